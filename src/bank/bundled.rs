@@ -1,0 +1,1 @@
+//! Banks embedded in the binary (filled by the bank-loading work).

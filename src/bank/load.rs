@@ -1,0 +1,1 @@
+//! Parsing and validation (filled by the bank-loading work).

@@ -1,0 +1,2 @@
+//! All loaded banks (filled by the bank-loading work).
+pub struct BankSet;

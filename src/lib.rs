@@ -1,0 +1,14 @@
+//! mianba (面霸): a terminal mock-interview trainer.
+//!
+//! The core — `bank`, `scoring`, `session`, `store` — knows nothing of the terminal.
+//! `tui` is a thin layer over it (state, messages, update, view); `commands` runs the CLI.
+#![deny(clippy::unwrap_used, clippy::panic)]
+
+pub mod bank;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod i18n;
+pub mod paths;
+pub mod scoring;
+pub mod text;

@@ -1,0 +1,25 @@
+//! Where user data and user banks live: `--data-dir` / `MIANBA_DATA_DIR`, else the platform
+//! folders from `directories`.
+
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("", "", "mianba")
+}
+
+/// The data folder (the store lives here). `explicit` comes from `--data-dir` or the env var.
+pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
+    if let Some(p) = explicit {
+        return p.to_path_buf();
+    }
+    project_dirs()
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".mianba"))
+}
+
+/// The user's own banks: `banks/` inside the config folder.
+pub fn user_banks_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("banks"))
+}

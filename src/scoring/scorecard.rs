@@ -1,0 +1,85 @@
+//! The scorecard: what the candidate sees and what `score --json` prints.
+//! Field names are the JSON contract of `shared/design/cli.md`; extra fields are additions.
+
+use serde::{Deserialize, Serialize};
+
+/// Character (Unicode scalar) offsets into the answer as given, half-open.
+pub type Span = [usize; 2];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointResult {
+    pub name: String,
+    pub hit: bool,
+    pub required: bool,
+    pub weight: u32,
+    /// The phrase (as written in the bank) that earned the point.
+    pub matched: Option<String>,
+    pub at: Option<Span>,
+    /// The sentence of the reference answer that would earn this point, when missed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AvoidHit {
+    pub why: String,
+    pub matched: String,
+    pub at: Span,
+    pub penalty: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionResult {
+    pub name: String,
+    pub found: bool,
+    /// Character offset of the section's first cue, when found.
+    pub at: Option<usize>,
+    #[serde(default)]
+    pub optional: bool,
+    /// The cue that was found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+}
+
+/// Reasons an answer earned no content credit, or other facts worth a flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flag {
+    Empty,
+    RestatesPrompt,
+    KeywordList,
+    TooShort,
+    TooLong,
+    OverTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    /// Full question id, `bank/question`.
+    pub question: String,
+    pub total: u8,
+    pub content: u8,
+    pub structure: u8,
+    pub delivery: u8,
+    pub points: Vec<PointResult>,
+    /// Names of required points not earned.
+    pub missing_required: Vec<String>,
+    pub avoid: Vec<AvoidHit>,
+    pub sections: Vec<SectionResult>,
+    pub order_ok: bool,
+    /// Length of the answer in characters (whitespace excluded).
+    pub chars: usize,
+    pub fillers: usize,
+    pub feedback: Vec<String>,
+    /// Enumeration markers found (首先/其次/最后, first/second/finally …).
+    #[serde(default)]
+    pub enumerations: usize,
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+    /// Seconds the answer took, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u32>,
+    /// Characters per minute, when the duration is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pace_cpm: Option<u32>,
+}

@@ -1,0 +1,37 @@
+//! Text helpers shared by the core and the TUI: untrusted text is cleaned before anyone sees it.
+
+/// Remove control characters (C0, C1, DEL, and the bidi overrides that can disguise text)
+/// from untrusted text, keeping newlines and turning tabs into spaces.
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            '\r' => {}
+            c if c.is_control() || is_bidi_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Like `sanitize` but for one-line fields (titles, names): newlines become spaces.
+pub fn sanitize_line(s: &str) -> String {
+    sanitize(s).replace('\n', " ")
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_but_keeps_chinese_and_newlines() {
+        assert_eq!(sanitize("你好\x1b[31m红\x07\r\n再见\u{202E}"), "你好[31m红\n再见");
+        assert_eq!(sanitize_line("a\nb\tc"), "a b    c");
+    }
+}
