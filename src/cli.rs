@@ -8,7 +8,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::i18n::Lang;
 
 #[derive(Debug, Parser)]
-#[command(name = "mianba", version, about = "面霸 — mock interviews for customer-service candidates")]
+#[command(
+    name = "mianba",
+    version,
+    about = "面霸 — mock interviews for customer-service candidates"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -84,6 +88,12 @@ pub enum BanksCommand {
     /// Check bank files or folders; one `FILE:LINE:COLUMN: message` per problem.
     Validate {
         #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Self-check for bank authors: does each rubric reward the reference and reject
+    /// off-topic answers? (default: every loaded bank)
+    Lint {
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
 }

@@ -10,7 +10,10 @@ pub enum Error {
     BadInput(String),
     /// A file that cannot be read.
     #[error("cannot read {}: {source}; check the path and its permissions", path.display())]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// Wrong usage that clap could not catch (e.g. an unknown question id format).
     #[error("{0}")]
     Usage(String),

@@ -31,7 +31,10 @@ mod tests {
 
     #[test]
     fn strips_escape_sequences_but_keeps_chinese_and_newlines() {
-        assert_eq!(sanitize("你好\x1b[31m红\x07\r\n再见\u{202E}"), "你好[31m红\n再见");
+        assert_eq!(
+            sanitize("你好\x1b[31m红\x07\r\n再见\u{202E}"),
+            "你好[31m红\n再见"
+        );
         assert_eq!(sanitize_line("a\nb\tc"), "a b    c");
     }
 }

@@ -58,7 +58,11 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { content: 0.5, structure: 0.3, delivery: 0.2 }
+        Weights {
+            content: 0.5,
+            structure: 0.3,
+            delivery: 0.2,
+        }
     }
 }
 
@@ -73,7 +77,12 @@ pub struct Defaults {
 
 impl Default for Defaults {
     fn default() -> Self {
-        Defaults { prep_seconds: 30, answer_seconds: 180, target_chars: (120, 500), weights: Weights::default() }
+        Defaults {
+            prep_seconds: 30,
+            answer_seconds: 180,
+            target_chars: (120, 500),
+            weights: Weights::default(),
+        }
     }
 }
 

@@ -1,16 +1,21 @@
 //! Runs one CLI command. Each command lives in its own module; this file only dispatches.
 
+mod banks;
+mod lint;
+mod score;
+
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{BanksCommand, Cli, Command};
 use crate::error::Result;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let global = cli.global;
     match cli.command {
-        None => Err(crate::error::Error::Usage("the TUI is not built yet".into())),
-        Some(Command::Practice(_)) => Err(crate::error::Error::Usage("the TUI is not built yet".into())),
-        Some(Command::Banks(_)) | Some(Command::Score(_)) => {
-            Err(crate::error::Error::Usage("not built yet".into()))
-        }
+        None => crate::tui::run(&global, None),
+        Some(Command::Practice(args)) => crate::tui::run(&global, Some(args)),
+        Some(Command::Banks(BanksCommand::Lint { paths })) => lint::run(&global, &paths),
+        Some(Command::Banks(cmd)) => banks::run(&global, cmd),
+        Some(Command::Score(args)) => score::run(&global, &args),
     }
 }
