@@ -1,1 +1,1094 @@
-//! Parsing and validation (filled by the bank-loading work).
+//! From bank text to a validated `Bank`, or every problem of the file at once.
+//!
+//! The TOML is parsed with its spans (`toml::de::DeTable::parse_recoverable`, which keeps going
+//! after a syntax error) and the tree is walked by hand, field by field, so one mistake never
+//! hides the next and each problem points at its line and column.
+//!
+//! Defaults chosen where `bank-format.md` leaves them open: `ordered = false`,
+//! `optional = false`, `required = false`, `weight = 1`, `difficulty = 2`, and an avoid
+//! entry's `penalty = 10` (the format's own example) — a bank author who lists a phrase to
+//! avoid clearly wants it to cost something. `language` and an avoid entry's `why` are required:
+//! the first decides the matching rules, the second is what the feedback tells the candidate.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::ops::{Range, RangeInclusive};
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::figure::{FigureSource, FolderFigures};
+use super::problem::Locator;
+use super::{
+    Avoid, Bank, Defaults, Followup, Language, Point, Problem, Question, Section, Source,
+    Structure, Weights,
+};
+use crate::text::{sanitize, sanitize_line};
+
+/// The schema this mianba reads.
+pub const SCHEMA: i64 = 1;
+/// Larger bank files are refused before parsing: a bank is text written by people.
+pub const MAX_BANK_BYTES: u64 = 16 * 1024 * 1024;
+/// `penalty` of a `[[questions.avoid]]` entry that does not say.
+pub const DEFAULT_PENALTY: u32 = 10;
+/// `difficulty` of a question that does not say: the middle of 1..=3.
+pub const DEFAULT_DIFFICULTY: u8 = 2;
+/// How far from 1 the three weights may sum.
+const WEIGHT_TOLERANCE: f64 = 1e-6;
+
+const TOP_FIELDS: &[&str] = &["schema", "bank", "defaults", "structures", "questions"];
+const BANK_FIELDS: &[&str] = &["id", "title", "language", "description", "author"];
+const TIMING_FIELDS: &[&str] = &["prep_seconds", "answer_seconds", "target_chars", "weights"];
+const WEIGHT_FIELDS: &[&str] = &["content", "structure", "delivery"];
+const STRUCTURE_FIELDS: &[&str] = &["id", "name", "ordered", "sections"];
+const SECTION_FIELDS: &[&str] = &["name", "cues", "optional"];
+const QUESTION_FIELDS: &[&str] = &[
+    "id",
+    "category",
+    "difficulty",
+    "prompt",
+    "figure",
+    "structure",
+    "reference",
+    "tips",
+    "prep_seconds",
+    "answer_seconds",
+    "target_chars",
+    "weights",
+    "points",
+    "avoid",
+    "followups",
+];
+const POINT_FIELDS: &[&str] = &["name", "any", "weight", "required"];
+const AVOID_FIELDS: &[&str] = &["any", "penalty", "why"];
+const FOLLOWUP_FIELDS: &[&str] = &["when_missing", "prompt", "answer_seconds", "points"];
+
+const PREP_RANGE: RangeInclusive<i64> = 0..=3600;
+const ANSWER_RANGE: RangeInclusive<i64> = 1..=3600;
+const CHARS_RANGE: RangeInclusive<i64> = 0..=100_000;
+const WEIGHT_RANGE: RangeInclusive<i64> = 1..=100;
+const PENALTY_RANGE: RangeInclusive<i64> = 0..=100;
+
+/// Parses and validates one bank. `file` names it in problems; `source` says where it came
+/// from (bundled banks must carry a `reference` for every question); `figures` reads the
+/// `figure` files relative to the bank.
+pub fn parse_bank(
+    text: &str,
+    file: &str,
+    source: Source,
+    figures: &dyn FigureSource,
+) -> Result<Bank, Vec<Problem>> {
+    parse_located(text, file, source, figures).map(|l| l.bank)
+}
+
+/// Reads and parses a bank file; its figures are read from the file's folder.
+pub fn load_file(path: &Path) -> Result<Bank, Vec<Problem>> {
+    load_located(path).map(|l| l.bank)
+}
+
+/// Validates bank files and folders (searched recursively for `*.toml`, outside `figures/`),
+/// including bank ids used by more than one of them. Returns how many files were checked and
+/// every problem, sorted by file, line and column.
+pub fn validate_paths(paths: &[PathBuf]) -> (usize, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => match bank_files_in(path) {
+                Ok(found) => files.extend(found),
+                Err(e) => problems.push(Problem::at_start(
+                    &name,
+                    format!("cannot read this folder ({e}); check its permissions"),
+                )),
+            },
+            Ok(_) => files.push(path.clone()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => problems.push(Problem::at_start(
+                &name,
+                "no such file or folder; check the path",
+            )),
+            Err(e) => problems.push(Problem::at_start(
+                &name,
+                format!("cannot read ({e}); check the path and its permissions"),
+            )),
+        }
+    }
+    dedup_keep_order(&mut files);
+    let mut ids = BankIds::default();
+    for file in &files {
+        match load_located(file) {
+            Ok(loaded) => problems.extend(ids.claim(&loaded).err()),
+            Err(found) => problems.extend(found),
+        }
+    }
+    problems.sort();
+    (files.len(), problems)
+}
+
+/// A bank that passed validation, with where its `[bank] id` is written (for problems about
+/// the id that only show when several banks meet).
+pub(crate) struct Loaded {
+    pub bank: Bank,
+    pub file: String,
+    pub id_at: (usize, usize),
+}
+
+/// Bank ids already loaded, with the file that has each: a later bank with the same id is
+/// reported at its `id` and left out.
+#[derive(Default)]
+pub(crate) struct BankIds {
+    taken: HashMap<String, String>,
+}
+
+impl BankIds {
+    pub fn claim(&mut self, loaded: &Loaded) -> Result<(), Problem> {
+        if let Some(first) = self.taken.get(&loaded.bank.id) {
+            let (line, column) = loaded.id_at;
+            return Err(Problem {
+                file: loaded.file.clone(),
+                line,
+                column,
+                message: sanitize_line(&format!(
+                    "bank id `{}` is already used by {first}; give one of them another id",
+                    loaded.bank.id
+                )),
+            });
+        }
+        self.taken
+            .insert(loaded.bank.id.clone(), loaded.file.clone());
+        Ok(())
+    }
+}
+
+/// Every `*.toml` below `dir`, sorted. `figures/` folders hold figures, not banks; symbolic
+/// links to folders are not followed, so a link loop cannot trap the walk.
+pub(crate) fn bank_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in fs::read_dir(dir)? {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                if entry.file_name() != "figures" {
+                    walk(&path, out)?;
+                }
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+fn dedup_keep_order(paths: &mut Vec<PathBuf>) {
+    let mut seen = std::collections::HashSet::new();
+    paths.retain(|p| seen.insert(p.clone()));
+}
+
+pub(crate) fn load_located(path: &Path) -> Result<Loaded, Vec<Problem>> {
+    let file = path.display().to_string();
+    let text = read_bank_text(path, &file).map_err(|p| vec![p])?;
+    parse_located(
+        &text,
+        &file,
+        Source::File(path.to_path_buf()),
+        &FolderFigures::of_bank_file(path),
+    )
+}
+
+fn too_large(file: &str, size: u64) -> Problem {
+    Problem::at_start(
+        file,
+        format!(
+            "the bank is {size} bytes, over the {MAX_BANK_BYTES}-byte (16 MiB) limit; split it into smaller banks"
+        ),
+    )
+}
+
+fn read_bank_text(path: &Path, file: &str) -> Result<String, Problem> {
+    let cannot = |e: std::io::Error| {
+        Problem::at_start(
+            file,
+            format!("cannot read the bank ({e}); check the path and its permissions"),
+        )
+    };
+    let meta = fs::metadata(path).map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(Problem::at_start(
+            file,
+            "is a folder; pass a bank file (.toml) or use `banks validate` on the folder",
+        ));
+    }
+    if meta.len() > MAX_BANK_BYTES {
+        return Err(too_large(file, meta.len()));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_BANK_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_BANK_BYTES {
+        return Err(too_large(file, bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let good = String::from_utf8_lossy(e.as_bytes().get(..valid).unwrap_or(&[])).into_owned();
+        let (line, column) = Locator::new(&good).position(valid);
+        Problem {
+            file: file.to_string(),
+            line,
+            column,
+            message: "the file is not UTF-8 text here; save it as UTF-8".into(),
+        }
+    })
+}
+
+pub(crate) fn parse_located(
+    text: &str,
+    file: &str,
+    source: Source,
+    figures: &dyn FigureSource,
+) -> Result<Loaded, Vec<Problem>> {
+    if text.len() as u64 > MAX_BANK_BYTES {
+        return Err(vec![too_large(file, text.len() as u64)]);
+    }
+    let mut c = Checker {
+        file,
+        loc: Locator::new(text),
+        problems: Vec::new(),
+        figures,
+        bundled: matches!(source, Source::Bundled(_)),
+    };
+    let (root, errors) = DeTable::parse_recoverable(text);
+    for e in errors {
+        let at = e.span().map(|s| s.start).unwrap_or(0);
+        let message = e.message().trim().replace('\n', "; ");
+        c.report(at..at, format!("TOML syntax error: {message}"));
+    }
+    let root = Tbl {
+        fields: root.get_ref(),
+        at: 0,
+        name: "the top level".into(),
+    };
+    let parsed = c.bank(&root, source);
+    let mut problems = c.problems;
+    match parsed {
+        Some(loaded) if problems.is_empty() => Ok(Loaded {
+            bank: loaded.0,
+            file: file.to_string(),
+            id_at: loaded.1,
+        }),
+        _ => {
+            problems.sort_by_key(|p| (p.line, p.column));
+            problems.dedup();
+            Err(problems)
+        }
+    }
+}
+
+/// One table being read: its fields, where it starts (missing fields are reported there) and
+/// how messages name it.
+struct Tbl<'t, 'i> {
+    fields: &'t DeTable<'i>,
+    at: usize,
+    name: String,
+}
+
+/// The timing fields shared by `[defaults]` and each question.
+#[derive(Default)]
+struct TimingFields {
+    prep_seconds: Option<u32>,
+    answer_seconds: Option<u32>,
+    target_chars: Option<(u32, u32)>,
+    weights: Option<Weights>,
+}
+
+/// Walks one bank's tree, collecting problems.
+struct Checker<'a> {
+    file: &'a str,
+    loc: Locator<'a>,
+    problems: Vec<Problem>,
+    figures: &'a dyn FigureSource,
+    bundled: bool,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, span: Range<usize>, message: impl AsRef<str>) {
+        let (line, column) = self.loc.position(span.start);
+        self.problems.push(Problem {
+            file: self.file.to_string(),
+            line,
+            column,
+            // Messages quote bank text; strip what could disguise the terminal line.
+            message: sanitize_line(message.as_ref()),
+        });
+    }
+
+    fn line_of(&self, span: &Range<usize>) -> usize {
+        self.loc.position(span.start).0
+    }
+
+    // ---- the bank, top down ------------------------------------------------------------
+
+    fn bank(&mut self, root: &Tbl, source: Source) -> Option<(Bank, (usize, usize))> {
+        // A bank of another schema may use fields this mianba does not know: say only that.
+        if !self.schema(root) {
+            return None;
+        }
+        self.unknown_fields(root, TOP_FIELDS);
+        let meta = self.bank_table(root);
+        let defaults = self.defaults(root);
+        let structures = self.structures(root);
+        let questions = self.questions(root, &structures);
+        let (id, title, language, description, author) = meta?;
+        let id_at = self.loc.position(id.span().start);
+        let bank = Bank {
+            id: id.into_inner(),
+            title,
+            language,
+            description,
+            author,
+            defaults,
+            structures,
+            questions,
+            source,
+        };
+        Some((bank, id_at))
+    }
+
+    /// Whether the schema is one this mianba reads (a missing one is reported and assumed 1,
+    /// since the rest of the file is most likely schema 1).
+    fn schema(&mut self, root: &Tbl) -> bool {
+        let Some(v) = root.fields.get("schema") else {
+            self.report(
+                0..0,
+                "missing `schema = 1`; add it as the first line of the bank",
+            );
+            return true;
+        };
+        if is_placeholder(v) {
+            return true;
+        }
+        match v.get_ref() {
+            DeValue::Integer(i) => match int_of(i) {
+                Some(SCHEMA) => true,
+                Some(n) if n > SCHEMA => {
+                    self.report(
+                        v.span(),
+                        format!(
+                            "this bank is schema {n}; this mianba reads schema {SCHEMA} — update mianba"
+                        ),
+                    );
+                    false
+                }
+                _ => {
+                    self.report(
+                        v.span(),
+                        format!("schema {i} does not exist; write `schema = {SCHEMA}`"),
+                    );
+                    false
+                }
+            },
+            _ => {
+                self.wrong_type(v, "schema", &format!("the number {SCHEMA} (no quotes)"));
+                true
+            }
+        }
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn bank_table(
+        &mut self,
+        root: &Tbl,
+    ) -> Option<(
+        Spanned<String>,
+        String,
+        Language,
+        Option<String>,
+        Option<String>,
+    )> {
+        if !root.fields.contains_key("bank") {
+            self.report(
+                0..0,
+                "missing the [bank] table; add [bank] with id, title and language",
+            );
+            return None;
+        }
+        let t = self.table(root, "bank", "[bank]")?;
+        self.unknown_fields(&t, BANK_FIELDS);
+        let id = self.id(&t, "bank id");
+        let title = self.text(&t, "title");
+        let language = self.language(&t);
+        let description = self.string(&t, "description", false);
+        let author = self.string(&t, "author", false);
+        Some((
+            id?,
+            title?,
+            language?,
+            description.map(Spanned::into_inner),
+            author.map(Spanned::into_inner),
+        ))
+    }
+
+    fn language(&mut self, t: &Tbl) -> Option<Language> {
+        let v = self.string(t, "language", true)?;
+        match v.get_ref().as_str() {
+            "zh" => Some(Language::Zh),
+            "en" => Some(Language::En),
+            other => {
+                self.report(
+                    v.span(),
+                    format!("`language` must be \"zh\" or \"en\", found \"{other}\""),
+                );
+                None
+            }
+        }
+    }
+
+    fn defaults(&mut self, root: &Tbl) -> Defaults {
+        let mut d = Defaults::default();
+        let Some(t) = self.table(root, "defaults", "[defaults]") else {
+            return d;
+        };
+        self.unknown_fields(&t, TIMING_FIELDS);
+        let timing = self.timing(&t);
+        d.prep_seconds = timing.prep_seconds.unwrap_or(d.prep_seconds);
+        d.answer_seconds = timing.answer_seconds.unwrap_or(d.answer_seconds);
+        d.target_chars = timing.target_chars.unwrap_or(d.target_chars);
+        d.weights = timing.weights.unwrap_or(d.weights);
+        d
+    }
+
+    fn structures(&mut self, root: &Tbl) -> Vec<Structure> {
+        let mut seen = HashMap::new();
+        let mut out = Vec::new();
+        for t in self.tables(root, "structures", "[[structures]]", None) {
+            self.unknown_fields(&t, STRUCTURE_FIELDS);
+            let id = self.id(&t, "structure id");
+            if let Some(id) = &id {
+                self.unique(&mut seen, id, "structure id");
+            }
+            let name = self.text(&t, "name");
+            let ordered = self.boolean(&t, "ordered").unwrap_or(false);
+            let missing = "this structure has no `sections`; add sections = [{ name = \"…\", cues = [\"…\"] }]";
+            let mut sections = Vec::new();
+            for s in self.tables(&t, "sections", "a `sections` entry", Some(missing)) {
+                self.unknown_fields(&s, SECTION_FIELDS);
+                sections.push(Section {
+                    name: self.text(&s, "name").unwrap_or_default(),
+                    cues: self.phrases(&s, "cues").unwrap_or_default(),
+                    optional: self.boolean(&s, "optional").unwrap_or(false),
+                });
+            }
+            out.push(Structure {
+                id: id.map(Spanned::into_inner).unwrap_or_default(),
+                name: name.unwrap_or_default(),
+                ordered,
+                sections,
+            });
+        }
+        out
+    }
+
+    fn questions(&mut self, root: &Tbl, structures: &[Structure]) -> Vec<Question> {
+        let missing = "the bank has no questions; add a [[questions]] entry";
+        let mut seen = HashMap::new();
+        let mut out = Vec::new();
+        for t in self.tables(root, "questions", "[[questions]]", Some(missing)) {
+            out.push(self.question(&t, structures, &mut seen));
+        }
+        out
+    }
+
+    fn question(
+        &mut self,
+        t: &Tbl,
+        structures: &[Structure],
+        seen: &mut HashMap<String, usize>,
+    ) -> Question {
+        self.unknown_fields(t, QUESTION_FIELDS);
+        let id = self.id(t, "question id");
+        if let Some(id) = &id {
+            self.unique(seen, id, "question id");
+        }
+        let category = self.text(t, "category");
+        let difficulty = self.integer(t, "difficulty", 1..=3, false);
+        let prompt = self.text(t, "prompt");
+        let figure = self.string(t, "figure", false);
+        let figure_text = figure.as_ref().and_then(|f| self.figure(f));
+        let structure = self.string(t, "structure", false);
+        if let Some(s) = &structure {
+            self.structure_exists(s, structures);
+        }
+        let reference = if self.bundled && !t.fields.contains_key("reference") {
+            self.report(
+                t.at..t.at,
+                "missing field `reference` in [[questions]]; bundled banks need a model answer for every question",
+            );
+            None
+        } else if self.bundled {
+            self.text_at(t, "reference")
+        } else {
+            self.string(t, "reference", false)
+        };
+        let tips = match self.field(t, "tips", false) {
+            Some(v) => self.string_list(v, "tips"),
+            None => Vec::new(),
+        };
+        let timing = self.timing(t);
+        let points = self.points(t, "this question", "[[questions.points]]");
+        let names: Vec<&str> = points.iter().map(|p| p.name.as_str()).collect();
+        let mut avoid = Vec::new();
+        for a in self.tables(t, "avoid", "[[questions.avoid]]", None) {
+            avoid.push(self.avoid(&a));
+        }
+        let mut followups = Vec::new();
+        for f in self.tables(t, "followups", "[[questions.followups]]", None) {
+            followups.push(self.followup(&f, &names));
+        }
+        Question {
+            id: id.map(Spanned::into_inner).unwrap_or_default(),
+            category: category.unwrap_or_default(),
+            difficulty: difficulty
+                .and_then(|d| u8::try_from(d).ok())
+                .unwrap_or(DEFAULT_DIFFICULTY),
+            prompt: prompt.unwrap_or_default(),
+            figure: figure.map(Spanned::into_inner),
+            figure_text,
+            structure: structure.map(Spanned::into_inner),
+            reference: reference.map(Spanned::into_inner),
+            tips,
+            prep_seconds: timing.prep_seconds,
+            answer_seconds: timing.answer_seconds,
+            target_chars: timing.target_chars,
+            weights: timing.weights,
+            points,
+            avoid,
+            followups,
+        }
+    }
+
+    fn structure_exists(&mut self, name: &Spanned<String>, structures: &[Structure]) {
+        let wanted = name.get_ref();
+        if structures.iter().any(|s| &s.id == wanted) {
+            return;
+        }
+        let ids: Vec<&str> = structures.iter().map(|s| s.id.as_str()).collect();
+        let fix = match closest(wanted, &ids) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("add a [[structures]] entry with id = \"{wanted}\""),
+        };
+        self.report(
+            name.span(),
+            format!("structure `{wanted}` is not defined in this bank; {fix}"),
+        );
+    }
+
+    fn figure(&mut self, rel: &Spanned<String>) -> Option<String> {
+        match self.figures.read(rel.get_ref()) {
+            Ok(text) => Some(sanitize(&text)),
+            Err(e) => {
+                self.report(rel.span(), format!("figure `{}` {e}", rel.get_ref()));
+                None
+            }
+        }
+    }
+
+    /// The points of a question or follow-up: at least one, names unique within it.
+    fn points(&mut self, t: &Tbl, owner: &str, name: &str) -> Vec<Point> {
+        let missing = format!("{owner} has no points; add a {name} with `name` and `any`");
+        let mut seen = HashMap::new();
+        let mut out = Vec::new();
+        for p in self.tables(t, "points", name, Some(&missing)) {
+            self.unknown_fields(&p, POINT_FIELDS);
+            let point_name = self.text_at(&p, "name");
+            if let Some(n) = &point_name {
+                self.unique(&mut seen, n, "point name");
+            }
+            out.push(Point {
+                name: point_name.map(Spanned::into_inner).unwrap_or_default(),
+                any: self.phrases(&p, "any").unwrap_or_default(),
+                weight: self
+                    .integer(&p, "weight", WEIGHT_RANGE, false)
+                    .map_or(1, clamp_u32),
+                required: self.boolean(&p, "required").unwrap_or(false),
+            });
+        }
+        out
+    }
+
+    fn avoid(&mut self, t: &Tbl) -> Avoid {
+        self.unknown_fields(t, AVOID_FIELDS);
+        Avoid {
+            any: self.phrases(t, "any").unwrap_or_default(),
+            penalty: self
+                .integer(t, "penalty", PENALTY_RANGE, false)
+                .map_or(DEFAULT_PENALTY, clamp_u32),
+            why: self.text(t, "why").unwrap_or_default(),
+        }
+    }
+
+    fn followup(&mut self, t: &Tbl, parent_points: &[&str]) -> Followup {
+        self.unknown_fields(t, FOLLOWUP_FIELDS);
+        let when_missing = self.string(t, "when_missing", false);
+        if let Some(w) = &when_missing {
+            if !parent_points.contains(&w.get_ref().as_str()) {
+                let fix = match closest(w.get_ref(), parent_points) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None if parent_points.is_empty() => {
+                        "the question has no points to name".to_string()
+                    }
+                    None => format!("use one of: {}", parent_points.join(", ")),
+                };
+                self.report(
+                    w.span(),
+                    format!(
+                        "when_missing `{}` names no point of this question; {fix}",
+                        w.get_ref()
+                    ),
+                );
+            }
+        }
+        Followup {
+            when_missing: when_missing.map(Spanned::into_inner),
+            prompt: self.text(t, "prompt").unwrap_or_default(),
+            answer_seconds: self
+                .integer(t, "answer_seconds", ANSWER_RANGE, false)
+                .map(clamp_u32),
+            points: self.points(t, "this follow-up", "[[questions.followups.points]]"),
+        }
+    }
+
+    fn timing(&mut self, t: &Tbl) -> TimingFields {
+        TimingFields {
+            prep_seconds: self
+                .integer(t, "prep_seconds", PREP_RANGE, false)
+                .map(clamp_u32),
+            answer_seconds: self
+                .integer(t, "answer_seconds", ANSWER_RANGE, false)
+                .map(clamp_u32),
+            target_chars: self.target_chars(t),
+            weights: self.weights(t),
+        }
+    }
+
+    fn target_chars(&mut self, t: &Tbl) -> Option<(u32, u32)> {
+        let v = self.field(t, "target_chars", false)?;
+        let shape = "two whole numbers [min, max], e.g. [120, 500]";
+        let items = match v.get_ref() {
+            DeValue::Array(items) if items.len() == 2 => items,
+            DeValue::Array(items) => {
+                let n = items.len();
+                self.report(
+                    v.span(),
+                    format!("`target_chars` must be {shape}, found {n} values"),
+                );
+                return None;
+            }
+            _ => {
+                self.wrong_type(v, "target_chars", shape);
+                return None;
+            }
+        };
+        let min = self.int_value(items.first()?, "target_chars", CHARS_RANGE);
+        let max = self.int_value(items.get(1)?, "target_chars", CHARS_RANGE);
+        let (min, max) = (clamp_u32(min?), clamp_u32(max?));
+        if min > max {
+            self.report(
+                v.span(),
+                format!("`target_chars` min {min} is greater than max {max}; write [{max}, {min}]"),
+            );
+            return None;
+        }
+        Some((min, max))
+    }
+
+    fn weights(&mut self, t: &Tbl) -> Option<Weights> {
+        let w = self.table(t, "weights", "`weights`")?;
+        self.unknown_fields(&w, WEIGHT_FIELDS);
+        let content = self.fraction(&w, "content");
+        let structure = self.fraction(&w, "structure");
+        let delivery = self.fraction(&w, "delivery");
+        let weights = Weights {
+            content: content?,
+            structure: structure?,
+            delivery: delivery?,
+        };
+        let sum = weights.content + weights.structure + weights.delivery;
+        if (sum - 1.0).abs() > WEIGHT_TOLERANCE {
+            let shown = (sum * 1e6).round() / 1e6;
+            self.report(
+                w.at..w.at,
+                format!(
+                    "weights sum to {shown}, not 1; change content, structure and delivery so they add up to 1"
+                ),
+            );
+            return None;
+        }
+        Some(weights)
+    }
+
+    // ---- typed fields ------------------------------------------------------------------
+
+    /// Reports fields that `known` does not list, suggesting the nearest known name.
+    fn unknown_fields(&mut self, t: &Tbl, known: &[&str]) {
+        for key in t.fields.keys() {
+            let k: &str = key.get_ref();
+            if known.contains(&k) {
+                continue;
+            }
+            let message = match closest(k, known) {
+                Some(near) => format!("unknown field `{k}`; did you mean `{near}`?"),
+                None => format!(
+                    "unknown field `{k}` in {}; remove it (known fields: {})",
+                    t.name,
+                    known.join(", ")
+                ),
+            };
+            self.report(key.span(), message);
+        }
+    }
+
+    /// The value of `key`, or `None` (reported when required). A value the TOML parser could
+    /// not read was already reported as a syntax error: it counts as absent, silently.
+    fn field<'t, 'i>(
+        &mut self,
+        t: &Tbl<'t, 'i>,
+        key: &str,
+        required: bool,
+    ) -> Option<&'t Spanned<DeValue<'i>>> {
+        match t.fields.get(key) {
+            Some(v) if is_placeholder(v) => None,
+            Some(v) => Some(v),
+            None => {
+                if required {
+                    self.report(
+                        t.at..t.at,
+                        format!("missing field `{key}` in {}; add `{key} = …`", t.name),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, wanted: &str) {
+        let found = v.get_ref().type_str();
+        self.report(v.span(), format!("`{key}` must be {wanted}, found {found}"));
+    }
+
+    fn string(&mut self, t: &Tbl, key: &str, required: bool) -> Option<Spanned<String>> {
+        let v = self.field(t, key, required)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
+            _ => {
+                self.wrong_type(v, key, "text in quotes");
+                None
+            }
+        }
+    }
+
+    /// A required string that must say something.
+    fn text(&mut self, t: &Tbl, key: &str) -> Option<String> {
+        self.text_at(t, key).map(Spanned::into_inner)
+    }
+
+    /// `text`, with where it is written.
+    fn text_at(&mut self, t: &Tbl, key: &str) -> Option<Spanned<String>> {
+        let s = self.string(t, key, true)?;
+        if s.get_ref().trim().is_empty() {
+            self.report(s.span(), format!("`{key}` is empty; write it"));
+            return None;
+        }
+        Some(s)
+    }
+
+    /// The `id` of a bank, structure or question: `[a-z0-9-]+`. Returned even when malformed
+    /// (the problem is reported) so later checks do not pile up on it.
+    fn id(&mut self, t: &Tbl, what: &str) -> Option<Spanned<String>> {
+        let id = self.string(t, "id", true)?;
+        let text = id.get_ref();
+        if text.is_empty() {
+            self.report(
+                id.span(),
+                format!("{what} is empty; write one using a-z, 0-9 and '-'"),
+            );
+        } else if !is_valid_id(text) {
+            let hint = suggest_id(text)
+                .map(|s| format!("; try `{s}`"))
+                .unwrap_or_default();
+            self.report(
+                id.span(),
+                format!("{what} `{text}` may only use a-z, 0-9 and '-'{hint}"),
+            );
+        }
+        Some(id)
+    }
+
+    /// Reports `name` when an earlier entry of the same list already used it (pointing at this,
+    /// the second one, and naming the first one's line).
+    fn unique(&mut self, seen: &mut HashMap<String, usize>, name: &Spanned<String>, what: &str) {
+        let line = self.line_of(&name.span());
+        match seen.get(name.get_ref()) {
+            Some(first) => {
+                let message = format!(
+                    "duplicate {what} `{}` (first used on line {first}); rename one of them",
+                    name.get_ref()
+                );
+                self.report(name.span(), message);
+            }
+            None => {
+                seen.insert(name.get_ref().clone(), line);
+            }
+        }
+    }
+
+    fn boolean(&mut self, t: &Tbl, key: &str) -> Option<bool> {
+        let v = self.field(t, key, false)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(v, key, "true or false (no quotes)");
+                None
+            }
+        }
+    }
+
+    fn integer(
+        &mut self,
+        t: &Tbl,
+        key: &str,
+        range: RangeInclusive<i64>,
+        required: bool,
+    ) -> Option<i64> {
+        let v = self.field(t, key, required)?;
+        self.int_value(v, key, range)
+    }
+
+    fn int_value(
+        &mut self,
+        v: &Spanned<DeValue>,
+        key: &str,
+        range: RangeInclusive<i64>,
+    ) -> Option<i64> {
+        let (lo, hi) = (range.start(), range.end());
+        match v.get_ref() {
+            DeValue::Integer(i) => match int_of(i) {
+                Some(n) if range.contains(&n) => Some(n),
+                _ => {
+                    self.report(
+                        v.span(),
+                        format!("`{key}` must be from {lo} to {hi}, found {i}"),
+                    );
+                    None
+                }
+            },
+            _ if is_placeholder(v) => None,
+            _ => {
+                self.wrong_type(v, key, &format!("a whole number from {lo} to {hi}"));
+                None
+            }
+        }
+    }
+
+    /// One of the three weights: a number from 0 to 1 (`1` and `0` may be written as integers).
+    fn fraction(&mut self, t: &Tbl, key: &str) -> Option<f64> {
+        let v = self.field(t, key, true)?;
+        let (x, shown) = match v.get_ref() {
+            DeValue::Integer(i) => (int_of(i).map(|n| n as f64), i.to_string()),
+            DeValue::Float(f) => (f.as_str().parse::<f64>().ok(), f.to_string()),
+            _ => {
+                self.wrong_type(v, key, "a number from 0 to 1");
+                return None;
+            }
+        };
+        match x {
+            Some(x) if (0.0..=1.0).contains(&x) => Some(x),
+            _ => {
+                self.report(
+                    v.span(),
+                    format!("`{key}` must be from 0 to 1, found {shown}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of phrases (`any`, `cues`): required, at least one, none empty.
+    fn phrases(&mut self, t: &Tbl, key: &str) -> Option<Vec<String>> {
+        let v = self.field(t, key, true)?;
+        if matches!(v.get_ref(), DeValue::Array(items) if items.is_empty()) {
+            self.report(
+                v.span(),
+                format!("`{key}` is empty; list at least one phrase, e.g. [\"抱歉\", \"对不起\"]"),
+            );
+            return None;
+        }
+        Some(self.string_list(v, key))
+    }
+
+    /// The strings of a list; entries that are not text, or are blank, are reported.
+    fn string_list(&mut self, v: &Spanned<DeValue>, key: &str) -> Vec<String> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, key, "a list of text in quotes, e.g. [\"…\", \"…\"]");
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) if s.trim().is_empty() => self.report(
+                    item.span(),
+                    format!("empty phrase in `{key}`; remove it or write the words"),
+                ),
+                DeValue::String(s) => out.push(s.to_string()),
+                _ if is_placeholder(item) => {}
+                other => {
+                    let found = other.type_str();
+                    self.report(
+                        item.span(),
+                        format!("each entry of `{key}` must be text in quotes, found {found}"),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn table<'t, 'i>(&mut self, t: &Tbl<'t, 'i>, key: &str, name: &str) -> Option<Tbl<'t, 'i>> {
+        let v = self.field(t, key, false)?;
+        match v.get_ref() {
+            DeValue::Table(fields) => Some(Tbl {
+                fields,
+                at: v.span().start,
+                name: name.to_string(),
+            }),
+            _ => {
+                self.wrong_type(v, key, &format!("a table ({name})"));
+                None
+            }
+        }
+    }
+
+    /// A list of tables (`[[questions]]`, `sections = [{ … }]`). `missing`, when given, is
+    /// the problem reported if the list is absent or empty.
+    fn tables<'t, 'i>(
+        &mut self,
+        t: &Tbl<'t, 'i>,
+        key: &str,
+        name: &str,
+        missing: Option<&str>,
+    ) -> Vec<Tbl<'t, 'i>> {
+        let Some(v) = self.field(t, key, false) else {
+            if let (Some(message), false) = (missing, t.fields.contains_key(key)) {
+                self.report(t.at..t.at, message);
+            }
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, key, &format!("a list of tables ({name})"));
+            return Vec::new();
+        };
+        if let (Some(message), true) = (missing, items.is_empty()) {
+            self.report(v.span(), message);
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(fields) => out.push(Tbl {
+                    fields,
+                    at: item.span().start,
+                    name: name.to_string(),
+                }),
+                _ if is_placeholder(item) => {}
+                other => {
+                    let found = other.type_str();
+                    self.report(
+                        item.span(),
+                        format!("each entry of `{key}` must be a table ({name}), found {found}"),
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The parser puts an empty-spanned stand-in where it could not read a value (after reporting a
+/// syntax error). No real value starts at offset 0: a key always comes first.
+fn is_placeholder(v: &Spanned<DeValue>) -> bool {
+    v.span() == (0..0)
+}
+
+fn int_of(i: &toml::de::DeInteger) -> Option<i64> {
+    i64::from_str_radix(i.as_str(), i.radix()).ok()
+}
+
+/// Values were range-checked before; this only satisfies the type.
+fn clamp_u32(n: i64) -> u32 {
+    u32::try_from(n.max(0)).unwrap_or(u32::MAX)
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A valid id close to a malformed one: lower case, other characters turned into '-'
+/// (`Wrong Size` → `wrong-size`). `None` when nothing usable is left.
+fn suggest_id(id: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in id.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    (!out.is_empty()).then_some(out)
+}
+
+/// The candidate nearest to `word` by edit distance (in characters, ignoring case), when it
+/// is near enough to be a likely typo: at most one edit per three characters, and at least one.
+fn closest<'k>(word: &str, candidates: &[&'k str]) -> Option<&'k str> {
+    let word: Vec<char> = word.to_lowercase().chars().collect();
+    candidates
+        .iter()
+        .map(|c| {
+            let cand: Vec<char> = c.to_lowercase().chars().collect();
+            (edit_distance(&word, &cand), cand.len(), *c)
+        })
+        .filter(|(d, len, _)| *d <= (len / 3).max(1))
+        .min_by_key(|(d, _, _)| *d)
+        .map(|(_, _, c)| c)
+}
+
+/// Levenshtein distance, one row at a time.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let best = (diagonal + usize::from(ca != cb))
+                .min(above + 1)
+                .min(left + 1);
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = best;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}

@@ -5,6 +5,7 @@
 //! only ever see banks that already passed validation.
 
 pub mod bundled;
+pub mod figure;
 pub mod load;
 pub mod problem;
 pub mod registry;

@@ -1,5 +1,5 @@
 //! One validation problem, printed as `FILE:LINE:COLUMN: message` (1-based line and column,
-//! column counted in characters).
+//! column counted in characters), and the `Locator` that turns byte offsets into such positions.
 
 use std::fmt;
 
@@ -11,6 +11,18 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A problem about a whole file (unreadable, too large, a duplicate …): reported at 1:1.
+    pub fn at_start(file: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            file: file.to_string(),
+            line: 1,
+            column: 1,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -18,5 +30,67 @@ impl fmt::Display for Problem {
             "{}:{}:{}: {}",
             self.file, self.line, self.column, self.message
         )
+    }
+}
+
+/// Maps byte offsets of one text to 1-based (line, column), the column counted in characters
+/// so that Chinese text points at the right place in an editor.
+pub struct Locator<'a> {
+    text: &'a str,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str) -> Locator<'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Locator { text, line_starts }
+    }
+
+    /// (line, column) of a byte offset; offsets past the end point just after the last character.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        // Characters are counted by their first bytes (not UTF-8 continuation bytes), which
+        // also copes with an offset inside a character.
+        let bytes = self.text.as_bytes().get(start..offset).unwrap_or(&[]);
+        let column = bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count();
+        (line, column + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a = 1\n题目 = \"投诉\"\n\nlast";
+        let loc = Locator::new(text);
+        assert_eq!(loc.position(0), (1, 1));
+        assert_eq!(loc.position(4), (1, 5));
+        // "题目 = " is 3 + 3 + 3 bytes before the quote: column 6 in characters.
+        let quote = text.find('"').unwrap();
+        assert_eq!(loc.position(quote), (2, 6));
+        assert_eq!(loc.position(text.find("last").unwrap()), (4, 1));
+        assert_eq!(loc.position(10_000), (4, 5));
+    }
+
+    #[test]
+    fn display_is_file_line_column_message() {
+        let p = Problem {
+            file: "a.toml".into(),
+            line: 3,
+            column: 7,
+            message: "duplicate question id `x`".into(),
+        };
+        assert_eq!(p.to_string(), "a.toml:3:7: duplicate question id `x`");
     }
 }

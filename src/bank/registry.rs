@@ -1,2 +1,110 @@
-//! All loaded banks (filled by the bank-loading work).
-pub struct BankSet;
+//! Every bank the app can use: the bundled ones, then the user's `banks/` folder, then each
+//! `--banks DIR`. A broken bank is reported and skipped; the others load.
+
+use std::path::{Path, PathBuf};
+
+use super::figure::BundledFigures;
+use super::load::{BankIds, Loaded, bank_files_in, load_located, parse_located};
+use super::{Bank, Problem, Question, Source};
+
+#[derive(Debug, Clone, Default)]
+pub struct BankSet {
+    pub banks: Vec<Bank>,
+    /// Problems of the banks that were skipped, in loading order.
+    pub problems: Vec<Problem>,
+}
+
+impl BankSet {
+    /// Bundled banks always; then `user_dir` (the config folder's `banks/`, fine when absent);
+    /// then each of `extra_dirs` (a folder searched recursively, or one bank file). A bank whose
+    /// id is already loaded is reported and skipped, so the first one wins.
+    pub fn load(extra_dirs: &[PathBuf], user_dir: Option<&Path>) -> BankSet {
+        let mut set = Builder::default();
+        set.add_bundled();
+        if let Some(dir) = user_dir.filter(|d| d.is_dir()) {
+            set.add_path(dir);
+        }
+        for dir in extra_dirs {
+            set.add_path(dir);
+        }
+        set.finish()
+    }
+
+    /// Only the banks embedded in the binary.
+    pub fn bundled() -> BankSet {
+        let mut set = Builder::default();
+        set.add_bundled();
+        set.finish()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Bank> {
+        self.banks.iter().find(|b| b.id == id)
+    }
+
+    /// A question by its full id (`bank/question`) or, searching the banks in loading order,
+    /// by its id within a bank.
+    pub fn find_question(&self, id: &str) -> Option<(&Bank, &Question)> {
+        if let Some((bank, local)) = id.split_once('/') {
+            let bank = self.get(bank)?;
+            return bank.question(local).map(|q| (bank, q));
+        }
+        self.banks
+            .iter()
+            .find_map(|b| b.question(id).map(|q| (b, q)))
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    set: BankSet,
+    ids: BankIds,
+}
+
+impl Builder {
+    fn add_bundled(&mut self) {
+        for (rel, text) in super::bundled::banks() {
+            let source = Source::Bundled(rel.to_string());
+            let file = source.to_string();
+            let figures = BundledFigures::of_bank(rel);
+            self.add(parse_located(text, &file, source, &figures));
+        }
+    }
+
+    fn add_path(&mut self, path: &Path) {
+        let name = path.display().to_string();
+        if path.is_file() {
+            self.add(load_located(path));
+            return;
+        }
+        if !path.exists() {
+            let message = "no such bank folder; check the --banks path";
+            self.set.problems.push(Problem::at_start(&name, message));
+            return;
+        }
+        match bank_files_in(path) {
+            Ok(files) => {
+                for file in files {
+                    self.add(load_located(&file));
+                }
+            }
+            Err(e) => self.set.problems.push(Problem::at_start(
+                &name,
+                format!("cannot read this bank folder ({e}); check its permissions"),
+            )),
+        }
+    }
+
+    fn add(&mut self, loaded: Result<Loaded, Vec<Problem>>) {
+        match loaded {
+            Ok(loaded) => match self.ids.claim(&loaded) {
+                Ok(()) => self.set.banks.push(loaded.bank),
+                Err(problem) => self.set.problems.push(problem),
+            },
+            Err(problems) => self.set.problems.extend(problems),
+        }
+    }
+
+    fn finish(self) -> BankSet {
+        self.set
+    }
+}

@@ -1,9 +1,354 @@
-//! `mianba banks list|show|validate` (filled by the bank-loading work).
+//! `mianba banks list|show|validate`. Everything a bank says goes through `crate::text` before
+//! it reaches the terminal; widths are measured with unicode-width so Chinese columns line up.
+
 use std::process::ExitCode;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::bank::{Bank, BankSet, Defaults, Problem, Question, Structure};
 use crate::cli::{BanksCommand, Global};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::text::{sanitize, sanitize_line};
 
-pub fn run(_global: &Global, _cmd: BanksCommand) -> Result<ExitCode> {
-    Err(Error::Usage("not built yet".into()))
+/// Prompts in `banks show` are wrapped to this many columns (after the indent).
+const WRAP_COLUMNS: usize = 76;
+const INDENT: &str = "    ";
+
+pub fn run(global: &Global, cmd: BanksCommand) -> Result<ExitCode> {
+    let lang = Lang::detect(global.lang);
+    match cmd {
+        BanksCommand::List { json } => list(&load(global), json, lang),
+        BanksCommand::Show { id, json } => show(&load(global), &id, json, lang),
+        BanksCommand::Validate { paths } => validate(&paths, lang),
+        // Dispatched to `lint` by `commands::run`; kept here so the match is complete.
+        BanksCommand::Lint { .. } => Err(Error::Usage(
+            "`banks lint` is handled by its own command".into(),
+        )),
+    }
+}
+
+/// All banks, with the problems of the broken ones on stderr (they are skipped, not fatal).
+fn load(global: &Global) -> BankSet {
+    let user_dir = crate::paths::user_banks_dir();
+    let set = BankSet::load(&global.banks, user_dir.as_deref());
+    print_problems_to_stderr(&set.problems);
+    set
+}
+
+fn print_problems_to_stderr(problems: &[Problem]) {
+    for p in problems {
+        eprintln!("{}", sanitize_line(&p.to_string()));
+    }
+}
+
+#[derive(serde::Serialize)]
+struct ListEntry {
+    id: String,
+    title: String,
+    language: &'static str,
+    questions: usize,
+    source: String,
+}
+
+fn list(set: &BankSet, json: bool, lang: Lang) -> Result<ExitCode> {
+    let entries: Vec<ListEntry> = set
+        .banks
+        .iter()
+        .map(|b| ListEntry {
+            id: sanitize_line(&b.id),
+            title: sanitize_line(&b.title),
+            language: b.language.code(),
+            questions: b.questions.len(),
+            source: sanitize_line(&b.source.to_string()),
+        })
+        .collect();
+    if json {
+        println!("{}", to_json(&entries)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header = match lang {
+        Lang::Zh => ["编号", "标题", "语言", "题数", "来源"],
+        Lang::En => ["ID", "TITLE", "LANG", "QUESTIONS", "SOURCE"],
+    };
+    let rows: Vec<[String; 5]> = entries
+        .into_iter()
+        .map(|e| {
+            [
+                e.id,
+                e.title,
+                e.language.to_string(),
+                e.questions.to_string(),
+                e.source,
+            ]
+        })
+        .collect();
+    print!("{}", table(header.map(String::from), &rows));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An aligned table: every column as wide as its widest cell (in terminal columns), two
+/// spaces between columns, no trailing spaces.
+fn table<const N: usize>(header: [String; N], rows: &[[String; N]]) -> String {
+    let mut widths = [0usize; N];
+    for row in std::iter::once(&header).chain(rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    for row in std::iter::once(&header).chain(rows) {
+        let mut line = String::new();
+        for (cell, w) in row.iter().zip(widths) {
+            line.push_str(cell);
+            line.extend(std::iter::repeat_n(' ', w.saturating_sub(cell.width()) + 2));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn find<'s>(set: &'s BankSet, id: &str) -> Result<&'s Bank> {
+    set.get(id).ok_or_else(|| {
+        let known: Vec<String> = set.banks.iter().map(|b| sanitize_line(&b.id)).collect();
+        let known = if known.is_empty() {
+            "none are loaded".to_string()
+        } else {
+            format!("known banks: {}", known.join(", "))
+        };
+        Error::BadInput(format!(
+            "no bank with id `{}`; {known} (see `mianba banks list`)",
+            sanitize_line(id)
+        ))
+    })
+}
+
+/// The whole bank as JSON: the model's own fields plus where it came from.
+#[derive(serde::Serialize)]
+struct BankJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    language: &'static str,
+    description: Option<&'a str>,
+    author: Option<&'a str>,
+    source: String,
+    defaults: &'a Defaults,
+    structures: &'a [Structure],
+    questions: &'a [Question],
+}
+
+fn show(set: &BankSet, id: &str, json: bool, lang: Lang) -> Result<ExitCode> {
+    let bank = find(set, id)?;
+    if json {
+        let whole = BankJson {
+            id: &bank.id,
+            title: &bank.title,
+            language: bank.language.code(),
+            description: bank.description.as_deref(),
+            author: bank.author.as_deref(),
+            source: bank.source.to_string(),
+            defaults: &bank.defaults,
+            structures: &bank.structures,
+            questions: &bank.questions,
+        };
+        println!("{}", to_json(&whole)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    print!("{}", describe(bank, lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The human view of one bank: a heading, then each question's id, category and difficulty
+/// with its prompt wrapped below.
+fn describe(bank: &Bank, lang: Lang) -> String {
+    let count = bank.questions.len();
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "{}（{}，{}，共 {count} 题）\n",
+            sanitize_line(&bank.title),
+            sanitize_line(&bank.id),
+            bank.language.code()
+        ),
+        Lang::En => format!(
+            "{} ({}, {}, {count} questions)\n",
+            sanitize_line(&bank.title),
+            sanitize_line(&bank.id),
+            bank.language.code()
+        ),
+    };
+    if let Some(d) = &bank.description {
+        for line in wrap(&sanitize_line(d), WRAP_COLUMNS + INDENT.len()) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    for q in &bank.questions {
+        let difficulty = match lang {
+            Lang::Zh => format!("难度 {}", q.difficulty),
+            Lang::En => format!("difficulty {}", q.difficulty),
+        };
+        out.push('\n');
+        out.push_str(&format!(
+            "{}  [{}]  {difficulty}\n",
+            sanitize_line(&bank.full_id(q)),
+            sanitize_line(&q.category)
+        ));
+        for paragraph in sanitize(&q.prompt).lines() {
+            for line in wrap(paragraph, WRAP_COLUMNS) {
+                out.push_str(INDENT);
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// Greedy wrapping by display width: English breaks at spaces, Chinese between any two
+/// characters; a word wider than the line is cut.
+fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut width = 0;
+    for word in tokens(text) {
+        let w = word.width();
+        let is_space = word.chars().all(char::is_whitespace);
+        // Closing punctuation may hang past the edge rather than start a line (禁则).
+        if width + w > columns && width > 0 && !closes(word) {
+            lines.push(line.trim_end().to_string());
+            line.clear();
+            width = 0;
+        }
+        if is_space && width == 0 {
+            continue;
+        }
+        if w > columns {
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if width + cw > columns && width > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    width = 0;
+                }
+                line.push(c);
+                width += cw;
+            }
+            continue;
+        }
+        line.push_str(word);
+        width += w;
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Punctuation that must not begin a line.
+fn closes(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (
+            Some(
+                '，' | '。'
+                    | '、'
+                    | '；'
+                    | '：'
+                    | '？'
+                    | '！'
+                    | '”'
+                    | '’'
+                    | '）'
+                    | '》'
+                    | '」'
+                    | '…'
+            ),
+            None
+        )
+    )
+}
+
+/// Splits text into wrap units: runs of spaces, runs of narrow non-space characters (words),
+/// and single wide characters (each CJK character may start a new line).
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<u8> = None;
+    for (i, c) in text.char_indices() {
+        let class = if c.is_whitespace() {
+            0
+        } else if c.width().unwrap_or(0) >= 2 {
+            2
+        } else {
+            1
+        };
+        if i > start && (prev != Some(class) || class == 2) {
+            out.extend(text.get(start..i));
+            start = i;
+        }
+        prev = Some(class);
+    }
+    out.extend(text.get(start..).filter(|s| !s.is_empty()));
+    out
+}
+
+fn validate(paths: &[std::path::PathBuf], lang: Lang) -> Result<ExitCode> {
+    let (checked, problems) = crate::bank::load::validate_paths(paths);
+    if problems.is_empty() {
+        let files = if checked == 1 { "file" } else { "files" };
+        match lang {
+            Lang::Zh => eprintln!("检查了 {checked} 个文件，没有问题"),
+            Lang::En => eprintln!("{checked} {files}, no problems"),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    for p in &problems {
+        println!("{}", sanitize_line(&p.to_string()));
+    }
+    Ok(ExitCode::FAILURE)
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Other(e.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_columns_line_up_by_display_width() {
+        let rows = [
+            ["complaint".to_string(), "投诉与售后".to_string()],
+            ["en-basics".to_string(), "Basics".to_string()],
+        ];
+        let out = table(["ID".to_string(), "TITLE".to_string()], &rows);
+        let lines: Vec<&str> = out.lines().collect();
+        // The second column starts at the same display column on every line.
+        for (line, title) in lines.iter().zip(["TITLE", "投诉与售后", "Basics"]) {
+            let before = &line[..line.find(title).unwrap()];
+            assert_eq!(before.width(), 11, "{out}");
+        }
+        assert!(lines.iter().all(|l| !l.ends_with(' ')));
+    }
+
+    #[test]
+    fn wrap_respects_display_width_and_word_boundaries() {
+        let zh = "客户收到商品后发现尺码不合适，要求换货。你会如何处理？".repeat(3);
+        let lines = wrap(&zh, 20);
+        // At most one closing punctuation mark hangs past the edge.
+        assert!(lines.iter().all(|l| l.width() <= 22), "{lines:?}");
+        assert_eq!(lines.concat(), zh);
+        assert!(
+            lines.iter().all(|l| !l.starts_with(['，', '。', '？'])),
+            "{lines:?}"
+        );
+
+        let en = "A customer says the parcel arrived late and asks for a refund";
+        let lines = wrap(en, 16);
+        assert!(lines.iter().all(|l| l.width() <= 16), "{lines:?}");
+        assert_eq!(lines.join(" "), en);
+        assert_eq!(wrap("supercalifragilistic", 5).len(), 4);
+    }
 }
