@@ -1,5 +1,11 @@
 //! The UI language (zh or en) and its strings. Bank text is never translated: a zh bank's
 //! prompts and feedback stay Chinese in an en UI.
+//!
+//! Every UI string is declared once with both languages side by side (`ui_strings!`), so a
+//! screen cannot exist in one language only. Strings with values use named `{placeholders}`
+//! filled by `fill`.
+
+use std::fmt::Display;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Lang {
@@ -29,6 +35,195 @@ impl Lang {
             Lang::En
         }
     }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The display name of a bank category (the format's list), `None` for one it does not know.
+    pub fn category_name(self, id: &str) -> Option<&'static str> {
+        CATEGORIES
+            .iter()
+            .find(|(c, _, _)| *c == id)
+            .map(|(_, zh, en)| if self == Lang::Zh { *zh } else { *en })
+    }
+
+    /// The UI strings of this language.
+    pub fn ui(self) -> &'static Ui {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The categories of `shared/design/bank-format.md`: id, zh name, en name.
+const CATEGORIES: &[(&str, &str, &str)] = &[
+    ("self-intro", "自我介绍与动机", "Self-introduction"),
+    ("role", "职业认知", "The role"),
+    ("complaint", "投诉与售后", "Complaints"),
+    ("stress", "压力与情绪", "Stress"),
+    ("communication", "沟通技巧", "Communication"),
+    ("ecommerce", "电商规则与场景", "E-commerce"),
+    ("supervisor", "团队与主管", "Team and supervisor"),
+    ("smart-service", "智能客服与运营", "Smart service"),
+    ("structured", "结构化面试热点", "Structured interview"),
+];
+
+/// Where a category sorts: the format's order, unknown categories last.
+pub fn category_rank(id: &str) -> usize {
+    CATEGORIES
+        .iter()
+        .position(|(c, _, _)| *c == id)
+        .unwrap_or(CATEGORIES.len())
+}
+
+/// Replace each `{name}` in `template` by its value.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+macro_rules! ui_strings {
+    ($($name:ident: $zh:literal, $en:literal;)*) => {
+        /// All UI strings of one language.
+        #[derive(Debug)]
+        pub struct Ui {
+            pub lang: Lang,
+            $(pub $name: &'static str,)*
+        }
+
+        static ZH: Ui = Ui { lang: Lang::Zh, $($name: $zh,)* };
+        static EN: Ui = Ui { lang: Lang::En, $($name: $en,)* };
+
+        impl Ui {
+            /// Every string with its name (for checks that both languages are complete).
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+        }
+    };
+}
+
+ui_strings! {
+    app_title: "面霸｜客服面试模拟", "mianba | mock interviews for customer service";
+
+    // Home
+    pane_mode: "模式", "Mode";
+    pane_banks: "题库", "Banks";
+    pane_categories: "类别", "Categories";
+    pane_settings: "设置", "Settings";
+    mode_practice: "练习", "Practice";
+    mode_exam: "考试", "Exam";
+    mode_civil: "公务员结构化面试", "Civil-service exam";
+    mode_spoken: "口述", "Spoken";
+    about_practice: "每题作答后立即评分；可看提示、参考答案，可重答。", "Scored after each answer; tips, the reference answer and retries allowed.";
+    about_exam: "没有提示；时间到自动收卷；全部答完才看成绩。", "No help; the clock cuts you off; results only at the end.";
+    about_civil: "结构化面试：4 题，先统一思考，再每题约 2 分半作答，最后出成绩。", "Structured interview: 4 questions, one thinking block, about 2.5 minutes each, results at the end.";
+    about_spoken: "开口作答，计时照走；答完勾选讲到的要点和结构，按勾选评分。", "Answer aloud while the clock runs; then tick what you covered and get a score from it.";
+    setting_count: "题数", "Questions";
+    setting_seed: "随机种子", "Seed";
+    seed_random: "随机", "random";
+    civil_fixed: "（固定）", "(fixed)";
+    all_selected_hint: "都不选 = 全部", "none ticked = all";
+    banks_skipped: "{n} 个题库有错误，已跳过：", "{n} bank(s) have errors and were skipped:";
+    start_failed: "无法开始：{why}", "Cannot start: {why}";
+    store_unavailable: "无法打开存储，本次作答不会保存：{why}", "The store cannot be opened; answers will not be saved: {why}";
+    home_keys: "Tab/h/l 切换  j/k 移动  空格 勾选  +/- 题数  数字 种子  Enter 开始  ? 帮助  q 退出", "Tab/h/l pane  j/k move  Space tick  +/- count  digits seed  Enter start  ? help  q quit";
+
+    // Restore-draft prompt
+    restore_title: "恢复草稿？", "Restore the draft?";
+    restore_body: "上次有一段没提交的回答（{n} 字，{when}）：", "An answer was left unsubmitted last time ({n} chars, {when}):";
+    restore_keys: "Enter/y 恢复并继续作答  n 丢弃  Esc 稍后再说", "Enter/y restore and go on  n discard  Esc not now";
+    just_now: "刚才", "just now";
+    minutes_ago: "{n} 分钟前", "{n} min ago";
+    hours_ago: "{n} 小时前", "{n} h ago";
+    days_ago: "{n} 天前", "{n} days ago";
+    restore_unknown_question: "草稿对应的题目已不在题库中：{id}", "The draft's question is no longer in any bank: {id}";
+
+    // Interview
+    question_of: "第 {i}/{n} 题", "Question {i} of {n}";
+    followup: "追问", "Follow-up";
+    attempt: "第 {n} 次作答", "attempt {n}";
+    prompt_title: "题目", "Question";
+    figure_title: "材料", "Material";
+    phase_prep: "思考", "Thinking";
+    phase_answer: "作答", "Answer";
+    prep_hint: "Enter 开始作答（或直接打字）", "Enter: start answering (or just type)";
+    warn_left: "还剩 {s} 秒", "{s} s left";
+    time_up: "时间到", "Time is up";
+    answer_title: "你的回答", "Your answer";
+    count_band: "{n} 字  目标 {min}-{max}", "{n} chars  target {min}-{max}";
+    paste_cut: "粘贴内容过长：保留 {kept} 字，舍弃 {dropped} 字（上限 {max} 字）", "Paste too long: kept {kept} characters, dropped {dropped} (limit {max})";
+    tips_title: "提示", "Tips";
+    no_tips: "这道题没有提示。", "This question has no tips.";
+    speak_now: "请开口作答，计时进行中。说完按 Enter。", "Answer aloud now; the clock is running. Press Enter when you are done.";
+    interview_keys: "Ctrl-S/F2 提交  Enter 换行  F1 帮助  Esc 离开", "Ctrl-S/F2 submit  Enter new line  F1 help  Esc leave";
+    tips_key: "Ctrl-T/F3 提示", "Ctrl-T/F3 tips";
+    spoken_keys: "Enter 答完  F1 帮助  Esc 离开", "Enter done  F1 help  Esc leave";
+    prep_keys: "Enter 开始作答  F1 帮助  Esc 离开", "Enter start  F1 help  Esc leave";
+    leave_title: "离开面试？", "Leave the interview?";
+    leave_body: "已提交的回答都已保存，正在写的草稿也会保留。", "Submitted answers are saved, and the answer in progress is kept as a draft.";
+    leave_keys: "Enter/y 离开  Esc/n 继续作答", "Enter/y leave  Esc/n keep going";
+    saved_next: "已保存，下一题。", "Saved. Next question.";
+    not_saved: "保存失败：{why}", "Could not save: {why}";
+
+    // Spoken checklist
+    checklist_title: "勾选你讲到的内容", "Tick what you covered";
+    checklist_points: "要点", "Points";
+    checklist_sections: "结构", "Structure";
+    checklist_keys: "j/k 移动  空格 勾选  Enter 评分  ? 帮助", "j/k move  Space tick  Enter score  ? help";
+
+    // Result
+    total: "总分", "Total";
+    dim_content: "内容", "Content";
+    dim_structure: "结构", "Structure";
+    dim_delivery: "表达", "Delivery";
+    time_used: "用时 {t}", "time {t}";
+    your_answer: "你的回答", "Your answer";
+    spoken_answer: "（口述作答，按勾选评分）", "(answered aloud, scored from your checklist)";
+    legend: "下划线=得分要点  反白=扣分用语  »=结构段落", "underlined=earned  reversed=costs points  »=structure step";
+    points: "要点", "Points";
+    required: "必答", "required";
+    add_this: "可以这样说：", "Add this:";
+    structure: "结构", "Structure";
+    out_of_order: "（顺序不对）", "(out of order)";
+    no_structure: "这道题不考结构。", "This question has no structure rubric.";
+    deductions: "扣分", "Deductions";
+    feedback: "建议", "Feedback";
+    reference: "参考答案", "Reference answer";
+    no_reference: "这道题没有参考答案。", "This question has no reference answer.";
+    result_keys_practice: "r 参考答案  t 重答  Enter 继续  j/k 滚动  ? 帮助", "r reference  t retry  Enter continue  j/k scroll  ? help";
+    result_keys_review: "r 参考答案  Esc 返回  j/k 滚动  ? 帮助", "r reference  Esc back  j/k scroll  ? help";
+
+    // Summary
+    summary_title: "本次面试小结", "Session summary";
+    col_question: "题目", "Question";
+    col_time: "用时", "Time";
+    average: "平均", "Average";
+    nothing_answered: "这次没有提交任何回答。", "No answers were submitted this time.";
+    summary_keys: "j/k 选择  Enter 查看详情  Esc 回首页  q 退出", "j/k select  Enter details  Esc home  q quit";
+
+    // Help overlay
+    help_title: "按键", "Keys";
+    help_close: "任意键关闭", "any key closes";
+    help_general: "? / F1 显示按键  Esc 返回  Ctrl-C 保存草稿并退出", "? / F1 show keys  Esc back  Ctrl-C save draft and quit";
+    help_lists: "上下方向键或 j/k 移动  g/G 首/尾  空格 勾选", "Up/Down or j/k move  g/G first/last  Space tick";
+    help_home: "Tab、左右方向键、h/l 切换区域  +/- 改题数  数字键输入种子，Backspace 清除  Enter 开始  q 退出", "Tab, Left/Right, h/l switch pane  +/- question count  digits type a seed, Backspace clears  Enter start  q quit";
+    help_editor: "Ctrl-S、F2（或支持时 Ctrl-Enter）提交  Enter 换行  Ctrl-Z/Ctrl-Y 撤销/重做  粘贴直接生效  PgUp/PgDn 滚动题目", "Ctrl-S, F2 (or Ctrl-Enter where the terminal reports it) submit  Enter new line  Ctrl-Z/Ctrl-Y undo/redo  paste works  PgUp/PgDn scroll the question";
+    help_practice: "练习模式：Ctrl-T/F3 显示提示；评分后 r 看参考答案，t 重答", "Practice: Ctrl-T/F3 tips; after scoring r shows the reference, t retries";
+    help_exam: "考试模式：没有提示，时间到自动提交", "Exam: no tips; the answer is submitted when time is up";
+    help_spoken: "口述模式：开口作答，答完按 Enter，再勾选讲到的内容", "Spoken: answer aloud, press Enter when done, then tick what you covered";
+    help_result: "j/k、PgUp/PgDn 滚动  r 参考答案  t 重答（练习）  Enter 继续", "j/k, PgUp/PgDn scroll  r reference  t retry (practice)  Enter continue";
+
+    // Too small
+    too_small: "窗口太小：至少需要 {w}x{h}，当前 {cw}x{ch}。请放大窗口。", "Window too small: needs at least {w}x{h}, now {cw}x{ch}. Please enlarge it.";
 }
 
 #[cfg(test)]
@@ -42,5 +237,49 @@ mod tests {
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("C"), Lang::En);
         assert_eq!(Lang::from_locale(""), Lang::En);
+    }
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn both_languages_are_complete_and_agree_on_placeholders() {
+        let zh = Lang::Zh.ui().entries();
+        let en = Lang::En.ui().entries();
+        assert_eq!(zh.len(), en.len());
+        for ((name, z), (_, e)) in zh.iter().zip(&en) {
+            assert!(!z.is_empty() && !e.is_empty(), "{name} is empty");
+            assert_eq!(
+                placeholders(z),
+                placeholders(e),
+                "{name}: placeholders differ"
+            );
+            // The Chinese UI should read as Chinese, apart from key names.
+            assert!(
+                z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) || z == e,
+                "{name}: the zh string has no Chinese"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_every_named_placeholder() {
+        let s = fill(
+            Lang::En.ui().too_small,
+            &[("w", &40), ("h", &12), ("cw", &20), ("ch", &5)],
+        );
+        assert_eq!(
+            s,
+            "Window too small: needs at least 40x12, now 20x5. Please enlarge it."
+        );
+        let z = fill(Lang::Zh.ui().question_of, &[("i", &1), ("n", &4)]);
+        assert_eq!(z, "第 1/4 题");
     }
 }

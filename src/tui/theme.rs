@@ -67,6 +67,10 @@ impl Theme {
     pub fn bar(self, color: Color) -> Style {
         self.paint(color, Modifier::REVERSED)
     }
+    /// A score next to its bar.
+    pub fn bar_number(self, color: Color) -> Style {
+        self.paint(color, Modifier::BOLD)
+    }
     /// The colour a score deserves (bars and totals).
     pub fn score_color(score: u8) -> Color {
         match score {

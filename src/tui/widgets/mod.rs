@@ -1,3 +1,6 @@
 //! Widgets shared by the screens.
 
+pub mod bars;
+pub mod countdown;
 pub mod editor;
+pub mod highlight;

@@ -1,0 +1,124 @@
+//! The one state of the app. Everything drawn comes from here; only `update` changes it.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use crate::bank::BankSet;
+use crate::i18n::{Lang, Ui};
+use crate::session::Clock;
+use crate::store::Draft;
+use crate::tui::home::Home;
+use crate::tui::theme::Theme;
+
+/// How long a notice stays on the status line.
+pub const NOTICE_FOR: Duration = Duration::from_secs(6);
+
+pub enum Screen {
+    Home(Home),
+}
+
+/// Drawn over the current screen; takes the keys while open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// A draft found at start: restore it, discard it, or decide later.
+    Restore(Draft),
+    /// Esc during an interview: leave (the draft is kept) or go on.
+    ConfirmLeave,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+/// A one-line message on the status line, gone after `NOTICE_FOR`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub level: Level,
+    pub until: Duration,
+}
+
+/// What the app is started with; all of it comes from outside (banks, clock, seeds), so tests
+/// build an `App` from fixtures, a `FakeClock` and a fixed seed.
+pub struct AppInit {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub banks: BankSet,
+    pub clock: Rc<dyn Clock>,
+    /// Seeds for draws when the candidate gave none.
+    pub seeds: Box<dyn FnMut() -> u64>,
+    /// Why the store could not be opened, if it could not (answers are then not saved).
+    pub store_error: Option<String>,
+    /// An unsubmitted answer left in the store by an earlier run.
+    pub draft: Option<Draft>,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub ui: &'static Ui,
+    pub theme: Theme,
+    pub banks: BankSet,
+    pub clock: Rc<dyn Clock>,
+    pub seeds: Box<dyn FnMut() -> u64>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub notice: Option<Notice>,
+    /// False when the store could not be opened: nothing is saved, and the home screen says so.
+    pub store_ok: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(init: AppInit) -> App {
+        let home = Home::new(&init.banks.banks);
+        let mut app = App {
+            lang: init.lang,
+            ui: init.lang.ui(),
+            theme: init.theme,
+            clock: init.clock,
+            seeds: init.seeds,
+            screen: Screen::Home(home),
+            overlay: None,
+            notice: None,
+            store_ok: init.store_error.is_none(),
+            banks: init.banks,
+            quit: false,
+        };
+        if let Some(why) = init.store_error {
+            let text = crate::i18n::fill(app.ui.store_unavailable, &[("why", &why)]);
+            app.notify_for(text, Level::Error, Duration::from_secs(3600));
+        }
+        if let Some(d) = init.draft.filter(|d| !d.text.trim().is_empty()) {
+            app.overlay = Some(Overlay::Restore(d));
+        }
+        app
+    }
+
+    pub fn now(&self) -> Duration {
+        self.clock.now()
+    }
+
+    pub fn notify(&mut self, text: String, level: Level) {
+        self.notify_for(text, level, NOTICE_FOR);
+    }
+
+    fn notify_for(&mut self, text: String, level: Level, for_: Duration) {
+        let until = self.now() + for_;
+        self.notice = Some(Notice { text, level, until });
+    }
+
+    /// Changes whenever time alone changes what is drawn (countdowns, notices expiring): the
+    /// loop redraws after a tick only when this moved.
+    pub fn redraw_key(&self) -> u64 {
+        self.now().as_secs()
+    }
+
+    /// The notice to show now, if it has not expired.
+    pub fn live_notice(&self) -> Option<&Notice> {
+        self.notice.as_ref().filter(|n| n.until > self.now())
+    }
+}

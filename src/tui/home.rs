@@ -1,0 +1,315 @@
+//! The home screen's state: which mode, which banks and categories, how many questions, which
+//! seed. Pure data and the key handling that edits it; drawing is in `screens::home`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::bank::Bank;
+use crate::i18n::Ui;
+
+/// What the candidate chose to start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Practice,
+    Exam,
+    /// The civil-service structured-interview preset (an exam with fixed settings).
+    Civil,
+    Spoken,
+}
+
+impl Choice {
+    pub const ALL: [Choice; 4] = [
+        Choice::Practice,
+        Choice::Exam,
+        Choice::Civil,
+        Choice::Spoken,
+    ];
+
+    pub fn name(self, ui: &Ui) -> &'static str {
+        match self {
+            Choice::Practice => ui.mode_practice,
+            Choice::Exam => ui.mode_exam,
+            Choice::Civil => ui.mode_civil,
+            Choice::Spoken => ui.mode_spoken,
+        }
+    }
+
+    pub fn about(self, ui: &Ui) -> &'static str {
+        match self {
+            Choice::Practice => ui.about_practice,
+            Choice::Exam => ui.about_exam,
+            Choice::Civil => ui.about_civil,
+            Choice::Spoken => ui.about_spoken,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Mode,
+    Banks,
+    Categories,
+    Settings,
+}
+
+impl Pane {
+    const ORDER: [Pane; 4] = [Pane::Mode, Pane::Banks, Pane::Categories, Pane::Settings];
+
+    fn step(self, forward: bool) -> Pane {
+        let i = Pane::ORDER.iter().position(|p| *p == self).unwrap_or(0);
+        let n = Pane::ORDER.len();
+        Pane::ORDER[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
+    }
+}
+
+/// One bank as the home screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankEntry {
+    pub id: String,
+    /// Sanitised: bank files are untrusted.
+    pub title: String,
+    pub questions: usize,
+}
+
+/// A list with a cursor and a tick per row; no ticks means "all".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TickList {
+    pub cursor: usize,
+    pub ticked: Vec<bool>,
+}
+
+impl TickList {
+    fn new(len: usize) -> TickList {
+        TickList {
+            cursor: 0,
+            ticked: vec![false; len],
+        }
+    }
+
+    fn toggle(&mut self) {
+        if let Some(t) = self.ticked.get_mut(self.cursor) {
+            *t = !*t;
+        }
+    }
+
+    /// The ids of the ticked rows.
+    fn chosen(&self, ids: &[String]) -> Vec<String> {
+        ids.iter()
+            .zip(&self.ticked)
+            .filter(|(_, t)| **t)
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+}
+
+/// Move a list cursor with arrows, vim keys and g/G. Returns whether the key was a move.
+pub fn move_cursor(cursor: &mut usize, len: usize, key: &KeyEvent) -> bool {
+    let last = len.saturating_sub(1);
+    match key.code {
+        KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(last),
+        KeyCode::Home | KeyCode::Char('g') => *cursor = 0,
+        KeyCode::End | KeyCode::Char('G') => *cursor = last,
+        _ => return false,
+    }
+    true
+}
+
+/// The most digits a seed may have (u64 holds any 19-digit number).
+const SEED_DIGITS: usize = 19;
+pub const DEFAULT_COUNT: usize = 3;
+pub const MAX_COUNT: usize = 20;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Home {
+    pub pane: Pane,
+    pub choice: Choice,
+    pub banks: Vec<BankEntry>,
+    pub bank_list: TickList,
+    /// Category ids found in the loaded banks, in the bank format's order.
+    pub categories: Vec<String>,
+    pub category_list: TickList,
+    pub count: usize,
+    /// Digits typed for the seed; empty = a random draw.
+    pub seed: String,
+}
+
+/// What a key on the home screen asks for beyond editing the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeAction {
+    None,
+    Start,
+    Quit,
+}
+
+impl Home {
+    pub fn new(banks: &[Bank]) -> Home {
+        let entries: Vec<BankEntry> = banks
+            .iter()
+            .map(|b| BankEntry {
+                id: b.id.clone(),
+                title: crate::text::sanitize_line(&b.title),
+                questions: b.questions.len(),
+            })
+            .collect();
+        let categories = categories_of(banks);
+        Home {
+            pane: Pane::Mode,
+            choice: Choice::Practice,
+            bank_list: TickList::new(entries.len()),
+            banks: entries,
+            category_list: TickList::new(categories.len()),
+            categories,
+            count: DEFAULT_COUNT,
+            seed: String::new(),
+        }
+    }
+
+    pub fn chosen_banks(&self) -> Vec<String> {
+        let ids: Vec<String> = self.banks.iter().map(|b| b.id.clone()).collect();
+        self.bank_list.chosen(&ids)
+    }
+
+    pub fn chosen_categories(&self) -> Vec<String> {
+        self.category_list.chosen(&self.categories)
+    }
+
+    pub fn seed(&self) -> Option<u64> {
+        self.seed.parse().ok()
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) -> HomeAction {
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            return HomeAction::None;
+        }
+        match key.code {
+            KeyCode::Enter => return HomeAction::Start,
+            KeyCode::Char('q') => return HomeAction::Quit,
+            KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => self.pane = self.pane.step(true),
+            KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => {
+                self.pane = self.pane.step(false)
+            }
+            KeyCode::Char('+') | KeyCode::Char('=') => self.count = (self.count + 1).min(MAX_COUNT),
+            KeyCode::Char('-') => self.count = self.count.saturating_sub(1).max(1),
+            KeyCode::Char(c) if c.is_ascii_digit() => {
+                if self.seed.len() < SEED_DIGITS {
+                    self.seed.push(c);
+                }
+            }
+            KeyCode::Backspace => {
+                self.seed.pop();
+            }
+            KeyCode::Char(' ') | KeyCode::Char('x') => match self.pane {
+                Pane::Banks => self.bank_list.toggle(),
+                Pane::Categories => self.category_list.toggle(),
+                Pane::Mode | Pane::Settings => {}
+            },
+            _ => {
+                self.move_in_pane(key);
+            }
+        }
+        HomeAction::None
+    }
+
+    fn move_in_pane(&mut self, key: &KeyEvent) {
+        match self.pane {
+            Pane::Mode => {
+                let mut i = Choice::ALL
+                    .iter()
+                    .position(|c| *c == self.choice)
+                    .unwrap_or(0);
+                if move_cursor(&mut i, Choice::ALL.len(), key) {
+                    self.choice = Choice::ALL[i];
+                }
+            }
+            Pane::Banks => {
+                move_cursor(&mut self.bank_list.cursor, self.banks.len(), key);
+            }
+            Pane::Categories => {
+                move_cursor(&mut self.category_list.cursor, self.categories.len(), key);
+            }
+            Pane::Settings => {}
+        }
+    }
+}
+
+/// Category ids in the order of the format's list, unknown ones after them alphabetically.
+fn categories_of(banks: &[Bank]) -> Vec<String> {
+    let mut cats: Vec<String> = banks
+        .iter()
+        .flat_map(|b| b.questions.iter().map(|q| q.category.clone()))
+        .collect();
+    cats.sort_by_key(|c| (crate::i18n::category_rank(c), c.clone()));
+    cats.dedup();
+    cats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn vim_keys_and_arrows_move_and_tick() {
+        let mut h = Home::new(&[]);
+        h.banks = vec![
+            BankEntry {
+                id: "a".into(),
+                title: "A".into(),
+                questions: 1,
+            },
+            BankEntry {
+                id: "b".into(),
+                title: "B".into(),
+                questions: 2,
+            },
+        ];
+        h.bank_list = TickList::new(2);
+        assert_eq!(h.handle_key(&key(KeyCode::Char('j'))), HomeAction::None);
+        assert_eq!(h.choice, Choice::Exam);
+        h.handle_key(&key(KeyCode::Char('G')));
+        assert_eq!(h.choice, Choice::Spoken);
+        h.handle_key(&key(KeyCode::Up));
+        assert_eq!(h.choice, Choice::Civil);
+        h.handle_key(&key(KeyCode::Char('l')));
+        assert_eq!(h.pane, Pane::Banks);
+        h.handle_key(&key(KeyCode::Down));
+        h.handle_key(&key(KeyCode::Char(' ')));
+        assert_eq!(h.chosen_banks(), vec!["b".to_string()]);
+        h.handle_key(&key(KeyCode::Char('g')));
+        h.handle_key(&key(KeyCode::Char('x')));
+        assert_eq!(h.chosen_banks(), vec!["a".to_string(), "b".to_string()]);
+        h.handle_key(&key(KeyCode::BackTab));
+        assert_eq!(h.pane, Pane::Mode);
+        h.handle_key(&key(KeyCode::Char('h')));
+        assert_eq!(h.pane, Pane::Settings);
+    }
+
+    #[test]
+    fn count_and_seed_are_bounded() {
+        let mut h = Home::new(&[]);
+        for _ in 0..50 {
+            h.handle_key(&key(KeyCode::Char('+')));
+        }
+        assert_eq!(h.count, MAX_COUNT);
+        for _ in 0..50 {
+            h.handle_key(&key(KeyCode::Char('-')));
+        }
+        assert_eq!(h.count, 1);
+        for _ in 0..25 {
+            h.handle_key(&key(KeyCode::Char('9')));
+        }
+        assert_eq!(h.seed.len(), 19);
+        assert_eq!(h.seed(), Some(9_999_999_999_999_999_999));
+        h.handle_key(&key(KeyCode::Backspace));
+        assert_eq!(h.seed.len(), 18);
+        assert_eq!(h.handle_key(&key(KeyCode::Enter)), HomeAction::Start);
+        assert_eq!(h.handle_key(&key(KeyCode::Char('q'))), HomeAction::Quit);
+    }
+}

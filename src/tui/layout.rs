@@ -1,0 +1,86 @@
+//! Small layout helpers shared by the screens.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Clear};
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::theme::Theme;
+
+/// The smallest window the app draws its screens in; below it, a message asks for more room.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// A rectangle of at most `width`×`height` centred in `area` (never outside it).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Clear `area` for a popup. A double-width character just left of it would reach into its
+/// first column, and the terminal would then never be told to draw the popup's left border
+/// there; such characters are blanked.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    if area.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(area.x - 1, y)];
+        if cell.symbol().width() > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// A bordered panel; the focused one has a bold border so focus shows without colour.
+pub fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: Theme) -> Block<'a> {
+    let block = Block::default().borders(Borders::ALL).title(title);
+    if focused {
+        block
+            .border_type(BorderType::Thick)
+            .border_style(theme.focus_border())
+    } else {
+        block
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::widgets::Paragraph;
+
+    #[test]
+    fn popup_next_to_wide_text_keeps_its_border() {
+        let mut term = Terminal::new(TestBackend::new(8, 3)).unwrap();
+        term.draw(|f| {
+            f.render_widget(Paragraph::new("一二三四"), f.area());
+            let popup = Rect::new(3, 0, 4, 3);
+            clear_popup(f, popup);
+            f.render_widget(Block::default().borders(Borders::ALL), popup);
+        })
+        .unwrap();
+        let buf = term.backend().buffer();
+        // 二 (cells 2-3) would have covered the border at x=3.
+        assert_eq!(buf[(2, 0)].symbol(), " ");
+        assert_eq!(buf[(3, 0)].symbol(), "┌");
+        assert_eq!(buf[(0, 0)].symbol(), "一");
+    }
+
+    #[test]
+    fn centered_never_leaves_the_area() {
+        let area = Rect::new(2, 3, 10, 4);
+        assert_eq!(centered(area, 4, 2), Rect::new(5, 4, 4, 2));
+        assert_eq!(centered(area, 50, 50), area);
+    }
+}

@@ -1,0 +1,40 @@
+//! Everything that can happen to the app, as one enum: input from the terminal, the passing of
+//! time, and the outcome of effects the event loop ran against the store.
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+
+use crate::store::{AnswerId, SessionId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// A bracketed paste: the whole pasted text at once.
+    Paste(String),
+    Resize(u16, u16),
+    /// Time passed (the clock is read through `App::clock`).
+    Tick,
+    /// SIGINT, SIGTERM or SIGHUP: save the draft and leave.
+    Interrupted,
+    /// The store created the session row.
+    SessionCreated(SessionId),
+    /// The store saved an answer (`slot` says which one, for follow-ups to refer to it).
+    AnswerSaved {
+        slot: usize,
+        id: AnswerId,
+    },
+    /// A store operation failed; the message is shown, the app goes on.
+    StoreFailed(String),
+}
+
+impl Msg {
+    /// The message for a terminal event, if it means anything to the app. Key releases (sent
+    /// by some terminals) are ignored so a key never counts twice.
+    pub fn from_event(event: Event) -> Option<Msg> {
+        match event {
+            Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
+            Event::Paste(s) => Some(Msg::Paste(s)),
+            Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The home screen: mode, banks, categories and settings, then Enter to start.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::i18n::fill;
+use crate::tui::app::App;
+use crate::tui::home::{Choice, Home, Pane};
+use crate::tui::layout::panel;
+
+/// Bank problems listed on the home screen (the rest are counted).
+const PROBLEMS_SHOWN: usize = 3;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
+    let about_height = if app.banks.problems.is_empty() {
+        2
+    } else {
+        3 + PROBLEMS_SHOWN as u16
+    };
+    let [top, about] =
+        Layout::vertical([Constraint::Min(6), Constraint::Length(about_height)]).areas(area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(top);
+    let [mode_area, settings_area] =
+        Layout::vertical([Constraint::Length(6), Constraint::Min(4)]).areas(left);
+    let [banks_area, cats_area] =
+        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(right);
+
+    draw_modes(frame, mode_area, app, home);
+    draw_settings(frame, settings_area, app, home);
+    draw_banks(frame, banks_area, app, home);
+    draw_categories(frame, cats_area, app, home);
+    draw_about(frame, about, app, home);
+}
+
+fn pane_title(title: &str, note: Option<&str>) -> String {
+    match note {
+        Some(n) => format!("{title} {n}"),
+        None => title.to_string(),
+    }
+}
+
+/// A list with the cursor row highlighted when the pane has focus.
+fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: String,
+    focused: bool,
+    items: Vec<ListItem<'static>>,
+    cursor: usize,
+) {
+    let highlight = if focused {
+        app.theme.selected()
+    } else {
+        Style::default()
+    };
+    let list = List::new(items)
+        .block(panel(title, focused, app.theme))
+        .highlight_style(highlight)
+        .highlight_symbol("> ");
+    let mut state = ListState::default().with_selected(Some(cursor));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+fn draw_modes(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
+    let items = Choice::ALL
+        .iter()
+        .map(|c| ListItem::new(c.name(app.ui)))
+        .collect();
+    let cursor = Choice::ALL
+        .iter()
+        .position(|c| *c == home.choice)
+        .unwrap_or(0);
+    let title = app.ui.pane_mode.to_string();
+    draw_list(
+        frame,
+        area,
+        app,
+        title,
+        home.pane == Pane::Mode,
+        items,
+        cursor,
+    );
+}
+
+fn tick(on: bool) -> &'static str {
+    if on { "[x] " } else { "[ ] " }
+}
+
+/// The note after a list's title: fixed by the preset, or "none ticked = all".
+fn list_note(app: &App, home: &Home, ticked: &[bool]) -> Option<&'static str> {
+    if home.choice == Choice::Civil {
+        Some(app.ui.civil_fixed)
+    } else if !ticked.iter().any(|t| *t) {
+        Some(app.ui.all_selected_hint)
+    } else {
+        None
+    }
+}
+
+fn draw_banks(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
+    let items = home
+        .banks
+        .iter()
+        .zip(&home.bank_list.ticked)
+        .map(|(b, t)| ListItem::new(format!("{}{} ({})", tick(*t), b.title, b.questions)))
+        .collect();
+    let note = list_note(app, home, &home.bank_list.ticked);
+    let title = pane_title(app.ui.pane_banks, note);
+    let focused = home.pane == Pane::Banks;
+    draw_list(
+        frame,
+        area,
+        app,
+        title,
+        focused,
+        items,
+        home.bank_list.cursor,
+    );
+}
+
+fn draw_categories(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
+    let items = home
+        .categories
+        .iter()
+        .zip(&home.category_list.ticked)
+        .map(|(c, t)| {
+            let name = app
+                .lang
+                .category_name(c)
+                .map_or_else(|| crate::text::sanitize_line(c), str::to_string);
+            ListItem::new(format!("{}{name}", tick(*t)))
+        })
+        .collect();
+    // The civil-service preset draws its own categories.
+    let note = if home.choice == Choice::Civil {
+        Some(app.ui.civil_fixed)
+    } else {
+        list_note(app, home, &home.category_list.ticked)
+    };
+    let title = pane_title(app.ui.pane_categories, note);
+    let focused = home.pane == Pane::Categories;
+    draw_list(
+        frame,
+        area,
+        app,
+        title,
+        focused,
+        items,
+        home.category_list.cursor,
+    );
+}
+
+fn draw_settings(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
+    let ui = app.ui;
+    let count = if home.choice == Choice::Civil {
+        format!("4 {}", ui.civil_fixed)
+    } else {
+        format!("- {} +", home.count)
+    };
+    let seed = if home.seed.is_empty() {
+        ui.seed_random.to_string()
+    } else {
+        home.seed.clone()
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{}: ", ui.setting_count), app.theme.dim()),
+            Span::raw(count),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{}: ", ui.setting_seed), app.theme.dim()),
+            Span::raw(seed),
+        ]),
+    ];
+    let focused = home.pane == Pane::Settings;
+    frame.render_widget(
+        Paragraph::new(lines).block(panel(ui.pane_settings, focused, app.theme)),
+        area,
+    );
+}
+
+fn draw_about(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
+    let mut lines = vec![Line::from(Span::styled(
+        home.choice.about(app.ui),
+        app.theme.title(),
+    ))];
+    let problems = &app.banks.problems;
+    if !problems.is_empty() {
+        let files: std::collections::BTreeSet<&str> =
+            problems.iter().map(|p| p.file.as_str()).collect();
+        let head = fill(app.ui.banks_skipped, &[("n", &files.len())]);
+        lines.push(Line::from(Span::styled(head, app.theme.warn())));
+        for p in problems.iter().take(PROBLEMS_SHOWN) {
+            lines.push(Line::from(crate::text::sanitize_line(&p.to_string())));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}

@@ -1,0 +1,8 @@
+//! One file per screen (and per overlay). Each draws into the area it is given and reads the
+//! app state; none of them changes it.
+
+pub mod confirm;
+pub mod help;
+pub mod home;
+pub mod restore;
+pub mod too_small;

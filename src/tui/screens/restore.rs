@@ -1,0 +1,54 @@
+//! "Restore the draft?" — shown at start when an earlier run left an unsubmitted answer.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::i18n::{Ui, fill};
+use crate::store::Draft;
+use crate::tui::app::App;
+use crate::tui::layout::{centered, panel};
+
+/// Lines of the draft shown as a preview.
+const PREVIEW_LINES: usize = 4;
+
+/// "3 min ago", from two Unix times.
+pub fn ago(ui: &Ui, then: i64, now: i64) -> String {
+    let secs = now.saturating_sub(then).max(0);
+    match secs {
+        0..60 => ui.just_now.to_string(),
+        60..3600 => fill(ui.minutes_ago, &[("n", &(secs / 60))]),
+        3600..86400 => fill(ui.hours_ago, &[("n", &(secs / 3600))]),
+        _ => fill(ui.days_ago, &[("n", &(secs / 86400))]),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, draft: &Draft) {
+    let ui = app.ui;
+    let chars = draft.text.chars().filter(|c| !c.is_whitespace()).count();
+    let when = ago(ui, draft.updated_at, app.clock.unix_now());
+    let mut text = vec![
+        Line::from(fill(ui.restore_body, &[("n", &chars), ("when", &when)])),
+        Line::from(Span::styled(
+            crate::text::sanitize_line(&draft.question_id),
+            app.theme.title(),
+        )),
+    ];
+    let clean = crate::text::sanitize(&draft.text);
+    for l in clean.lines().take(PREVIEW_LINES) {
+        text.push(Line::from(Span::styled(format!("> {l}"), app.theme.dim())));
+    }
+    text.push(Line::from(""));
+    text.push(Line::from(Span::styled(ui.restore_keys, app.theme.dim())));
+    let popup = centered(area, area.width.saturating_sub(4).min(72), 12);
+    crate::tui::layout::clear_popup(frame, popup);
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: false }).block(panel(
+            Span::styled(ui.restore_title, app.theme.warn()),
+            true,
+            app.theme,
+        )),
+        popup,
+    );
+}
