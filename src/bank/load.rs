@@ -10,7 +10,7 @@
 //! avoid clearly wants it to cost something. `language` and an avoid entry's `why` are required:
 //! the first decides the matching rules, the second is what the feedback tells the candidate.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::ops::{Range, RangeInclusive};
@@ -186,7 +186,7 @@ pub(crate) fn bank_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn dedup_keep_order(paths: &mut Vec<PathBuf>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     paths.retain(|p| seen.insert(p.clone()));
 }
 
@@ -262,12 +262,11 @@ pub(crate) fn parse_located(
         problems: Vec::new(),
         figures,
         bundled: matches!(source, Source::Bundled(_)),
+        syntax_lines: HashSet::new(),
     };
     let (root, errors) = DeTable::parse_recoverable(text);
     for e in errors {
-        let at = e.span().map(|s| s.start).unwrap_or(0);
-        let message = e.message().trim().replace('\n', "; ");
-        c.report(at..at, format!("TOML syntax error: {message}"));
+        c.report_syntax(e.span().map_or(0, |s| s.start), e.message());
     }
     let root = Tbl {
         fields: root.get_ref(),
@@ -314,11 +313,24 @@ struct Checker<'a> {
     problems: Vec<Problem>,
     figures: &'a dyn FigureSource,
     bundled: bool,
+    /// Lines with a syntax error (see `report_syntax`).
+    syntax_lines: HashSet<usize>,
 }
 
 impl Checker<'_> {
+    /// A TOML syntax error. The parser recovers and goes on, but what it made of that line
+    /// is a guess, so no other problem is reported on it.
+    fn report_syntax(&mut self, at: usize, message: &str) {
+        let message = message.trim().replace('\n', "; ");
+        self.report(at..at, format!("TOML syntax error: {message}"));
+        self.syntax_lines.insert(self.line_of(&(at..at)));
+    }
+
     fn report(&mut self, span: Range<usize>, message: impl AsRef<str>) {
         let (line, column) = self.loc.position(span.start);
+        if self.syntax_lines.contains(&line) {
+            return;
+        }
         self.problems.push(Problem {
             file: self.file.to_string(),
             line,
@@ -682,10 +694,13 @@ impl Checker<'_> {
         let items = match v.get_ref() {
             DeValue::Array(items) if items.len() == 2 => items,
             DeValue::Array(items) => {
-                let n = items.len();
+                let found = match items.len() {
+                    1 => "1 value".to_string(),
+                    n => format!("{n} values"),
+                };
                 self.report(
                     v.span(),
-                    format!("`target_chars` must be {shape}, found {n} values"),
+                    format!("`target_chars` must be {shape}, found {found}"),
                 );
                 return None;
             }
@@ -1070,25 +1085,31 @@ fn closest<'k>(word: &str, candidates: &[&'k str]) -> Option<&'k str> {
         .map(|(_, _, c)| c)
 }
 
-/// Levenshtein distance, one row at a time.
+/// Edit distance counting a swap of two neighbours as one edit (optimal string alignment),
+/// so `veiw` is one typo away from `view`.
 fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row.first().copied().unwrap_or(0);
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(0);
-            let left = row.get(j).copied().unwrap_or(0);
-            let best = (diagonal + usize::from(ca != cb))
-                .min(above + 1)
-                .min(left + 1);
-            diagonal = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = best;
+    let width = b.len() + 1;
+    // Rows two back (for swaps), one back, and current; each step rotates the oldest to current.
+    let mut rows = vec![vec![0usize; width]; 3];
+    for (j, cell) in rows[2].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        rows.rotate_left(1);
+        let [before, prev, cur] = &mut rows[..] else {
+            return 0;
+        };
+        cur[0] = i;
+        for j in 1..width {
+            let same = a[i - 1] == b[j - 1];
+            let mut best = (prev[j - 1] + usize::from(!same))
+                .min(prev[j] + 1)
+                .min(cur[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
             }
+            cur[j] = best;
         }
     }
-    row.last().copied().unwrap_or(0)
+    rows[2].last().copied().unwrap_or(0)
 }
