@@ -1,0 +1,208 @@
+//! The result of one answer: total and the three dimensions as bars; the answer with its marks
+//! (or the reference answer, on a key); then what to improve — missing required points first,
+//! the other misses with the sentence that would earn them, the structure as a timeline,
+//! deductions, and the feedback sentences.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::{Ui, fill};
+use crate::scoring::{PointResult, Scorecard};
+use crate::tui::layout::panel;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::bars::score_line;
+use crate::tui::widgets::countdown::mmss;
+use crate::tui::widgets::highlight::highlighted_answer;
+
+/// Everything the result screen shows, borrowed from the interview state.
+pub struct ResultView<'a> {
+    /// `bank/question`, plus "follow-up" when it is one.
+    pub heading: String,
+    /// What was typed; `None` for a spoken answer (scored from the checklist).
+    pub answer: Option<&'a str>,
+    pub card: &'a Scorecard,
+    pub seconds: u32,
+    pub reference: Option<&'a str>,
+    pub show_reference: bool,
+    /// Lines scrolled in the details pane (right) and the answer pane (left).
+    pub scroll: u16,
+    pub answer_scroll: u16,
+}
+
+const CHECK: &str = "✓";
+const CROSS: &str = "✗";
+
+pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultView) {
+    let [head, body] = Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+    draw_scores(frame, head, ui, theme, view);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+    draw_answer(frame, left, ui, theme, view);
+    let details = details(ui, theme, view.card);
+    frame.render_widget(
+        Paragraph::new(details)
+            .wrap(Wrap { trim: false })
+            .scroll((view.scroll, 0))
+            .block(panel(ui.feedback, false, theme)),
+        right,
+    );
+}
+
+fn draw_scores(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultView) {
+    let card = view.card;
+    let [heading, scores] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(view.heading.clone(), theme.dim())),
+        heading,
+    );
+    let total_text = format!("{} {:>3}", ui.total, card.total);
+    let used = mmss(std::time::Duration::from_secs(view.seconds.into()));
+    let time_text = fill(ui.time_used, &[("t", &used)]);
+    let left_width = total_text.width().max(time_text.width()) as u16 + 3;
+    let [total_area, bars_area] =
+        Layout::horizontal([Constraint::Length(left_width), Constraint::Min(10)]).areas(scores);
+    let total = vec![
+        Line::from(Span::styled(
+            total_text,
+            theme.bar_number(Theme::score_color(card.total)),
+        )),
+        Line::from(Span::styled(time_text, theme.dim())),
+    ];
+    frame.render_widget(Paragraph::new(total), total_area);
+
+    let labels = [ui.dim_content, ui.dim_structure, ui.dim_delivery];
+    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 1;
+    let bar_width = usize::from(bars_area.width)
+        .saturating_sub(label_width + 5)
+        .min(40);
+    let bars: Vec<Line> = labels
+        .iter()
+        .zip([card.content, card.structure, card.delivery])
+        .map(|(label, score)| Line::from(score_line(label, label_width, score, bar_width, theme)))
+        .collect();
+    frame.render_widget(Paragraph::new(bars), bars_area);
+}
+
+fn draw_answer(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultView) {
+    let (title, lines) = if view.show_reference {
+        let text = view
+            .reference
+            .map_or_else(|| ui.no_reference.to_string(), crate::text::sanitize);
+        let lines = text.lines().map(|l| Line::from(l.to_string())).collect();
+        (ui.reference, lines)
+    } else {
+        let mut lines = match view.answer {
+            Some(a) => highlighted_answer(a, view.card, theme),
+            None => vec![Line::from(Span::styled(ui.spoken_answer, theme.dim()))],
+        };
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(ui.legend, theme.dim())));
+        (ui.your_answer, lines)
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((view.answer_scroll, 0))
+            .block(panel(title, false, theme)),
+        area,
+    );
+}
+
+/// Misses before hits; among misses, required ones first.
+fn ordered_points(points: &[PointResult]) -> Vec<&PointResult> {
+    let mut v: Vec<&PointResult> = points.iter().collect();
+    v.sort_by_key(|p| (p.hit, !p.required));
+    v
+}
+
+/// The right-hand pane: points, structure, deductions, feedback.
+pub fn details(ui: &Ui, theme: Theme, card: &Scorecard) -> Vec<Line<'static>> {
+    let clean = crate::text::sanitize_line;
+    let mut lines = vec![Line::from(Span::styled(ui.points, theme.title()))];
+    for p in ordered_points(&card.points) {
+        let mut spans = if p.hit {
+            vec![
+                Span::styled(format!("{CHECK} "), theme.good()),
+                Span::raw(clean(&p.name)),
+            ]
+        } else {
+            vec![
+                Span::styled(format!("{CROSS} "), theme.bad()),
+                Span::styled(clean(&p.name), theme.bad()),
+            ]
+        };
+        if p.required {
+            spans.push(Span::styled(format!(" [{}]", ui.required), theme.warn()));
+        }
+        if let (true, Some(m)) = (p.hit, &p.matched) {
+            spans.push(Span::styled(format!(" 「{}」", clean(m)), theme.dim()));
+        }
+        lines.push(Line::from(spans));
+        if let (false, Some(h)) = (p.hit, &p.hint) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}", ui.add_this), theme.dim()),
+                Span::raw(clean(h)),
+            ]));
+        }
+    }
+
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(ui.structure, theme.title())));
+    if card.sections.is_empty() {
+        lines.push(Line::from(Span::styled(ui.no_structure, theme.dim())));
+    } else {
+        lines.push(timeline(card, theme));
+        if !card.order_ok {
+            lines.push(Line::from(Span::styled(ui.out_of_order, theme.warn())));
+        }
+    }
+
+    if !card.avoid.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(ui.deductions, theme.title())));
+        for a in &card.avoid {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{CROSS} 「{}」", clean(&a.matched)), theme.avoid()),
+                Span::raw(format!(" {} ", clean(&a.why))),
+                Span::styled(format!("-{}", a.penalty), theme.bad()),
+            ]));
+        }
+    }
+
+    if !card.feedback.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(ui.feedback, theme.title())));
+        for f in &card.feedback {
+            lines.push(Line::from(format!("- {}", clean(f))));
+        }
+    }
+    lines
+}
+
+/// `倾听 ✓ > 致歉 ✗ > 核实 ✓`: the expected steps in order, each marked found or not.
+fn timeline(card: &Scorecard, theme: Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, s) in card.sections.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" > ", theme.dim()));
+        }
+        let name = crate::text::sanitize_line(&s.name);
+        let name = if s.optional {
+            format!("({name})")
+        } else {
+            name
+        };
+        if s.found {
+            spans.push(Span::raw(name));
+            spans.push(Span::styled(format!(" {CHECK}"), theme.good()));
+        } else {
+            spans.push(Span::styled(name, theme.dim()));
+            spans.push(Span::styled(format!(" {CROSS}"), theme.bad()));
+        }
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,153 @@
+//! The end of a session: one row per answer (follow-ups indented under their question), the
+//! averages, and Enter to open any answer's full result.
+
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+use crate::i18n::Ui;
+use crate::tui::layout::panel;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::countdown::mmss;
+
+/// One answered question (or follow-up) in the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryRow {
+    /// The question's full id, or the follow-up's prompt.
+    pub label: String,
+    pub followup: bool,
+    pub total: u8,
+    pub content: u8,
+    pub structure: u8,
+    pub delivery: u8,
+    pub seconds: u32,
+}
+
+/// The mean of each score over main answers (follow-ups are extra questions, not the
+/// interview's own), rounded; `None` when there are none.
+pub fn averages(rows: &[SummaryRow]) -> Option<[u8; 4]> {
+    let main: Vec<&SummaryRow> = rows.iter().filter(|r| !r.followup).collect();
+    if main.is_empty() {
+        return None;
+    }
+    let n = main.len() as f64;
+    let mean = |f: fn(&SummaryRow) -> u8| {
+        let sum: f64 = main.iter().map(|r| f64::from(f(r))).sum();
+        (sum / n).round().clamp(0.0, 100.0) as u8
+    };
+    Some([
+        mean(|r| r.total),
+        mean(|r| r.content),
+        mean(|r| r.structure),
+        mean(|r| r.delivery),
+    ])
+}
+
+fn score_cell(score: u8, theme: Theme) -> Cell<'static> {
+    Cell::from(Span::styled(
+        format!("{score:>3}"),
+        theme.bar_number(Theme::score_color(score)),
+    ))
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    ui: &Ui,
+    theme: Theme,
+    rows: &[SummaryRow],
+    selected: usize,
+) {
+    let block = panel(Span::styled(ui.summary_title, theme.title()), true, theme);
+    if rows.is_empty() {
+        frame.render_widget(Paragraph::new(ui.nothing_answered).block(block), area);
+        return;
+    }
+    let header = Row::new(vec![
+        Cell::from("#"),
+        Cell::from(ui.col_question),
+        Cell::from(ui.total),
+        Cell::from(ui.dim_content),
+        Cell::from(ui.dim_structure),
+        Cell::from(ui.dim_delivery),
+        Cell::from(ui.col_time),
+    ])
+    .style(theme.title());
+    let mut n = 0;
+    let body: Vec<Row> = rows
+        .iter()
+        .map(|r| {
+            let (number, label) = if r.followup {
+                (String::new(), format!("  {}: {}", ui.followup, r.label))
+            } else {
+                n += 1;
+                (n.to_string(), r.label.clone())
+            };
+            Row::new(vec![
+                Cell::from(number),
+                Cell::from(crate::text::sanitize_line(&label)),
+                score_cell(r.total, theme),
+                score_cell(r.content, theme),
+                score_cell(r.structure, theme),
+                score_cell(r.delivery, theme),
+                Cell::from(mmss(Duration::from_secs(r.seconds.into()))),
+            ])
+        })
+        .collect();
+    let widths = [
+        Constraint::Length(3),
+        Constraint::Min(12),
+        Constraint::Length(6),
+        Constraint::Length(6),
+        Constraint::Length(6),
+        Constraint::Length(6),
+        Constraint::Length(6),
+    ];
+    let [table_area, avg_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    let table = Table::new(body, widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("> ");
+    let mut state = TableState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(table, table_area, &mut state);
+    if let Some([t, c, s, d]) = averages(rows) {
+        let text = format!(
+            "{}: {} {t}  {} {c}  {} {s}  {} {d}",
+            ui.average, ui.total, ui.dim_content, ui.dim_structure, ui.dim_delivery
+        );
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(text, Style::default()))),
+            avg_area,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(total: u8, followup: bool) -> SummaryRow {
+        SummaryRow {
+            label: "b/q".into(),
+            followup,
+            total,
+            content: total,
+            structure: 50,
+            delivery: 0,
+            seconds: 60,
+        }
+    }
+
+    #[test]
+    fn averages_leave_follow_ups_out() {
+        let rows = [row(80, false), row(0, true), row(61, false)];
+        assert_eq!(averages(&rows), Some([71, 71, 50, 0]));
+        assert_eq!(averages(&[row(10, true)]), None);
+    }
+}
