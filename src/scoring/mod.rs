@@ -1,9 +1,22 @@
 //! The scoring engine: pure functions from (rubric, answer) to an explainable scorecard.
 //! No I/O, no clock, no randomness: the same answer always gets the same card.
 //!
-//! `Rubric::compile` builds the phrase automata once per question; `Rubric::score` is the hot
-//! path (one pass over the normalised answer).
+//! `Rubric::compile` builds the phrase automaton once per question; `Rubric::score` is the hot
+//! path: normalise, one overlapping search, then content, structure and delivery from the hits.
 
+mod content;
+mod delivery;
+mod feedback;
+mod hints;
+mod lexicon;
+mod matcher;
+mod negation;
+mod normalize;
+mod relevance;
+mod rubric;
 mod scorecard;
+mod spans;
+mod structure;
 
-pub use scorecard::{AvoidHit, Flag, PointResult, Scorecard, SectionResult};
+pub use rubric::{AvoidSpec, PointSpec, Rubric, SectionSpec, StructureSpec};
+pub use scorecard::{AvoidHit, Flag, PointResult, Scorecard, SectionResult, Span};

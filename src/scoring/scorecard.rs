@@ -51,6 +51,9 @@ pub enum Flag {
     TooShort,
     TooLong,
     OverTime,
+    /// Faster than anyone types or speaks: probably pasted.
+    TooFast,
+    TooSlow,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,0 +1,451 @@
+//! The built-in word lists the scorer uses for every question of a language: negation cues,
+//! fillers, enumeration and conclusion markers, and the exceptions that look like them but are
+//! not (不管 is not a negation, "let you know" is not a filler, 第一时间 is not an enumeration).
+
+use crate::bank::Language;
+
+#[derive(Debug)]
+pub struct Lexicon {
+    pub negations: &'static [&'static str],
+    /// Words containing a negation cue that do not negate what follows.
+    pub negation_exceptions: &'static [&'static str],
+    /// Words between a negation cue and a match that start a new subject or clause, so the
+    /// negation no longer reaches the match ("没解决我会升级", "isn't solved, I escalate").
+    pub scope_breakers: &'static [&'static str],
+    pub fillers: &'static [&'static str],
+    pub filler_exceptions: &'static [&'static str],
+    pub enumerations: &'static [&'static str],
+    pub enumeration_exceptions: &'static [&'static str],
+    pub conclusions: &'static [&'static str],
+}
+
+pub fn lexicon(lang: Language) -> &'static Lexicon {
+    match lang {
+        Language::Zh => &ZH,
+        Language::En => &EN,
+    }
+}
+
+static ZH: Lexicon = Lexicon {
+    negations: &[
+        "不", "没", "没有", "别", "不会", "无需", "不用", "从不", "未", "并非", "绝不", "决不",
+    ],
+    negation_exceptions: &[
+        "不管",
+        "不论",
+        "不仅",
+        "不但",
+        "不只",
+        "不光",
+        "不断",
+        "不少",
+        "不久",
+        "不错",
+        "不停",
+        "不得不",
+        "不得已",
+        "不妨",
+        "不如",
+        "不然",
+        "不好意思",
+        "不可或缺",
+        "不可少",
+        "不厌其烦",
+        "不懈",
+        "差不多",
+        "了不起",
+        "别人",
+        "别的",
+        "特别",
+        "分别",
+        "区别",
+        "告别",
+        "级别",
+        "类别",
+        "个别",
+        "差别",
+        "识别",
+        "辨别",
+        "鉴别",
+        "未来",
+        "没错",
+        "没关系",
+        "没问题",
+    ],
+    scope_breakers: &[
+        "我", "您", "你", "他", "她", "但", "而", "就", "所以", "因此", "否则", "于是",
+    ],
+    fillers: &["嗯", "啊", "呃", "额", "那个", "就是说", "然后然后"],
+    filler_exceptions: &[
+        "也就是说",
+        "那个时候",
+        "那个人",
+        "那个问题",
+        "那个订单",
+        "那个客户",
+        "那个商品",
+        "那个产品",
+    ],
+    enumerations: &[
+        "首先", "其次", "再次", "最后", "第一", "第二", "第三", "第四", "第五", "一是", "二是",
+        "三是", "四是", "其一", "其二", "其三", "一来", "二来",
+    ],
+    enumeration_exceptions: &[
+        "第一时间",
+        "第一次",
+        "第二天",
+        "第二次",
+        "第三方",
+        "第一印象",
+        "统一是",
+        "唯一是",
+    ],
+    conclusions: &[
+        "总之",
+        "总而言之",
+        "综上",
+        "总的来说",
+        "总体来说",
+        "总结",
+        "因此",
+        "所以",
+        "最后",
+        "最终",
+    ],
+};
+
+static EN: Lexicon = Lexicon {
+    negations: &[
+        "not",
+        "never",
+        "no",
+        "nor",
+        "don't",
+        "won't",
+        "didn't",
+        "isn't",
+        "doesn't",
+        "can't",
+        "cannot",
+        "wasn't",
+        "aren't",
+        "weren't",
+        "shouldn't",
+        "wouldn't",
+        "couldn't",
+        "haven't",
+        "hasn't",
+        "hadn't",
+        "mustn't",
+        "needn't",
+        "ain't",
+        "shan't",
+        "dont",
+        "didnt",
+        "isnt",
+        "doesnt",
+        "wasnt",
+        "arent",
+        "werent",
+        "shouldnt",
+        "wouldnt",
+        "couldnt",
+        "havent",
+        "hasnt",
+        "hadnt",
+    ],
+    negation_exceptions: &[
+        "no matter",
+        "not only",
+        "not just",
+        "no doubt",
+        "no problem",
+        "can't wait",
+    ],
+    scope_breakers: &[
+        "i", "we", "you", "he", "she", "they", "but", "so", "because", "instead", "rather", "then",
+        "if", "unless",
+    ],
+    fillers: &[
+        "um", "umm", "uh", "uhh", "uhm", "er", "erm", "hmm", "like", "you know", "kind of",
+        "sort of", "i mean",
+    ],
+    filler_exceptions: &[
+        "would like",
+        "'d like",
+        "like to",
+        "feel like",
+        "feels like",
+        "felt like",
+        "look like",
+        "looks like",
+        "looked like",
+        "sounds like",
+        "seem like",
+        "seems like",
+        "just like",
+        "things like",
+        "something like",
+        "i like",
+        "we like",
+        "you like",
+        "they like",
+        "don't like",
+        "didn't like",
+        "doesn't like",
+        "let you know",
+        "as you know",
+        "you know what",
+        "you know how",
+        "if you know",
+        "do you know",
+        "what kind of",
+        "this kind of",
+        "that kind of",
+        "any kind of",
+        "the kind of",
+        "a kind of",
+        "some kind of",
+        "what sort of",
+        "this sort of",
+        "that sort of",
+        "any sort of",
+        "the sort of",
+        "some sort of",
+    ],
+    enumerations: &[
+        "first",
+        "firstly",
+        "first of all",
+        "second",
+        "secondly",
+        "third",
+        "thirdly",
+        "next",
+        "then",
+        "finally",
+        "lastly",
+        "to begin with",
+        "after that",
+    ],
+    // Ordinals used as plain adjectives or nouns, not as the speaker's own list.
+    enumeration_exceptions: &[
+        "the first",
+        "the second",
+        "the third",
+        "the next",
+        "a second",
+        "first time",
+        "second time",
+        "next time",
+        "next day",
+        "first of",
+        "just then",
+        "and then some",
+    ],
+    conclusions: &[
+        "in summary",
+        "in conclusion",
+        "to sum up",
+        "overall",
+        "in short",
+        "all in all",
+        "so",
+        "therefore",
+        "finally",
+        "ultimately",
+        "in the end",
+    ],
+};
+
+/// Chinese characters that mark grammar rather than content (particles, pronouns, auxiliaries,
+/// connectives). A real sentence has many of them; a bare keyword list has almost none.
+pub fn is_zh_function_char(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '了'
+            | '着'
+            | '过'
+            | '地'
+            | '得'
+            | '我'
+            | '你'
+            | '您'
+            | '他'
+            | '她'
+            | '它'
+            | '们'
+            | '是'
+            | '在'
+            | '和'
+            | '与'
+            | '及'
+            | '并'
+            | '把'
+            | '被'
+            | '给'
+            | '为'
+            | '就'
+            | '也'
+            | '都'
+            | '要'
+            | '会'
+            | '能'
+            | '可'
+            | '以'
+            | '对'
+            | '让'
+            | '使'
+            | '将'
+            | '这'
+            | '那'
+            | '此'
+            | '其'
+            | '个'
+            | '一'
+            | '有'
+            | '很'
+            | '更'
+            | '再'
+            | '先'
+            | '还'
+            | '又'
+            | '而'
+            | '但'
+            | '却'
+            | '所'
+            | '因'
+            | '如'
+            | '若'
+            | '果'
+            | '时'
+            | '后'
+            | '然'
+            | '则'
+            | '即'
+            | '便'
+            | '才'
+            | '已'
+            | '经'
+            | '从'
+            | '向'
+            | '于'
+            | '到'
+            | '之'
+            | '吧'
+            | '呢'
+            | '吗'
+            | '呀'
+            | '么'
+            | '什'
+            | '怎'
+            | '不'
+            | '没'
+            | '请'
+            | '帮'
+            | '来'
+            | '去'
+            | '上'
+            | '下'
+            | '中'
+    )
+}
+
+/// English function words (articles, pronouns, auxiliaries, prepositions, connectives).
+pub fn is_en_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "i"
+            | "we"
+            | "you"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "me"
+            | "us"
+            | "him"
+            | "her"
+            | "them"
+            | "my"
+            | "our"
+            | "your"
+            | "their"
+            | "its"
+            | "is"
+            | "am"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "shall"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "have"
+            | "has"
+            | "had"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "and"
+            | "or"
+            | "but"
+            | "so"
+            | "if"
+            | "then"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "what"
+            | "which"
+            | "who"
+            | "when"
+            | "where"
+            | "how"
+            | "why"
+            | "not"
+            | "no"
+            | "very"
+            | "also"
+            | "just"
+            | "i'm"
+            | "i'll"
+            | "i'd"
+            | "i've"
+            | "we'll"
+            | "we're"
+            | "you're"
+            | "it's"
+            | "let"
+            | "about"
+            | "into"
+            | "up"
+            | "out"
+            | "all"
+            | "any"
+            | "some"
+            | "there"
+            | "here"
+    )
+}

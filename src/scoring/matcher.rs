@@ -1,0 +1,222 @@
+//! One Aho-Corasick automaton per question over every phrase the scorer looks for (points, avoid
+//! phrases, structure cues, and the language's built-in cues), searched once with overlapping
+//! matches so that a phrase inside another ("不" inside "不会", "道歉" inside "再次道歉") is
+//! still seen. zh matches substrings; en matches whole words on word boundaries.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::normalize::{Normalized, normalize_phrase};
+use crate::bank::Language;
+
+/// What a phrase stands for. A phrase written twice in a bank (say, both a point and a cue)
+/// is searched once and carries both roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Point { point: u16, phrase: u16 },
+    Avoid { avoid: u16, phrase: u16 },
+    Cue { section: u16, cue: u16 },
+    Negation,
+    NegationException,
+    Filler,
+    FillerException,
+    Enumeration,
+    EnumerationException,
+    Conclusion,
+}
+
+/// One occurrence of a phrase, in byte offsets of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub role: Role,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Collects phrases before the automaton is built.
+pub struct MatcherBuilder {
+    lang: Language,
+    patterns: Vec<String>,
+    roles: Vec<Vec<Role>>,
+    index: HashMap<String, usize>,
+}
+
+impl MatcherBuilder {
+    pub fn new(lang: Language) -> Self {
+        MatcherBuilder {
+            lang,
+            patterns: Vec::new(),
+            roles: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// Add a phrase as written in a bank (it is normalised here); empty phrases are ignored.
+    pub fn add(&mut self, phrase: &str, role: Role) {
+        let norm = normalize_phrase(phrase, self.lang);
+        if norm.is_empty() {
+            return;
+        }
+        let id = match self.index.get(&norm) {
+            Some(&id) => id,
+            None => {
+                let id = self.patterns.len();
+                self.index.insert(norm.clone(), id);
+                self.patterns.push(norm);
+                self.roles.push(Vec::new());
+                id
+            }
+        };
+        if let Some(roles) = self.roles.get_mut(id)
+            && !roles.contains(&role)
+        {
+            roles.push(role);
+        }
+    }
+
+    pub fn add_all(&mut self, phrases: &[&str], role: Role) {
+        for p in phrases {
+            self.add(p, role);
+        }
+    }
+
+    pub fn build(self) -> Matcher {
+        // Whole-word checks only apply on a side where the phrase itself starts/ends with a
+        // word character ("'d like" may follow "i").
+        let edges = self
+            .patterns
+            .iter()
+            .map(|p| {
+                (
+                    p.chars().next().is_some_and(is_word_char),
+                    p.chars().next_back().is_some_and(is_word_char),
+                )
+            })
+            .collect();
+        // Building can only fail on absurd sizes; a question then simply matches nothing.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&self.patterns)
+            .ok();
+        Matcher {
+            lang: self.lang,
+            ac,
+            roles: self.roles,
+            edges,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    lang: Language,
+    ac: Option<AhoCorasick>,
+    roles: Vec<Vec<Role>>,
+    edges: Vec<(bool, bool)>,
+}
+
+impl Matcher {
+    /// Every occurrence of every phrase, one hit per role, ordered by start then end.
+    pub fn find(&self, text: &Normalized) -> Vec<Hit> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let hay = text.as_str();
+        let mut hits = Vec::new();
+        for m in ac.find_overlapping_iter(hay) {
+            let id = m.pattern().as_usize();
+            let (start, end) = (m.start(), m.end());
+            if self.lang == Language::En {
+                let (check_start, check_end) = self.edges.get(id).copied().unwrap_or_default();
+                if (check_start && !word_edge_before(hay, start))
+                    || (check_end && !word_edge_after(hay, end))
+                {
+                    continue;
+                }
+            }
+            for &role in self.roles.get(id).map(Vec::as_slice).unwrap_or_default() {
+                hits.push(Hit { role, start, end });
+            }
+        }
+        hits.sort_by_key(|h| (h.start, h.end));
+        hits
+    }
+}
+
+/// Letters and digits (any script) form words; the apostrophe does not, so "customer" matches
+/// in "customer's".
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn word_edge_before(hay: &str, start: usize) -> bool {
+    hay.get(..start)
+        .and_then(|s| s.chars().next_back())
+        .is_none_or(|c| !is_word_char(c))
+}
+
+fn word_edge_after(hay: &str, end: usize) -> bool {
+    hay.get(end..)
+        .and_then(|s| s.chars().next())
+        .is_none_or(|c| !is_word_char(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::normalize;
+    use super::*;
+
+    fn found(lang: Language, phrases: &[&str], text: &str) -> Vec<String> {
+        let mut b = MatcherBuilder::new(lang);
+        for (i, p) in phrases.iter().enumerate() {
+            b.add(
+                p,
+                Role::Point {
+                    point: i as u16,
+                    phrase: 0,
+                },
+            );
+        }
+        let n = normalize(text, lang);
+        b.build()
+            .find(&n)
+            .iter()
+            .map(|h| n.as_str()[h.start..h.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn en_matches_whole_words_only() {
+        assert_eq!(
+            found(Language::En, &["sorry"], "Sorryful. I'm SORRY!"),
+            ["sorry"]
+        );
+        assert!(found(Language::En, &["sorry"], "sorryful").is_empty());
+        assert_eq!(
+            found(Language::En, &["follow up"], "I'll follow-up"),
+            ["follow up"]
+        );
+        assert_eq!(
+            found(Language::En, &["customer"], "the customer's order"),
+            ["customer"]
+        );
+    }
+
+    #[test]
+    fn zh_matches_substrings_including_overlaps() {
+        assert_eq!(
+            found(Language::Zh, &["道歉", "再次道歉"], "我会再次道歉"),
+            ["再次道歉", "道歉"]
+        );
+    }
+
+    #[test]
+    fn a_phrase_with_two_roles_reports_both() {
+        let mut b = MatcherBuilder::new(Language::Zh);
+        b.add("首先", Role::Enumeration);
+        b.add("首先", Role::Cue { section: 0, cue: 0 });
+        let hits = b.build().find(&normalize("首先，", Language::Zh));
+        assert_eq!(hits.len(), 2);
+    }
+}

@@ -1,0 +1,105 @@
+//! The negation guard: "我不会推卸责任" must not be penalised for 推卸责任, and "我没有道歉的
+//! 必要" must not earn 道歉. A match is negated when a negation cue stands shortly before it in
+//! the same clause, with no new subject or connective in between. The window is deliberately
+//! short (4 characters in zh, 3 words in en): "不管怎样我都会道歉" is not a negation.
+
+use super::lexicon::Lexicon;
+use super::matcher::{Hit, Role, is_word_char};
+use super::normalize::Normalized;
+use super::spans::Ranges;
+use crate::bank::Language;
+
+const ZH_WINDOW_CHARS: usize = 4;
+const EN_WINDOW_WORDS: usize = 3;
+
+pub struct NegationGuard<'a> {
+    text: &'a Normalized,
+    lang: Language,
+    lexicon: &'static Lexicon,
+    /// End offsets of the negation cues that really negate, sorted.
+    cue_ends: Vec<usize>,
+}
+
+impl<'a> NegationGuard<'a> {
+    /// `phrases`: the bank phrases found in the text. A negation character inside one of them
+    /// ("不好意思", "不满") belongs to that phrase and negates nothing.
+    pub fn new(
+        text: &'a Normalized,
+        lang: Language,
+        lexicon: &'static Lexicon,
+        hits: &[Hit],
+        phrases: &Ranges,
+    ) -> Self {
+        let exceptions = Ranges::new(
+            hits.iter()
+                .filter(|h| h.role == Role::NegationException)
+                .map(|h| (h.start, h.end))
+                .collect(),
+        );
+        let mut cue_ends: Vec<usize> = hits
+            .iter()
+            .filter(|h| h.role == Role::Negation)
+            .filter(|h| !exceptions.contains(h.start, h.end, true))
+            .filter(|h| !phrases.contains(h.start, h.end, false))
+            .map(|h| h.end)
+            .collect();
+        cue_ends.sort_unstable();
+        cue_ends.dedup();
+        NegationGuard {
+            text,
+            lang,
+            lexicon,
+            cue_ends,
+        }
+    }
+
+    /// Whether the match starting at normalised byte `start` is negated.
+    pub fn negates(&self, start: usize) -> bool {
+        // Only the nearest cue matters: any earlier one is further away and behind the same gap.
+        let i = self.cue_ends.partition_point(|&e| e <= start);
+        let Some(&cue_end) = i.checked_sub(1).and_then(|i| self.cue_ends.get(i)) else {
+            return false;
+        };
+        // Cheap bound first, so a far-away cue costs nothing on a megabyte answer.
+        let max_gap = match self.lang {
+            Language::Zh => ZH_WINDOW_CHARS * 4,
+            Language::En => EN_WINDOW_WORDS * 40,
+        };
+        if start - cue_end > max_gap {
+            return false;
+        }
+        let Some(gap) = self.text.as_str().get(cue_end..start) else {
+            return false;
+        };
+        if gap.chars().any(is_clause_end) || self.text.break_within(cue_end, start) {
+            return false;
+        }
+        match self.lang {
+            Language::Zh => {
+                gap.chars().count() <= ZH_WINDOW_CHARS
+                    && !self.lexicon.scope_breakers.iter().any(|b| gap.contains(b))
+            }
+            Language::En => {
+                let mut words = 0;
+                for w in gap.split(|c: char| !is_word_char(c) && c != '\'') {
+                    if w.is_empty() {
+                        continue;
+                    }
+                    words += 1;
+                    if words > EN_WINDOW_WORDS || self.lexicon.scope_breakers.contains(&w) {
+                        return false;
+                    }
+                }
+                true
+            }
+        }
+    }
+}
+
+/// Punctuation that ends a clause (after NFKC, full-width marks are already half-width).
+pub fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | '!' | '?' | ';' | ':' | '\n' | '。' | '，' | '！' | '？' | '；' | '：' | '…'
+    )
+}

@@ -1,0 +1,484 @@
+//! A question compiled for scoring: its points, avoid phrases, structure and limits, with one
+//! phrase automaton and the prompt's fingerprints built once. `Rubric` is cheap to clone (one
+//! reference count) so the TUI and the store can keep one per question.
+
+use std::sync::Arc;
+
+use super::content::{self, Content};
+use super::delivery::{self, Delivery, Limits};
+use super::feedback::{Findings, feedback};
+use super::hints;
+use super::lexicon::{Lexicon, lexicon};
+use super::matcher::{Hit, Matcher, MatcherBuilder, Role};
+use super::negation::NegationGuard;
+use super::normalize::{Normalized, normalize};
+use super::relevance::{Copied, Density, PromptGrams, tokens};
+use super::scorecard::{Flag, Scorecard};
+use super::spans::Ranges;
+use super::structure::{self, Organisation, StructureOutcome};
+use crate::bank::{Avoid, Bank, Followup, Language, Point, Question, Structure, Weights};
+
+/// A point as the scorer sees it; `hint` is the reference sentence that earns it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointSpec {
+    pub name: String,
+    /// The phrases as written in the bank.
+    pub phrases: Vec<String>,
+    pub weight: u32,
+    pub required: bool,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AvoidSpec {
+    pub why: String,
+    pub phrases: Vec<String>,
+    pub penalty: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionSpec {
+    pub name: String,
+    pub cues: Vec<String>,
+    pub optional: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructureSpec {
+    pub name: String,
+    pub ordered: bool,
+    pub sections: Vec<SectionSpec>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rubric {
+    inner: Arc<Compiled>,
+}
+
+#[derive(Debug)]
+struct Compiled {
+    question: String,
+    lang: Language,
+    points: Vec<PointSpec>,
+    avoid: Vec<AvoidSpec>,
+    structure: Option<StructureSpec>,
+    limits: Limits,
+    weights: Weights,
+    matcher: Matcher,
+    prompt: PromptGrams,
+    lexicon: &'static Lexicon,
+}
+
+/// What a rubric is compiled from: a question, or a follow-up with its parent's context.
+struct Parts<'a> {
+    question: String,
+    lang: Language,
+    prompt: String,
+    points: &'a [Point],
+    avoid: &'a [Avoid],
+    structure: Option<&'a Structure>,
+    reference: Option<&'a str>,
+    limits: Limits,
+    weights: Weights,
+}
+
+impl Rubric {
+    pub fn compile(bank: &Bank, question: &Question) -> Rubric {
+        let timing = bank.timing(question);
+        Rubric::build(Parts {
+            question: bank.full_id(question),
+            lang: bank.language,
+            prompt: question.prompt.clone(),
+            points: &question.points,
+            avoid: &question.avoid,
+            structure: bank.structure_of(question),
+            reference: question.reference.as_deref(),
+            limits: Limits {
+                target_chars: timing.target_chars,
+                answer_seconds: timing.answer_seconds,
+                lang: bank.language,
+            },
+            weights: timing.weights,
+        })
+    }
+
+    /// A follow-up is scored on its own points in the parent bank's language, with generic
+    /// organisation instead of the parent's structure. The parent's avoid phrases still apply
+    /// (blaming the customer is as wrong in a follow-up), and its length band shrinks with its
+    /// shorter time. Copying either prompt earns nothing.
+    pub fn for_followup(bank: &Bank, question: &Question, followup: &Followup) -> Rubric {
+        let timing = bank.timing(question);
+        let answer_seconds = followup.answer_seconds.unwrap_or(timing.answer_seconds);
+        let ratio = (f64::from(answer_seconds) / f64::from(timing.answer_seconds.max(1))).min(1.0);
+        let (lo, hi) = timing.target_chars;
+        let scale = |n: u32| (f64::from(n) * ratio).round() as u32;
+        Rubric::build(Parts {
+            question: bank.full_id(question),
+            lang: bank.language,
+            prompt: format!("{}\n{}", question.prompt, followup.prompt),
+            points: &followup.points,
+            avoid: &question.avoid,
+            structure: None,
+            reference: None,
+            limits: Limits {
+                target_chars: (scale(lo), scale(hi)),
+                answer_seconds,
+                lang: bank.language,
+            },
+            weights: timing.weights,
+        })
+    }
+
+    fn build(p: Parts) -> Rubric {
+        let lang = p.lang;
+        let lex = lexicon(lang);
+        let mut m = MatcherBuilder::new(lang);
+        for (i, point) in p.points.iter().enumerate() {
+            for (j, phrase) in point.any.iter().enumerate() {
+                m.add(
+                    phrase,
+                    Role::Point {
+                        point: idx(i),
+                        phrase: idx(j),
+                    },
+                );
+            }
+        }
+        for (i, avoid) in p.avoid.iter().enumerate() {
+            for (j, phrase) in avoid.any.iter().enumerate() {
+                m.add(
+                    phrase,
+                    Role::Avoid {
+                        avoid: idx(i),
+                        phrase: idx(j),
+                    },
+                );
+            }
+        }
+        if let Some(s) = p.structure {
+            for (i, sec) in s.sections.iter().enumerate() {
+                for (j, cue) in sec.cues.iter().enumerate() {
+                    m.add(
+                        cue,
+                        Role::Cue {
+                            section: idx(i),
+                            cue: idx(j),
+                        },
+                    );
+                }
+            }
+        }
+        m.add_all(lex.negations, Role::Negation);
+        m.add_all(lex.negation_exceptions, Role::NegationException);
+        m.add_all(lex.fillers, Role::Filler);
+        m.add_all(lex.filler_exceptions, Role::FillerException);
+        m.add_all(lex.enumerations, Role::Enumeration);
+        m.add_all(lex.enumeration_exceptions, Role::EnumerationException);
+        m.add_all(lex.conclusions, Role::Conclusion);
+        let matcher = m.build();
+        let prompt = PromptGrams::new(normalize(&p.prompt, lang).as_str(), lang);
+
+        let mut points: Vec<PointSpec> = p
+            .points
+            .iter()
+            .map(|pt| PointSpec {
+                name: pt.name.clone(),
+                phrases: pt.any.clone(),
+                weight: pt.weight,
+                required: pt.required,
+                hint: None,
+            })
+            .collect();
+        if let Some(reference) = p.reference {
+            let found = Evidence::find(&matcher, lang, reference);
+            let sentences = hints::sentences(reference);
+            for (point, at) in
+                points
+                    .iter_mut()
+                    .zip(found.earliest_points(lang, lex, p.points.len()))
+            {
+                point.hint = at
+                    .and_then(|at| hints::sentence_at(&sentences, at))
+                    .map(str::to_string);
+            }
+        }
+        Rubric {
+            inner: Arc::new(Compiled {
+                question: p.question,
+                lang,
+                points,
+                avoid: p
+                    .avoid
+                    .iter()
+                    .map(|a| AvoidSpec {
+                        why: a.why.clone(),
+                        phrases: a.any.clone(),
+                        penalty: a.penalty,
+                    })
+                    .collect(),
+                structure: p.structure.map(|s| StructureSpec {
+                    name: s.name.clone(),
+                    ordered: s.ordered,
+                    sections: s
+                        .sections
+                        .iter()
+                        .map(|sec| SectionSpec {
+                            name: sec.name.clone(),
+                            cues: sec.cues.clone(),
+                            optional: sec.optional,
+                        })
+                        .collect(),
+                }),
+                limits: p.limits,
+                weights: p.weights,
+                matcher,
+                prompt,
+                lexicon: lex,
+            }),
+        }
+    }
+
+    /// Full question id, `bank/question` (a follow-up carries its parent's id).
+    pub fn question_id(&self) -> &str {
+        &self.inner.question
+    }
+
+    pub fn language(&self) -> Language {
+        self.inner.lang
+    }
+
+    pub fn points(&self) -> &[PointSpec] {
+        &self.inner.points
+    }
+
+    pub fn point_names(&self) -> Vec<&str> {
+        self.inner.points.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    pub fn avoid(&self) -> &[AvoidSpec] {
+        &self.inner.avoid
+    }
+
+    pub fn structure(&self) -> Option<&StructureSpec> {
+        self.inner.structure.as_ref()
+    }
+
+    /// The sections a scorecard reports, in order: the rubric's, or generic organisation's
+    /// three parts when the question has none. `score_checklist` takes ticks in this order.
+    pub fn section_names(&self) -> Vec<&str> {
+        match &self.inner.structure {
+            Some(s) => s.sections.iter().map(|s| s.name.as_str()).collect(),
+            None => structure::generic_labels(self.inner.lang).to_vec(),
+        }
+    }
+
+    pub fn answer_seconds(&self) -> u32 {
+        self.inner.limits.answer_seconds
+    }
+
+    pub fn target_chars(&self) -> (u32, u32) {
+        self.inner.limits.target_chars
+    }
+
+    /// Score a typed answer; `seconds` is how long it took, when known.
+    pub fn score(&self, answer: &str, seconds: Option<u32>) -> Scorecard {
+        let c = &*self.inner;
+        let ev = Evidence::find(&c.matcher, c.lang, answer);
+        let text = ev.norm.as_str();
+        let toks = tokens(text, c.lang);
+        let copied = Copied::find(text, &toks, &c.prompt, c.lang);
+        let guard = NegationGuard::new(&ev.norm, c.lang, c.lexicon, &ev.hits, &ev.phrases);
+        let content = content::evaluate(&c.points, &c.avoid, &ev.norm, &ev.hits, &guard, &copied);
+
+        let mut flags = Vec::new();
+        if toks.is_empty() {
+            flags.push(Flag::Empty);
+        } else if copied.mostly_restates() {
+            flags.push(Flag::RestatesPrompt);
+        } else if Density::measure(text, &toks, &ev.phrase_mask(), c.lang).is_keyword_list() {
+            flags.push(Flag::KeywordList);
+        }
+        let org = structure::organisation(&ev.norm, &ev.hits, c.lang);
+        let structure = match &c.structure {
+            Some(spec) => structure::with_rubric(spec, &ev.norm, &ev.hits, &copied),
+            None => structure::generic(&org, c.lang),
+        };
+        let chars = delivery::count_chars(answer);
+        let delivery = delivery::evaluate(chars, &ev.norm, &ev.hits, seconds, &c.limits);
+        self.card(content, structure, delivery, flags, seconds, Some(&org))
+            .with_enumerations(org.enumerations)
+    }
+
+    /// Score a spoken answer from the candidate's own checklist: `points_ticked` in the order
+    /// of `points()`, `sections_ticked` in the order of `section_names()`; delivery from the
+    /// time used against the limit.
+    pub fn score_checklist(
+        &self,
+        points_ticked: &[bool],
+        sections_ticked: &[bool],
+        seconds: Option<u32>,
+    ) -> Scorecard {
+        let c = &*self.inner;
+        let content = content::from_ticks(&c.points, points_ticked);
+        let structure = structure::from_ticks(c.structure.as_ref(), sections_ticked, c.lang);
+        let delivery = delivery::from_time(seconds, c.limits.answer_seconds);
+        let flags = if points_ticked.iter().any(|&t| t) || c.points.is_empty() {
+            Vec::new()
+        } else {
+            vec![Flag::Empty]
+        };
+        self.card(content, structure, delivery, flags, seconds, None)
+    }
+
+    /// Combine the three dimensions. An answer with no content credit gets no structure or
+    /// delivery credit either: those are scaled by relevance, the share of content earned
+    /// (full from half the weighted points up).
+    fn card(
+        &self,
+        content: Content,
+        structure: StructureOutcome,
+        delivery: Delivery,
+        flags: Vec<Flag>,
+        seconds: Option<u32>,
+        org: Option<&Organisation>,
+    ) -> Scorecard {
+        let c = &*self.inner;
+        let zero = flags
+            .iter()
+            .any(|f| matches!(f, Flag::Empty | Flag::RestatesPrompt | Flag::KeywordList));
+        let (content_score, relevance) = if zero {
+            (0.0, 0.0)
+        } else if c.points.is_empty() {
+            (content.score(), 1.0)
+        } else {
+            (content.score(), (content.share / 50.0).min(1.0))
+        };
+        let structure_score = structure.score * relevance;
+        let delivery_score = delivery.score * relevance;
+        let w = c.weights;
+        let weighted =
+            w.content * content_score + w.structure * structure_score + w.delivery * delivery_score;
+        let penalties = f64::from(content.penalties());
+        let total = (weighted.round() - penalties).clamp(0.0, 100.0);
+        let mut all_flags = flags;
+        all_flags.extend(delivery.flags.iter().copied());
+        let mut card = Scorecard {
+            question: c.question.clone(),
+            total: to_u8(total),
+            content: to_u8(content_score),
+            structure: to_u8(structure_score),
+            delivery: to_u8(delivery_score),
+            points: content.points,
+            missing_required: content.missing_required,
+            avoid: content.avoid,
+            sections: structure.sections,
+            order_ok: structure.order_ok,
+            chars: delivery.chars,
+            fillers: delivery.fillers,
+            feedback: Vec::new(),
+            enumerations: 0,
+            flags: all_flags,
+            seconds,
+            pace_cpm: delivery.pace_cpm,
+        };
+        card.feedback = feedback(&Findings {
+            lang: c.lang,
+            card: &card,
+            points: &c.points,
+            structure: c.structure.as_ref(),
+            organisation: org,
+            delivery: &delivery,
+            target_chars: c.limits.target_chars,
+            answer_seconds: c.limits.answer_seconds,
+            zero,
+        });
+        card
+    }
+}
+
+impl Scorecard {
+    fn with_enumerations(mut self, n: usize) -> Scorecard {
+        self.enumerations = n;
+        self
+    }
+}
+
+fn to_u8(x: f64) -> u8 {
+    x.round().clamp(0.0, 100.0) as u8
+}
+
+/// Bank indexes fit in u16 (validation bounds bank sizes far below that).
+fn idx(i: usize) -> u16 {
+    u16::try_from(i).unwrap_or(u16::MAX)
+}
+
+/// One text searched with a question's automaton.
+struct Evidence {
+    norm: Normalized,
+    hits: Vec<Hit>,
+    /// Where bank phrases (points, avoid, cues) matched.
+    phrases: Ranges,
+}
+
+impl Evidence {
+    fn find(matcher: &Matcher, lang: Language, text: &str) -> Evidence {
+        let norm = normalize(text, lang);
+        let hits = matcher.find(&norm);
+        let phrases = Ranges::new(
+            hits.iter()
+                .filter(|h| {
+                    matches!(
+                        h.role,
+                        Role::Point { .. } | Role::Avoid { .. } | Role::Cue { .. }
+                    )
+                })
+                .map(|h| (h.start, h.end))
+                .collect(),
+        );
+        Evidence {
+            norm,
+            hits,
+            phrases,
+        }
+    }
+
+    /// Per byte: covered by a rubric phrase or a marker (what a keyword list is made of).
+    fn phrase_mask(&self) -> Vec<bool> {
+        let mut mask = vec![false; self.norm.as_str().len()];
+        for h in &self.hits {
+            if matches!(
+                h.role,
+                Role::Point { .. }
+                    | Role::Avoid { .. }
+                    | Role::Cue { .. }
+                    | Role::Enumeration
+                    | Role::Conclusion
+            ) && let Some(m) = mask.get_mut(h.start..h.end)
+            {
+                m.fill(true);
+            }
+        }
+        mask
+    }
+
+    /// For each of `n` points, the original char offset of its earliest non-negated match.
+    fn earliest_points(
+        &self,
+        lang: Language,
+        lex: &'static Lexicon,
+        n: usize,
+    ) -> Vec<Option<usize>> {
+        let guard = NegationGuard::new(&self.norm, lang, lex, &self.hits, &self.phrases);
+        let mut first = vec![None; n];
+        for h in &self.hits {
+            if let Role::Point { point, .. } = h.role
+                && let Some(slot) = first.get_mut(usize::from(point))
+                && slot.is_none()
+                && !guard.negates(h.start)
+            {
+                *slot = Some(self.norm.orig_offset(h.start));
+            }
+        }
+        first
+    }
+}

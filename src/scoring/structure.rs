@@ -1,0 +1,279 @@
+//! Structure: with a rubric, the sections found at the first occurrence of one of their cues,
+//! in order when the rubric says so; without one, generic organisation (numbered points, more
+//! than one sentence, a conclusion).
+
+use super::matcher::{Hit, Role, is_word_char};
+use super::negation::is_clause_end;
+use super::normalize::Normalized;
+use super::relevance::Copied;
+use super::rubric::StructureSpec;
+use super::scorecard::SectionResult;
+use super::spans::Ranges;
+use crate::bank::Language;
+
+/// Points off when the found sections are out of the rubric's order.
+const ORDER_DEDUCTION: f64 = 25.0;
+/// Each optional section found adds this much, up to 100.
+const OPTIONAL_BONUS: f64 = 10.0;
+/// A conclusion marker counts only in the last part of the answer.
+const CONCLUSION_FROM: f64 = 0.6;
+
+/// Generic organisation's three parts and their share of the structure score.
+const ENUMERATION_PART: f64 = 35.0;
+const SENTENCES_PART: f64 = 40.0;
+const CONCLUSION_PART: f64 = 25.0;
+
+pub struct StructureOutcome {
+    pub sections: Vec<SectionResult>,
+    pub order_ok: bool,
+    pub score: f64,
+}
+
+/// How the answer is organised, whatever its rubric.
+#[derive(Debug, Default)]
+pub struct Organisation {
+    /// Enumeration markers used (首先/其次/最后, first/second/finally …).
+    pub enumerations: usize,
+    /// The first marker: original char offset and the marker as written (normalised).
+    pub first_enumeration: Option<(usize, String)>,
+    pub sentences: usize,
+    /// A conclusion marker near the end: original char offset and the marker.
+    pub conclusion: Option<(usize, String)>,
+}
+
+pub fn organisation(text: &Normalized, hits: &[Hit], lang: Language) -> Organisation {
+    let s = text.as_str();
+    let exceptions = Ranges::new(
+        hits.iter()
+            .filter(|h| h.role == Role::EnumerationException)
+            .map(|h| (h.start, h.end))
+            .collect(),
+    );
+    let mut org = Organisation {
+        sentences: count_sentences(text),
+        ..Organisation::default()
+    };
+    let marker = |h: &Hit| s.get(h.start..h.end).unwrap_or_default().to_string();
+    for h in hits {
+        match h.role {
+            Role::Enumeration => {
+                if exceptions.contains(h.start, h.end, true)
+                    || (lang == Language::En && !at_clause_start(s, h.start))
+                {
+                    continue;
+                }
+                org.enumerations += 1;
+                if org.first_enumeration.is_none() {
+                    org.first_enumeration = Some((text.orig_offset(h.start), marker(h)));
+                }
+            }
+            Role::Conclusion
+                if h.start as f64 >= CONCLUSION_FROM * s.len() as f64
+                    && org.conclusion.is_none() =>
+            {
+                org.conclusion = Some((text.orig_offset(h.start), marker(h)));
+            }
+            _ => {}
+        }
+    }
+    // A one-sentence answer has nothing to conclude.
+    if org.sentences < 2 {
+        org.conclusion = None;
+    }
+    org
+}
+
+/// en ordinals count as the speaker's own list only where a clause starts ("First, …"),
+/// not inside one ("the first time").
+fn at_clause_start(s: &str, start: usize) -> bool {
+    s.get(..start)
+        .and_then(|before| before.trim_end_matches(' ').chars().next_back())
+        .is_none_or(|c| is_clause_end(c) || c == '\n')
+}
+
+/// Sentences (or lines) that contain at least one word.
+fn count_sentences(text: &Normalized) -> usize {
+    let s = text.as_str();
+    let mut count = 0;
+    let mut has_word = false;
+    for (i, c) in s.char_indices() {
+        if text.break_within(i, i) && has_word {
+            count += 1;
+            has_word = false;
+        }
+        if matches!(c, '。' | '!' | '?' | '.' | ';' | '\n') {
+            if has_word {
+                count += 1;
+            }
+            has_word = false;
+        } else if is_word_char(c) {
+            has_word = true;
+        }
+    }
+    count + usize::from(has_word)
+}
+
+/// The rubric's sections, each at the first cue that was not copied from the prompt.
+pub fn with_rubric(
+    spec: &StructureSpec,
+    text: &Normalized,
+    hits: &[Hit],
+    copied: &Copied,
+) -> StructureOutcome {
+    let mut first: Vec<Option<(usize, u16)>> = vec![None; spec.sections.len()];
+    for h in hits {
+        let Role::Cue { section, cue } = h.role else {
+            continue;
+        };
+        if let Some(slot) = first.get_mut(usize::from(section))
+            && slot.is_none()
+            && !copied.covers(h.start, h.end)
+        {
+            *slot = Some((text.orig_offset(h.start), cue));
+        }
+    }
+    let sections: Vec<SectionResult> = spec
+        .sections
+        .iter()
+        .zip(&first)
+        .map(|(sec, found)| SectionResult {
+            name: sec.name.clone(),
+            found: found.is_some(),
+            at: found.map(|(at, _)| at),
+            optional: sec.optional,
+            cue: found.and_then(|(_, cue)| sec.cues.get(usize::from(cue)).cloned()),
+        })
+        .collect();
+    let order_ok = !spec.ordered || in_order(&sections);
+    let score = rubric_score(&sections, order_ok);
+    StructureOutcome {
+        sections,
+        order_ok,
+        score,
+    }
+}
+
+/// Found non-optional sections appear in the rubric's order.
+fn in_order(sections: &[SectionResult]) -> bool {
+    let positions: Vec<usize> = sections
+        .iter()
+        .filter(|s| !s.optional)
+        .filter_map(|s| s.at)
+        .collect();
+    positions.windows(2).all(|w| w[0] <= w[1])
+}
+
+/// Share of required sections found, less a deduction when out of order; optional sections
+/// can only help.
+fn rubric_score(sections: &[SectionResult], order_ok: bool) -> f64 {
+    let required = sections.iter().filter(|s| !s.optional).count();
+    let found = sections.iter().filter(|s| !s.optional && s.found).count();
+    let optional_found = sections.iter().filter(|s| s.optional && s.found).count();
+    let base = if required == 0 {
+        100.0
+    } else {
+        100.0 * found as f64 / required as f64
+    };
+    let deduction = if order_ok { 0.0 } else { ORDER_DEDUCTION };
+    let bonus = OPTIONAL_BONUS * optional_found as f64;
+    ((base - deduction).max(0.0) + bonus).min(100.0)
+}
+
+/// Names of generic organisation's parts, in the bank's language; they stand in for sections
+/// when a question has no structure rubric (also as the spoken-mode checklist).
+pub fn generic_labels(lang: Language) -> [&'static str; 3] {
+    match lang {
+        Language::Zh => ["分点作答（首先、其次、最后）", "分几句展开", "总结收尾"],
+        Language::En => [
+            "Numbered points (first, second, finally)",
+            "More than one sentence",
+            "A conclusion",
+        ],
+    }
+}
+
+/// Generic organisation, shown as three pseudo-sections.
+pub fn generic(org: &Organisation, lang: Language) -> StructureOutcome {
+    let [enum_label, sentences_label, conclusion_label] = generic_labels(lang);
+    let enumeration = match org.enumerations {
+        0 => 0.0,
+        1 => ENUMERATION_PART * 0.4,
+        _ => ENUMERATION_PART,
+    };
+    let sentences = match org.sentences {
+        0 | 1 => 0.0,
+        2 => SENTENCES_PART * 0.6,
+        _ => SENTENCES_PART,
+    };
+    let conclusion = if org.conclusion.is_some() {
+        CONCLUSION_PART
+    } else {
+        0.0
+    };
+    let part = |name: &str, found: bool, at: Option<&(usize, String)>| SectionResult {
+        name: name.to_string(),
+        found,
+        at: at.map(|(at, _)| *at),
+        optional: false,
+        cue: at.map(|(_, cue)| cue.clone()),
+    };
+    StructureOutcome {
+        sections: vec![
+            part(
+                enum_label,
+                org.enumerations >= 2,
+                org.first_enumeration.as_ref(),
+            ),
+            part(sentences_label, org.sentences >= 2, None),
+            part(
+                conclusion_label,
+                org.conclusion.is_some(),
+                org.conclusion.as_ref(),
+            ),
+        ],
+        order_ok: true,
+        score: enumeration + sentences + conclusion,
+    }
+}
+
+/// Structure from a spoken-mode checklist: the sections (or generic parts) ticked.
+pub fn from_ticks(
+    spec: Option<&StructureSpec>,
+    ticked: &[bool],
+    lang: Language,
+) -> StructureOutcome {
+    let tick = |i: usize| ticked.get(i).copied().unwrap_or(false);
+    let Some(spec) = spec else {
+        let org = Organisation {
+            enumerations: if tick(0) { 2 } else { 0 },
+            first_enumeration: None,
+            sentences: if tick(1) { 3 } else { 1 },
+            conclusion: tick(2).then(|| (0, String::new())),
+        };
+        let mut out = generic(&org, lang);
+        for s in &mut out.sections {
+            s.at = None;
+            s.cue = None;
+        }
+        return out;
+    };
+    let sections: Vec<SectionResult> = spec
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, sec)| SectionResult {
+            name: sec.name.clone(),
+            found: tick(i),
+            at: None,
+            optional: sec.optional,
+            cue: None,
+        })
+        .collect();
+    // Spoken answers have no positions: order cannot be judged, so it is not held against them.
+    let score = rubric_score(&sections, true);
+    StructureOutcome {
+        sections,
+        order_ok: true,
+        score,
+    }
+}

@@ -1,0 +1,648 @@
+//! The scoring engine against hand-written banks: negation, normalisation, word boundaries,
+//! structure order, required points, gaming (restated prompt, keyword list), empty and huge
+//! answers, evidence offsets, hints, spoken checklists and follow-ups.
+
+use mianba::bank::figure::FolderFigures;
+use mianba::bank::load::parse_bank;
+use mianba::bank::{Bank, Source};
+use mianba::scoring::{Flag, Rubric, Scorecard};
+
+const ZH_BANK: &str = r#"
+schema = 1
+[bank]
+id = "complaint"
+title = "投诉与售后"
+language = "zh"
+
+[defaults]
+answer_seconds = 120
+target_chars = [60, 400]
+weights = { content = 0.5, structure = 0.3, delivery = 0.2 }
+
+[[structures]]
+id = "complaint-steps"
+name = "倾听—致歉—核实—解决—跟进"
+ordered = true
+sections = [
+  { name = "倾听安抚", cues = ["倾听", "安抚", "理解您"] },
+  { name = "致歉", cues = ["抱歉", "对不起", "不好意思", "道歉"] },
+  { name = "核实", cues = ["核实", "查询", "确认"] },
+  { name = "解决", cues = ["换货", "退款", "补发", "方案"] },
+  { name = "跟进", cues = ["跟进", "回访"], optional = true },
+]
+
+[[questions]]
+id = "wrong-size"
+category = "complaint"
+prompt = "客户收到商品后发现尺码不合适，要求换货。你会如何处理？"
+structure = "complaint-steps"
+reference = """首先我会耐心倾听，安抚客户的情绪。然后真诚地向客户道歉，给您添麻烦了。接着我会核实订单和商品的尺码信息，确认商品不影响二次销售。确认后为客户办理换货，并说明寄回的方式和运费由我们承担。最后我会跟进物流，新商品签收后再回访客户，确保问题解决。"""
+
+  [[questions.points]]
+  name = "致歉"
+  any = ["抱歉", "对不起", "不好意思", "道歉"]
+  weight = 2
+  required = true
+
+  [[questions.points]]
+  name = "核实订单"
+  any = ["核实", "查询订单", "确认订单", "尺码信息"]
+
+  [[questions.points]]
+  name = "办理换货"
+  any = ["办理换货", "为您换", "为客户换", "重新发货", "补发"]
+  weight = 2
+
+  [[questions.points]]
+  name = "运费说明"
+  any = ["运费", "邮费", "寄回"]
+
+  [[questions.points]]
+  name = "跟进回访"
+  any = ["跟进", "回访", "物流"]
+
+  [[questions.avoid]]
+  any = ["不关我的事", "你自己的问题", "推卸责任"]
+  penalty = 15
+  why = "推卸责任"
+
+  [[questions.avoid]]
+  any = ["没办法", "不能换"]
+  penalty = 10
+  why = "拒绝客户"
+
+  [[questions.followups]]
+  when_missing = "致歉"
+  prompt = "如果客户听完方案仍然不满意，你会怎么办？"
+  answer_seconds = 60
+    [[questions.followups.points]]
+    name = "再次致歉"
+    any = ["再次道歉", "再次致歉", "非常抱歉"]
+    [[questions.followups.points]]
+    name = "升级处理"
+    any = ["主管", "升级", "上级"]
+
+[[questions]]
+id = "why-service"
+category = "self-intro"
+prompt = "你为什么想做客服？"
+reference = "我喜欢和人打交道。"
+  [[questions.points]]
+  name = "喜欢沟通"
+  any = ["沟通", "打交道"]
+"#;
+
+const EN_BANK: &str = r#"
+schema = 1
+[bank]
+id = "service-en"
+title = "Customer service"
+language = "en"
+
+[defaults]
+answer_seconds = 120
+target_chars = [150, 900]
+
+[[questions]]
+id = "late-parcel"
+category = "complaint"
+prompt = "A customer's parcel is a week late and they are angry. What do you say?"
+reference = """First, I would listen and let the customer explain. I'm sorry for the delay, and I understand how frustrating it is. Then I would check the tracking number with the courier to see where the parcel is. If it is lost, I will send a replacement or offer a refund. Finally, I will follow up by email until the parcel arrives."""
+
+  [[questions.points]]
+  name = "Apologise"
+  any = ["sorry", "apologise", "apologize", "apologies"]
+  weight = 2
+  required = true
+
+  [[questions.points]]
+  name = "Check the tracking"
+  any = ["tracking", "check with the courier", "courier"]
+
+  [[questions.points]]
+  name = "Offer a remedy"
+  any = ["replacement", "refund", "resend"]
+
+  [[questions.points]]
+  name = "Follow up"
+  any = ["follow up", "keep you updated", "update you"]
+
+  [[questions.avoid]]
+  any = ["not my fault", "calm down", "your fault"]
+  penalty = 15
+  why = "blaming the customer"
+"#;
+
+fn bank(text: &str) -> Bank {
+    parse_bank(
+        text,
+        "test.toml",
+        Source::File("test.toml".into()),
+        &FolderFigures::new("."),
+    )
+    .unwrap_or_else(|p| panic!("fixture bank is invalid: {p:?}"))
+}
+
+fn rubric(text: &str, id: &str) -> Rubric {
+    let b = bank(text);
+    let q = b.question(id).unwrap();
+    Rubric::compile(&b, q)
+}
+
+fn zh() -> Rubric {
+    rubric(ZH_BANK, "wrong-size")
+}
+
+fn en() -> Rubric {
+    rubric(EN_BANK, "late-parcel")
+}
+
+fn point<'a>(card: &'a Scorecard, name: &str) -> &'a mianba::scoring::PointResult {
+    card.points.iter().find(|p| p.name == name).unwrap()
+}
+
+fn slice(s: &str, at: [usize; 2]) -> String {
+    s.chars().skip(at[0]).take(at[1] - at[0]).collect()
+}
+
+const GOOD_ZH: &str = "您好，我非常理解您的心情，先向您道歉。我马上核实一下您的订单和尺码信息，确认商品完好后，为您办理换货，寄回的运费由我们承担。新的商品发出后我会跟进物流，收到后再回访您，确保合适为止。";
+
+#[test]
+fn a_good_answer_scores_high_and_explains_itself() {
+    let card = zh().score(GOOD_ZH, None);
+    assert!(card.total >= 85, "{card:#?}");
+    assert!(card.points.iter().all(|p| p.hit), "{card:#?}");
+    assert!(card.missing_required.is_empty());
+    assert!(card.avoid.is_empty());
+    for p in &card.points {
+        let at = p.at.unwrap();
+        let matched = p.matched.as_deref().unwrap();
+        assert_eq!(slice(GOOD_ZH, at), matched, "evidence of {}", p.name);
+    }
+}
+
+// ---- negation -------------------------------------------------------------------------
+
+#[test]
+fn a_negated_point_is_not_earned() {
+    let r = zh();
+    let card = r.score("我没有道歉的必要，核实订单后给客户换货。", None);
+    assert!(!point(&card, "致歉").hit, "{card:#?}");
+    let card = r.score("我不会道歉，直接核实订单。", None);
+    assert!(!point(&card, "致歉").hit);
+}
+
+#[test]
+fn a_negated_avoid_phrase_is_not_penalised() {
+    let r = zh();
+    let card = r.score("我不会推卸责任，先向客户道歉，再核实订单。", None);
+    assert!(card.avoid.is_empty(), "{:#?}", card.avoid);
+    let card = r.score("我从不说不关我的事，先向客户道歉。", None);
+    assert!(card.avoid.is_empty(), "{:#?}", card.avoid);
+    // The same phrase, not negated, costs its penalty.
+    let card = r.score("这是你自己的问题，先向客户道歉也没用。", None);
+    assert_eq!(card.avoid.len(), 1);
+    assert_eq!(card.avoid[0].penalty, 15);
+}
+
+#[test]
+fn phrases_containing_a_negation_character_still_match() {
+    let card = zh().score("不好意思，给您添麻烦了，我马上核实订单。", None);
+    let p = point(&card, "致歉");
+    assert!(p.hit);
+    assert_eq!(p.matched.as_deref(), Some("不好意思"));
+}
+
+#[test]
+fn negation_window_is_short_and_stops_at_clauses() {
+    let r = zh();
+    // 不管 is not a negation, and the cue is far from the phrase anyway.
+    let card = r.score("不管怎样我都会道歉，然后核实订单。", None);
+    assert!(point(&card, "致歉").hit);
+    // A clause break ends the negation's reach.
+    let card = r.score("不是这样的，我们先道歉。", None);
+    assert!(point(&card, "致歉").hit);
+    // A new subject ends it too.
+    let card = r.score("如果没解决我会再道歉。", None);
+    assert!(point(&card, "致歉").hit);
+    // 特别 contains 别 but negates nothing.
+    let card = r.score("特别抱歉给您带来不便。", None);
+    assert!(point(&card, "致歉").hit);
+}
+
+#[test]
+fn en_negation_both_ways() {
+    let r = en();
+    let card = r.score("I would never say it's not my fault. I'm sorry.", None);
+    assert!(card.avoid.is_empty(), "{:#?}", card.avoid);
+    assert!(point(&card, "Apologise").hit);
+    let card = r.score("I don't apologize for couriers.", None);
+    assert!(!point(&card, "Apologise").hit);
+    let card = r.score("I didn’t really apologise.", None);
+    assert!(!point(&card, "Apologise").hit, "curly apostrophe");
+    let card = r.score("No matter what, I apologise first.", None);
+    assert!(point(&card, "Apologise").hit);
+    let card = r.score("Tell them to calm down.", None);
+    assert_eq!(card.avoid.len(), 1);
+}
+
+// ---- normalisation and word boundaries ------------------------------------------------
+
+#[test]
+fn full_width_and_half_width_input_score_the_same() {
+    let r = en();
+    let half = r.score(
+        "SORRY, I will check the tracking and send a replacement.",
+        None,
+    );
+    let full = r.score(
+        "ＳＯＲＲＹ，Ｉ ｗｉｌｌ ｃｈｅｃｋ ｔｈｅ ｔｒａｃｋｉｎｇ ａｎｄ ｓｅｎｄ ａ ｒｅｐｌａｃｅｍｅｎｔ．",
+        None,
+    );
+    assert!(point(&full, "Apologise").hit);
+    assert_eq!(
+        half.points.iter().map(|p| p.hit).collect::<Vec<_>>(),
+        full.points.iter().map(|p| p.hit).collect::<Vec<_>>()
+    );
+    assert_eq!(point(&full, "Apologise").at, Some([0, 5]));
+}
+
+#[test]
+fn full_width_digits_and_letters_match_in_zh() {
+    let b = bank(&ZH_BANK.replace(
+        r#"any = ["运费", "邮费", "寄回"]"#,
+        r#"any = ["运费", "7天", "APP"]"#,
+    ));
+    let r = Rubric::compile(&b, b.question("wrong-size").unwrap());
+    let card = r.score("支持７天无理由，在ａｐｐ里申请。", None);
+    let p = point(&card, "运费说明");
+    assert!(p.hit);
+    assert_eq!(p.matched.as_deref(), Some("7天"));
+    assert_eq!(p.at, Some([2, 4]));
+}
+
+#[test]
+fn en_matches_whole_words_only() {
+    let r = en();
+    let card = r.score("The sorryful courierservice refunded nothing.", None);
+    assert!(!point(&card, "Apologise").hit);
+    assert!(!point(&card, "Check the tracking").hit);
+    assert!(!point(&card, "Offer a remedy").hit, "refunded ≠ refund");
+    let card = r.score("I'll follow-up tomorrow.", None);
+    assert!(point(&card, "Follow up").hit, "hyphen = space");
+}
+
+#[test]
+fn offsets_point_into_the_answer_as_given() {
+    // Whitespace inside a zh phrase is ignored, and full-width text around it keeps offsets.
+    let answer = "ＯＫ，我 先\n道 歉，再核实。";
+    let card = zh().score(answer, None);
+    let p = point(&card, "致歉");
+    assert_eq!(slice(answer, p.at.unwrap()), "道 歉");
+    let p = point(&card, "核实订单");
+    assert_eq!(slice(answer, p.at.unwrap()), "核实");
+    // NFKC that changes the length ("㈱" → "(株)", "ﬁ" → "fi") must not shift later offsets.
+    let answer = "㈱ﬁ我们抱歉。";
+    let card = zh().score(answer, None);
+    let p = point(&card, "致歉");
+    assert_eq!(slice(answer, p.at.unwrap()), "抱歉");
+    let avoid_answer = "㈱这是你自己的问题";
+    let card = zh().score(avoid_answer, None);
+    assert_eq!(slice(avoid_answer, card.avoid[0].at), "你自己的问题");
+}
+
+// ---- structure ------------------------------------------------------------------------
+
+#[test]
+fn sections_are_found_at_their_first_cue_and_order_is_checked() {
+    let r = zh();
+    let ordered = "我会耐心倾听客户。然后向客户道歉。接着核实订单。最后办理换货。";
+    let card = r.score(ordered, None);
+    assert!(card.order_ok);
+    let s = &card.sections[0];
+    assert!(s.found);
+    assert_eq!(slice(ordered, [s.at.unwrap(), s.at.unwrap() + 2]), "倾听");
+    let shuffled = "先办理换货。然后核实订单。接着向客户道歉。最后耐心倾听。";
+    let card2 = r.score(shuffled, None);
+    assert!(!card2.order_ok, "{:#?}", card2.sections);
+    assert!(card2.structure < card.structure);
+    assert!(card2.feedback.iter().any(|f| f.contains("顺序")));
+}
+
+#[test]
+fn optional_sections_only_help() {
+    let r = zh();
+    let base = "我会耐心倾听客户。然后向客户道歉。接着核实订单。最后办理换货。";
+    let with_optional =
+        "我会耐心倾听客户。然后向客户道歉。接着核实订单。最后办理换货，再回访客户。";
+    assert!(r.score(with_optional, None).structure >= r.score(base, None).structure);
+}
+
+#[test]
+fn without_a_rubric_generic_organisation_counts() {
+    let r = rubric(ZH_BANK, "why-service");
+    let flat = r.score("我喜欢和人沟通打交道", None);
+    let organised = r.score(
+        "我想做客服有三个原因。首先，我喜欢和人沟通。其次，我有耐心，愿意帮别人解决问题。最后，客服能锻炼表达能力。总之，我很适合这份工作。",
+        None,
+    );
+    assert!(organised.structure > flat.structure);
+    assert!(organised.enumerations >= 3);
+    assert_eq!(organised.sections.len(), 3);
+    assert!(organised.sections.iter().all(|s| s.found));
+}
+
+// ---- required points, gaming, empty ---------------------------------------------------
+
+#[test]
+fn a_missing_required_point_caps_content_and_is_named_first() {
+    let answer = "我会核实订单和尺码信息，为您办理换货，寄回运费我们承担，之后跟进物流并回访。";
+    let card = zh().score(answer, None);
+    assert_eq!(card.missing_required, ["致歉"]);
+    assert!(card.content <= 60, "{}", card.content);
+    assert!(card.feedback[0].contains("致歉"), "{:?}", card.feedback);
+    assert!(card.feedback[0].contains("必答"));
+}
+
+#[test]
+fn a_restated_prompt_earns_nothing() {
+    let r = zh();
+    let prompt = "客户收到商品后发现尺码不合适，要求换货。你会如何处理？";
+    let card = r.score(prompt, None);
+    assert!(
+        card.flags.contains(&Flag::RestatesPrompt),
+        "{:?}",
+        card.flags
+    );
+    assert_eq!(card.content, 0);
+    assert!(card.total <= 10, "{}", card.total);
+    assert!(card.feedback[0].contains("复述题目"));
+    // Copying the prompt into a real answer costs nothing, but earns nothing either.
+    let card = r.score(&format!("{prompt}{GOOD_ZH}"), None);
+    assert!(!card.flags.contains(&Flag::RestatesPrompt));
+    assert!(card.total >= 80, "{}", card.total);
+}
+
+#[test]
+fn a_point_whose_phrase_is_in_the_prompt_is_not_earned_by_copying() {
+    let b = bank(&ZH_BANK.replace(
+        r#"any = ["办理换货", "为您换", "为客户换", "重新发货", "补发"]"#,
+        r#"any = ["换货"]"#,
+    ));
+    let r = Rubric::compile(&b, b.question("wrong-size").unwrap());
+    let card = r.score(
+        "客户发现尺码不合适要求换货，我先道歉，核实订单，说明运费。",
+        None,
+    );
+    assert!(
+        !point(&card, "办理换货").hit,
+        "换货 was copied from the prompt"
+    );
+    let card = r.score("我先道歉，核实订单后马上给客户换货。", None);
+    assert!(point(&card, "办理换货").hit);
+}
+
+#[test]
+fn a_bare_keyword_list_earns_nothing() {
+    let r = zh();
+    for list in [
+        "道歉、核实、补发、运费、跟进",
+        "抱歉 核实 办理换货 运费 回访",
+        "1. 道歉\n2. 核实\n3. 补发\n4. 运费\n5. 跟进",
+    ] {
+        let card = r.score(list, None);
+        assert!(
+            card.flags.contains(&Flag::KeywordList),
+            "{list}: {:?}",
+            card.flags
+        );
+        assert_eq!(card.content, 0);
+        assert_eq!(card.total, 0, "{list}");
+        assert!(card.feedback[0].contains("关键词"));
+    }
+    // A terse but real sentence is not a list.
+    let card = r.score("先道歉，再核实订单，然后为您换一件，最后跟进物流。", None);
+    assert!(!card.flags.contains(&Flag::KeywordList), "{:?}", card.flags);
+    assert!(card.content > 0);
+
+    let card = en().score("Sorry. Tracking. Refund. Follow up.", None);
+    assert!(card.flags.contains(&Flag::KeywordList), "{:?}", card.flags);
+}
+
+#[test]
+fn an_empty_answer_earns_nothing_and_says_so() {
+    for answer in ["", "   \n\t ", "。。。！"] {
+        let card = zh().score(answer, None);
+        assert!(card.flags.contains(&Flag::Empty), "{answer:?}");
+        assert_eq!(
+            (card.total, card.content, card.structure, card.delivery),
+            (0, 0, 0, 0)
+        );
+        assert!(card.feedback[0].contains("没有作答"));
+    }
+    let card = en().score("", None);
+    assert!(card.feedback[0].starts_with("No answer"));
+}
+
+#[test]
+fn off_topic_answers_get_no_structure_or_delivery_credit() {
+    let hobbies = "我平时喜欢跑步和看书。首先，跑步让我保持健康。其次，看书让我开阔眼界。最后，周末我还会和朋友去爬山。总之，我的生活很充实，兴趣爱好也很多，每天都过得很开心。";
+    let card = zh().score(hobbies, None);
+    assert_eq!(card.content, 0);
+    assert_eq!(card.structure, 0);
+    assert_eq!(card.delivery, 0);
+    assert!(card.total <= 5);
+}
+
+#[test]
+fn avoid_phrases_cost_their_penalty_and_get_feedback() {
+    let r = zh();
+    let clean = r.score(GOOD_ZH, None);
+    let rude = r.score(&format!("{GOOD_ZH}说实话这是你自己的问题。"), None);
+    assert_eq!(rude.avoid.len(), 1);
+    assert!(
+        clean.total - rude.total >= 14,
+        "{} vs {}",
+        clean.total,
+        rude.total
+    );
+    assert!(
+        rude.feedback
+            .iter()
+            .any(|f| f.contains("「你自己的问题」") && f.contains("推卸责任")),
+        "{:?}",
+        rude.feedback
+    );
+}
+
+// ---- delivery -------------------------------------------------------------------------
+
+#[test]
+fn fillers_are_counted_and_cost_delivery() {
+    let r = zh();
+    let fillers = "嗯，那个，我会，嗯，先道歉，然后然后核实订单，啊，就是说为您办理换货，呃，运费我们出，嗯，再跟进物流，那个回访一下。";
+    let card = r.score(fillers, None);
+    assert!(card.fillers >= 8, "{}", card.fillers);
+    let clean = r.score(
+        "我会先道歉，然后核实订单，为您办理换货，运费我们出，再跟进物流，回访一下。",
+        None,
+    );
+    assert_eq!(clean.fillers, 0);
+    assert!(card.delivery < clean.delivery);
+    assert!(card.feedback.iter().any(|f| f.contains("口头禅")));
+    // Exceptions: 也就是说 is a connective, "let you know" is not a filler.
+    assert_eq!(r.score("也就是说我会道歉。", None).fillers, 0);
+    let card = en().score(
+        "I'm sorry, I would like to let you know the tracking.",
+        None,
+    );
+    assert_eq!(card.fillers, 0);
+    let card = en().score("Um, like, I'm sorry, you know, uh, the tracking.", None);
+    assert_eq!(card.fillers, 4);
+}
+
+#[test]
+fn length_and_pace_are_judged() {
+    let r = zh();
+    let short = r.score("抱歉，马上核实。", None);
+    assert!(short.flags.contains(&Flag::TooShort));
+    assert!(short.feedback.iter().any(|f| f.contains("偏短")));
+    let good = r.score(GOOD_ZH, Some(90));
+    assert!(good.pace_cpm.is_some());
+    assert!(!good.flags.contains(&Flag::OverTime));
+    let slow = r.score(GOOD_ZH, Some(240));
+    assert!(slow.flags.contains(&Flag::OverTime));
+    assert!(slow.delivery < good.delivery);
+    let pasted = r.score(GOOD_ZH, Some(3));
+    assert!(pasted.flags.contains(&Flag::TooFast));
+}
+
+// ---- hints ----------------------------------------------------------------------------
+
+#[test]
+fn hints_are_the_reference_sentence_that_earns_the_point() {
+    let card = zh().score("我会先向客户道歉。", None);
+    let p = point(&card, "运费说明");
+    assert_eq!(
+        p.hint.as_deref(),
+        Some("确认后为客户办理换货，并说明寄回的方式和运费由我们承担。")
+    );
+    assert_eq!(
+        point(&card, "核实订单").hint.as_deref(),
+        Some("接着我会核实订单和商品的尺码信息，确认商品不影响二次销售。")
+    );
+    assert_eq!(
+        point(&card, "致歉").hint,
+        None,
+        "earned points carry no hint"
+    );
+
+    let card = en().score("I'm sorry about that.", None);
+    assert_eq!(
+        point(&card, "Check the tracking").hint.as_deref(),
+        Some("Then I would check the tracking number with the courier to see where the parcel is.")
+    );
+    assert_eq!(
+        point(&card, "Follow up").hint.as_deref(),
+        Some("Finally, I will follow up by email until the parcel arrives.")
+    );
+    assert!(
+        card.feedback
+            .iter()
+            .any(|f| f.contains("follow up by email"))
+    );
+}
+
+// ---- spoken mode and follow-ups -------------------------------------------------------
+
+#[test]
+fn checklist_scores_what_was_ticked() {
+    let r = zh();
+    assert_eq!(r.point_names().len(), 5);
+    assert_eq!(r.section_names().len(), 5);
+    let all = r.score_checklist(&[true; 5], &[true; 5], Some(90));
+    assert_eq!(all.total, 100);
+    let none = r.score_checklist(&[false; 5], &[true; 5], Some(90));
+    assert_eq!(none.total, 0);
+    let no_apology = r.score_checklist(&[false, true, true, true, true], &[true; 5], Some(90));
+    assert_eq!(no_apology.missing_required, ["致歉"]);
+    assert!(no_apology.content <= 60);
+    let over = r.score_checklist(&[true; 5], &[true; 5], Some(180));
+    assert!(over.flags.contains(&Flag::OverTime));
+    assert!(over.delivery < all.delivery);
+    // Without a rubric the checklist is generic organisation.
+    let g = rubric(ZH_BANK, "why-service");
+    assert_eq!(g.section_names().len(), 3);
+    let card = g.score_checklist(&[true], &[true, true, true], None);
+    assert_eq!(card.structure, 100);
+}
+
+#[test]
+fn followups_are_scored_on_their_own_points() {
+    let b = bank(ZH_BANK);
+    let q = b.question("wrong-size").unwrap();
+    let r = Rubric::for_followup(&b, q, &q.followups[0]);
+    assert_eq!(r.point_names(), ["再次致歉", "升级处理"]);
+    assert_eq!(r.answer_seconds(), 60);
+    assert!(r.structure().is_none());
+    let card = r.score(
+        "我会再次道歉，耐心解释，如果客户仍然不满意，就升级给主管处理。",
+        None,
+    );
+    assert!(card.points.iter().all(|p| p.hit), "{card:#?}");
+    assert!(card.total >= 70, "{card:#?}");
+    assert_eq!(card.question, "complaint/wrong-size");
+    let card = r.score("如果客户听完方案仍然不满意，你会怎么办？", None);
+    assert!(card.flags.contains(&Flag::RestatesPrompt));
+}
+
+// ---- robustness -----------------------------------------------------------------------
+
+#[test]
+fn a_one_megabyte_answer_is_scored_sanely() {
+    let mut answer = String::new();
+    while answer.len() < 1_000_000 {
+        answer.push_str(GOOD_ZH);
+        answer.push_str("不不不嗯嗯\n");
+    }
+    let card = zh().score(&answer, Some(600));
+    assert!(card.total <= 100);
+    assert!(card.flags.contains(&Flag::TooLong));
+    assert!(point(&card, "致歉").hit);
+    assert_eq!(
+        card.chars,
+        answer.chars().filter(|c| !c.is_whitespace()).count()
+    );
+    let en_answer = "not sorry you know ".repeat(60_000);
+    let card = en().score(&en_answer, None);
+    assert!(card.total <= 100);
+}
+
+#[test]
+fn scoring_is_deterministic() {
+    let r = zh();
+    let a = r.score(GOOD_ZH, Some(100));
+    let b = r.clone().score(GOOD_ZH, Some(100));
+    let c = zh().score(GOOD_ZH, Some(100));
+    assert_eq!(a, b);
+    assert_eq!(a, c);
+}
+
+#[test]
+fn feedback_follows_the_bank_language() {
+    let card = en().score("I'm sorry, it will come.", None);
+    let cjk = |f: &String| f.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    assert!(!card.feedback.iter().any(cjk), "{:?}", card.feedback);
+    assert!(
+        card.feedback
+            .iter()
+            .any(|f| f.starts_with("Add \"Check the tracking\""))
+    );
+    let card = zh().score("我会道歉。", None);
+    assert!(card.feedback.iter().all(cjk), "{:?}", card.feedback);
+    assert!(
+        card.feedback
+            .iter()
+            .any(|f| f.starts_with("还可以补充「核实订单」"))
+    );
+}
