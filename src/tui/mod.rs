@@ -127,3 +127,6 @@ fn run_effect(store: &Store, effect: Effect) -> Option<Msg> {
         Effect::ClearDraft(key) => store.clear_draft(&key).err().and_then(failed),
     }
 }
+
+#[cfg(test)]
+mod tests;

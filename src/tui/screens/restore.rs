@@ -41,7 +41,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, draft: &Draft) {
     }
     text.push(Line::from(""));
     text.push(Line::from(Span::styled(ui.restore_keys, app.theme.dim())));
-    let popup = centered(area, area.width.saturating_sub(4).min(72), 12);
+    // Room for the lines, the border and one line of wrapping.
+    let height = u16::try_from(text.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(3);
+    let popup = centered(area, area.width.saturating_sub(4).min(72), height);
     crate::tui::layout::clear_popup(frame, popup);
     frame.render_widget(
         Paragraph::new(text).wrap(Wrap { trim: false }).block(panel(
