@@ -1,0 +1,115 @@
+//! TUI latency (release): the first frame after start, and one keystroke handled and redrawn
+//! with a 5,000-character answer in the editor. Targets: ≤ 50 ms and ≤ 2 ms.
+//!
+//! `first_frame/in_process` is what start-up costs inside the binary (load the bundled banks,
+//! open the store, build the app, draw); `first_frame/binary_in_pty` spawns the real release
+//! binary in a pseudo-terminal and waits until its home screen is on the screen.
+
+use std::io::Read;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use mianba::bank::BankSet;
+use mianba::i18n::Lang;
+use mianba::session::SystemClock;
+use mianba::store::Store;
+use mianba::tui::app::{App, AppInit};
+use mianba::tui::msg::Msg;
+use mianba::tui::theme::Theme;
+use mianba::tui::update::update;
+use mianba::tui::view::view;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn new_app(banks: BankSet, store: &Store) -> App {
+    App::new(AppInit {
+        lang: Lang::Zh,
+        theme: Theme::new(true),
+        banks,
+        clock: Rc::new(SystemClock::new()),
+        seeds: Box::new(|| 7),
+        store_error: None,
+        draft: store.latest_draft().ok().flatten(),
+    })
+}
+
+fn first_frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    drop(Store::open(dir.path()).expect("store"));
+    let mut group = c.benchmark_group("first_frame");
+    group.bench_function("in_process", |b| {
+        b.iter(|| {
+            let banks = BankSet::load(&[], None);
+            let store = Store::open(dir.path()).expect("store");
+            let app = new_app(banks, &store);
+            let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+            term.draw(|f| view(&app, f)).expect("draw");
+        })
+    });
+    group.sample_size(10);
+    group.bench_function("binary_in_pty", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                total += spawn_until_home(dir.path());
+            }
+            total
+        })
+    });
+    group.finish();
+}
+
+/// Spawns the binary in a 100×30 pty and returns the time until the home screen is drawn.
+fn spawn_until_home(data: &std::path::Path) -> Duration {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mianba"));
+    cmd.args(["--lang", "en", "--data-dir"]);
+    cmd.arg(data);
+    let start = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 16384];
+    // The status line is drawn last in the first frame: its arrival means the frame is done.
+    let needle = b"q quit";
+    loop {
+        let n = reader.read(&mut buf).expect("read");
+        assert!(n > 0, "mianba exited before drawing");
+        seen.extend_from_slice(&buf[..n]);
+        if seen.windows(needle.len()).any(|w| w == needle) {
+            break;
+        }
+    }
+    let elapsed = start.elapsed();
+    let _ = child.kill();
+    let _ = child.wait();
+    elapsed
+}
+
+fn keystroke(c: &mut Criterion) {
+    let store = Store::open_in_memory().expect("store");
+    let mut app = new_app(BankSet::bundled(), &store);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    term.draw(|f| view(&app, f)).expect("draw");
+    let key = |code| Msg::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    c.bench_function("keystroke_redraw_home", |b| {
+        b.iter(|| {
+            update(&mut app, key(KeyCode::Char('j')));
+            term.draw(|f| view(&app, f)).expect("draw");
+        })
+    });
+}
+
+criterion_group!(benches, first_frame, keystroke);
+criterion_main!(benches);
