@@ -448,10 +448,67 @@ fn an_empty_answer_earns_nothing_and_says_so() {
 fn off_topic_answers_get_no_structure_or_delivery_credit() {
     let hobbies = "我平时喜欢跑步和看书。首先，跑步让我保持健康。其次，看书让我开阔眼界。最后，周末我还会和朋友去爬山。总之，我的生活很充实，兴趣爱好也很多，每天都过得很开心。";
     let card = zh().score(hobbies, None);
+    assert!(card.flags.contains(&Flag::OffTopic));
     assert_eq!(card.content, 0);
     assert_eq!(card.structure, 0);
     assert_eq!(card.delivery, 0);
     assert!(card.total <= 5);
+}
+
+#[test]
+fn vague_answers_beat_off_topic_ones_but_not_concrete_ones() {
+    let r = zh();
+    let vague = r.score(
+        "我会好好跟顾客沟通，态度要热情，尽量让顾客满意，毕竟顾客就是上帝。",
+        None,
+    );
+    assert!(vague.flags.contains(&Flag::Vague), "{:?}", vague.flags);
+    assert!(vague.total > 0);
+    assert!(vague.feedback[0].contains("切题"));
+    let off = r.score(
+        "我平时喜欢跑步和看书，周末常和朋友去爬山，最近还在学做饭。",
+        None,
+    );
+    assert!(off.flags.contains(&Flag::OffTopic), "{:?}", off.flags);
+    assert_eq!(off.total, 0);
+    assert!(off.feedback[0].contains("无关"));
+    let concrete = r.score("我会先向顾客道歉，核实订单后办理换货。", None);
+    assert!(concrete.total > vague.total);
+    assert!(!concrete.flags.contains(&Flag::Vague));
+}
+
+#[test]
+fn rude_phrases_cost_points_even_when_the_bank_does_not_list_them() {
+    let r = zh();
+    let card = r.score(&format!("{GOOD_ZH}不过说实话，爱买不买。"), None);
+    let rude: Vec<_> = card.avoid.iter().filter(|a| a.why == "顶撞顾客").collect();
+    assert_eq!(rude.len(), 1, "{:#?}", card.avoid);
+    assert_eq!(rude[0].matched, "爱买不买");
+    assert_eq!(rude[0].penalty, 10);
+    let card = r.score(&format!("{GOOD_ZH}我绝不会说爱买不买。"), None);
+    assert!(card.avoid.is_empty(), "{:#?}", card.avoid);
+    // A rude phrase the bank lists is charged once, as the bank's.
+    let card = r.score("这是你自己的问题。", None);
+    assert_eq!(card.avoid.len(), 1);
+    assert_eq!(card.avoid[0].why, "推卸责任");
+    let card = en().score("Deal with it, I'm sorry.", None);
+    assert_eq!(card.avoid.len(), 1);
+    assert_eq!(card.avoid[0].why, "talking down to the customer");
+}
+
+#[test]
+fn a_point_phrase_inside_an_avoid_phrase_earns_nothing() {
+    let b = bank(&ZH_BANK.replace(
+        r#"any = ["不关我的事", "你自己的问题", "推卸责任"]"#,
+        r#"any = ["不关我的事", "你自己没核实", "推卸责任"]"#,
+    ));
+    let r = Rubric::compile(&b, b.question("wrong-size").unwrap());
+    let card = r.score("是你自己没核实，我先道歉。", None);
+    assert!(
+        !point(&card, "核实订单").hit,
+        "核实 belongs to the avoid phrase"
+    );
+    assert_eq!(card.avoid.len(), 1);
 }
 
 #[test]

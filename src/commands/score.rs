@@ -1,9 +1,203 @@
-//! `mianba score` (filled by the scoring work).
+//! `mianba score`: score one answer against one question, as a human-readable card or as the
+//! JSON of `shared/design/cli.md`. Bank text and the answer go through `crate::text` before they
+//! reach the terminal.
+
+use std::fmt::Write as _;
+use std::io::Read;
+use std::path::Path;
 use std::process::ExitCode;
 
+use crate::bank::load::load_file;
+use crate::bank::{Bank, BankSet};
 use crate::cli::{Global, ScoreArgs};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::scoring::{Rubric, Scorecard};
+use crate::text::sanitize_line;
 
-pub fn run(_global: &Global, _args: &ScoreArgs) -> Result<ExitCode> {
-    Err(Error::Usage("not built yet".into()))
+pub fn run(global: &Global, args: &ScoreArgs) -> Result<ExitCode> {
+    let bank = load_bank(global, &args.bank)?;
+    let question = bank.question(&args.question).ok_or_else(|| {
+        Error::BadInput(sanitize_line(&format!(
+            "question `{}` is not in bank `{}` ({}); run `mianba banks show {}` to list its questions",
+            args.question, bank.id, bank.source, bank.id
+        )))
+    })?;
+    let answer = read_answer(args.answer.as_deref())?;
+    let card = Rubric::compile(&bank, question).score(&answer, args.seconds);
+    if args.json {
+        let json = serde_json::to_string_pretty(&card)
+            .map_err(|e| Error::Other(anyhow::anyhow!("cannot write the scorecard: {e}")))?;
+        println!("{json}");
+    } else {
+        print!("{}", render(&card, &answer, Lang::detect(global.lang)));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--bank` is a bank file; when no such file exists, the id of a loaded bank.
+fn load_bank(global: &Global, arg: &str) -> Result<Bank> {
+    let path = Path::new(arg);
+    if path.is_dir() {
+        return Err(Error::BadInput(sanitize_line(&format!(
+            "{arg} is a folder; pass one bank file (.toml) or the id of a loaded bank"
+        ))));
+    }
+    if path.exists() {
+        return load_file(path).map_err(|problems| {
+            let first = problems
+                .first()
+                .map(|p| p.to_string())
+                .unwrap_or_default();
+            let more = match problems.len() {
+                0 | 1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            Error::BadInput(sanitize_line(&format!(
+                "bank {arg} is invalid: {first}{more}; run `mianba banks validate {arg}` to see every problem"
+            )))
+        });
+    }
+    let user_dir = crate::paths::user_banks_dir();
+    let set = BankSet::load(&global.banks, user_dir.as_deref());
+    set.get(arg).cloned().ok_or_else(|| {
+        Error::BadInput(sanitize_line(&format!(
+            "no bank file or loaded bank named `{arg}`; check the path, or run `mianba banks list` for bank ids"
+        )))
+    })
+}
+
+/// The answer file, or stdin when there is none; it must be UTF-8 text.
+fn read_answer(path: Option<&Path>) -> Result<String> {
+    let (bytes, name) = match path {
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|source| Error::Read {
+                path: p.to_path_buf(),
+                source,
+            })?;
+            (bytes, p.display().to_string())
+        }
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                Error::BadInput(format!(
+                    "cannot read the answer from stdin ({e}); pass it with --answer FILE"
+                ))
+            })?;
+            (bytes, "the answer on stdin".to_string())
+        }
+    };
+    String::from_utf8(bytes).map_err(|_| {
+        Error::BadInput(sanitize_line(&format!(
+            "{name} is not UTF-8 text; save the answer as UTF-8 and try again"
+        )))
+    })
+}
+
+/// The card for a terminal: total and dimensions, each point with its evidence, avoid hits,
+/// sections, then the feedback. Labels follow the UI language; bank text stays as written.
+fn render(card: &Scorecard, answer: &str, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let l = |z: &'static str, e: &'static str| if zh { z } else { e };
+    let quote = |at: [usize; 2]| -> String {
+        let s: String = answer.chars().skip(at[0]).take(at[1] - at[0]).collect();
+        sanitize_line(&s)
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {} {}/100",
+        sanitize_line(&card.question),
+        l("总分", "total"),
+        card.total
+    );
+    let _ = writeln!(
+        out,
+        "  {} {}   {} {}   {} {}",
+        l("内容", "content"),
+        card.content,
+        l("结构", "structure"),
+        card.structure,
+        l("表达", "delivery"),
+        card.delivery
+    );
+    let _ = writeln!(out, "{}", l("要点", "Points"));
+    for p in &card.points {
+        let mark = if p.hit { "✓" } else { "✗" };
+        let mut line = format!("  {mark} {}", sanitize_line(&p.name));
+        if p.required {
+            line.push_str(l(" （必答）", " (required)"));
+        }
+        if p.weight != 1 {
+            let _ = write!(line, " ×{}", p.weight);
+        }
+        if let (Some(m), Some(at)) = (&p.matched, p.at) {
+            let _ = write!(
+                line,
+                "  「{}」 @{}-{} ({})",
+                quote(at),
+                at[0],
+                at[1],
+                sanitize_line(m)
+            );
+        }
+        let _ = writeln!(out, "{line}");
+        if let Some(h) = &p.hint {
+            let _ = writeln!(out, "      {}{}", l("参考：", "e.g. "), sanitize_line(h));
+        }
+    }
+    if !card.avoid.is_empty() {
+        let _ = writeln!(out, "{}", l("扣分", "Deductions"));
+        for a in &card.avoid {
+            let _ = writeln!(
+                out,
+                "  ✗ {}  「{}」 @{}-{}  -{}",
+                sanitize_line(&a.why),
+                quote(a.at),
+                a.at[0],
+                a.at[1],
+                a.penalty
+            );
+        }
+    }
+    if !card.sections.is_empty() {
+        let order = if card.order_ok {
+            ""
+        } else {
+            l("  （顺序不对）", "  (out of order)")
+        };
+        let _ = writeln!(out, "{}{order}", l("结构", "Structure"));
+        for s in &card.sections {
+            let mark = if s.found { "✓" } else { "✗" };
+            let mut line = format!("  {mark} {}", sanitize_line(&s.name));
+            if s.optional {
+                line.push_str(l(" （可选）", " (optional)"));
+            }
+            if let Some(at) = s.at {
+                let _ = write!(line, "  @{at}");
+            }
+            if let Some(cue) = &s.cue {
+                let _ = write!(line, " 「{}」", sanitize_line(cue));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let mut facts = format!(
+        "{} {} · {} {} · {} {}",
+        l("字数", "chars"),
+        card.chars,
+        l("口头禅", "fillers"),
+        card.fillers,
+        l("分点", "enumerations"),
+        card.enumerations
+    );
+    if let (Some(s), Some(cpm)) = (card.seconds, card.pace_cpm) {
+        let _ = write!(facts, " · {s}s · {cpm} {}", l("字/分钟", "chars/min"));
+    }
+    let _ = writeln!(out, "{facts}");
+    let _ = writeln!(out, "{}", l("建议", "Feedback"));
+    for (i, f) in card.feedback.iter().enumerate() {
+        let _ = writeln!(out, "  {}. {}", i + 1, sanitize_line(f));
+    }
+    out
 }

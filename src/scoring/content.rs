@@ -8,6 +8,7 @@ use super::normalize::Normalized;
 use super::relevance::Copied;
 use super::rubric::{AvoidSpec, PointSpec};
 use super::scorecard::{AvoidHit, PointResult, Span};
+use super::spans::Ranges;
 
 /// The most a content score can be while a required point is missing.
 pub const REQUIRED_CAP: f64 = 60.0;
@@ -36,21 +37,47 @@ impl Content {
     }
 }
 
+/// `avoid` holds the bank's entries followed by the language's rude phrases; `bank_avoid` is
+/// how many are the bank's.
 pub fn evaluate(
     points: &[PointSpec],
     avoid: &[AvoidSpec],
+    bank_avoid: usize,
     text: &Normalized,
     hits: &[Hit],
     guard: &NegationGuard,
     copied: &Copied,
 ) -> Content {
+    let ranges = |keep: &dyn Fn(Role) -> bool| {
+        Ranges::new(
+            hits.iter()
+                .filter(|h| keep(h.role))
+                .map(|h| (h.start, h.end))
+                .collect(),
+        )
+    };
+    let point_ranges = ranges(&|r| matches!(r, Role::Point { .. }));
+    let avoid_ranges = ranges(&|r| matches!(r, Role::Avoid { .. }));
+    let bank_avoid_ranges =
+        ranges(&|r| matches!(r, Role::Avoid { avoid, .. } if usize::from(avoid) < bank_avoid));
     // Hits are ordered by start, so the first valid hit of each point is its earliest.
     let mut point_hit: Vec<Option<(u16, [usize; 2])>> = vec![None; points.len()];
     let mut avoid_hit: Vec<Option<(u16, [usize; 2])>> = vec![None; avoid.len()];
     for h in hits {
+        // A phrase inside one of the other kind belongs to it: 尺码表 inside "你自己没看尺码表"
+        // earns nothing, 推卸责任 inside a point "不推卸责任" costs nothing. A rude phrase the
+        // bank already lists is the bank's.
         let (slot, phrase) = match h.role {
-            Role::Point { point, phrase } => (point_hit.get_mut(usize::from(point)), phrase),
-            Role::Avoid { avoid, phrase } => (avoid_hit.get_mut(usize::from(avoid)), phrase),
+            Role::Point { point, phrase } if !avoid_ranges.contains(h.start, h.end, true) => {
+                (point_hit.get_mut(usize::from(point)), phrase)
+            }
+            Role::Avoid { avoid, phrase }
+                if !point_ranges.contains(h.start, h.end, false)
+                    && (usize::from(avoid) < bank_avoid
+                        || !bank_avoid_ranges.overlaps(h.start, h.end)) =>
+            {
+                (avoid_hit.get_mut(usize::from(avoid)), phrase)
+            }
             _ => continue,
         };
         let Some(slot) = slot else { continue };

@@ -21,7 +21,7 @@ pub struct Findings<'a> {
     pub delivery: &'a Delivery,
     pub target_chars: (u32, u32),
     pub answer_seconds: u32,
-    /// The answer earned no content credit (empty, restated, keyword list).
+    /// The answer earned no credit at all (empty, restated, keyword list, off-topic).
     pub zero: bool,
 }
 
@@ -80,6 +80,14 @@ fn zero_credit_sentence(flag: Flag, zh: bool) -> Option<String> {
         }
         (Flag::KeywordList, false) => {
             "The answer only lists keywords, so it earns no content credit: put the points into full sentences that say what you would do and why."
+        }
+        (Flag::OffTopic, true) => "回答与题目无关，不得分：请围绕题目作答。",
+        (Flag::OffTopic, false) => {
+            "The answer has nothing to do with the question, so it earns no credit: answer what was asked."
+        }
+        (Flag::Vague, true) => "回答大致切题，但没有说出具体做法：请补上下面这些要点。",
+        (Flag::Vague, false) => {
+            "The answer is on the topic but says nothing concrete: add the points below."
         }
         _ => return None,
     };

@@ -14,9 +14,19 @@ use crate::bank::Language;
 /// is searched once and carries both roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
-    Point { point: u16, phrase: u16 },
-    Avoid { avoid: u16, phrase: u16 },
-    Cue { section: u16, cue: u16 },
+    Point {
+        point: u16,
+        phrase: u16,
+    },
+    /// `avoid` one past the bank's entries is the language's built-in rude phrases.
+    Avoid {
+        avoid: u16,
+        phrase: u16,
+    },
+    Cue {
+        section: u16,
+        cue: u16,
+    },
     Negation,
     NegationException,
     Filler,

@@ -19,6 +19,8 @@ pub struct Normalized {
     /// Byte offsets in `text` before which a line break was dropped (zh only: en keeps `\n`).
     /// Clauses end at line breaks even when the text no longer shows them.
     breaks: Vec<usize>,
+    /// Byte offsets before which any whitespace was dropped (zh only): "道歉 核实" is two items.
+    spaces: Vec<usize>,
 }
 
 impl Normalized {
@@ -42,6 +44,12 @@ impl Normalized {
         self.src_start.get(pos).copied().unwrap_or(0) as usize
     }
 
+    /// Whether any dropped whitespace stood anywhere from normalised byte `from` to `to`.
+    pub fn space_within(&self, from: usize, to: usize) -> bool {
+        let i = self.spaces.partition_point(|&b| b < from);
+        self.spaces.get(i).is_some_and(|&b| b <= to)
+    }
+
     /// Whether a dropped line break stood anywhere from normalised byte `from` to `to`
     /// (inclusive: a break recorded at `p` stood just before the char at `p`).
     pub fn break_within(&self, from: usize, to: usize) -> bool {
@@ -59,6 +67,7 @@ pub fn normalize(input: &str, lang: Language) -> Normalized {
             src_start: Vec::with_capacity(input.len()),
             src_end: Vec::with_capacity(input.len()),
             breaks: Vec::new(),
+            spaces: Vec::new(),
         },
         pending: None,
     };
@@ -143,8 +152,12 @@ impl Builder {
             };
             match self.lang {
                 Language::Zh => {
-                    if gap == Gap::Newline && self.n.breaks.last() != Some(&self.n.text.len()) {
-                        self.n.breaks.push(self.n.text.len());
+                    let at = self.n.text.len();
+                    if gap == Gap::Newline && self.n.breaks.last() != Some(&at) {
+                        self.n.breaks.push(at);
+                    }
+                    if self.n.spaces.last() != Some(&at) {
+                        self.n.spaces.push(at);
                     }
                 }
                 Language::En => {

@@ -4,7 +4,8 @@
 //! sentence around them: almost every word is a rubric phrase and almost none is grammar).
 
 use super::lexicon::{is_en_function_word, is_zh_function_char};
-use super::matcher::is_word_char;
+use super::matcher::{Hit, Role, is_word_char};
+use super::normalize::Normalized;
 use crate::bank::Language;
 
 /// Shared runs shorter than this are coincidence, not copying: 4 characters in zh (one idiom
@@ -171,55 +172,188 @@ impl Copied {
     }
 }
 
-/// How much of the answer is rubric phrases, and how much grammar lies outside them.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Density {
-    pub tokens: usize,
-    /// Tokens entirely inside a rubric phrase or marker.
-    pub covered: usize,
-    /// Function words/characters outside any phrase.
-    pub function: usize,
+/// The question's vocabulary (prompt, reference, tips, point phrases), so that an answer on
+/// the topic can be told from one about something else even when it earns no point: a vague
+/// answer is worth more than a paragraph about hobbies. Units are character pairs in zh and
+/// word stems in en, leaving out pure grammar ("我会", "the").
+#[derive(Debug, Clone, Default)]
+pub struct Topic {
+    units: Vec<u64>,
 }
 
-impl Density {
-    /// `phrase_mask`: per byte, whether a rubric phrase or marker covers it.
-    pub fn measure(
-        text: &str,
-        toks: &[(usize, usize)],
-        phrase_mask: &[bool],
-        lang: Language,
-    ) -> Self {
-        let mut d = Density {
-            tokens: toks.len(),
-            ..Density::default()
-        };
-        for &(s, e) in toks {
-            if phrase_mask.get(s..e).is_some_and(|m| m.iter().all(|&b| b)) {
-                d.covered += 1;
-                continue;
-            }
-            let tok = text.get(s..e).unwrap_or_default();
-            let function = match lang {
-                Language::Zh => tok.chars().next().is_some_and(is_zh_function_char),
-                Language::En => is_en_function_word(tok),
-            };
-            if function {
-                d.function += 1;
-            }
+impl Topic {
+    /// `texts` are normalised.
+    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>, lang: Language) -> Self {
+        let mut units = Vec::new();
+        for t in texts {
+            let toks = tokens(t, lang);
+            units.extend(topic_units(t, &toks, lang));
         }
-        d
+        units.sort_unstable();
+        units.dedup();
+        Topic { units }
     }
 
-    /// A bare list of keywords: rubric phrases make up most of the text and almost no
-    /// grammar holds them together. Real sentences, even terse ones, carry function words.
-    pub fn is_keyword_list(&self) -> bool {
-        if self.tokens < 2 {
-            return false;
+    /// Share (0–1) of the answer's units that belong to the topic. Words taken from the
+    /// prompt count (naming the subject is on the topic); restating it is caught elsewhere.
+    pub fn share(&self, text: &str, toks: &[(usize, usize)], lang: Language) -> f64 {
+        let (mut total, mut topical) = (0usize, 0usize);
+        for h in topic_units(text, toks, lang) {
+            total += 1;
+            if self.units.binary_search(&h).is_ok() {
+                topical += 1;
+            }
         }
-        let cov = self.covered as f64 / self.tokens as f64;
-        let func = self.function as f64 / self.tokens as f64;
-        cov >= 0.75 || (cov >= 0.5 && func < 0.1)
+        if total == 0 {
+            0.0
+        } else {
+            topical as f64 / total as f64
+        }
     }
+}
+
+/// The hash of each topic unit of `text`.
+fn topic_units<'t>(
+    text: &'t str,
+    toks: &'t [(usize, usize)],
+    lang: Language,
+) -> Box<dyn Iterator<Item = u64> + 't> {
+    let get = move |s: usize, e: usize| text.get(s..e).unwrap_or_default();
+    match lang {
+        Language::Zh => Box::new(toks.windows(2).filter_map(move |w| {
+            let (&(s, m), &(m2, e)) = (w.first()?, w.get(1)?);
+            let grammar = |a: usize, b: usize| get(a, b).chars().all(is_zh_function_char);
+            // Only adjacent characters form a pair, and two grammar characters say nothing.
+            (m == m2 && !(grammar(s, m) && grammar(m2, e))).then(|| token_hash(get(s, e)))
+        })),
+        Language::En => Box::new(toks.iter().filter_map(move |&(s, e)| {
+            let w = get(s, e);
+            (!is_en_function_word(w)).then(|| token_hash(stem(w)))
+        })),
+    }
+}
+
+/// A light English stem, so "apologising" and "apologise", "refunds" and "refund" meet.
+fn stem(w: &str) -> &str {
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    for suffix in ["ing", "ed", "es", "s", "ly", "e"] {
+        if let Some(stem) = w.strip_suffix(suffix)
+            && stem.chars().count() >= 3
+        {
+            return stem;
+        }
+    }
+    w
+}
+
+/// A list item longer than this (characters in zh, words in en) is a phrase of its own.
+const ZH_ITEM: usize = 8;
+const EN_ITEM: usize = 4;
+
+/// A bare list of keywords: most of the answer sits in short segments (the text between two
+/// punctuation marks) without a single grammar word, at least half of it rubric phrases, and
+/// at least three phrases stand in them. List markers and digits are neutral ("1. 道歉" is as
+/// bare as "道歉"); a grammar word is the glue of a sentence ("我会核实订单" is not bare).
+pub fn is_keyword_list(
+    norm: &Normalized,
+    toks: &[(usize, usize)],
+    hits: &[Hit],
+    lang: Language,
+) -> bool {
+    let text = norm.as_str();
+    let mut phrase = vec![false; text.len()];
+    let mut marker = vec![false; text.len()];
+    for h in hits {
+        let mask = match h.role {
+            Role::Point { .. } | Role::Avoid { .. } | Role::Cue { .. } => &mut phrase,
+            Role::Enumeration | Role::Conclusion => &mut marker,
+            _ => continue,
+        };
+        if let Some(m) = mask.get_mut(h.start..h.end) {
+            m.fill(true);
+        }
+    }
+    let all =
+        |mask: &[bool], s: usize, e: usize| mask.get(s..e).is_some_and(|m| m.iter().all(|&b| b));
+    let max_item = match lang {
+        Language::Zh => ZH_ITEM,
+        Language::En => EN_ITEM,
+    };
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for (i, &(s, e)) in toks.iter().enumerate() {
+        let gap = prev_end.and_then(|p| text.get(p..s)).unwrap_or_default();
+        let split = match prev_end {
+            None => true,
+            Some(p) => gap.chars().any(|c| c != ' ' && c != '\'') || norm.space_within(p, s),
+        };
+        if split {
+            segments.push(Segment {
+                first_token: i,
+                ..Segment::default()
+            });
+        }
+        prev_end = Some(e);
+        let Some(seg) = segments.last_mut() else {
+            continue;
+        };
+        let tok = text.get(s..e).unwrap_or_default();
+        if all(&phrase, s, e) {
+            seg.content += 1;
+            seg.covered += 1;
+        } else if all(&marker, s, e) || tok.chars().all(|c| c.is_ascii_digit()) {
+            // neutral
+        } else if match lang {
+            Language::Zh => tok.chars().all(is_zh_function_char),
+            Language::En => is_en_function_word(tok),
+        } {
+            seg.glue += 1;
+        } else {
+            seg.content += 1;
+        }
+    }
+    let bare = |seg: &Segment| {
+        seg.glue == 0
+            && seg.content > 0
+            && seg.content <= max_item
+            && seg.covered * 2 >= seg.content
+    };
+    let content: usize = segments.iter().map(|s| s.content).sum();
+    let bare_content: usize = segments.iter().filter(|s| bare(s)).map(|s| s.content).sum();
+    if content == 0 || bare_content * 5 < content * 3 {
+        return false;
+    }
+    // Count the phrases standing in bare segments (each start once).
+    let seg_of = |byte: usize| {
+        let tok = toks.partition_point(|&(s, _)| s <= byte).saturating_sub(1);
+        segments
+            .partition_point(|seg| seg.first_token <= tok)
+            .saturating_sub(1)
+    };
+    let mut starts: Vec<usize> = hits
+        .iter()
+        .filter(|h| {
+            matches!(
+                h.role,
+                Role::Point { .. } | Role::Avoid { .. } | Role::Cue { .. }
+            )
+        })
+        .filter(|h| segments.get(seg_of(h.start)).is_some_and(bare))
+        .map(|h| h.start)
+        .collect();
+    starts.dedup();
+    starts.len() >= 3
+}
+
+#[derive(Debug, Default)]
+struct Segment {
+    first_token: usize,
+    /// Tokens that carry meaning (inside a rubric phrase or not).
+    content: usize,
+    /// Content tokens inside a rubric phrase.
+    covered: usize,
+    /// Grammar words.
+    glue: usize,
 }
 
 #[cfg(test)]

@@ -12,11 +12,22 @@ use super::lexicon::{Lexicon, lexicon};
 use super::matcher::{Hit, Matcher, MatcherBuilder, Role};
 use super::negation::NegationGuard;
 use super::normalize::{Normalized, normalize};
-use super::relevance::{Copied, Density, PromptGrams, tokens};
+use super::relevance::{Copied, PromptGrams, Topic, is_keyword_list, tokens};
 use super::scorecard::{Flag, Scorecard};
 use super::spans::Ranges;
 use super::structure::{self, Organisation, StructureOutcome};
 use crate::bank::{Avoid, Bank, Followup, Language, Point, Question, Structure, Weights};
+
+/// Points off for the built-in rude phrases (once per answer, like one avoid entry).
+const RUDE_PENALTY: u32 = 10;
+/// Topic share (see `relevance::Topic`) from which an answer counts as on the topic, and
+/// at which it counts fully. On-topic words without any point earn at most
+/// `TOPIC_CONTENT` content and `TOPIC_RELEVANCE` relevance: a vague answer beats an
+/// off-topic or rude one, never a concrete one.
+const TOPIC_FROM: f64 = 0.05;
+const TOPIC_FULL: f64 = 0.3;
+const TOPIC_CONTENT: f64 = 20.0;
+const TOPIC_RELEVANCE: f64 = 0.5;
 
 /// A point as the scorer sees it; `hint` is the reference sentence that earns it.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,12 +71,15 @@ struct Compiled {
     question: String,
     lang: Language,
     points: Vec<PointSpec>,
+    /// The bank's avoid entries, then one for the language's built-in rude phrases.
     avoid: Vec<AvoidSpec>,
+    bank_avoid: usize,
     structure: Option<StructureSpec>,
     limits: Limits,
     weights: Weights,
     matcher: Matcher,
     prompt: PromptGrams,
+    topic: Topic,
     lexicon: &'static Lexicon,
 }
 
@@ -78,6 +92,8 @@ struct Parts<'a> {
     avoid: &'a [Avoid],
     structure: Option<&'a Structure>,
     reference: Option<&'a str>,
+    /// More on-topic text besides the prompt, reference, phrases and cues (tips, follow-ups).
+    topic: Vec<&'a str>,
     limits: Limits,
     weights: Weights,
 }
@@ -93,6 +109,18 @@ impl Rubric {
             avoid: &question.avoid,
             structure: bank.structure_of(question),
             reference: question.reference.as_deref(),
+            topic: question
+                .tips
+                .iter()
+                .map(String::as_str)
+                .chain(question.followups.iter().flat_map(|f| {
+                    std::iter::once(f.prompt.as_str()).chain(
+                        f.points
+                            .iter()
+                            .flat_map(|p| p.any.iter().map(String::as_str)),
+                    )
+                }))
+                .collect(),
             limits: Limits {
                 target_chars: timing.target_chars,
                 answer_seconds: timing.answer_seconds,
@@ -120,6 +148,13 @@ impl Rubric {
             avoid: &question.avoid,
             structure: None,
             reference: None,
+            topic: question
+                .reference
+                .iter()
+                .chain(&question.tips)
+                .chain(question.points.iter().flat_map(|p| &p.any))
+                .map(String::as_str)
+                .collect(),
             limits: Limits {
                 target_chars: (scale(lo), scale(hi)),
                 answer_seconds,
@@ -175,8 +210,46 @@ impl Rubric {
         m.add_all(lex.enumerations, Role::Enumeration);
         m.add_all(lex.enumeration_exceptions, Role::EnumerationException);
         m.add_all(lex.conclusions, Role::Conclusion);
+        let rude = idx(p.avoid.len());
+        for (j, phrase) in lex.rude.iter().enumerate() {
+            m.add(
+                phrase,
+                Role::Avoid {
+                    avoid: rude,
+                    phrase: idx(j),
+                },
+            );
+        }
         let matcher = m.build();
-        let prompt = PromptGrams::new(normalize(&p.prompt, lang).as_str(), lang);
+        let prompt_norm = normalize(&p.prompt, lang);
+        let prompt = PromptGrams::new(prompt_norm.as_str(), lang);
+        let cues = p
+            .structure
+            .iter()
+            .flat_map(|s| &s.sections)
+            .flat_map(|s| &s.cues);
+        let topic_texts: Vec<Normalized> = p
+            .reference
+            .into_iter()
+            .chain(p.topic.iter().copied())
+            .chain(
+                p.points
+                    .iter()
+                    .flat_map(|pt| pt.any.iter().map(String::as_str)),
+            )
+            .chain(
+                p.avoid
+                    .iter()
+                    .flat_map(|a| a.any.iter().map(String::as_str)),
+            )
+            .chain(cues.map(String::as_str))
+            .chain(lex.domain.iter().copied())
+            .map(|t| normalize(t, lang))
+            .collect();
+        let topic = Topic::new(
+            std::iter::once(prompt_norm.as_str()).chain(topic_texts.iter().map(Normalized::as_str)),
+            lang,
+        );
 
         let mut points: Vec<PointSpec> = p
             .points
@@ -207,6 +280,7 @@ impl Rubric {
                 question: p.question,
                 lang,
                 points,
+                bank_avoid: p.avoid.len(),
                 avoid: p
                     .avoid
                     .iter()
@@ -215,6 +289,11 @@ impl Rubric {
                         phrases: a.any.clone(),
                         penalty: a.penalty,
                     })
+                    .chain(std::iter::once(AvoidSpec {
+                        why: lex.rude_why.to_string(),
+                        phrases: lex.rude.iter().map(|s| s.to_string()).collect(),
+                        penalty: RUDE_PENALTY,
+                    }))
                     .collect(),
                 structure: p.structure.map(|s| StructureSpec {
                     name: s.name.clone(),
@@ -233,6 +312,7 @@ impl Rubric {
                 weights: p.weights,
                 matcher,
                 prompt,
+                topic,
                 lexicon: lex,
             }),
         }
@@ -255,8 +335,10 @@ impl Rubric {
         self.inner.points.iter().map(|p| p.name.as_str()).collect()
     }
 
+    /// The question's own avoid entries (the built-in rude phrases are not listed).
     pub fn avoid(&self) -> &[AvoidSpec] {
-        &self.inner.avoid
+        let c = &*self.inner;
+        c.avoid.get(..c.bank_avoid).unwrap_or_default()
     }
 
     pub fn structure(&self) -> Option<&StructureSpec> {
@@ -288,14 +370,23 @@ impl Rubric {
         let toks = tokens(text, c.lang);
         let copied = Copied::find(text, &toks, &c.prompt, c.lang);
         let guard = NegationGuard::new(&ev.norm, c.lang, c.lexicon, &ev.hits, &ev.phrases);
-        let content = content::evaluate(&c.points, &c.avoid, &ev.norm, &ev.hits, &guard, &copied);
+        let content = content::evaluate(
+            &c.points,
+            &c.avoid,
+            c.bank_avoid,
+            &ev.norm,
+            &ev.hits,
+            &guard,
+            &copied,
+        );
+        let topic = c.topic.share(text, &toks, c.lang);
 
         let mut flags = Vec::new();
         if toks.is_empty() {
             flags.push(Flag::Empty);
         } else if copied.mostly_restates() {
             flags.push(Flag::RestatesPrompt);
-        } else if Density::measure(text, &toks, &ev.phrase_mask(), c.lang).is_keyword_list() {
+        } else if is_keyword_list(&ev.norm, &toks, &ev.hits, c.lang) {
             flags.push(Flag::KeywordList);
         }
         let org = structure::organisation(&ev.norm, &ev.hits, c.lang);
@@ -305,8 +396,16 @@ impl Rubric {
         };
         let chars = delivery::count_chars(answer);
         let delivery = delivery::evaluate(chars, &ev.norm, &ev.hits, seconds, &c.limits);
-        self.card(content, structure, delivery, flags, seconds, Some(&org))
-            .with_enumerations(org.enumerations)
+        self.card(Judged {
+            content,
+            structure,
+            delivery,
+            flags,
+            seconds,
+            organisation: Some(&org),
+            topic_share: Some(topic),
+        })
+        .with_enumerations(org.enumerations)
     }
 
     /// Score a spoken answer from the candidate's own checklist: `points_ticked` in the order
@@ -327,31 +426,60 @@ impl Rubric {
         } else {
             vec![Flag::Empty]
         };
-        self.card(content, structure, delivery, flags, seconds, None)
+        self.card(Judged {
+            content,
+            structure,
+            delivery,
+            flags,
+            seconds,
+            organisation: None,
+            topic_share: None,
+        })
     }
 
-    /// Combine the three dimensions. An answer with no content credit gets no structure or
-    /// delivery credit either: those are scaled by relevance, the share of content earned
-    /// (full from half the weighted points up).
-    fn card(
-        &self,
-        content: Content,
-        structure: StructureOutcome,
-        delivery: Delivery,
-        flags: Vec<Flag>,
-        seconds: Option<u32>,
-        org: Option<&Organisation>,
-    ) -> Scorecard {
+    /// Combine the three dimensions. Structure and delivery are scaled by relevance: the
+    /// share of content earned (full from half the weighted points up), or at most
+    /// `TOPIC_RELEVANCE` when the answer is on the topic without earning points. An answer
+    /// with no content credit (empty, restated, keyword list, off-topic) gets no structure or
+    /// delivery credit either.
+    fn card(&self, judged: Judged) -> Scorecard {
         let c = &*self.inner;
-        let zero = flags
-            .iter()
-            .any(|f| matches!(f, Flag::Empty | Flag::RestatesPrompt | Flag::KeywordList));
+        let Judged {
+            content,
+            structure,
+            delivery,
+            mut flags,
+            seconds,
+            organisation,
+            topic_share,
+        } = judged;
+        let by_topic = topic_share.map_or(0.0, |t| {
+            ((t - TOPIC_FROM) / (TOPIC_FULL - TOPIC_FROM)).clamp(0.0, 1.0)
+        });
+        let zero_flag =
+            |f: &Flag| matches!(f, Flag::Empty | Flag::RestatesPrompt | Flag::KeywordList);
+        if !flags.iter().any(zero_flag)
+            && topic_share.is_some()
+            && !c.points.is_empty()
+            && !content.points.iter().any(|p| p.hit)
+        {
+            flags.push(if by_topic > 0.0 {
+                Flag::Vague
+            } else {
+                Flag::OffTopic
+            });
+        }
+        let zero = flags.iter().any(|f| zero_flag(f) || *f == Flag::OffTopic);
         let (content_score, relevance) = if zero {
             (0.0, 0.0)
         } else if c.points.is_empty() {
             (content.score(), 1.0)
         } else {
-            (content.score(), (content.share / 50.0).min(1.0))
+            let by_points = (content.share / 50.0).min(1.0);
+            (
+                content.score().max(TOPIC_CONTENT * by_topic),
+                by_points.max(TOPIC_RELEVANCE * by_topic),
+            )
         };
         let structure_score = structure.score * relevance;
         let delivery_score = delivery.score * relevance;
@@ -386,7 +514,7 @@ impl Rubric {
             card: &card,
             points: &c.points,
             structure: c.structure.as_ref(),
-            organisation: org,
+            organisation,
             delivery: &delivery,
             target_chars: c.limits.target_chars,
             answer_seconds: c.limits.answer_seconds,
@@ -394,6 +522,19 @@ impl Rubric {
         });
         card
     }
+}
+
+/// One answer judged on each dimension, before the dimensions are combined.
+struct Judged<'a> {
+    content: Content,
+    structure: StructureOutcome,
+    delivery: Delivery,
+    flags: Vec<Flag>,
+    seconds: Option<u32>,
+    /// Generic organisation, for typed answers.
+    organisation: Option<&'a Organisation>,
+    /// How much of a typed answer is on the question's topic (`relevance::Topic`).
+    topic_share: Option<f64>,
 }
 
 impl Scorecard {
@@ -440,25 +581,6 @@ impl Evidence {
             hits,
             phrases,
         }
-    }
-
-    /// Per byte: covered by a rubric phrase or a marker (what a keyword list is made of).
-    fn phrase_mask(&self) -> Vec<bool> {
-        let mut mask = vec![false; self.norm.as_str().len()];
-        for h in &self.hits {
-            if matches!(
-                h.role,
-                Role::Point { .. }
-                    | Role::Avoid { .. }
-                    | Role::Cue { .. }
-                    | Role::Enumeration
-                    | Role::Conclusion
-            ) && let Some(m) = mask.get_mut(h.start..h.end)
-            {
-                m.fill(true);
-            }
-        }
-        mask
     }
 
     /// For each of `n` points, the original char offset of its earliest non-negated match.

@@ -51,6 +51,10 @@ pub enum Flag {
     TooShort,
     TooLong,
     OverTime,
+    /// On the topic, but no point earned: a little content credit for relevance.
+    Vague,
+    /// Nothing to do with the question.
+    OffTopic,
     /// Faster than anyone types or speaks: probably pasted.
     TooFast,
     TooSlow,

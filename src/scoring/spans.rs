@@ -30,6 +30,19 @@ impl Ranges {
             .iter()
             .any(|&(s, e)| s <= start && e >= end && (allow_equal || (s, e) != (start, end)))
     }
+
+    /// Whether some range shares at least one byte with `[start, end)`.
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        let upto = self.ranges.partition_point(|&(s, _)| s < end);
+        let from = self
+            .ranges
+            .partition_point(|&(s, _)| s < start.saturating_sub(self.max_len));
+        self.ranges
+            .get(from..upto)
+            .unwrap_or_default()
+            .iter()
+            .any(|&(_, e)| e > start)
+    }
 }
 
 #[cfg(test)]
@@ -44,5 +57,9 @@ mod tests {
         assert!(!r.contains(0, 3, false));
         assert!(!r.contains(18, 22, true));
         assert!(!r.contains(5, 6, true));
+        assert!(r.overlaps(18, 22));
+        assert!(r.overlaps(2, 5));
+        assert!(!r.overlaps(3, 10));
+        assert!(!r.overlaps(20, 30));
     }
 }
