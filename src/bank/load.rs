@@ -65,6 +65,11 @@ const POINT_FIELDS: &[&str] = &["name", "any", "weight", "required"];
 const AVOID_FIELDS: &[&str] = &["any", "penalty", "why"];
 const FOLLOWUP_FIELDS: &[&str] = &["when_missing", "prompt", "answer_seconds", "points"];
 
+const NO_POINTS: &str =
+    "this question has no points; add a [[questions.points]] with `name` and `any`";
+const NO_FOLLOWUP_POINTS: &str =
+    "this follow-up has no points; add a [[questions.followups.points]] with `name` and `any`";
+
 const PREP_RANGE: RangeInclusive<i64> = 0..=3600;
 const ANSWER_RANGE: RangeInclusive<i64> = 1..=3600;
 const CHARS_RANGE: RangeInclusive<i64> = 0..=100_000;
@@ -271,7 +276,7 @@ pub(crate) fn parse_located(
     let root = Tbl {
         fields: root.get_ref(),
         at: 0,
-        name: "the top level".into(),
+        name: "the top level",
     };
     let parsed = c.bank(&root, source);
     let mut problems = c.problems;
@@ -294,7 +299,7 @@ pub(crate) fn parse_located(
 struct Tbl<'t, 'i> {
     fields: &'t DeTable<'i>,
     at: usize,
-    name: String,
+    name: &'static str,
 }
 
 /// The timing fields shared by `[defaults]` and each question.
@@ -552,7 +557,7 @@ impl Checker<'_> {
             None => Vec::new(),
         };
         let timing = self.timing(t);
-        let points = self.points(t, "this question", "[[questions.points]]");
+        let points = self.points(t, NO_POINTS, "[[questions.points]]");
         let names: Vec<&str> = points.iter().map(|p| p.name.as_str()).collect();
         let mut avoid = Vec::new();
         for a in self.tables(t, "avoid", "[[questions.avoid]]", None) {
@@ -611,11 +616,10 @@ impl Checker<'_> {
     }
 
     /// The points of a question or follow-up: at least one, names unique within it.
-    fn points(&mut self, t: &Tbl, owner: &str, name: &str) -> Vec<Point> {
-        let missing = format!("{owner} has no points; add a {name} with `name` and `any`");
+    fn points(&mut self, t: &Tbl, missing: &str, name: &'static str) -> Vec<Point> {
         let mut seen = HashMap::new();
         let mut out = Vec::new();
-        for p in self.tables(t, "points", name, Some(&missing)) {
+        for p in self.tables(t, "points", name, Some(missing)) {
             self.unknown_fields(&p, POINT_FIELDS);
             let point_name = self.text_at(&p, "name");
             if let Some(n) = &point_name {
@@ -647,23 +651,23 @@ impl Checker<'_> {
     fn followup(&mut self, t: &Tbl, parent_points: &[&str]) -> Followup {
         self.unknown_fields(t, FOLLOWUP_FIELDS);
         let when_missing = self.string(t, "when_missing", false);
-        if let Some(w) = &when_missing {
-            if !parent_points.contains(&w.get_ref().as_str()) {
-                let fix = match closest(w.get_ref(), parent_points) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None if parent_points.is_empty() => {
-                        "the question has no points to name".to_string()
-                    }
-                    None => format!("use one of: {}", parent_points.join(", ")),
-                };
-                self.report(
-                    w.span(),
-                    format!(
-                        "when_missing `{}` names no point of this question; {fix}",
-                        w.get_ref()
-                    ),
-                );
-            }
+        if let Some(w) = &when_missing
+            && !parent_points.contains(&w.get_ref().as_str())
+        {
+            let fix = match closest(w.get_ref(), parent_points) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None if parent_points.is_empty() => {
+                    "the question has no points to name".to_string()
+                }
+                None => format!("use one of: {}", parent_points.join(", ")),
+            };
+            self.report(
+                w.span(),
+                format!(
+                    "when_missing `{}` names no point of this question; {fix}",
+                    w.get_ref()
+                ),
+            );
         }
         Followup {
             when_missing: when_missing.map(Spanned::into_inner),
@@ -671,7 +675,7 @@ impl Checker<'_> {
             answer_seconds: self
                 .integer(t, "answer_seconds", ANSWER_RANGE, false)
                 .map(clamp_u32),
-            points: self.points(t, "this follow-up", "[[questions.followups.points]]"),
+            points: self.points(t, NO_FOLLOWUP_POINTS, "[[questions.followups.points]]"),
         }
     }
 
@@ -847,17 +851,18 @@ impl Checker<'_> {
     /// Reports `name` when an earlier entry of the same list already used it (pointing at this,
     /// the second one, and naming the first one's line).
     fn unique(&mut self, seen: &mut HashMap<String, usize>, name: &Spanned<String>, what: &str) {
-        let line = self.line_of(&name.span());
         match seen.get(name.get_ref()) {
-            Some(first) => {
+            Some(&first_at) => {
+                let first = self.line_of(&(first_at..first_at));
                 let message = format!(
                     "duplicate {what} `{}` (first used on line {first}); rename one of them",
                     name.get_ref()
                 );
                 self.report(name.span(), message);
             }
+            // Offsets, not lines: most names are unique, and lines cost a search.
             None => {
-                seen.insert(name.get_ref().clone(), line);
+                seen.insert(name.get_ref().clone(), name.span().start);
             }
         }
     }
@@ -973,13 +978,18 @@ impl Checker<'_> {
         out
     }
 
-    fn table<'t, 'i>(&mut self, t: &Tbl<'t, 'i>, key: &str, name: &str) -> Option<Tbl<'t, 'i>> {
+    fn table<'t, 'i>(
+        &mut self,
+        t: &Tbl<'t, 'i>,
+        key: &str,
+        name: &'static str,
+    ) -> Option<Tbl<'t, 'i>> {
         let v = self.field(t, key, false)?;
         match v.get_ref() {
             DeValue::Table(fields) => Some(Tbl {
                 fields,
                 at: v.span().start,
-                name: name.to_string(),
+                name,
             }),
             _ => {
                 self.wrong_type(v, key, &format!("a table ({name})"));
@@ -994,7 +1004,7 @@ impl Checker<'_> {
         &mut self,
         t: &Tbl<'t, 'i>,
         key: &str,
-        name: &str,
+        name: &'static str,
         missing: Option<&str>,
     ) -> Vec<Tbl<'t, 'i>> {
         let Some(v) = self.field(t, key, false) else {
@@ -1016,7 +1026,7 @@ impl Checker<'_> {
                 DeValue::Table(fields) => out.push(Tbl {
                     fields,
                     at: item.span().start,
-                    name: name.to_string(),
+                    name,
                 }),
                 _ if is_placeholder(item) => {}
                 other => {

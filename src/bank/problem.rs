@@ -37,31 +37,55 @@ impl fmt::Display for Problem {
 /// so that Chinese text points at the right place in an editor.
 pub struct Locator<'a> {
     text: &'a str,
-    /// Byte offset where each line starts.
-    line_starts: Vec<usize>,
+    /// Byte offset where each line starts; built on the first lookup far into the text, so
+    /// a valid bank (looked up once, near the top, for its id) never pays for it.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
+
+/// Offsets up to here are found by scanning from the start instead of building the index.
+const SCAN_LIMIT: usize = 64 * 1024;
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Locator<'a> {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        Locator { text, line_starts }
+        Locator {
+            text,
+            line_starts: std::cell::OnceCell::new(),
+        }
     }
 
     /// (line, column) of a byte offset; offsets past the end point just after the last character.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let bytes = self.text.as_bytes();
+        let offset = offset.min(bytes.len());
+        let (line, start) = match self.line_starts.get() {
+            None if offset <= SCAN_LIMIT => {
+                let before = bytes.get(..offset).unwrap_or(&[]);
+                let newlines = before.iter().filter(|b| **b == b'\n').count();
+                let start = before
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |i| i + 1);
+                (newlines + 1, start)
+            }
+            _ => {
+                let starts = self.line_starts.get_or_init(|| {
+                    let breaks = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n');
+                    std::iter::once(0)
+                        .chain(breaks.map(|(i, _)| i + 1))
+                        .collect()
+                });
+                let line = starts.partition_point(|&s| s <= offset).max(1);
+                (line, starts.get(line - 1).copied().unwrap_or(0))
+            }
+        };
         // Characters are counted by their first bytes (not UTF-8 continuation bytes), which
         // also copes with an offset inside a character.
-        let bytes = self.text.as_bytes().get(start..offset).unwrap_or(&[]);
-        let column = bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count();
+        let column = bytes
+            .get(start..offset)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|b| (**b & 0xC0) != 0x80)
+            .count();
         (line, column + 1)
     }
 }
@@ -81,6 +105,14 @@ mod tests {
         assert_eq!(loc.position(quote), (2, 6));
         assert_eq!(loc.position(text.find("last").unwrap()), (4, 1));
         assert_eq!(loc.position(10_000), (4, 5));
+
+        // Far into a long text the index is built; both ways agree.
+        let long = format!("{}\n題x", "一行\n".repeat(30_000));
+        let far = Locator::new(&long);
+        let x = long.rfind('x').unwrap();
+        assert_eq!(far.position(x), (30_002, 2));
+        assert_eq!(far.position(quote), Locator::new(&long).position(quote));
+        assert_eq!(far.position(7), (2, 1));
     }
 
     #[test]

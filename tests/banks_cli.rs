@@ -1,0 +1,268 @@
+//! `mianba banks list|show|validate` run as the real binary.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use unicode_width::UnicodeWidthStr;
+
+fn manifest() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The binary with a private config folder (no user banks), English UI, run from the crate.
+fn mianba(config: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("mianba").unwrap();
+    cmd.current_dir(manifest())
+        .env("XDG_CONFIG_HOME", config)
+        .env("HOME", config)
+        .env_remove("MIANBA_DATA_DIR")
+        .arg("--lang")
+        .arg("en");
+    cmd
+}
+
+/// Runs `mianba ARGS…` with a fresh private config folder.
+fn run<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> std::process::Output {
+    let config = tempfile::tempdir().unwrap();
+    mianba(config.path()).args(args).output().unwrap()
+}
+
+fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+#[test]
+fn ten_mistakes_give_ten_exact_lines() {
+    let out = run(["banks", "validate", "tests/invalid_banks/ten_mistakes.toml"]);
+    let f = "tests/invalid_banks/ten_mistakes.toml";
+    let expected = [
+        format!(
+            "{f}:5:6: bank id `Ten Mistakes` may only use a-z, 0-9 and '-'; try `ten-mistakes`"
+        ),
+        format!("{f}:7:12: `language` must be \"zh\" or \"en\", found \"fr\""),
+        format!("{f}:10:16: `target_chars` min 500 is greater than max 120; write [120, 500]"),
+        format!(
+            "{f}:11:11: weights sum to 1.1, not 1; change content, structure and delivery so they add up to 1"
+        ),
+        format!("{f}:21:14: `difficulty` must be from 1 to 3, found 5"),
+        format!("{f}:23:13: structure `veiw` is not defined in this bank; did you mean `view`?"),
+        format!("{f}:24:1: unknown field `refrence`; did you mean `reference`?"),
+        format!(
+            "{f}:25:18: TOML syntax error: string values must be quoted, expected literal string"
+        ),
+        format!("{f}:29:9: `any` is empty; list at least one phrase, e.g. [\"抱歉\", \"对不起\"]"),
+        format!(
+            "{f}:32:6: duplicate question id `wrong-size` (first used on line 19); rename one of them"
+        ),
+    ];
+    assert_eq!(stdout_of(&out).lines().collect::<Vec<_>>(), expected);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn valid_folder_passes_with_a_short_note_on_stderr() {
+    let out = run(["banks", "validate", "tests/fixtures/banks"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(stderr_of(&out).trim(), "2 files, no problems");
+}
+
+#[test]
+fn bundled_bank_sources_validate_clean() {
+    let out = run(["banks", "validate", "question_banks"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_a_problem() {
+    let out = run([
+        "banks",
+        "validate",
+        "tests/fixtures/banks/full.toml",
+        "nope.toml",
+    ]);
+    assert_eq!(
+        stdout_of(&out),
+        "nope.toml:1:1: no such file or folder; check the path\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn list_json_has_exactly_the_contract_keys() {
+    let out = run(["--banks", "tests/fixtures/banks", "banks", "list", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entries = list.as_array().unwrap();
+    for entry in entries {
+        let mut keys: Vec<&str> = entry
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort();
+        assert_eq!(keys, ["id", "language", "questions", "source", "title"]);
+    }
+    let full = entries.iter().find(|e| e["id"] == "fixture-full").unwrap();
+    assert_eq!(full["title"], "售后与投诉（测试）");
+    assert_eq!(full["language"], "zh");
+    assert_eq!(full["questions"], 2);
+    assert_eq!(full["source"], "tests/fixtures/banks/full.toml");
+    let en = entries.iter().find(|e| e["id"] == "fixture-en").unwrap();
+    assert_eq!(en["language"], "en");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["source"].as_str().unwrap().starts_with("bundled:")),
+        "bundled banks are always listed"
+    );
+}
+
+#[test]
+fn list_table_lines_up_chinese_titles() {
+    let out = run(["--banks", "tests/fixtures/banks", "banks", "list"]);
+    let text = stdout_of(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("ID "), "{text}");
+    // The LANG column starts at the same display column on every line, whatever the titles.
+    let lang_starts: Vec<usize> = lines
+        .iter()
+        .map(|l| {
+            let at = l
+                .find(" zh ")
+                .or_else(|| l.find(" en "))
+                .or_else(|| l.find(" LANG "));
+            l[..at.unwrap()].width()
+        })
+        .collect();
+    assert!(lang_starts.windows(2).all(|w| w[0] == w[1]), "{text}");
+    assert!(text.contains("fixture-full"));
+}
+
+#[test]
+fn a_broken_bank_is_reported_on_stderr_and_the_rest_are_listed() {
+    let banks = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        manifest().join("tests/fixtures/banks/en.toml"),
+        banks.path().join("good.toml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        manifest().join("tests/invalid_banks/empty_any.toml"),
+        banks.path().join("broken.toml"),
+    )
+    .unwrap();
+    let out = run(["--banks", banks.path().to_str().unwrap(), "banks", "list"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout_of(&out).contains("fixture-en"));
+    let broken = banks.path().join("broken.toml").display().to_string();
+    assert_eq!(
+        stderr_of(&out),
+        format!(
+            "{broken}:15:9: `any` is empty; list at least one phrase, e.g. [\"抱歉\", \"对不起\"]\n"
+        )
+    );
+}
+
+#[test]
+fn user_banks_come_from_the_config_folder() {
+    let config = tempfile::tempdir().unwrap();
+    let user_banks: PathBuf = config.path().join("mianba/banks");
+    std::fs::create_dir_all(&user_banks).unwrap();
+    std::fs::copy(
+        manifest().join("tests/fixtures/banks/en.toml"),
+        user_banks.join("mine.toml"),
+    )
+    .unwrap();
+    let out = mianba(config.path())
+        .args(["banks", "list", "--json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"fixture-en"), "{ids:?}");
+}
+
+#[test]
+fn show_lists_questions_and_json_has_the_whole_bank() {
+    let out = run([
+        "--banks",
+        "tests/fixtures/banks",
+        "banks",
+        "show",
+        "fixture-full",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout_of(&out);
+    assert!(
+        text.starts_with("售后与投诉（测试） (fixture-full, zh, 2 questions)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("fixture-full/wrong-size  [complaint]  difficulty 2\n    客户收到商品后")
+    );
+    assert!(text.contains("fixture-full/late-parcel  [ecommerce]  difficulty 2"));
+
+    let out = run([
+        "--banks",
+        "tests/fixtures/banks",
+        "banks",
+        "show",
+        "fixture-full",
+        "--json",
+    ]);
+    let bank: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(bank["id"], "fixture-full");
+    assert_eq!(
+        bank["defaults"]["target_chars"],
+        serde_json::json!([100, 400])
+    );
+    assert_eq!(bank["structures"][0]["sections"][1]["optional"], true);
+    let q = &bank["questions"][0];
+    assert_eq!(q["id"], "wrong-size");
+    assert!(q["figure_text"].as_str().unwrap().starts_with("尺码表"));
+    assert_eq!(q["points"][0]["weight"], 2);
+    assert_eq!(q["followups"][0]["when_missing"], "致歉");
+}
+
+#[test]
+fn show_unknown_id_names_the_known_ones() {
+    let out = run(["--banks", "tests/fixtures/banks", "banks", "show", "nope"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(err.contains("no bank with id `nope`"), "{err}");
+    assert!(
+        err.contains("fixture-full") && err.contains("fixture-en"),
+        "{err}"
+    );
+}
+
+#[test]
+fn control_characters_in_banks_never_reach_the_terminal() {
+    let banks = tempfile::tempdir().unwrap();
+    let en = std::fs::read_to_string(manifest().join("tests/fixtures/banks/en.toml")).unwrap();
+    let hostile = en
+        .replace("title = \"Basics\"", "title = \"Ba\\u001b[2Jsics\\u202e\"")
+        .replace("prompt = \"Greet", "prompt = \"\\u0007Greet");
+    std::fs::write(banks.path().join("hostile.toml"), hostile).unwrap();
+    let banks_dir = banks.path().to_str().unwrap();
+    for args in [
+        vec!["--banks", banks_dir, "banks", "list"],
+        vec!["--banks", banks_dir, "banks", "show", "fixture-en"],
+    ] {
+        let out = run(args);
+        let text = stdout_of(&out);
+        assert!(text.contains("Ba[2Jsics"), "{text}");
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{text:?}");
+    }
+}
