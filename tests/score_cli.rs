@@ -8,7 +8,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 fn bank_file() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/ranking/bank-zh.toml")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/ranking/banks/bank-zh.toml")
 }
 
 fn mianba(data: &tempfile::TempDir) -> Command {

@@ -6,6 +6,7 @@
 
 pub mod bundled;
 pub mod figure;
+pub mod lint;
 pub mod load;
 pub mod problem;
 pub mod registry;

@@ -1,10 +1,87 @@
-//! `mianba banks lint` (filled by the scoring work).
+//! `mianba banks lint [PATH…]`: runs `bank::lint` over the given bank files and folders (or
+//! every loaded bank) and prints one line per failure; exit 1 when any check fails or a bank
+//! cannot be loaded.
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use crate::bank::lint::lint_bank;
+use crate::bank::load::{bank_files_in, load_file};
+use crate::bank::{Bank, BankSet, Problem};
 use crate::cli::Global;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::i18n::Lang;
+use crate::text::sanitize_line;
 
-pub fn run(_global: &Global, _paths: &[PathBuf]) -> Result<ExitCode> {
-    Err(Error::Usage("not built yet".into()))
+pub fn run(global: &Global, paths: &[PathBuf]) -> Result<ExitCode> {
+    let (banks, problems) = if paths.is_empty() {
+        let user_dir = crate::paths::user_banks_dir();
+        let set = BankSet::load(&global.banks, user_dir.as_deref());
+        (set.banks, set.problems)
+    } else {
+        load_paths(paths)
+    };
+    // A bank that does not load cannot be linted: its problems are failures too.
+    for p in &problems {
+        println!("{}", sanitize_line(&p.to_string()));
+    }
+    let mut failures = 0;
+    let mut questions = 0;
+    for bank in &banks {
+        questions += bank.questions.len();
+        for f in lint_bank(bank) {
+            failures += 1;
+            println!("{}", sanitize_line(&f.to_string()));
+        }
+    }
+    let (n_banks, problems_n) = (banks.len(), problems.len());
+    match Lang::detect(global.lang) {
+        Lang::Zh => eprintln!(
+            "检查了 {n_banks} 个题库、{questions} 道题：{failures} 项未通过，{problems_n} 个无法读取的问题"
+        ),
+        Lang::En => eprintln!(
+            "{n_banks} banks, {questions} questions: {failures} failed checks, {problems_n} loading problems"
+        ),
+    }
+    Ok(if failures == 0 && problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Bank files, and the `*.toml` banks in folders (recursively, outside `figures/`).
+fn load_paths(paths: &[PathBuf]) -> (Vec<Bank>, Vec<Problem>) {
+    let mut banks = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let name = path.display().to_string();
+        let files = if path.is_dir() {
+            match bank_files_in(path) {
+                Ok(files) => files,
+                Err(e) => {
+                    problems.push(Problem::at_start(
+                        &name,
+                        format!("cannot read this folder ({e}); check its permissions"),
+                    ));
+                    continue;
+                }
+            }
+        } else if path.exists() {
+            vec![path.clone()]
+        } else {
+            problems.push(Problem::at_start(
+                &name,
+                "no such file or folder; check the path",
+            ));
+            continue;
+        };
+        for file in files {
+            match load_file(&file) {
+                Ok(bank) => banks.push(bank),
+                Err(found) => problems.extend(found),
+            }
+        }
+    }
+    (banks, problems)
 }

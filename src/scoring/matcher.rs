@@ -154,6 +154,25 @@ impl Matcher {
     }
 }
 
+/// Whether `text` contains `phrase` under the language's matching rules (normalised; zh as a
+/// substring, en as whole words). For checks outside scoring, such as lint's "this phrase is
+/// already in the prompt".
+pub fn contains_phrase(text: &str, phrase: &str, lang: Language) -> bool {
+    let (text, phrase) = (normalize_phrase(text, lang), normalize_phrase(phrase, lang));
+    if phrase.is_empty() {
+        return false;
+    }
+    let (check_start, check_end) = (
+        phrase.chars().next().is_some_and(is_word_char),
+        phrase.chars().next_back().is_some_and(is_word_char),
+    );
+    text.match_indices(&phrase).any(|(i, m)| {
+        lang == Language::Zh
+            || ((!check_start || word_edge_before(&text, i))
+                && (!check_end || word_edge_after(&text, i + m.len())))
+    })
+}
+
 /// Letters and digits (any script) form words; the apostrophe does not, so "customer" matches
 /// in "customer's".
 pub fn is_word_char(c: char) -> bool {
@@ -219,6 +238,18 @@ mod tests {
             found(Language::Zh, &["道歉", "再次道歉"], "我会再次道歉"),
             ["再次道歉", "道歉"]
         );
+    }
+
+    #[test]
+    fn contains_phrase_follows_the_matching_rules() {
+        assert!(contains_phrase("要求换货。", "换 货", Language::Zh));
+        assert!(contains_phrase("I'm SORRY.", "sorry", Language::En));
+        assert!(!contains_phrase(
+            "sorryful sorryness",
+            "sorry",
+            Language::En
+        ));
+        assert!(!contains_phrase("anything", "", Language::En));
     }
 
     #[test]

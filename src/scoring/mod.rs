@@ -18,5 +18,6 @@ mod scorecard;
 mod spans;
 mod structure;
 
+pub use matcher::contains_phrase;
 pub use rubric::{AvoidSpec, PointSpec, Rubric, SectionSpec, StructureSpec};
 pub use scorecard::{AvoidHit, Flag, PointResult, Scorecard, SectionResult, Span};

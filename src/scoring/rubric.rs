@@ -27,6 +27,8 @@ const RUDE_PENALTY: u32 = 10;
 const TOPIC_FROM: f64 = 0.05;
 const TOPIC_FULL: f64 = 0.3;
 const TOPIC_CONTENT: f64 = 20.0;
+/// From this topic share on, points earned count fully towards relevance.
+const TOPIC_SURE: f64 = 0.15;
 const TOPIC_RELEVANCE: f64 = 0.5;
 
 /// A point as the scorer sees it; `hint` is the reference sentence that earns it.
@@ -475,7 +477,11 @@ impl Rubric {
         } else if c.points.is_empty() {
             (content.score(), 1.0)
         } else {
-            let by_points = (content.share / 50.0).min(1.0);
+            // A point earned in an answer about something else (a hobby paragraph that
+            // mentions 拍照) is a coincidence: it counts as content, but lends structure and
+            // delivery little weight.
+            let on_topic = topic_share.map_or(1.0, |t| (t / TOPIC_SURE).min(1.0));
+            let by_points = (content.share / 50.0).min(1.0) * on_topic;
             (
                 content.score().max(TOPIC_CONTENT * by_topic),
                 by_points.max(TOPIC_RELEVANCE * by_topic),

@@ -1,0 +1,399 @@
+//! `mianba banks lint`: a self-check for bank authors. Each question's rubric must reward its
+//! own reference answer and reject an off-topic answer and the pasted prompt; every point must
+//! be earned by the reference; no point may be earnable by words the prompt already holds.
+//! Pure: banks in, failures out. Each failure says which check, the score, and what to change.
+
+use std::fmt;
+
+use super::{Bank, Followup, Language, Point, Question};
+use crate::scoring::{Rubric, Scorecard, contains_phrase};
+
+/// The reference answer must score at least this.
+pub const REFERENCE_MIN: u8 = 85;
+/// The off-topic answer and the pasted prompt must score at most this.
+pub const OFF_TOPIC_MAX: u8 = 30;
+pub const PROMPT_MAX: u8 = 30;
+
+/// A paragraph about hobbies (~200 characters), in the bank's language.
+pub fn off_topic_answer(lang: Language) -> &'static str {
+    match lang {
+        Language::Zh => {
+            "我平时的爱好比较多。周末我喜欢去公园跑步，一般跑五公里左右，跑完出一身汗，整个人都很轻松。晚上我会看一会儿小说，最近在读一本历史小说，讲的是古代一个江南小镇的故事。我还喜欢做饭，拿手菜是红烧肉和番茄炒蛋，家里人都说好吃。放假的时候，我常和朋友一起去爬山、拍照，看看不同地方的风景，尝尝当地的小吃。这些爱好让我的生活丰富多彩。"
+        }
+        Language::En => {
+            "In my free time I enjoy running in the park at weekends, usually about five kilometres, and afterwards I feel relaxed and full of energy. In the evenings I read novels; at the moment I am reading a historical novel about a small fishing village. I also enjoy cooking, and my family loves my tomato soup. During the holidays I go hiking with friends, take photos and visit new places."
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// The question has no reference answer to check.
+    NoReference,
+    /// The reference answer scores below `REFERENCE_MIN`.
+    ReferenceScore,
+    /// A point the reference does not earn.
+    ReferencePoint,
+    /// The off-topic answer scores above `OFF_TOPIC_MAX`.
+    OffTopic,
+    /// The pasted prompt scores above `PROMPT_MAX`.
+    PromptPasted,
+    /// A point phrase that already appears in the prompt.
+    PhraseInPrompt,
+}
+
+impl Check {
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::NoReference => "no-reference",
+            Check::ReferenceScore => "reference-score",
+            Check::ReferencePoint => "reference-point",
+            Check::OffTopic => "off-topic",
+            Check::PromptPasted => "prompt-pasted",
+            Check::PhraseInPrompt => "phrase-in-prompt",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LintFailure {
+    pub bank: String,
+    /// `bank/question`, or `bank/question followup N` (1-based).
+    pub question: String,
+    pub check: Check,
+    /// The score the check measured, where it measured one.
+    pub score: Option<u8>,
+    /// What is wrong and what to change, naming points and phrases.
+    pub message: String,
+}
+
+impl fmt::Display for LintFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.question, self.check.name())?;
+        if let Some(score) = self.score {
+            write!(f, " (score {score})")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Every failure of every question (and follow-up) of the bank, in bank order.
+pub fn lint_bank(bank: &Bank) -> Vec<LintFailure> {
+    let mut out = Vec::new();
+    for q in &bank.questions {
+        let id = bank.full_id(q);
+        let mut fail = |check: Check, score: Option<u8>, message: String| {
+            out.push(LintFailure {
+                bank: bank.id.clone(),
+                question: id.clone(),
+                check,
+                score,
+                message,
+            })
+        };
+        let rubric = Rubric::compile(bank, q);
+        match q.reference.as_deref() {
+            Some(reference) => check_reference(&rubric, reference, &mut fail),
+            None => fail(
+                Check::NoReference,
+                None,
+                "no reference answer, so the reference checks cannot run; add `reference`".into(),
+            ),
+        }
+        check_rejections(&rubric, bank.language, &q.prompt, &mut fail);
+        check_prompt_phrases(&q.points, &q.prompt, bank.language, &mut fail);
+        for (i, f) in q.followups.iter().enumerate() {
+            let id = format!("{id} followup {}", i + 1);
+            let mut fail = |check: Check, score: Option<u8>, message: String| {
+                out.push(LintFailure {
+                    bank: bank.id.clone(),
+                    question: id.clone(),
+                    check,
+                    score,
+                    message,
+                })
+            };
+            check_followup(bank, q, f, &mut fail);
+        }
+    }
+    out
+}
+
+type Fail<'a> = dyn FnMut(Check, Option<u8>, String) + 'a;
+
+fn check_reference(rubric: &Rubric, reference: &str, fail: &mut Fail) {
+    let card = rubric.score(reference, None);
+    let missed: Vec<String> = card
+        .points
+        .iter()
+        .zip(rubric.points())
+        .filter(|(p, _)| !p.hit)
+        .map(|(p, spec)| format!("「{}」 (any of {})", p.name, list(&spec.phrases)))
+        .collect();
+    if card.total < REFERENCE_MIN {
+        let mut why = Vec::new();
+        if !missed.is_empty() {
+            why.push(format!("points not earned: {}", missed.join(", ")));
+        }
+        let sections: Vec<String> = card
+            .sections
+            .iter()
+            .zip(
+                rubric
+                    .structure()
+                    .map(|s| s.sections.as_slice())
+                    .unwrap_or_default(),
+            )
+            .filter(|(s, _)| !s.found && !s.optional)
+            .map(|(s, spec)| format!("「{}」 (cues {})", s.name, list(&spec.cues)))
+            .collect();
+        if !sections.is_empty() {
+            why.push(format!("sections not found: {}", sections.join(", ")));
+        }
+        if !card.order_ok {
+            why.push("sections out of order".into());
+        }
+        if !card.avoid.is_empty() {
+            let hits: Vec<String> = card
+                .avoid
+                .iter()
+                .map(|a| format!("「{}」", a.matched))
+                .collect();
+            why.push(format!("avoid phrases used: {}", hits.join(", ")));
+        }
+        let (lo, hi) = rubric.target_chars();
+        if !(lo as usize..=hi as usize).contains(&card.chars) {
+            why.push(format!(
+                "{} characters, outside target_chars [{lo}, {hi}]",
+                card.chars
+            ));
+        }
+        if why.is_empty() {
+            why.push(format!(
+                "content {}, structure {}, delivery {}",
+                card.content, card.structure, card.delivery
+            ));
+        }
+        fail(
+            Check::ReferenceScore,
+            Some(card.total),
+            format!(
+                "the reference answer scores below {REFERENCE_MIN}: {}; widen the phrases or rewrite the reference",
+                why.join("; ")
+            ),
+        );
+    }
+    for (p, spec) in card.points.iter().zip(rubric.points()) {
+        if p.hit {
+            continue;
+        }
+        let present: Vec<&String> = spec
+            .phrases
+            .iter()
+            .filter(|ph| contains_phrase(reference, ph, rubric.language()))
+            .collect();
+        let detail = if present.is_empty() {
+            format!("none of {} appears in it", list(&spec.phrases))
+        } else {
+            format!(
+                "{} appears only negated or copied from the prompt",
+                list(&present)
+            )
+        };
+        fail(
+            Check::ReferencePoint,
+            Some(card.total),
+            format!(
+                "point 「{}」 is not earned by the reference: {detail}; add a phrase the reference uses, or say it in the reference",
+                p.name
+            ),
+        );
+    }
+}
+
+/// The off-topic paragraph and the pasted prompt must both score low.
+fn check_rejections(rubric: &Rubric, lang: Language, prompt: &str, fail: &mut Fail) {
+    let card = rubric.score(off_topic_answer(lang), None);
+    if card.total > OFF_TOPIC_MAX {
+        fail(
+            Check::OffTopic,
+            Some(card.total),
+            format!(
+                "an answer about hobbies scores above {OFF_TOPIC_MAX}: {}; use phrases specific to this question",
+                earned(&card)
+            ),
+        );
+    }
+    let card = rubric.score(prompt, None);
+    if card.total > PROMPT_MAX {
+        fail(
+            Check::PromptPasted,
+            Some(card.total),
+            format!(
+                "the prompt pasted as the answer scores above {PROMPT_MAX}: {}; use phrases the prompt does not contain",
+                earned(&card)
+            ),
+        );
+    }
+}
+
+/// A point phrase the prompt already contains: copying the prompt would look like earning it.
+fn check_prompt_phrases(points: &[Point], prompt: &str, lang: Language, fail: &mut Fail) {
+    for p in points {
+        for phrase in p.any.iter().filter(|ph| contains_phrase(prompt, ph, lang)) {
+            fail(
+                Check::PhraseInPrompt,
+                None,
+                format!(
+                    "point 「{}」: phrase 「{phrase}」 is already in the prompt, so it cannot show the candidate's own idea; replace it with words the candidate must add",
+                    p.name
+                ),
+            );
+        }
+    }
+}
+
+fn check_followup(bank: &Bank, q: &Question, f: &Followup, fail: &mut Fail) {
+    let rubric = Rubric::for_followup(bank, q, f);
+    check_rejections(&rubric, bank.language, &f.prompt, fail);
+    check_prompt_phrases(&f.points, &f.prompt, bank.language, fail);
+}
+
+/// What made a card score: its earned points, sections and why nothing was flagged.
+fn earned(card: &Scorecard) -> String {
+    let points: Vec<String> = card
+        .points
+        .iter()
+        .filter(|p| p.hit)
+        .map(|p| {
+            format!(
+                "「{}」 by 「{}」",
+                p.name,
+                p.matched.as_deref().unwrap_or("")
+            )
+        })
+        .collect();
+    if points.is_empty() {
+        format!(
+            "no point earned, but content {} structure {} delivery {}",
+            card.content, card.structure, card.delivery
+        )
+    } else {
+        format!("it earns {}", points.join(", "))
+    }
+}
+
+fn list<S: AsRef<str>>(items: &[S]) -> String {
+    items
+        .iter()
+        .map(|s| format!("「{}」", s.as_ref()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Source;
+    use crate::bank::figure::FolderFigures;
+    use crate::bank::load::parse_bank;
+
+    const BANK: &str = r#"
+schema = 1
+[bank]
+id = "lint-test"
+title = "t"
+language = "zh"
+[defaults]
+target_chars = [20, 300]
+[[questions]]
+id = "good"
+category = "complaint"
+prompt = "顾客收到的商品有破损，你会怎么处理？"
+reference = "首先向顾客道歉，然后请顾客拍照留证，核实后马上补发一件新的，最后跟进物流，确认顾客收到。总之要让顾客放心。"
+  [[questions.points]]
+  name = "致歉"
+  any = ["道歉", "抱歉"]
+  [[questions.points]]
+  name = "留证"
+  any = ["拍照", "照片"]
+  [[questions.points]]
+  name = "补发"
+  any = ["补发", "重新发"]
+[[questions]]
+id = "bad"
+category = "complaint"
+prompt = "顾客收到的商品有破损，你会怎么处理？"
+reference = "我会道歉。"
+  [[questions.points]]
+  name = "致歉"
+  any = ["道歉"]
+  [[questions.points]]
+  name = "处理"
+  any = ["处理", "破损"]
+  [[questions.points]]
+  name = "赔偿"
+  any = ["赔偿"]
+"#;
+
+    fn bank() -> Bank {
+        parse_bank(
+            BANK,
+            "t.toml",
+            Source::File("t.toml".into()),
+            &FolderFigures::new("."),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_sound_question_passes() {
+        let failures = lint_bank(&bank());
+        let good: Vec<_> = failures
+            .iter()
+            .filter(|f| f.question.ends_with("/good"))
+            .collect();
+        assert!(good.is_empty(), "{good:#?}");
+    }
+
+    #[test]
+    fn a_weak_rubric_fails_the_right_checks_with_actionable_messages() {
+        let failures = lint_bank(&bank());
+        let bad: Vec<_> = failures
+            .iter()
+            .filter(|f| f.question == "lint-test/bad")
+            .collect();
+        let checks: Vec<Check> = bad.iter().map(|f| f.check).collect();
+        assert!(checks.contains(&Check::ReferenceScore), "{bad:#?}");
+        assert!(checks.contains(&Check::ReferencePoint));
+        assert!(checks.contains(&Check::PhraseInPrompt));
+        let score = bad
+            .iter()
+            .find(|f| f.check == Check::ReferenceScore)
+            .unwrap();
+        assert!(score.score.unwrap() < REFERENCE_MIN);
+        assert!(score.message.contains("「赔偿」"), "{}", score.message);
+        let in_prompt: Vec<_> = bad
+            .iter()
+            .filter(|f| f.check == Check::PhraseInPrompt)
+            .collect();
+        assert_eq!(in_prompt.len(), 2, "处理 and 破损 are both in the prompt");
+        assert!(in_prompt.iter().any(|f| f.message.contains("「破损」")));
+        let line = score.to_string();
+        assert!(
+            line.starts_with("lint-test/bad: reference-score (score "),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn off_topic_answers_are_about_two_hundred_characters() {
+        for lang in [Language::Zh, Language::En] {
+            let n = off_topic_answer(lang)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count();
+            assert!((150..=400).contains(&n), "{n}");
+        }
+    }
+}
