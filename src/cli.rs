@@ -31,6 +31,9 @@ pub struct Global {
     /// UI language (default: from the locale).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// Read each question aloud with espeak-ng.
+    #[arg(long, global = true)]
+    pub speak: bool,
 }
 
 #[derive(Debug, Subcommand)]

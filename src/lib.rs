@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod paths;
 pub mod scoring;
 pub mod session;
+pub mod speech;
 pub mod store;
 pub mod text;
 pub mod tui;
