@@ -16,7 +16,7 @@
 //!
 //! espeak-ng's own output goes to null, so nothing is ever drawn over the screen.
 
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsStr;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
