@@ -210,3 +210,13 @@ fn a_new_utterance_stop_and_drop_each_kill_and_reap_the_last() {
     drop(speaker);
     assert!(!alive(&three), "the utterance outlived the speaker");
 }
+
+#[test]
+fn speak_is_a_global_flag_off_by_default() {
+    use clap::Parser;
+    use mianba::cli::Cli;
+    let parse = |args: &[&str]| Cli::try_parse_from(args).unwrap().global.speak;
+    assert!(!parse(&["mianba"]));
+    assert!(parse(&["mianba", "--speak"]));
+    assert!(parse(&["mianba", "practice", "--count", "3", "--speak"]));
+}
