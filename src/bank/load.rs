@@ -302,6 +302,15 @@ struct Tbl<'t, 'i> {
     name: &'static str,
 }
 
+/// What `[bank]` says.
+struct BankHead {
+    id: Spanned<String>,
+    title: String,
+    language: Language,
+    description: Option<String>,
+    author: Option<String>,
+}
+
 /// The timing fields shared by `[defaults]` and each question.
 #[derive(Default)]
 struct TimingFields {
@@ -361,14 +370,14 @@ impl Checker<'_> {
         let defaults = self.defaults(root);
         let structures = self.structures(root);
         let questions = self.questions(root, &structures);
-        let (id, title, language, description, author) = meta?;
-        let id_at = self.loc.position(id.span().start);
+        let head = meta?;
+        let id_at = self.loc.position(head.id.span().start);
         let bank = Bank {
-            id: id.into_inner(),
-            title,
-            language,
-            description,
-            author,
+            id: head.id.into_inner(),
+            title: head.title,
+            language: head.language,
+            description: head.description,
+            author: head.author,
             defaults,
             structures,
             questions,
@@ -417,17 +426,7 @@ impl Checker<'_> {
         }
     }
 
-    #[allow(clippy::type_complexity)]
-    fn bank_table(
-        &mut self,
-        root: &Tbl,
-    ) -> Option<(
-        Spanned<String>,
-        String,
-        Language,
-        Option<String>,
-        Option<String>,
-    )> {
+    fn bank_table(&mut self, root: &Tbl) -> Option<BankHead> {
         if !root.fields.contains_key("bank") {
             self.report(
                 0..0,
@@ -442,13 +441,13 @@ impl Checker<'_> {
         let language = self.language(&t);
         let description = self.string(&t, "description", false);
         let author = self.string(&t, "author", false);
-        Some((
-            id?,
-            title?,
-            language?,
-            description.map(Spanned::into_inner),
-            author.map(Spanned::into_inner),
-        ))
+        Some(BankHead {
+            id: id?,
+            title: title?,
+            language: language?,
+            description: description.map(Spanned::into_inner),
+            author: author.map(Spanned::into_inner),
+        })
     }
 
     fn language(&mut self, t: &Tbl) -> Option<Language> {
