@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod home;
+pub mod interview;
 pub mod layout;
 pub mod msg;
 pub mod screens;
