@@ -1,1 +1,131 @@
-//! The SQLite store (filled by the store work).
+//! The SQLite store (`mianba.db` in the data folder): sessions, answers with their
+//! scorecards, and drafts.
+//!
+//! Nothing is ever lost: WAL journaling and a busy timeout let two programs save at once;
+//! each answer is its own committed write; drafts are upserted. A file that is not a healthy
+//! store is reported and left untouched — never overwritten, never deleted.
+
+mod drafts;
+mod error;
+pub mod migrations;
+mod records;
+mod sessions;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use error::{StoreError, StoreResult};
+pub use records::{
+    AnswerId, AnswerRecord, Draft, NewAnswer, NewSession, SessionDetail, SessionId, SessionSummary,
+};
+
+/// The store's file name inside the data folder.
+pub const FILE_NAME: &str = "mianba.db";
+
+/// How long a write waits for another program's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The first bytes of every SQLite database file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// An open store. Cheap to query; every method commits before it returns.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) `mianba.db` in `data_dir`, creating the folder if missing, and
+    /// brings an older schema up to date.
+    ///
+    /// A file that is not SQLite or is corrupt gives `StoreError::Damaged` and is left
+    /// byte-for-byte as it was; a store from a newer mianba gives `StoreError::TooNew`.
+    pub fn open(data_dir: &Path) -> StoreResult<Store> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        let path = data_dir.join(FILE_NAME);
+        // Look at the header before SQLite does anything with the file.
+        check_header(&path)?;
+        let conn = Connection::open(&path).map_err(|e| StoreError::sqlite(&path, e))?;
+        Store::init(conn, path)
+    }
+
+    /// A store that lives in memory only (tests, `--no-save` style runs).
+    pub fn open_in_memory() -> StoreResult<Store> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|e| StoreError::sqlite(&path, e))?;
+        Store::init(conn, path)
+    }
+
+    /// The database file (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn init(mut conn: Connection, path: PathBuf) -> StoreResult<Store> {
+        let err = |e| StoreError::sqlite(&path, e);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+        // Reading the schema first makes a corrupt file fail here, before any write.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(err)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(err)?;
+        // WAL with synchronous=NORMAL survives a killed process; only a power cut can lose
+        // the last commits.
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(err)?;
+        match migrations::migrate_to(&mut conn, migrations::latest()).map_err(err)? {
+            migrations::Migrated::UpToDate => Ok(Store { conn, path }),
+            migrations::Migrated::TooNew(found) => Err(StoreError::TooNew {
+                path,
+                found,
+                known: migrations::latest(),
+            }),
+        }
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::sqlite(&self.path, e)
+    }
+}
+
+/// An existing, non-empty file must start like a SQLite database; an empty or missing file
+/// becomes a new store.
+fn check_header(path: &Path) -> StoreResult<()> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(StoreError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let mut head = Vec::with_capacity(SQLITE_MAGIC.len());
+    (&mut file)
+        .take(SQLITE_MAGIC.len() as u64)
+        .read_to_end(&mut head)
+        .map_err(|source| StoreError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if head.is_empty() || head.as_slice() == SQLITE_MAGIC {
+        Ok(())
+    } else {
+        Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail: "it is not a SQLite database".into(),
+        })
+    }
+}

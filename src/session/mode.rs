@@ -1,0 +1,53 @@
+//! The three ways to sit an interview. Stored by name, so the names are part of the store.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Tips on request, the scorecard and reference after each answer, retry allowed.
+    #[default]
+    Practice,
+    /// No help; the clock cuts each answer off; results only at the end.
+    Exam,
+    /// Answered aloud while the clock runs, then scored from a checklist the candidate ticks.
+    Spoken,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Practice, Mode::Exam, Mode::Spoken];
+
+    /// The stored and printed name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Exam => "exam",
+            Mode::Spoken => "spoken",
+        }
+    }
+
+    /// The mode with this name, if any.
+    pub fn parse(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_match_serde() {
+        for m in Mode::ALL {
+            assert_eq!(Mode::parse(m.as_str()), Some(m));
+            assert_eq!(serde_json::to_string(&m).unwrap(), format!("\"{m}\""));
+        }
+        assert_eq!(Mode::parse("typed"), None);
+    }
+}

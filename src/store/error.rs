@@ -1,0 +1,68 @@
+//! What can go wrong with the store, each message naming the file and what to do about it.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The data folder cannot be created.
+    #[error("cannot create the data folder {}: {source}; check its permissions or pass --data-dir", path.display())]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The store file exists but cannot be read.
+    #[error("cannot read {}: {source}; check its permissions", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The file is not a SQLite database, or it is corrupt. It is left exactly as it is.
+    #[error("{} is damaged or is not a mianba store ({detail}); move it aside and mianba will start a new store", path.display())]
+    Damaged { path: PathBuf, detail: String },
+    /// The store was written by a newer mianba whose schema this one does not know.
+    #[error("{} was written by a newer mianba (store schema {found}, this version knows up to {known}); update mianba", path.display())]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    /// Any other SQLite failure (locked for longer than the busy timeout, disk full, …).
+    #[error("cannot use the store {}: {source}; check the disk and that no other program holds it", path.display())]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    /// A JSON column (a scorecard, a list of banks) that cannot be written or read back.
+    #[error("{what} in {} cannot be stored or read back as JSON: {source}", path.display())]
+    Json {
+        path: PathBuf,
+        what: String,
+        source: serde_json::Error,
+    },
+}
+
+impl StoreError {
+    /// Wraps a SQLite error, recognising corruption so the user hears the safe fix.
+    pub(crate) fn sqlite(path: &std::path::Path, source: rusqlite::Error) -> StoreError {
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        match source.sqlite_error_code() {
+            Some(DatabaseCorrupt | NotADatabase) => StoreError::Damaged {
+                path: path.to_path_buf(),
+                detail: source.to_string(),
+            },
+            _ => StoreError::Sqlite {
+                path: path.to_path_buf(),
+                source,
+            },
+        }
+    }
+}
+
+/// Store errors reach the user as bad input (exit code 1), their message unchanged.
+impl From<StoreError> for crate::error::Error {
+    fn from(e: StoreError) -> Self {
+        crate::error::Error::BadInput(e.to_string())
+    }
+}
+
+pub type StoreResult<T> = std::result::Result<T, StoreError>;

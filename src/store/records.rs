@@ -1,0 +1,146 @@
+//! The rows of the store as Rust values: what goes in (`NewSession`, `NewAnswer`, `Draft`) and
+//! what comes out (`SessionSummary`, `SessionDetail`, `AnswerRecord`).
+//! Times are Unix seconds (from `Clock::unix_now`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::scoring::Scorecard;
+use crate::session::Mode;
+
+/// A saved session's row id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SessionId(pub i64);
+
+/// A saved answer's row id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct AnswerId(pub i64);
+
+impl std::fmt::Display for SessionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::fmt::Display for AnswerId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// A session about to start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSession {
+    pub started_at: i64,
+    pub mode: Mode,
+    /// A named preset such as `civil-service`, if one was used.
+    pub preset: Option<String>,
+    /// The seed of the draw, so the same interview can be drawn again.
+    pub seed: u64,
+    /// Bank ids the questions were drawn from (empty = all banks).
+    pub banks: Vec<String>,
+    /// UI language code, `zh` or `en`.
+    pub lang: String,
+}
+
+/// One submitted answer (a main answer or a follow-up), saved the moment it is submitted.
+/// Borrowed so that saving a long answer copies nothing.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAnswer<'a> {
+    pub session_id: SessionId,
+    /// For a follow-up: the main answer it followed. `None` for a main answer.
+    pub parent: Option<AnswerId>,
+    /// Full id `bank/question` of the question (for a follow-up: of its parent question).
+    pub question_id: &'a str,
+    /// For a follow-up: its index in the question's `followups`.
+    pub followup: Option<usize>,
+    pub bank_id: &'a str,
+    pub category: &'a str,
+    /// The prompt as asked (the follow-up's own prompt for a follow-up).
+    pub prompt: &'a str,
+    /// What the candidate typed (empty for a spoken answer).
+    pub answer_text: &'a str,
+    pub seconds_used: u32,
+    /// 1 for the first try, 2 after one retry, …
+    pub attempt: u32,
+    pub scorecard: &'a Scorecard,
+    pub mode: Mode,
+    pub created_at: i64,
+}
+
+/// The text being typed, saved every few seconds so a crash loses (almost) nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// One draft per key; saving again under the same key replaces it. See `Draft::key_for`.
+    pub key: String,
+    pub session_id: Option<SessionId>,
+    /// Full id `bank/question`.
+    pub question_id: String,
+    /// For a follow-up: its index in the question's `followups`.
+    pub followup: Option<usize>,
+    pub text: String,
+    pub updated_at: i64,
+}
+
+impl Draft {
+    /// The conventional key: one draft per session, question and follow-up.
+    pub fn key_for(
+        session: Option<SessionId>,
+        question_id: &str,
+        followup: Option<usize>,
+    ) -> String {
+        let session = session.map_or_else(|| "-".to_string(), |s| s.0.to_string());
+        match followup {
+            Some(i) => format!("{session}:{question_id}#{i}"),
+            None => format!("{session}:{question_id}"),
+        }
+    }
+}
+
+/// One line of the history: a session with its question count and average.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub id: SessionId,
+    pub started_at: i64,
+    pub finished_at: Option<i64>,
+    pub mode: Mode,
+    pub preset: Option<String>,
+    pub seed: u64,
+    pub banks: Vec<String>,
+    pub lang: String,
+    /// Distinct questions answered (follow-ups and retries not counted again).
+    pub questions: usize,
+    /// Mean total of the last attempt at each question, follow-ups excluded; `None` when
+    /// nothing was answered.
+    pub average_total: Option<f64>,
+}
+
+/// One saved answer with its follow-ups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    pub id: AnswerId,
+    pub parent: Option<AnswerId>,
+    pub question_id: String,
+    pub followup: Option<usize>,
+    pub bank_id: String,
+    pub category: String,
+    pub prompt: String,
+    pub answer_text: String,
+    pub seconds_used: u32,
+    pub attempt: u32,
+    pub total: u8,
+    pub content: u8,
+    pub structure: u8,
+    pub delivery: u8,
+    pub scorecard: Scorecard,
+    pub mode: Mode,
+    pub created_at: i64,
+    /// Follow-up answers to this one, in the order they were given (empty for a follow-up).
+    pub followups: Vec<AnswerRecord>,
+}
+
+/// A session with every answer, in the order given, follow-ups under their parent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionDetail {
+    pub summary: SessionSummary,
+    pub answers: Vec<AnswerRecord>,
+}

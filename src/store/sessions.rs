@@ -1,0 +1,258 @@
+//! Sessions and their answers: saving as they happen, reading back for history and reports.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::types::Type;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{
+    AnswerId, AnswerRecord, NewAnswer, NewSession, SessionDetail, SessionId, SessionSummary, Store,
+    StoreError, StoreResult,
+};
+use crate::session::Mode;
+
+/// A session row with its question count and the average of the last attempt at each
+/// question (a main answer is one with no `followup`).
+const SUMMARY_SELECT: &str = "
+SELECT s.id, s.started_at, s.finished_at, s.mode, s.preset, s.seed, s.banks, s.lang,
+       (SELECT COUNT(DISTINCT a.question_id) FROM answers a
+         WHERE a.session_id = s.id AND a.followup IS NULL),
+       (SELECT AVG(a.total) FROM answers a
+         WHERE a.session_id = s.id AND a.followup IS NULL
+           AND a.id = (SELECT MAX(b.id) FROM answers b
+                        WHERE b.session_id = a.session_id AND b.followup IS NULL
+                          AND b.question_id = a.question_id))
+FROM sessions s";
+
+const ANSWER_SELECT: &str = "
+SELECT id, parent_answer_id, question_id, followup, bank_id, category, prompt, answer_text,
+       seconds_used, attempt, total, content, structure, delivery, scorecard_json, mode,
+       created_at
+FROM answers";
+
+impl Store {
+    /// Records the start of a session; its answers are saved against the returned id.
+    pub fn create_session(&self, s: &NewSession) -> StoreResult<SessionId> {
+        let banks = serde_json::to_string(&s.banks).map_err(|source| StoreError::Json {
+            path: self.path.clone(),
+            what: "the list of banks".into(),
+            source,
+        })?;
+        self.conn
+            .execute(
+                "INSERT INTO sessions (started_at, mode, preset, seed, banks, lang)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    s.started_at,
+                    s.mode.as_str(),
+                    s.preset,
+                    seed_to_sql(s.seed),
+                    banks,
+                    s.lang
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(SessionId(self.conn.last_insert_rowid()))
+    }
+
+    /// Saves one answer with its scorecard; committed before this returns.
+    pub fn save_answer(&self, a: &NewAnswer<'_>) -> StoreResult<AnswerId> {
+        let card = serde_json::to_string(a.scorecard).map_err(|source| StoreError::Json {
+            path: self.path.clone(),
+            what: format!("the scorecard of {}", a.question_id),
+            source,
+        })?;
+        self.conn
+            .execute(
+                "INSERT INTO answers (session_id, parent_answer_id, question_id, followup,
+                    bank_id, category, prompt, answer_text, seconds_used, attempt, total,
+                    content, structure, delivery, scorecard_json, mode, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                    ?16, ?17)",
+                params![
+                    a.session_id.0,
+                    a.parent.map(|p| p.0),
+                    a.question_id,
+                    a.followup.map(usize_to_sql),
+                    a.bank_id,
+                    a.category,
+                    a.prompt,
+                    a.answer_text,
+                    a.seconds_used,
+                    a.attempt,
+                    a.scorecard.total,
+                    a.scorecard.content,
+                    a.scorecard.structure,
+                    a.scorecard.delivery,
+                    card,
+                    a.mode.as_str(),
+                    a.created_at,
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(AnswerId(self.conn.last_insert_rowid()))
+    }
+
+    /// Marks a session finished. Returns whether such a session exists.
+    pub fn finish_session(&self, id: SessionId, at: i64) -> StoreResult<bool> {
+        let n = self
+            .conn
+            .execute(
+                "UPDATE sessions SET finished_at = ?1 WHERE id = ?2",
+                params![at, id.0],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(n > 0)
+    }
+
+    /// Every session, newest first.
+    pub fn sessions(&self) -> StoreResult<Vec<SessionSummary>> {
+        let sql = format!("{SUMMARY_SELECT} ORDER BY s.started_at DESC, s.id DESC");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok(summary_row(r, &self.path)))
+            .map_err(|e| self.err(e))?;
+        rows.map(|r| r.map_err(|e| self.err(e))?).collect()
+    }
+
+    /// One session with all its answers in the order given, follow-ups under their parent.
+    pub fn session(&self, id: SessionId) -> StoreResult<Option<SessionDetail>> {
+        let sql = format!("{SUMMARY_SELECT} WHERE s.id = ?1");
+        let summary = self
+            .conn
+            .query_row(&sql, [id.0], |r| Ok(summary_row(r, &self.path)))
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some(summary) = summary.transpose()? else {
+            return Ok(None);
+        };
+        let sql = format!("{ANSWER_SELECT} WHERE session_id = ?1 ORDER BY id");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let flat = stmt
+            .query_map([id.0], |r| Ok(answer_row(r, &self.path)))
+            .map_err(|e| self.err(e))?
+            .map(|r| r.map_err(|e| self.err(e))?)
+            .collect::<StoreResult<Vec<_>>>()?;
+        Ok(Some(SessionDetail {
+            summary,
+            answers: nest_followups(flat),
+        }))
+    }
+}
+
+/// Puts each follow-up under the answer it followed, keeping the order of both. A follow-up
+/// whose parent is missing stays at the top level rather than disappear.
+fn nest_followups(flat: Vec<AnswerRecord>) -> Vec<AnswerRecord> {
+    let mut top: Vec<AnswerRecord> = Vec::new();
+    let mut index_of: HashMap<AnswerId, usize> = HashMap::new();
+    for a in flat {
+        match a.parent.and_then(|p| index_of.get(&p).copied()) {
+            Some(i) => top[i].followups.push(a),
+            None => {
+                index_of.insert(a.id, top.len());
+                top.push(a);
+            }
+        }
+    }
+    top
+}
+
+/// Reads a session row; the JSON column is decoded here so a bad value names its session.
+fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummary> {
+    let sql = |e| StoreError::sqlite(path, e);
+    let id = SessionId(r.get(0).map_err(sql)?);
+    let banks: String = r.get(6).map_err(sql)?;
+    let banks = serde_json::from_str(&banks).map_err(|source| StoreError::Json {
+        path: path.to_path_buf(),
+        what: format!("the list of banks of session {id}"),
+        source,
+    })?;
+    let row = || -> rusqlite::Result<SessionSummary> {
+        Ok(SessionSummary {
+            id,
+            started_at: r.get(1)?,
+            finished_at: r.get(2)?,
+            mode: mode_col(r, 3)?,
+            preset: r.get(4)?,
+            seed: seed_from_sql(r.get(5)?),
+            banks,
+            lang: r.get(7)?,
+            questions: usize_col(r, 8)?,
+            average_total: r.get(9)?,
+        })
+    };
+    row().map_err(sql)
+}
+
+/// Reads an answer row; the scorecard is decoded here so a bad one names its answer.
+fn answer_row(r: &Row<'_>, path: &Path) -> StoreResult<AnswerRecord> {
+    let sql = |e| StoreError::sqlite(path, e);
+    let id = AnswerId(r.get(0).map_err(sql)?);
+    let card: String = r.get(14).map_err(sql)?;
+    let scorecard = serde_json::from_str(&card).map_err(|source| StoreError::Json {
+        path: path.to_path_buf(),
+        what: format!("the scorecard of answer {id}"),
+        source,
+    })?;
+    let row = || -> rusqlite::Result<AnswerRecord> {
+        let followup: Option<i64> = r.get(3)?;
+        Ok(AnswerRecord {
+            id,
+            parent: r.get::<_, Option<i64>>(1)?.map(AnswerId),
+            question_id: r.get(2)?,
+            followup: match followup {
+                Some(_) => Some(usize_col(r, 3)?),
+                None => None,
+            },
+            bank_id: r.get(4)?,
+            category: r.get(5)?,
+            prompt: r.get(6)?,
+            answer_text: r.get(7)?,
+            seconds_used: r.get(8)?,
+            attempt: r.get(9)?,
+            total: r.get(10)?,
+            content: r.get(11)?,
+            structure: r.get(12)?,
+            delivery: r.get(13)?,
+            scorecard,
+            mode: mode_col(r, 15)?,
+            created_at: r.get(16)?,
+            followups: Vec::new(),
+        })
+    };
+    row().map_err(sql)
+}
+
+/// A mode column; an unknown name (from a newer mianba) is an error, not a silent default.
+pub(super) fn mode_col(r: &Row<'_>, idx: usize) -> rusqlite::Result<Mode> {
+    let name: String = r.get(idx)?;
+    Mode::parse(&name).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            Type::Text,
+            format!("unknown mode {name:?}").into(),
+        )
+    })
+}
+
+/// A non-negative count or index column.
+pub(super) fn usize_col(r: &Row<'_>, idx: usize) -> rusqlite::Result<usize> {
+    let n: i64 = r.get(idx)?;
+    usize::try_from(n)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Integer, e.into()))
+}
+
+/// SQLite integers are signed: a u64 seed is stored by its bits and read back the same way.
+fn seed_to_sql(seed: u64) -> i64 {
+    i64::from_ne_bytes(seed.to_ne_bytes())
+}
+
+fn seed_from_sql(stored: i64) -> u64 {
+    u64::from_ne_bytes(stored.to_ne_bytes())
+}
+
+/// Indexes stored as SQLite integers (they never come near i64::MAX).
+pub(super) fn usize_to_sql(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
