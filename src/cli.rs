@@ -57,7 +57,8 @@ pub enum Mode {
 #[derive(Debug, Clone, Args)]
 pub struct PracticeArgs {
     /// Draw questions from this bank (repeatable).
-    #[arg(long = "bank", value_name = "ID")]
+    // Its own id: the global `--banks DIR` is also named `banks`, and clap keys args by id.
+    #[arg(long = "bank", id = "bank_ids", value_name = "ID")]
     pub banks: Vec<String>,
     /// Only questions of this category (repeatable).
     #[arg(long = "category", value_name = "C")]
