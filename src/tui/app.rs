@@ -8,6 +8,7 @@ use crate::i18n::{Lang, Ui};
 use crate::session::Clock;
 use crate::store::Draft;
 use crate::tui::home::Home;
+use crate::tui::sitting::Sitting;
 use crate::tui::theme::Theme;
 
 /// How long a notice stays on the status line.
@@ -15,6 +16,8 @@ pub const NOTICE_FOR: Duration = Duration::from_secs(6);
 
 pub enum Screen {
     Home(Home),
+    /// An interview in progress, or its summary once finished.
+    Sitting(Box<Sitting>),
 }
 
 /// Drawn over the current screen; takes the keys while open.

@@ -363,6 +363,16 @@ impl Interview {
         true
     }
 
+    /// Go straight to answering the current question, or its follow-up `followup` — to resume
+    /// a draft where it was left.
+    pub fn answer_now(&mut self, followup: Option<usize>, now: Duration) {
+        let exists = |f: usize| self.entries[self.step.question].followups.len() > f;
+        self.step.followup = followup.filter(|f| exists(*f));
+        self.pending.clear();
+        self.attempt = 1;
+        self.begin_answer(now);
+    }
+
     /// Submit a typed answer; returns the outcome's index. In exam mode the time counted
     /// never exceeds the limit (the clock cut the answer off there).
     pub fn submit(&mut self, text: &str, now: Duration) -> Option<usize> {

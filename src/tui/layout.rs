@@ -2,15 +2,24 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Clear};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::wrap;
 
 /// The smallest window the app draws its screens in; below it, a message asks for more room.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
+
+/// `lines` wrapped to fit inside `block` drawn in `area`, scrolled down by `scroll` lines.
+pub fn wrapped<'a>(lines: &[Line], block: Block<'a>, area: Rect, scroll: u16) -> Paragraph<'a> {
+    let width = block.inner(area).width;
+    Paragraph::new(wrap(lines, width))
+        .block(block)
+        .scroll((scroll, 0))
+}
 
 /// A rectangle of at most `width`×`height` centred in `area` (never outside it).
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -39,6 +48,26 @@ pub fn clear_popup(frame: &mut Frame, area: Rect) {
             cell.set_symbol(" ");
         }
     }
+}
+
+/// A bordered popup centred in `area`, as tall as its wrapped `lines` (never taller than the
+/// area), over a cleared background.
+pub fn draw_popup(
+    frame: &mut Frame,
+    area: Rect,
+    title: Span<'_>,
+    lines: &[Line],
+    max_width: u16,
+    theme: Theme,
+) {
+    let width = area.width.saturating_sub(4).min(max_width);
+    let text = wrap(lines, width.saturating_sub(2));
+    let height = u16::try_from(text.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let rect = centered(area, width, height);
+    clear_popup(frame, rect);
+    frame.render_widget(Paragraph::new(text).block(panel(title, true, theme)), rect);
 }
 
 /// A bordered panel; the focused one has a bold border so focus shows without colour.

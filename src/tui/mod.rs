@@ -8,6 +8,7 @@ pub mod interview;
 pub mod layout;
 pub mod msg;
 pub mod screens;
+pub mod sitting;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -15,6 +16,7 @@ pub mod view;
 pub mod widgets;
 
 use std::collections::VecDeque;
+use std::io::IsTerminal;
 use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -24,9 +26,10 @@ use crate::bank::BankSet;
 use crate::cli::{Global, PracticeArgs};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::session::SystemClock;
-use crate::store::Store;
+use crate::session::{Plan, PlanRequest, SystemClock};
+use crate::store::{NewAnswer, Store};
 use app::{App, AppInit};
+use home::Choice;
 use msg::Msg;
 use terminal::{Signals, TerminalGuard, Tui};
 use theme::Theme;
@@ -35,17 +38,57 @@ use update::{Effect, update};
 /// How long the loop waits for input before it ticks (the countdown redraws each second; a
 /// shorter wait keeps signals and the clock responsive).
 const POLL: Duration = Duration::from_millis(100);
+/// At most this many waiting events are handled between two frames.
+const BURST: usize = 512;
 
-pub fn run(global: &Global, _practice: Option<PracticeArgs>) -> Result<ExitCode> {
+/// The choice and plan `mianba practice …` asks for, drawn before the terminal is touched so a
+/// bad bank or category is reported as a plain error (exit 1).
+fn practice_plan(args: &PracticeArgs, banks: &BankSet, seed: u64) -> Result<(Choice, Plan)> {
+    if let Some(set) = &args.set {
+        return Err(Error::Usage(format!(
+            "--set {}: assignment sets are not supported by this version of mianba; use --bank and --category",
+            set.display()
+        )));
+    }
+    let choice = match args.mode {
+        crate::cli::Mode::Typed => Choice::Practice,
+        crate::cli::Mode::Spoken => Choice::Spoken,
+    };
+    let plan = PlanRequest {
+        banks: args.banks.clone(),
+        categories: args.categories.clone(),
+        difficulty: None,
+        count: args.count.unwrap_or(home::DEFAULT_COUNT),
+        seed: args.seed.unwrap_or(seed),
+    }
+    .draw(banks)?;
+    Ok((choice, plan))
+}
+
+pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "the interview app needs a terminal; to score answers from a script use `mianba score`"
+                .into(),
+        ));
+    }
     let lang = Lang::detect(global.lang);
     let user_banks = crate::paths::user_banks_dir();
     let banks = BankSet::load(&global.banks, user_banks.as_deref());
+    let start = match &practice {
+        Some(args) => Some(practice_plan(args, &banks, rand::random())?),
+        None => None,
+    };
     let data_dir = crate::paths::data_dir(global.data_dir.as_deref());
     let (store, store_error) = match Store::open(&data_dir) {
         Ok(s) => (Some(s), None),
         Err(e) => (None, Some(e.to_string())),
     };
-    let draft = store.as_ref().and_then(|s| s.latest_draft().ok().flatten());
+    // Going straight into an interview, a leftover draft is offered next time instead.
+    let draft = match start {
+        Some(_) => None,
+        None => store.as_ref().and_then(|s| s.latest_draft().ok().flatten()),
+    };
     let mut app = App::new(AppInit {
         lang,
         theme: Theme::from_env(),
@@ -55,6 +98,14 @@ pub fn run(global: &Global, _practice: Option<PracticeArgs>) -> Result<ExitCode>
         store_error,
         draft,
     });
+
+    if let Some((choice, plan)) = start {
+        let effects = update::start(&mut app, choice, plan);
+        let replies = run_effects(store.as_ref(), effects);
+        for m in replies {
+            dispatch(&mut app, store.as_ref(), m);
+        }
+    }
 
     let signals = Signals::register().map_err(|e| Error::Other(e.into()))?;
     let mut guard = TerminalGuard::enter().map_err(|e| Error::Other(e.into()))?;
@@ -82,31 +133,48 @@ fn event_loop(
     signals: &Signals,
 ) -> Result<()> {
     let io = |e: std::io::Error| Error::Other(e.into());
-    let mut queue: VecDeque<Msg> = VecDeque::new();
     let mut dirty = true;
     while !app.quit {
         if dirty {
             terminal.draw(|f| view::view(app, f)).map_err(io)?;
         }
-        if signals.received() {
-            queue.push_back(Msg::Interrupted);
-        } else if crossterm::event::poll(POLL).map_err(io)?
-            && let Some(m) = Msg::from_event(crossterm::event::read().map_err(io)?)
-        {
-            queue.push_back(m);
-        }
-        // Input is handled first; the tick then catches up with the clock.
-        queue.push_back(Msg::Tick);
         dirty = false;
-        while let Some(msg) = queue.pop_front() {
-            let before = app.redraw_key();
-            let is_tick = msg == Msg::Tick;
-            let effects = update(app, msg);
-            queue.extend(run_effects(store, effects));
-            dirty |= !is_tick || app.redraw_key() != before;
+        if signals.received() {
+            dispatch(app, store, Msg::Interrupted);
+        } else if crossterm::event::poll(POLL).map_err(io)? {
+            // Take everything already waiting (a burst of typing, an IME commit, a paste in a
+            // terminal without bracketed paste) before drawing once.
+            let mut taken = 0;
+            loop {
+                if let Some(m) = Msg::from_event(crossterm::event::read().map_err(io)?) {
+                    dispatch(app, store, m);
+                }
+                taken += 1;
+                if app.quit
+                    || taken >= BURST
+                    || !crossterm::event::poll(Duration::ZERO).map_err(io)?
+                {
+                    break;
+                }
+            }
+            dirty = true;
         }
+        // Input first; then the tick catches up with the clock. Time alone redraws only when
+        // it changes what is shown.
+        let before = app.redraw_key();
+        dispatch(app, store, Msg::Tick);
+        dirty |= app.redraw_key() != before;
     }
     Ok(())
+}
+
+/// Update with `msg`, run its effects, and feed their replies back in, until nothing is left.
+fn dispatch(app: &mut App, store: Option<&Store>, msg: Msg) {
+    let mut queue = VecDeque::from([msg]);
+    while let Some(msg) = queue.pop_front() {
+        let effects = update(app, msg);
+        queue.extend(run_effects(store, effects));
+    }
 }
 
 /// Run effects against the store, returning the messages that report their outcome.
@@ -122,10 +190,38 @@ fn run_effects(store: Option<&Store>, effects: Vec<Effect>) -> Vec<Msg> {
 
 /// The store side of one effect.
 fn run_effect(store: &Store, effect: Effect) -> Option<Msg> {
-    let failed = |e: crate::store::StoreError| Some(Msg::StoreFailed(e.to_string()));
+    let failed = |e: crate::store::StoreError| Msg::StoreFailed(e.to_string());
     match effect {
-        Effect::SaveDraft(d) => store.save_draft(&d).err().and_then(failed),
-        Effect::ClearDraft(key) => store.clear_draft(&key).err().and_then(failed),
+        Effect::CreateSession(s) => Some(
+            store
+                .create_session(&s)
+                .map_or_else(failed, Msg::SessionCreated),
+        ),
+        Effect::SaveAnswer(a) => {
+            let answer = NewAnswer {
+                session_id: a.session_id,
+                parent: a.parent,
+                question_id: &a.question_id,
+                followup: a.followup,
+                bank_id: &a.bank_id,
+                category: &a.category,
+                prompt: &a.prompt,
+                answer_text: &a.answer_text,
+                seconds_used: a.seconds_used,
+                attempt: a.attempt,
+                scorecard: &a.scorecard,
+                mode: a.mode,
+                created_at: a.created_at,
+            };
+            Some(
+                store
+                    .save_answer(&answer)
+                    .map_or_else(failed, |id| Msg::AnswerSaved { slot: a.slot, id }),
+            )
+        }
+        Effect::FinishSession { id, at } => store.finish_session(id, at).err().map(failed),
+        Effect::SaveDraft(d) => store.save_draft(&d).err().map(failed),
+        Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),
     }
 }
 

@@ -4,42 +4,204 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::store::Draft;
-use crate::tui::app::{App, Overlay, Screen};
-use crate::tui::home::HomeAction;
+use crate::i18n::fill;
+use crate::scoring::Scorecard;
+use crate::session::{Mode, Plan, PlanError, PlanRequest, QuestionRef, civil_service};
+use crate::store::{AnswerId, Draft, NewSession, SessionId};
+use crate::tui::app::{App, Level, Overlay, Screen};
+use crate::tui::home::{Choice, Home, HomeAction, move_cursor};
+use crate::tui::interview::{Event, Interview, Phase};
 use crate::tui::msg::Msg;
+use crate::tui::sitting::{DRAFT_EVERY, Sitting};
+use crate::tui::widgets::editor::{MAX_ANSWER_CHARS, PasteOutcome};
 
 /// Work for the event loop: everything that touches the store.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Answered with `Msg::SessionCreated`.
+    CreateSession(NewSession),
+    /// Answered with `Msg::AnswerSaved`.
+    SaveAnswer(Box<AnswerToSave>),
+    FinishSession {
+        id: SessionId,
+        at: i64,
+    },
     SaveDraft(Draft),
     ClearDraft(String),
+}
+
+/// An answer to save, owned (the store's `NewAnswer` borrows from it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerToSave {
+    /// The outcome's index in the interview, echoed back in `Msg::AnswerSaved`.
+    pub slot: usize,
+    pub session_id: SessionId,
+    pub parent: Option<AnswerId>,
+    pub question_id: String,
+    pub followup: Option<usize>,
+    pub bank_id: String,
+    pub category: String,
+    pub prompt: String,
+    pub answer_text: String,
+    pub seconds_used: u32,
+    pub attempt: u32,
+    pub scorecard: Scorecard,
+    pub mode: Mode,
+    pub created_at: i64,
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
-        Msg::Paste(_) | Msg::Resize(..) | Msg::Tick => Vec::new(),
+        Msg::Paste(text) => on_paste(app, &text),
+        Msg::Resize(..) => Vec::new(),
+        Msg::Tick => on_tick(app),
         Msg::Interrupted => {
             app.quit = true;
             Vec::new()
         }
-        Msg::SessionCreated(_) | Msg::AnswerSaved { .. } => Vec::new(),
+        Msg::SessionCreated(id) => on_session_created(app, id),
+        Msg::AnswerSaved { slot, id } => {
+            if let Screen::Sitting(s) = &mut app.screen {
+                if s.answer_ids.len() <= slot {
+                    s.answer_ids.resize(slot + 1, None);
+                }
+                s.answer_ids[slot] = Some(id);
+            }
+            Vec::new()
+        }
         Msg::StoreFailed(why) => {
-            let text = crate::i18n::fill(app.ui.not_saved, &[("why", &why)]);
-            app.notify(text, crate::tui::app::Level::Error);
+            let text = fill(app.ui.not_saved, &[("why", &why)]);
+            app.notify(text, Level::Error);
             Vec::new()
         }
     }
 }
 
 /// What must be saved whatever way the app ends: the answer being typed, as a draft.
-pub fn final_effects(_app: &App) -> Vec<Effect> {
-    Vec::new()
+pub fn final_effects(app: &App) -> Vec<Effect> {
+    match &app.screen {
+        Screen::Sitting(s) => s
+            .draft(app.clock.unix_now())
+            .map(Effect::SaveDraft)
+            .into_iter()
+            .collect(),
+        Screen::Home(_) => Vec::new(),
+    }
+}
+
+fn mode_of(choice: Choice) -> Mode {
+    match choice {
+        Choice::Practice => Mode::Practice,
+        Choice::Exam | Choice::Civil => Mode::Exam,
+        Choice::Spoken => Mode::Spoken,
+    }
+}
+
+/// The plan the home screen's settings describe.
+fn plan_from_home(app: &mut App, home: &Home) -> Result<Plan, PlanError> {
+    let seed = home.seed().unwrap_or_else(|| (app.seeds)());
+    match home.choice {
+        Choice::Civil => civil_service().draw(&app.banks, &home.chosen_banks(), seed),
+        _ => PlanRequest {
+            banks: home.chosen_banks(),
+            categories: home.chosen_categories(),
+            difficulty: None,
+            count: home.count,
+            seed,
+        }
+        .draw(&app.banks),
+    }
+}
+
+/// Start an interview of `plan` (from home, from `mianba practice`, or to restore a draft).
+pub fn start(app: &mut App, choice: Choice, plan: Plan) -> Vec<Effect> {
+    let now = app.now();
+    let new_session = NewSession {
+        started_at: app.clock.unix_now(),
+        mode: mode_of(choice),
+        preset: plan.preset.clone(),
+        seed: plan.seed,
+        banks: plan.banks.clone(),
+        lang: app.lang.code().to_string(),
+    };
+    match Interview::new(plan, mode_of(choice), &app.banks, now) {
+        Ok(interview) => {
+            let mut sitting = Sitting::new(interview, choice, now);
+            sitting.reset_for_next();
+            app.screen = Screen::Sitting(Box::new(sitting));
+            vec![Effect::CreateSession(new_session)]
+        }
+        Err(e) => {
+            let text = fill(app.ui.start_failed, &[("why", &e)]);
+            app.notify(text, Level::Error);
+            Vec::new()
+        }
+    }
+}
+
+/// Restore a draft: a practice of its question, straight into the answer with the text back.
+fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
+    let Some((bank, q)) = app.banks.find_question(&draft.question_id) else {
+        let text = fill(
+            app.ui.restore_unknown_question,
+            &[("id", &draft.question_id)],
+        );
+        app.notify(text, Level::Warn);
+        return Vec::new();
+    };
+    let plan = Plan::fixed(vec![QuestionRef {
+        bank: bank.id.clone(),
+        question: q.id.clone(),
+    }]);
+    let effects = start(app, Choice::Practice, plan);
+    let now = app.now();
+    if let Screen::Sitting(s) = &mut app.screen {
+        s.interview.answer_now(draft.followup, now);
+        s.reset_for_next();
+        s.editor = crate::tui::widgets::editor::Editor::with_text(&draft.text);
+        s.replaces_draft = Some(draft.key);
+    }
+    effects
+}
+
+fn on_session_created(app: &mut App, id: SessionId) -> Vec<Effect> {
+    let unix_now = app.clock.unix_now();
+    let Screen::Sitting(s) = &mut app.screen else {
+        return Vec::new();
+    };
+    s.session_id = Some(id);
+    // A restored draft moves to its new key at once, so it is never in neither place.
+    match s.replaces_draft.take() {
+        Some(old) => {
+            let mut effects: Vec<Effect> = s
+                .draft(unix_now)
+                .map(Effect::SaveDraft)
+                .into_iter()
+                .collect();
+            if let Some(Effect::SaveDraft(d)) = effects.first() {
+                s.saved_text = d.text.clone();
+            }
+            effects.push(Effect::ClearDraft(old));
+            effects
+        }
+        None => Vec::new(),
+    }
 }
 
 fn is_ctrl(key: &KeyEvent, c: char) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
+}
+
+/// Ctrl-S and F2 work everywhere; Ctrl-Enter only where the terminal reports it.
+fn is_submit(key: &KeyEvent) -> bool {
+    is_ctrl(key, 's')
+        || key.code == KeyCode::F(2)
+        || (key.code == KeyCode::Enter && key.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+fn is_tips(key: &KeyEvent) -> bool {
+    is_ctrl(key, 't') || key.code == KeyCode::F(3)
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -50,41 +212,335 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if let Some(overlay) = app.overlay.take() {
         return on_overlay_key(app, overlay, key);
     }
-    if key.code == KeyCode::F(1) {
+    let typing = matches!(&app.screen, Screen::Sitting(s) if s.typing());
+    if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && !typing) {
         app.overlay = Some(Overlay::Help);
         return Vec::new();
     }
     match &mut app.screen {
-        Screen::Home(home) => {
-            if key.code == KeyCode::Char('?') {
-                app.overlay = Some(Overlay::Help);
-                return Vec::new();
+        Screen::Home(home) => match home.handle_key(&key) {
+            HomeAction::None => Vec::new(),
+            HomeAction::Quit => {
+                app.quit = true;
+                Vec::new()
             }
-            match home.handle_key(&key) {
-                HomeAction::None => Vec::new(),
-                HomeAction::Quit => {
-                    app.quit = true;
-                    Vec::new()
+            HomeAction::Start => {
+                let home = home.clone();
+                match plan_from_home(app, &home) {
+                    Ok(plan) => start(app, home.choice, plan),
+                    Err(e) => {
+                        let text = fill(app.ui.start_failed, &[("why", &e)]);
+                        app.notify(text, Level::Error);
+                        Vec::new()
+                    }
                 }
-                HomeAction::Start => Vec::new(),
             }
-        }
+        },
+        Screen::Sitting(_) => on_sitting_key(app, key),
     }
 }
 
 /// Keys while an overlay is open. The overlay was taken out of `app`; put it back to keep it.
 fn on_overlay_key(app: &mut App, overlay: Overlay, key: KeyEvent) -> Vec<Effect> {
+    let yes = matches!(
+        key.code,
+        KeyCode::Enter | KeyCode::Char('y') | KeyCode::Char('Y')
+    );
+    let no = matches!(key.code, KeyCode::Char('n') | KeyCode::Char('N'));
     match overlay {
         // Any key closes the help.
         Overlay::Help => Vec::new(),
-        Overlay::Restore(draft) => match key.code {
-            KeyCode::Char('n') | KeyCode::Char('N') => vec![Effect::ClearDraft(draft.key)],
-            KeyCode::Esc => Vec::new(),
-            _ => {
+        Overlay::Restore(draft) => {
+            if yes {
+                restore(app, draft)
+            } else if no {
+                vec![Effect::ClearDraft(draft.key)]
+            } else if key.code == KeyCode::Esc {
+                Vec::new()
+            } else {
                 app.overlay = Some(Overlay::Restore(draft));
                 Vec::new()
             }
+        }
+        Overlay::ConfirmLeave => {
+            if yes {
+                leave(app)
+            } else if no || key.code == KeyCode::Esc {
+                Vec::new()
+            } else {
+                app.overlay = Some(Overlay::ConfirmLeave);
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Back to the home screen: the draft is kept, the session marked as ended.
+fn leave(app: &mut App) -> Vec<Effect> {
+    let mut effects = final_effects(app);
+    if let Screen::Sitting(s) = &app.screen
+        && let (Some(id), false) = (s.session_id, matches!(s.interview.phase, Phase::Finished))
+    {
+        effects.push(Effect::FinishSession {
+            id,
+            at: app.clock.unix_now(),
+        });
+    }
+    app.screen = Screen::Home(Home::new(&app.banks.banks));
+    effects
+}
+
+fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
+    let now = app.now();
+    let Screen::Sitting(s) = &mut app.screen else {
+        return Vec::new();
+    };
+    if s.mode() != Mode::Spoken && matches!(s.interview.phase, Phase::Prep { .. }) {
+        s.interview.skip_prep(now);
+    }
+    if !s.typing() {
+        return Vec::new();
+    }
+    if let PasteOutcome::Truncated { kept, dropped } = s.editor.paste(text) {
+        let ui = app.ui;
+        let msg = fill(
+            ui.paste_cut,
+            &[
+                ("kept", &kept),
+                ("dropped", &dropped),
+                ("max", &MAX_ANSWER_CHARS),
+            ],
+        );
+        app.notify(msg, Level::Warn);
+    }
+    Vec::new()
+}
+
+fn on_tick(app: &mut App) -> Vec<Effect> {
+    let now = app.now();
+    let unix_now = app.clock.unix_now();
+    let time_up = app.ui.time_up;
+    let Screen::Sitting(s) = &mut app.screen else {
+        return Vec::new();
+    };
+    let before = (s.interview.step, s.interview.attempt);
+    let mut effects = Vec::new();
+    let mut notice = None;
+    for event in s.interview.tick(now) {
+        if event == Event::TimeUp {
+            match s.mode() {
+                // The clock cuts the answer off: submit what stands.
+                Mode::Exam => effects.extend(submit_typed(s, now, unix_now)),
+                Mode::Practice => notice = Some(time_up),
+                Mode::Spoken => {}
+            }
+        }
+    }
+    effects.extend(after_move(s, before, unix_now));
+    if s.typing() && now.saturating_sub(s.last_draft_at) >= DRAFT_EVERY {
+        let text = s.editor.text();
+        if text != s.saved_text
+            && let Some(d) = s.draft(unix_now)
+        {
+            s.saved_text = text;
+            s.last_draft_at = now;
+            effects.push(Effect::SaveDraft(d));
+        }
+    }
+    if let Some(n) = notice {
+        app.notify(n.to_string(), Level::Warn);
+    }
+    effects
+}
+
+/// After the interview may have moved on: fresh view state for a new step or attempt, and
+/// the session marked finished once the last answer is in.
+fn after_move(
+    s: &mut Sitting,
+    before: (crate::tui::interview::Step, u32),
+    unix_now: i64,
+) -> Vec<Effect> {
+    if (s.interview.step, s.interview.attempt) != before {
+        s.reset_for_next();
+    }
+    if matches!(s.interview.phase, Phase::Finished)
+        && !s.finished
+        && let Some(id) = s.session_id
+    {
+        s.finished = true;
+        return vec![Effect::FinishSession { id, at: unix_now }];
+    }
+    Vec::new()
+}
+
+/// Submit the editor's text: score it, save it, forget its draft.
+fn submit_typed(s: &mut Sitting, now: std::time::Duration, unix_now: i64) -> Vec<Effect> {
+    let key = s.draft(unix_now).map(|d| d.key);
+    let text = s.editor.text();
+    let Some(slot) = s.interview.submit(&text, now) else {
+        return Vec::new();
+    };
+    let mut effects = save_answer(s, slot, unix_now);
+    effects.extend(key.map(Effect::ClearDraft));
+    effects
+}
+
+fn save_answer(s: &Sitting, slot: usize, unix_now: i64) -> Vec<Effect> {
+    let (Some(session_id), Some(o)) = (s.session_id, s.interview.outcomes.get(slot)) else {
+        return Vec::new();
+    };
+    vec![Effect::SaveAnswer(Box::new(AnswerToSave {
+        slot,
+        session_id,
+        parent: s.parent_of(slot),
+        question_id: o.question_id.clone(),
+        followup: o.step.followup,
+        bank_id: o.bank_id.clone(),
+        category: o.category.clone(),
+        prompt: o.prompt.clone(),
+        answer_text: o.answer.clone().unwrap_or_default(),
+        seconds_used: o.seconds,
+        attempt: o.attempt,
+        scorecard: o.card.clone(),
+        mode: s.mode(),
+        created_at: unix_now,
+    }))]
+}
+
+fn on_sitting_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let now = app.now();
+    let unix_now = app.clock.unix_now();
+    let Screen::Sitting(s) = &mut app.screen else {
+        return Vec::new();
+    };
+    let before = (s.interview.step, s.interview.attempt);
+    let mut effects = Vec::new();
+    let mut leave_asked = false;
+    let mut go_home = false;
+    let mut quit = false;
+    let mut saved_next = false;
+    let practice = s.mode() == Mode::Practice;
+    match s.interview.phase {
+        Phase::Prep { .. } | Phase::Answer { .. } if key.code == KeyCode::Esc => leave_asked = true,
+        Phase::Prep { .. } | Phase::Answer { .. } if is_tips(&key) && practice => {
+            s.show_tips = !s.show_tips;
+        }
+        Phase::Prep { .. } | Phase::Answer { .. }
+            if matches!(key.code, KeyCode::PageUp | KeyCode::PageDown) =>
+        {
+            s.prompt_scroll = scroll(s.prompt_scroll, key.code == KeyCode::PageDown, 5);
+        }
+        Phase::Prep { .. } => {
+            let types = matches!(key.code, KeyCode::Char(_))
+                && !key.modifiers.contains(KeyModifiers::CONTROL)
+                && s.mode() != Mode::Spoken;
+            if key.code == KeyCode::Enter || types {
+                s.interview.skip_prep(now);
+            }
+            if types {
+                s.editor.input(key);
+            }
+        }
+        Phase::Answer { .. } if s.mode() == Mode::Spoken => {
+            if key.code == KeyCode::Enter || is_submit(&key) {
+                s.interview.finish_speaking(now);
+            }
+        }
+        Phase::Answer { .. } => {
+            if is_submit(&key) {
+                effects.extend(submit_typed(s, now, unix_now));
+                saved_next =
+                    s.mode() == Mode::Exam && !matches!(s.interview.phase, Phase::Finished);
+            } else {
+                s.editor.input(key);
+            }
+        }
+        Phase::Checklist { .. } => {
+            let len = s.checklist_ticks.len();
+            if key.code == KeyCode::Esc {
+                leave_asked = true;
+            } else if matches!(key.code, KeyCode::Char(' ') | KeyCode::Char('x')) {
+                if let Some(t) = s.checklist_ticks.get_mut(s.checklist_cursor) {
+                    *t = !*t;
+                }
+            } else if key.code == KeyCode::Enter || is_submit(&key) {
+                let (points, _) = s.interview.checklist_items();
+                let (p, sec) = s.checklist_ticks.split_at(points.len().min(len));
+                let (p, sec) = (p.to_vec(), sec.to_vec());
+                if let Some(slot) = s.interview.submit_checklist(&p, &sec, now) {
+                    effects.extend(save_answer(s, slot, unix_now));
+                }
+            } else {
+                move_cursor(&mut s.checklist_cursor, len, &key);
+            }
+        }
+        Phase::Review { .. } => match key.code {
+            KeyCode::Esc => leave_asked = true,
+            KeyCode::Char('t') => {
+                s.interview.retry(now);
+            }
+            KeyCode::Enter | KeyCode::Char('n') => {
+                s.interview.next(now);
+            }
+            _ => result_key(&mut s.result, &key),
         },
-        Overlay::ConfirmLeave => Vec::new(),
+        Phase::Finished => match s.viewing {
+            Some(_) if key.code == KeyCode::Esc => {
+                s.viewing = None;
+                s.result = Default::default();
+            }
+            Some(_) => result_key(&mut s.result, &key),
+            None => match key.code {
+                KeyCode::Esc => go_home = true,
+                KeyCode::Char('q') => quit = true,
+                KeyCode::Enter => {
+                    s.viewing = s
+                        .interview
+                        .final_outcomes()
+                        .get(s.summary_cursor)
+                        .map(|(i, _)| *i);
+                }
+                _ => {
+                    let rows = s.interview.final_outcomes().len();
+                    move_cursor(&mut s.summary_cursor, rows, &key);
+                }
+            },
+        },
+    }
+    effects.extend(after_move(s, before, unix_now));
+    if leave_asked {
+        app.overlay = Some(Overlay::ConfirmLeave);
+    }
+    if go_home {
+        app.screen = Screen::Home(Home::new(&app.banks.banks));
+    }
+    app.quit |= quit;
+    if saved_next {
+        let text = app.ui.saved_next.to_string();
+        app.notify(text, Level::Info);
+    }
+    effects
+}
+
+/// Scroll by `step` lines, down or up, never below zero.
+fn scroll(at: u16, down: bool, step: u16) -> u16 {
+    if down {
+        at.saturating_add(step)
+    } else {
+        at.saturating_sub(step)
+    }
+}
+
+/// Keys of the result screen: scroll the details (j/k, arrows, g) and the answer (PgUp/PgDn),
+/// `r` for the reference answer.
+fn result_key(r: &mut crate::tui::sitting::ResultUi, key: &KeyEvent) {
+    match key.code {
+        KeyCode::Char('r') => r.show_reference = !r.show_reference,
+        KeyCode::Down | KeyCode::Char('j') => r.scroll = scroll(r.scroll, true, 1),
+        KeyCode::Up | KeyCode::Char('k') => r.scroll = scroll(r.scroll, false, 1),
+        KeyCode::Home | KeyCode::Char('g') => r.scroll = 0,
+        KeyCode::PageDown => r.answer_scroll = scroll(r.answer_scroll, true, 5),
+        KeyCode::PageUp => r.answer_scroll = scroll(r.answer_scroll, false, 5),
+        _ => {}
     }
 }

@@ -7,9 +7,18 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::i18n::fill;
+use crate::session::Mode;
 use crate::tui::app::{App, Level, Overlay, Screen};
+use crate::tui::interview::{Phase, Step};
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::screens;
+use crate::tui::screens::checklist::ChecklistView;
+use crate::tui::screens::interview::InterviewView;
+use crate::tui::screens::result::ResultView;
+use crate::tui::screens::summary::SummaryRow;
+use crate::tui::sitting::Sitting;
+use crate::tui::widgets::countdown::Clock;
 
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -26,17 +35,157 @@ pub fn view(app: &App, frame: &mut Frame) {
     let keys = match &app.screen {
         Screen::Home(home) => {
             screens::home::draw(frame, body, app, home);
-            app.ui.home_keys
+            app.ui.home_keys.to_string()
         }
+        Screen::Sitting(s) => draw_sitting(frame, body, app, s),
     };
     draw_title(frame, title, app);
-    draw_status(frame, status, app, keys);
+    draw_status(frame, status, app, &keys);
     match &app.overlay {
         None => {}
         Some(Overlay::Help) => screens::help::draw(frame, area, app),
         Some(Overlay::Restore(draft)) => screens::restore::draw(frame, area, app, draft),
         Some(Overlay::ConfirmLeave) => screens::confirm::draw(frame, area, app),
     }
+}
+
+/// The screen of an interview in progress, by phase; returns the keys for the status line.
+fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String {
+    let ui = app.ui;
+    let theme = app.theme;
+    let iv = &s.interview;
+    let practice = s.mode() == Mode::Practice;
+    let with_tips = |keys: &str| {
+        if practice {
+            format!("{keys}  {}", ui.tips_key)
+        } else {
+            keys.to_string()
+        }
+    };
+    if let Some((_, outcome)) = s.shown_outcome() {
+        let asked = iv.asked(outcome.step);
+        let view = ResultView {
+            heading: heading(
+                app,
+                s,
+                outcome.step.question,
+                outcome.step.followup,
+                outcome.attempt,
+            ),
+            answer: outcome.answer.as_deref(),
+            card: &outcome.card,
+            seconds: outcome.seconds,
+            reference: asked.and_then(|a| a.reference.as_deref()),
+            show_reference: s.result.show_reference,
+            scroll: s.result.scroll,
+            answer_scroll: s.result.answer_scroll,
+        };
+        screens::result::draw(frame, area, ui, theme, &view);
+        return match iv.phase {
+            Phase::Review { .. } => ui.result_keys_practice.to_string(),
+            _ => ui.result_keys_review.to_string(),
+        };
+    }
+    match iv.phase {
+        Phase::Prep { .. } | Phase::Answer { .. } => {
+            let asked = iv.current();
+            let block = matches!(iv.phase, Phase::Prep { block: true, .. });
+            let prompts = if block {
+                iv.questions().map(|q| q.prompt.clone()).collect()
+            } else {
+                vec![asked.prompt.clone()]
+            };
+            let clock = iv.clock(app.now()).map(|(answering, left, total)| {
+                let kind = if answering {
+                    Clock::Answer
+                } else {
+                    Clock::Prep
+                };
+                (kind, left, total)
+            });
+            let spoken = s.mode() == Mode::Spoken;
+            let view = InterviewView {
+                heading: heading(app, s, iv.step.question, iv.step.followup, iv.attempt),
+                prompts,
+                figure: if block { None } else { asked.figure.as_deref() },
+                prompt_scroll: s.prompt_scroll,
+                clock,
+                editor: if spoken { None } else { Some(&s.editor) },
+                target_chars: asked.target_chars,
+                tips: (s.show_tips && practice).then_some(asked.tips.as_slice()),
+                focused: app.overlay.is_none(),
+            };
+            screens::interview::draw(frame, area, ui, theme, &view);
+            match iv.phase {
+                Phase::Prep { .. } => with_tips(ui.prep_keys),
+                _ if spoken => ui.spoken_keys.to_string(),
+                _ => with_tips(ui.interview_keys),
+            }
+        }
+        Phase::Checklist { .. } => {
+            let (points, sections) = iv.checklist_items();
+            let view = ChecklistView {
+                heading: heading(app, s, iv.step.question, iv.step.followup, iv.attempt),
+                points: &points,
+                sections: &sections,
+                ticked: &s.checklist_ticks,
+                cursor: s.checklist_cursor,
+            };
+            screens::checklist::draw(frame, area, ui, theme, &view);
+            ui.checklist_keys.to_string()
+        }
+        Phase::Review { .. } | Phase::Finished => {
+            let rows: Vec<SummaryRow> = iv
+                .final_outcomes()
+                .into_iter()
+                .map(|(_, o)| SummaryRow {
+                    label: match o.step.followup {
+                        Some(_) => o.prompt.clone(),
+                        None => o.question_id.clone(),
+                    },
+                    followup: o.step.followup.is_some(),
+                    total: o.card.total,
+                    content: o.card.content,
+                    structure: o.card.structure,
+                    delivery: o.card.delivery,
+                    seconds: o.seconds,
+                })
+                .collect();
+            screens::summary::draw(frame, area, ui, theme, &rows, s.summary_cursor);
+            ui.summary_keys.to_string()
+        }
+    }
+}
+
+/// `练习  第 1/3 题  complaint/wrong-size  追问  第 2 次作答`.
+fn heading(
+    app: &App,
+    s: &Sitting,
+    question: usize,
+    followup: Option<usize>,
+    attempt: u32,
+) -> String {
+    let ui = app.ui;
+    let mut parts = vec![
+        s.choice.name(ui).to_string(),
+        fill(
+            ui.question_of,
+            &[("i", &(question + 1)), ("n", &s.interview.len())],
+        ),
+    ];
+    if let Some(q) = s.interview.asked(Step {
+        question,
+        followup: None,
+    }) {
+        parts.push(crate::text::sanitize_line(&q.question_id));
+    }
+    if followup.is_some() {
+        parts.push(ui.followup.to_string());
+    }
+    if attempt > 1 {
+        parts.push(fill(ui.attempt, &[("n", &attempt)]));
+    }
+    parts.join("  ")
 }
 
 fn draw_title(frame: &mut Frame, area: Rect, app: &App) {

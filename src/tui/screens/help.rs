@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::session::Mode;
 use crate::tui::app::{App, Screen};
-use crate::tui::layout::{centered, panel};
+use crate::tui::layout::draw_popup;
 
 /// The help lines for the current screen, most specific last.
 pub fn help_lines(app: &App) -> Vec<&'static str> {
@@ -14,27 +14,27 @@ pub fn help_lines(app: &App) -> Vec<&'static str> {
     let mut lines = vec![ui.help_general, ui.help_lists];
     match &app.screen {
         Screen::Home(_) => lines.push(ui.help_home),
+        Screen::Sitting(s) => {
+            lines.push(ui.help_editor);
+            lines.push(match s.mode() {
+                Mode::Practice => ui.help_practice,
+                Mode::Exam => ui.help_exam,
+                Mode::Spoken => ui.help_spoken,
+            });
+            lines.push(ui.help_result);
+        }
     }
     lines
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let ui = app.ui;
-    let mut text: Vec<Line> = Vec::new();
-    for l in help_lines(app) {
-        text.push(Line::from(format!("- {l}")));
-    }
+    let mut text: Vec<Line> = help_lines(app)
+        .into_iter()
+        .map(|l| Line::from(format!("- {l}")))
+        .collect();
     text.push(Line::from(""));
     text.push(Line::from(Span::styled(ui.help_close, app.theme.dim())));
-    let width = area.width.saturating_sub(4).min(76);
-    let popup = centered(area, width, area.height.saturating_sub(2).min(18));
-    crate::tui::layout::clear_popup(frame, popup);
-    frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: false }).block(panel(
-            Span::styled(ui.help_title, app.theme.title()),
-            true,
-            app.theme,
-        )),
-        popup,
-    );
+    let title = Span::styled(ui.help_title, app.theme.title());
+    draw_popup(frame, area, title, &text, 76, app.theme);
 }

@@ -4,12 +4,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::home::{Choice, Home, Pane};
 use crate::tui::layout::panel;
+use crate::tui::widgets::wrap::wrap;
 
 /// Bank problems listed on the home screen (the rest are counted).
 const PROBLEMS_SHOWN: usize = 3;
@@ -199,5 +200,5 @@ fn draw_about(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
             lines.push(Line::from(crate::text::sanitize_line(&p.to_string())));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    frame.render_widget(Paragraph::new(wrap(&lines, area.width)), area);
 }

@@ -7,10 +7,10 @@ use std::time::Duration;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::i18n::{Ui, fill};
-use crate::tui::layout::panel;
+use crate::tui::layout::{panel, wrapped};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::countdown::{Clock, countdown_line};
 use crate::tui::widgets::editor::Editor;
@@ -79,12 +79,9 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &Intervi
             editor.render(frame, answer_area, block, view.focused);
         }
         None => {
-            frame.render_widget(
-                Paragraph::new(Span::styled(ui.speak_now, theme.title()))
-                    .wrap(Wrap { trim: false })
-                    .block(panel(ui.answer_title, false, theme)),
-                answer_area,
-            );
+            let text = [Line::from(Span::styled(ui.speak_now, theme.title()))];
+            let block = panel(ui.answer_title, false, theme);
+            frame.render_widget(wrapped(&text, block, answer_area, 0), answer_area);
         }
     }
     if let (Some(area), Some(tips)) = (tips_area, view.tips) {
@@ -95,12 +92,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &Intervi
                 .map(|t| Line::from(format!("- {}", crate::text::sanitize_line(t))))
                 .collect()
         };
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .block(panel(ui.tips_title, false, theme)),
-            area,
-        );
+        let block = panel(ui.tips_title, false, theme);
+        frame.render_widget(wrapped(&lines, block, area, 0), area);
     }
 }
 
@@ -121,23 +114,13 @@ fn draw_prompt(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &Inte
     if let Some(fig) = view.figure {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(ui.figure_title, theme.title())));
-        // Figures are drawn as written (ASCII art): no wrapping would keep columns, but a
-        // wide figure in a narrow window is still better wrapped than cut.
+        // A figure wider than the window is wrapped rather than cut off.
         lines.extend(
             crate::text::sanitize(fig)
                 .lines()
                 .map(|l| Line::from(l.to_string())),
         );
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((view.prompt_scroll, 0))
-            .block(panel(
-                Span::styled(ui.prompt_title, theme.title()),
-                false,
-                theme,
-            )),
-        area,
-    );
+    let block = panel(Span::styled(ui.prompt_title, theme.title()), false, theme);
+    frame.render_widget(wrapped(&lines, block, area, view.prompt_scroll), area);
 }

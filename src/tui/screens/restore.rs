@@ -3,12 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::{Ui, fill};
 use crate::store::Draft;
 use crate::tui::app::App;
-use crate::tui::layout::{centered, panel};
+use crate::tui::layout::draw_popup;
 
 /// Lines of the draft shown as a preview.
 const PREVIEW_LINES: usize = 4;
@@ -41,18 +40,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, draft: &Draft) {
     }
     text.push(Line::from(""));
     text.push(Line::from(Span::styled(ui.restore_keys, app.theme.dim())));
-    // Room for the lines, the border and one line of wrapping.
-    let height = u16::try_from(text.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(3);
-    let popup = centered(area, area.width.saturating_sub(4).min(72), height);
-    crate::tui::layout::clear_popup(frame, popup);
-    frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: false }).block(panel(
-            Span::styled(ui.restore_title, app.theme.warn()),
-            true,
-            app.theme,
-        )),
-        popup,
-    );
+    let title = Span::styled(ui.restore_title, app.theme.warn());
+    draw_popup(frame, area, title, &text, 72, app.theme);
 }

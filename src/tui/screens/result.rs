@@ -6,12 +6,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Ui, fill};
 use crate::scoring::{PointResult, Scorecard};
-use crate::tui::layout::panel;
+use crate::tui::layout::{panel, wrapped};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bars::score_line;
 use crate::tui::widgets::countdown::mmss;
@@ -42,13 +42,8 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultV
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
     draw_answer(frame, left, ui, theme, view);
     let details = details(ui, theme, view.card);
-    frame.render_widget(
-        Paragraph::new(details)
-            .wrap(Wrap { trim: false })
-            .scroll((view.scroll, 0))
-            .block(panel(ui.feedback, false, theme)),
-        right,
-    );
+    let block = panel(ui.feedback, false, theme);
+    frame.render_widget(wrapped(&details, block, right, view.scroll), right);
 }
 
 fn draw_scores(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultView) {
@@ -103,13 +98,8 @@ fn draw_answer(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &Resu
         lines.push(Line::from(Span::styled(ui.legend, theme.dim())));
         (ui.your_answer, lines)
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((view.answer_scroll, 0))
-            .block(panel(title, false, theme)),
-        area,
-    );
+    let block = panel(title, false, theme);
+    frame.render_widget(wrapped(&lines, block, area, view.answer_scroll), area);
 }
 
 /// Misses before hits; among misses, required ones first.

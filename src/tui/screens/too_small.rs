@@ -3,10 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use crate::i18n::{Ui, fill};
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::widgets::wrap::wrap;
 
 pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui) {
     let text = fill(
@@ -18,5 +20,6 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui) {
             ("ch", &area.height),
         ],
     );
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    let lines = wrap(&[Line::from(text)], area.width);
+    frame.render_widget(Paragraph::new(lines), area);
 }

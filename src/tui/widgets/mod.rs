@@ -4,3 +4,4 @@ pub mod bars;
 pub mod countdown;
 pub mod editor;
 pub mod highlight;
+pub mod wrap;
