@@ -212,3 +212,352 @@ fn notices_expire_with_the_clock() {
             .contains("hello there")
     );
 }
+
+// ---- Interviews -----------------------------------------------------------------------
+
+use crate::session::{Plan, QuestionRef, Thinking};
+use crate::tui::app::Screen;
+use crate::tui::home::Choice;
+use crate::tui::interview::Phase;
+use crate::tui::update::start;
+
+const ANSWER: &str = "非常抱歉给您添麻烦了。\n我先核实订单，确认后马上为您换货，运费我们承担。";
+
+fn plan(ids: &[&str]) -> Plan {
+    Plan::fixed(
+        ids.iter()
+            .map(|q| QuestionRef {
+                bank: "tui-test".into(),
+                question: (*q).into(),
+            })
+            .collect(),
+    )
+}
+
+/// An app in a sitting of `ids`, the store having created session 1.
+fn sitting(lang: Lang, choice: Choice, p: Plan) -> (App, FakeClock) {
+    let (mut app, clock) = app_with(lang, None);
+    let effects = start(&mut app, choice, p);
+    assert!(matches!(effects.as_slice(), [Effect::CreateSession(_)]));
+    update(&mut app, Msg::SessionCreated(crate::store::SessionId(1)));
+    (app, clock)
+}
+
+fn phase(app: &App) -> Phase {
+    match &app.screen {
+        Screen::Sitting(s) => s.interview.phase,
+        Screen::Home(_) => panic!("not in an interview"),
+    }
+}
+
+fn sitting_of(app: &App) -> &crate::tui::sitting::Sitting {
+    match &app.screen {
+        Screen::Sitting(s) => s,
+        Screen::Home(_) => panic!("not in an interview"),
+    }
+}
+
+#[test]
+fn thinking_screen_with_figure() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (app, clock) = sitting(lang, Choice::Practice, plan(&["wrong-size"]));
+        clock.advance(Duration::from_secs(5));
+        assert!(matches!(phase(&app), Phase::Prep { .. }));
+        snapshot_all(&app, "interview_prep");
+    }
+}
+
+#[test]
+fn chinese_answer_in_the_editor_with_the_cursor_at_the_caret() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, clock) = sitting(lang, Choice::Practice, plan(&["wrong-size"]));
+        update(&mut app, key(KeyCode::Enter));
+        assert!(matches!(phase(&app), Phase::Answer { .. }));
+        type_text(&mut app, ANSWER);
+        clock.advance(Duration::from_secs(42));
+        update(&mut app, Msg::Tick);
+        snapshot_all(&app, "interview_answer");
+    }
+    // The caret: on the editor's second line, after its 24 double-width characters.
+    let (mut app, _) = sitting(Lang::Zh, Choice::Practice, plan(&["wrong-size"]));
+    update(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, ANSWER);
+    let mut term = draw(&app, 80, 24);
+    term.backend_mut().assert_cursor_position((49, 13));
+    let buf = term.backend().buffer();
+    assert_eq!(
+        buf[(47, 13)].symbol(),
+        "。",
+        "the caret follows the last character"
+    );
+    assert_eq!(buf[(1, 13)].symbol(), "我");
+}
+
+#[test]
+fn tips_on_request_in_practice_only() {
+    let (mut app, _) = sitting(Lang::Zh, Choice::Practice, plan(&["wrong-size"]));
+    update(&mut app, ctrl('t'));
+    let text = screen_text(&mut draw(&app, 120, 40));
+    assert!(text.contains("先致歉，再核实"), "{text}");
+    insta::assert_snapshot!("interview_tips_zh_120x40", text);
+
+    let (mut app, _) = sitting(Lang::Zh, Choice::Exam, plan(&["wrong-size"]));
+    update(&mut app, ctrl('t'));
+    assert!(!screen_text(&mut draw(&app, 120, 40)).contains("先致歉，再核实"));
+}
+
+#[test]
+fn result_screen_marks_the_answer_and_shows_the_reference_on_a_key() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, clock) = sitting(lang, Choice::Practice, plan(&["wrong-size"]));
+        update(&mut app, key(KeyCode::Enter));
+        type_text(&mut app, ANSWER);
+        clock.advance(Duration::from_secs(75));
+        let effects = update(&mut app, ctrl('s'));
+        assert!(matches!(phase(&app), Phase::Review { .. }));
+        // Saved the moment it was submitted, and its draft forgotten.
+        let saved = effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::SaveAnswer(a) => Some(a),
+                _ => None,
+            })
+            .expect("the answer is saved");
+        assert_eq!(saved.answer_text, ANSWER);
+        assert_eq!(saved.seconds_used, 75);
+        assert!(effects.iter().any(|e| matches!(e, Effect::ClearDraft(_))));
+        snapshot_all(&app, "result");
+        update(&mut app, key(KeyCode::Char('r')));
+        snapshot_all(&app, "result_reference");
+    }
+}
+
+#[test]
+fn follow_up_then_summary() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, _) = sitting(lang, Choice::Practice, plan(&["wrong-size"]));
+        update(&mut app, key(KeyCode::Enter));
+        type_text(&mut app, ANSWER);
+        update(
+            &mut app,
+            Msg::Key(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE)),
+        );
+        update(
+            &mut app,
+            Msg::AnswerSaved {
+                slot: 0,
+                id: crate::store::AnswerId(10),
+            },
+        );
+        update(&mut app, key(KeyCode::Enter));
+        // 跟进 was missed: its follow-up is asked.
+        snapshot_all(&app, "followup");
+        type_text(&mut app, "我会跟进物流，到货后回访客户是否满意。");
+        let effects = update(&mut app, ctrl('s'));
+        let parent = effects.iter().find_map(|e| match e {
+            Effect::SaveAnswer(a) => Some(a.parent),
+            _ => None,
+        });
+        assert_eq!(parent, Some(Some(crate::store::AnswerId(10))));
+        let effects = update(&mut app, key(KeyCode::Enter));
+        assert_eq!(phase(&app), Phase::Finished);
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::FinishSession { .. }))
+        );
+        snapshot_all(&app, "summary");
+        // Enter opens a row's result; Esc goes back to the summary, again to home.
+        update(&mut app, key(KeyCode::Char('j')));
+        update(&mut app, key(KeyCode::Enter));
+        assert_eq!(sitting_of(&app).viewing, Some(1));
+        update(&mut app, key(KeyCode::Esc));
+        assert_eq!(sitting_of(&app).viewing, None);
+        update(&mut app, key(KeyCode::Esc));
+        assert!(matches!(app.screen, Screen::Home(_)));
+    }
+}
+
+#[test]
+fn exam_gives_no_result_until_the_end_and_cuts_off_at_time() {
+    let (mut app, clock) = sitting(
+        Lang::Zh,
+        Choice::Exam,
+        plan(&["angry-caller", "wrong-size"]),
+    );
+    type_text(&mut app, "我会保持冷静，耐心倾听");
+    clock.advance(Duration::from_secs(89));
+    update(&mut app, Msg::Tick);
+    let text = screen_text(&mut draw(&app, 80, 24));
+    assert!(text.contains("还剩 1 秒"), "{text}");
+    clock.advance(Duration::from_secs(1));
+    let effects = update(&mut app, Msg::Tick);
+    // Time up: the text as it stood was submitted and saved, and the next question is up.
+    let saved = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveAnswer(a) => Some(a),
+            _ => None,
+        })
+        .expect("cut off and saved");
+    assert_eq!(saved.answer_text, "我会保持冷静，耐心倾听");
+    assert_eq!(saved.seconds_used, 90);
+    assert!(matches!(phase(&app), Phase::Prep { .. }));
+    assert_eq!(sitting_of(&app).editor.text(), "");
+    insta::assert_snapshot!("exam_next_zh_80x24", screen_text(&mut draw(&app, 80, 24)));
+}
+
+#[test]
+fn civil_service_block_shows_every_question() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut p = plan(&["wrong-size", "angry-caller"]);
+        p.thinking = Thinking::Block { seconds: 240 };
+        p.answer_seconds = Some(150);
+        p.preset = Some("civil-service".into());
+        let (app, _) = sitting(lang, Choice::Civil, p);
+        snapshot_all(&app, "civil_block");
+    }
+}
+
+#[test]
+fn spoken_answer_then_checklist() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, clock) = sitting(lang, Choice::Spoken, plan(&["wrong-size"]));
+        update(&mut app, key(KeyCode::Enter));
+        clock.advance(Duration::from_secs(31));
+        update(&mut app, Msg::Tick);
+        snapshot_all(&app, "spoken_answer");
+        update(&mut app, key(KeyCode::Enter));
+        assert!(matches!(phase(&app), Phase::Checklist { seconds: 31 }));
+        // Tick 致歉 and the first section.
+        update(&mut app, key(KeyCode::Char(' ')));
+        update(&mut app, key(KeyCode::Char('G')));
+        update(&mut app, key(KeyCode::Up));
+        update(&mut app, key(KeyCode::Up));
+        update(&mut app, key(KeyCode::Up));
+        update(&mut app, key(KeyCode::Char('x')));
+        assert_eq!(
+            sitting_of(&app).checklist_ticks,
+            [true, false, false, false, true, false, false, false]
+        );
+        snapshot_all(&app, "checklist");
+        let effects = update(&mut app, key(KeyCode::Enter));
+        let saved = effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::SaveAnswer(a) => Some(a),
+                _ => None,
+            })
+            .expect("saved");
+        assert_eq!(saved.answer_text, "");
+        assert_eq!(saved.mode, crate::session::Mode::Spoken);
+        assert!(matches!(phase(&app), Phase::Review { .. }));
+        snapshot_all(&app, "spoken_result");
+    }
+}
+
+#[test]
+fn drafts_are_saved_every_few_seconds_and_on_exit() {
+    let (mut app, clock) = sitting(Lang::Zh, Choice::Practice, plan(&["angry-caller"]));
+    type_text(&mut app, "我会先");
+    clock.advance(Duration::from_secs(1));
+    assert!(update(&mut app, Msg::Tick).is_empty(), "not yet");
+    clock.advance(Duration::from_secs(1));
+    let effects = update(&mut app, Msg::Tick);
+    let [Effect::SaveDraft(d)] = effects.as_slice() else {
+        panic!("expected one draft save, got {effects:?}");
+    };
+    assert_eq!(d.text, "我会先");
+    assert_eq!(d.key, "1:tui-test/angry-caller");
+    assert_eq!(d.session_id, Some(crate::store::SessionId(1)));
+    // Unchanged text is not saved again.
+    clock.advance(Duration::from_secs(5));
+    assert!(update(&mut app, Msg::Tick).is_empty());
+    // Quitting (Ctrl-C, a signal, a panic) saves what is there.
+    type_text(&mut app, "保持冷静");
+    update(&mut app, ctrl('c'));
+    assert!(app.quit);
+    assert!(matches!(
+        crate::tui::update::final_effects(&app).as_slice(),
+        [Effect::SaveDraft(d)] if d.text == "我会先保持冷静"
+    ));
+}
+
+#[test]
+fn restoring_a_draft_continues_the_answer_and_moves_it_to_the_new_session() {
+    let (mut app, _) = app_with(Lang::Zh, Some(draft()));
+    let effects = update(&mut app, key(KeyCode::Char('y')));
+    assert!(matches!(effects.as_slice(), [Effect::CreateSession(_)]));
+    assert_eq!(sitting_of(&app).editor.text(), draft().text);
+    assert!(matches!(phase(&app), Phase::Answer { .. }));
+    let effects = update(&mut app, Msg::SessionCreated(crate::store::SessionId(8)));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SaveDraft(d), Effect::ClearDraft(old)]
+            if d.key == "8:tui-test/wrong-size" && d.text == draft().text && *old == draft().key
+    ));
+}
+
+#[test]
+fn leaving_asks_first_and_keeps_the_draft() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, _) = sitting(lang, Choice::Practice, plan(&["angry-caller"]));
+        type_text(&mut app, "先冷静");
+        update(&mut app, key(KeyCode::Esc));
+        snapshot_all(&app, "confirm_leave");
+        // Esc: stay.
+        update(&mut app, key(KeyCode::Esc));
+        assert!(app.overlay.is_none());
+        assert!(matches!(phase(&app), Phase::Answer { .. }));
+        update(&mut app, key(KeyCode::Esc));
+        let effects = update(&mut app, key(KeyCode::Enter));
+        assert!(matches!(app.screen, Screen::Home(_)));
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::SaveDraft(d) if d.text == "先冷静"))
+        );
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::FinishSession { .. }))
+        );
+    }
+}
+
+#[test]
+fn a_huge_paste_is_capped_with_a_notice() {
+    let (mut app, _) = sitting(Lang::En, Choice::Practice, plan(&["angry-caller"]));
+    update(&mut app, Msg::Paste("客服".repeat(500_000)));
+    let s = sitting_of(&app);
+    assert_eq!(
+        s.editor.text().chars().count(),
+        crate::tui::widgets::editor::MAX_ANSWER_CHARS
+    );
+    let text = screen_text(&mut draw(&app, 120, 40));
+    assert!(
+        text.contains("Paste too long: kept 20000 characters"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_screen_survives_every_small_size() {
+    // No layout may index outside the buffer, however small the window.
+    let (mut app, _) = sitting(Lang::Zh, Choice::Practice, plan(&["wrong-size"]));
+    let check = |app: &App| {
+        for w in [1, 2, 10, 39, 40, 41, 60] {
+            for h in [1, 3, 11, 12, 13, 20] {
+                draw(app, w, h);
+            }
+        }
+    };
+    check(&app);
+    update(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, ANSWER);
+    check(&app);
+    update(&mut app, ctrl('s'));
+    check(&app);
+    update(&mut app, key(KeyCode::Enter));
+    check(&app);
+}
