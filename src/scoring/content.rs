@@ -64,24 +64,30 @@ pub fn evaluate(
     let mut point_hit: Vec<Option<(u16, [usize; 2])>> = vec![None; points.len()];
     let mut avoid_hit: Vec<Option<(u16, [usize; 2])>> = vec![None; avoid.len()];
     for h in hits {
+        let (slot, phrase, owned_elsewhere) = match h.role {
+            Role::Point { point, phrase } => (point_hit.get_mut(usize::from(point)), phrase, None),
+            Role::Avoid { avoid, phrase } => (
+                avoid_hit.get_mut(usize::from(avoid)),
+                phrase,
+                Some(usize::from(avoid) >= bank_avoid),
+            ),
+            _ => continue,
+        };
+        // Only the first valid hit of each counts: the rest need no checks.
+        let Some(slot) = slot.filter(|s| s.is_none()) else {
+            continue;
+        };
         // A phrase inside one of the other kind belongs to it: 尺码表 inside "你自己没看尺码表"
         // earns nothing, 推卸责任 inside a point "不推卸责任" costs nothing. A rude phrase the
         // bank already lists is the bank's.
-        let (slot, phrase) = match h.role {
-            Role::Point { point, phrase } if !avoid_ranges.contains(h.start, h.end, true) => {
-                (point_hit.get_mut(usize::from(point)), phrase)
+        let belongs_elsewhere = match owned_elsewhere {
+            None => avoid_ranges.contains(h.start, h.end, true),
+            Some(built_in) => {
+                point_ranges.contains(h.start, h.end, false)
+                    || (built_in && bank_avoid_ranges.overlaps(h.start, h.end))
             }
-            Role::Avoid { avoid, phrase }
-                if !point_ranges.contains(h.start, h.end, false)
-                    && (usize::from(avoid) < bank_avoid
-                        || !bank_avoid_ranges.overlaps(h.start, h.end)) =>
-            {
-                (avoid_hit.get_mut(usize::from(avoid)), phrase)
-            }
-            _ => continue,
         };
-        let Some(slot) = slot else { continue };
-        if slot.is_some() || copied.covers(h.start, h.end) || guard.negates(h.start) {
+        if belongs_elsewhere || copied.covers(h.start, h.end) || guard.negates(h.start) {
             continue;
         }
         *slot = Some((phrase, text.orig_span(h.start, h.end)));

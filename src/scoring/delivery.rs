@@ -49,11 +49,6 @@ pub struct Limits {
     pub lang: Language,
 }
 
-/// Characters of the answer as given, whitespace excluded.
-pub fn count_chars(answer: &str) -> usize {
-    answer.chars().filter(|c| !c.is_whitespace()).count()
-}
-
 pub fn evaluate(
     chars: usize,
     text: &Normalized,

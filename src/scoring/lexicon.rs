@@ -340,95 +340,39 @@ static EN: Lexicon = Lexicon {
 
 /// Chinese characters that mark grammar rather than content (particles, pronouns, auxiliaries,
 /// connectives). A real sentence has many of them; a bare keyword list has almost none.
+const ZH_FUNCTION_CHARS: &str = "的了着过地得我你您他她它们是在和与及并把被给为就也都要会能可以对让使将这那此其个一有很更再先还又而但却所因如若果时后然则即便才已经从向于到之吧呢吗呀么什怎不没请帮来去上下中";
+
+/// `ZH_FUNCTION_CHARS` as a bitset over the CJK block, built at compile time: the check runs
+/// for every character of every answer.
+static ZH_FUNCTION_BITS: [u64; CJK_WORDS] = zh_function_bits();
+
+const CJK_START: u32 = 0x4E00;
+const CJK_WORDS: usize = (0xA000 - 0x4E00) / 64;
+
+const fn zh_function_bits() -> [u64; CJK_WORDS] {
+    let mut bits = [0u64; CJK_WORDS];
+    let bytes = ZH_FUNCTION_CHARS.as_bytes();
+    let mut i = 0;
+    // Every character of the list is a three-byte UTF-8 sequence in the CJK block.
+    while i + 2 < bytes.len() {
+        let c = ((bytes[i] as u32 & 0x0F) << 12)
+            | ((bytes[i + 1] as u32 & 0x3F) << 6)
+            | (bytes[i + 2] as u32 & 0x3F);
+        let off = (c - CJK_START) as usize;
+        bits[off / 64] |= 1 << (off % 64);
+        i += 3;
+    }
+    bits
+}
+
 pub fn is_zh_function_char(c: char) -> bool {
-    matches!(
-        c,
-        '的' | '了'
-            | '着'
-            | '过'
-            | '地'
-            | '得'
-            | '我'
-            | '你'
-            | '您'
-            | '他'
-            | '她'
-            | '它'
-            | '们'
-            | '是'
-            | '在'
-            | '和'
-            | '与'
-            | '及'
-            | '并'
-            | '把'
-            | '被'
-            | '给'
-            | '为'
-            | '就'
-            | '也'
-            | '都'
-            | '要'
-            | '会'
-            | '能'
-            | '可'
-            | '以'
-            | '对'
-            | '让'
-            | '使'
-            | '将'
-            | '这'
-            | '那'
-            | '此'
-            | '其'
-            | '个'
-            | '一'
-            | '有'
-            | '很'
-            | '更'
-            | '再'
-            | '先'
-            | '还'
-            | '又'
-            | '而'
-            | '但'
-            | '却'
-            | '所'
-            | '因'
-            | '如'
-            | '若'
-            | '果'
-            | '时'
-            | '后'
-            | '然'
-            | '则'
-            | '即'
-            | '便'
-            | '才'
-            | '已'
-            | '经'
-            | '从'
-            | '向'
-            | '于'
-            | '到'
-            | '之'
-            | '吧'
-            | '呢'
-            | '吗'
-            | '呀'
-            | '么'
-            | '什'
-            | '怎'
-            | '不'
-            | '没'
-            | '请'
-            | '帮'
-            | '来'
-            | '去'
-            | '上'
-            | '下'
-            | '中'
-    )
+    let Some(off) = (c as u32).checked_sub(CJK_START) else {
+        return false;
+    };
+    let off = off as usize;
+    ZH_FUNCTION_BITS
+        .get(off / 64)
+        .is_some_and(|w| w & (1 << (off % 64)) != 0)
 }
 
 /// English function words (articles, pronouns, auxiliaries, prepositions, connectives).
@@ -528,4 +472,28 @@ pub fn is_en_function_word(w: &str) -> bool {
             | "there"
             | "here"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_function_bitset_holds_exactly_the_list() {
+        for c in ZH_FUNCTION_CHARS.chars() {
+            assert!(is_zh_function_char(c), "{c}");
+        }
+        for c in [
+            '道',
+            '歉',
+            '客',
+            'a',
+            '，',
+            '\u{9FFF}',
+            '\u{A000}',
+            '\u{10000}',
+        ] {
+            assert!(!is_zh_function_char(c), "{c}");
+        }
+    }
 }

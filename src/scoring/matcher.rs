@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::normalize::{Normalized, normalize_phrase};
 use crate::bank::Language;
@@ -34,6 +34,8 @@ pub enum Role {
     Enumeration,
     EnumerationException,
     Conclusion,
+    /// A run of the prompt's words: the answer copies the question there.
+    PromptGram,
 }
 
 /// One occurrence of a phrase, in byte offsets of the normalised text.
@@ -105,8 +107,11 @@ impl MatcherBuilder {
             })
             .collect();
         // Building can only fail on absurd sizes; a question then simply matches nothing.
+        // A DFA: a few hundred short patterns make a small one, and it searches fastest.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&self.patterns)
             .ok();
         Matcher {
@@ -133,7 +138,7 @@ impl Matcher {
             return Vec::new();
         };
         let hay = text.as_str();
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(hay.len() / 8);
         for m in ac.find_overlapping_iter(hay) {
             let id = m.pattern().as_usize();
             let (start, end) = (m.start(), m.end());
@@ -176,7 +181,16 @@ pub fn contains_phrase(text: &str, phrase: &str, lang: Language) -> bool {
 /// Letters and digits (any script) form words; the apostrophe does not, so "customer" matches
 /// in "customer's".
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // ASCII and the common CJK block first: the full Unicode lookup is the slow path.
+    c.is_ascii_alphanumeric()
+        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || (!c.is_ascii() && !is_cjk_punctuation(c) && c.is_alphanumeric())
+}
+
+/// Chinese punctuation (、。《》「」【】…) and curly quotes: never letters, and common enough in
+/// answers to be worth skipping the Unicode tables for.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c, '\u{3001}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{2018}'..='\u{201F}')
 }
 
 fn word_edge_before(hay: &str, start: usize) -> bool {

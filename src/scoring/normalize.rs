@@ -6,16 +6,23 @@
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
+use super::matcher::is_word_char;
 use crate::bank::Language;
 
 /// The normalised text plus the map back to the original.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     text: String,
-    /// For each byte of `text`: the original character range of the char it belongs to.
-    /// `u32` keeps the map at 8 bytes per byte even for multi-megabyte answers.
-    src_start: Vec<u32>,
-    src_end: Vec<u32>,
+    /// For each char of `text`: its byte offset there, and the original character range it
+    /// came from. `u32` keeps the map small even for multi-megabyte answers.
+    map: Vec<(u32, u32, u32)>,
+    /// Sentences (or lines) holding at least one word.
+    sentences: usize,
+    /// Characters of the original that are not whitespace.
+    orig_chars: usize,
+    /// Byte ranges of the units of text: each letter or digit in zh, each word in en
+    /// ("don't" is one word, the apostrophe of "customers'" is not part of it).
+    tokens: Vec<(usize, usize)>,
     /// Byte offsets in `text` before which a line break was dropped (zh only: en keeps `\n`).
     /// Clauses end at line breaks even when the text no longer shows them.
     breaks: Vec<usize>,
@@ -28,20 +35,44 @@ impl Normalized {
         &self.text
     }
 
+    /// The original range of the normalised char holding byte `pos`.
+    fn char_at(&self, pos: usize) -> Option<(u32, u32)> {
+        let i = self
+            .map
+            .partition_point(|&(b, _, _)| b as usize <= pos)
+            .checked_sub(1)?;
+        self.map.get(i).map(|&(_, s, e)| (s, e))
+    }
+
     /// Half-open original character range of the normalised byte range `[start, end)`.
     pub fn orig_span(&self, start: usize, end: usize) -> [usize; 2] {
-        let s = self.src_start.get(start).copied().unwrap_or(0) as usize;
+        let s = self.orig_offset(start);
         let e = end
             .checked_sub(1)
-            .and_then(|last| self.src_end.get(last))
-            .copied()
-            .map_or(s, |e| e as usize);
+            .and_then(|last| self.char_at(last))
+            .map_or(s, |(_, e)| e as usize);
         [s, e.max(s)]
     }
 
     /// Original character offset of the normalised byte `pos`.
     pub fn orig_offset(&self, pos: usize) -> usize {
-        self.src_start.get(pos).copied().unwrap_or(0) as usize
+        self.char_at(pos).map_or(0, |(s, _)| s as usize)
+    }
+
+    /// The tokens (characters in zh, words in en), as byte ranges of the normalised text.
+    pub fn tokens(&self) -> &[(usize, usize)] {
+        &self.tokens
+    }
+
+    /// Length of the original in characters, whitespace excluded.
+    pub fn orig_chars(&self) -> usize {
+        self.orig_chars
+    }
+
+    /// Sentences (or lines) that hold at least one word: the text between two of
+    /// 。!?.; or line breaks.
+    pub fn sentences(&self) -> usize {
+        self.sentences
     }
 
     /// Whether any dropped whitespace stood anywhere from normalised byte `from` to `to`.
@@ -64,12 +95,16 @@ pub fn normalize(input: &str, lang: Language) -> Normalized {
         lang,
         n: Normalized {
             text: String::with_capacity(input.len()),
-            src_start: Vec::with_capacity(input.len()),
-            src_end: Vec::with_capacity(input.len()),
+            map: Vec::with_capacity(input.len() / 2),
+            sentences: 0,
+            orig_chars: 0,
+            tokens: Vec::with_capacity(input.len() / 2),
             breaks: Vec::new(),
             spaces: Vec::new(),
         },
         pending: None,
+        apostrophe_at: None,
+        in_sentence: false,
     };
     let mut chars = input.chars().peekable();
     let mut idx: u32 = 0;
@@ -77,6 +112,20 @@ pub fn normalize(input: &str, lang: Language) -> Normalized {
     while let Some(c) = chars.next() {
         let start = idx;
         idx = idx.saturating_add(1);
+        // The bulk of a Chinese answer: a CJK ideograph not followed by a combining mark.
+        if is_cjk(c) && chars.peek().is_none_or(|&n| is_starter(n)) {
+            out.n.orig_chars += 1;
+            out.push_cjk(c, start, idx);
+            continue;
+        }
+        if !c.is_whitespace() {
+            out.n.orig_chars += 1;
+        }
+        // Full-width ASCII (ＳＯＲＲＹ，１２３): NFKC is a fixed shift, no table needed.
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        };
         let next_joins = chars.peek().is_some_and(|&n| !is_starter(n));
         if !next_joins && is_stable(c) {
             out.push(c, start, idx);
@@ -93,11 +142,15 @@ pub fn normalize(input: &str, lang: Language) -> Normalized {
             segment.push(n);
             chars.next();
             idx = idx.saturating_add(1);
+            if !n.is_whitespace() {
+                out.n.orig_chars += 1;
+            }
         }
         for nc in segment.nfkc() {
             out.push(nc, start, idx);
         }
     }
+    out.end_sentence();
     out.n
 }
 
@@ -115,7 +168,10 @@ pub fn normalize_phrase(phrase: &str, lang: Language) -> String {
 /// for the bulk of both Chinese and English text.
 fn is_stable(c: char) -> bool {
     c.is_ascii()
-        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || is_cjk(c)
+        // CJK punctuation (、。《》「」…) and curly quotes, without the tone marks 〪–〯.
+        || ('\u{3001}'..='\u{3029}').contains(&c)
+        || ('\u{2018}'..='\u{201F}').contains(&c)
         || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
             && canonical_combining_class(c) == 0
 }
@@ -124,8 +180,15 @@ fn is_stable(c: char) -> bool {
 /// the syllable before them even though their combining class is 0).
 fn is_starter(c: char) -> bool {
     c.is_ascii()
-        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || is_cjk(c)
+        || ('\u{3001}'..='\u{3029}').contains(&c)
+        || ('\u{FF01}'..='\u{FF5E}').contains(&c)
         || (canonical_combining_class(c) == 0 && !('\u{1161}'..='\u{11C2}').contains(&c))
+}
+
+/// CJK Unified Ideographs: NFKC-stable, caseless, never combining.
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -139,10 +202,18 @@ struct Builder {
     n: Normalized,
     /// en: whitespace seen since the last character, with the original range it covers.
     pending: Option<(Gap, u32, u32)>,
+    /// en: byte offset of the last apostrophe, which joins the letters around it.
+    apostrophe_at: Option<usize>,
+    /// A word was seen since the last sentence end.
+    in_sentence: bool,
 }
 
 impl Builder {
     fn push(&mut self, c: char, start: u32, end: u32) {
+        if is_cjk(c) {
+            self.push_cjk(c, start, end);
+            return;
+        }
         let c = fold_punctuation(c, self.lang);
         if c.is_whitespace() {
             let gap = if is_line_break(c) {
@@ -155,6 +226,7 @@ impl Builder {
                     let at = self.n.text.len();
                     if gap == Gap::Newline && self.n.breaks.last() != Some(&at) {
                         self.n.breaks.push(at);
+                        self.end_sentence();
                     }
                     if self.n.spaces.last() != Some(&at) {
                         self.n.spaces.push(at);
@@ -169,11 +241,7 @@ impl Builder {
             }
             return;
         }
-        if let Some((gap, s, e)) = self.pending.take()
-            && !self.n.text.is_empty()
-        {
-            self.emit(if gap == Gap::Newline { '\n' } else { ' ' }, s, e);
-        }
+        self.flush_gap();
         if c.is_ascii() {
             self.emit(c.to_ascii_lowercase(), start, end);
         } else {
@@ -183,11 +251,62 @@ impl Builder {
         }
     }
 
-    fn emit(&mut self, c: char, start: u32, end: u32) {
+    /// en: the whitespace before this character becomes one space or newline.
+    fn flush_gap(&mut self) {
+        if let Some((gap, s, e)) = self.pending.take()
+            && !self.n.text.is_empty()
+        {
+            self.emit(if gap == Gap::Newline { '\n' } else { ' ' }, s, e);
+        }
+    }
+
+    fn end_sentence(&mut self) {
+        if self.in_sentence {
+            self.n.sentences += 1;
+            self.in_sentence = false;
+        }
+    }
+
+    /// A CJK ideograph: no case, no whitespace, no punctuation, always a word character.
+    fn push_cjk(&mut self, c: char, start: u32, end: u32) {
+        self.flush_gap();
+        let pos = self.n.text.len();
+        self.n
+            .map
+            .push((u32::try_from(pos).unwrap_or(u32::MAX), start, end));
         self.n.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.n.src_start.push(start);
-            self.n.src_end.push(end);
+        self.in_sentence = true;
+        self.push_token(pos, pos + c.len_utf8());
+    }
+
+    fn emit(&mut self, c: char, start: u32, end: u32) {
+        let pos = self.n.text.len();
+        self.n
+            .map
+            .push((u32::try_from(pos).unwrap_or(u32::MAX), start, end));
+        self.n.text.push(c);
+        if matches!(c, '。' | '!' | '?' | '.' | ';' | '\n') {
+            self.end_sentence();
+        }
+        if is_word_char(c) {
+            self.in_sentence = true;
+            self.push_token(pos, pos + c.len_utf8());
+        } else if c == '\'' {
+            self.apostrophe_at = Some(pos);
+        }
+    }
+
+    /// A word character at `[pos, end)`: a token of its own in zh; in en it extends the word
+    /// it touches (directly or across one apostrophe: "don't").
+    fn push_token(&mut self, pos: usize, end: usize) {
+        let joins =
+            self.lang == Language::En
+                && self.n.tokens.last().is_some_and(|t| {
+                    t.1 == pos || (self.apostrophe_at == Some(t.1) && pos == t.1 + 1)
+                });
+        match self.n.tokens.last_mut() {
+            Some(t) if joins => t.1 = end,
+            _ => self.n.tokens.push((pos, end)),
         }
     }
 }
@@ -261,6 +380,35 @@ mod tests {
         assert_eq!(n.as_str(), "café ok");
         let b = n.as_str().find('é').unwrap();
         assert_eq!(n.orig_span(b, b + 'é'.len_utf8()), [3, 5]);
+    }
+
+    #[test]
+    fn counts_original_characters_without_whitespace() {
+        assert_eq!(normalize("我 会\n道歉 ok", Language::Zh).orig_chars(), 6);
+        assert_eq!(normalize("e\u{301} x", Language::En).orig_chars(), 3);
+    }
+
+    #[test]
+    fn tokens_are_characters_in_zh_and_words_in_en() {
+        let n = normalize("我会，ok", Language::Zh);
+        let t: Vec<&str> = n.tokens().iter().map(|&(s, e)| &n.as_str()[s..e]).collect();
+        assert_eq!(t, ["我", "会", "o", "k"]);
+        let n = normalize("I don't know, customers' order ''x", Language::En);
+        let t: Vec<&str> = n.tokens().iter().map(|&(s, e)| &n.as_str()[s..e]).collect();
+        assert_eq!(t, ["i", "don't", "know", "customers", "order", "x"]);
+    }
+
+    #[test]
+    fn sentences_end_at_stops_and_line_breaks() {
+        assert_eq!(
+            normalize("先道歉。再核实！\n然后换货\n\n。", Language::Zh).sentences(),
+            3
+        );
+        assert_eq!(
+            normalize("Sorry. I will check\nthe order", Language::En).sentences(),
+            3
+        );
+        assert_eq!(normalize("。。", Language::Zh).sentences(), 0);
     }
 
     #[test]

@@ -3,62 +3,38 @@
 //! mostly copied earns no content credit) and a bare list of keywords (phrases with no
 //! sentence around them: almost every word is a rubric phrase and almost none is grammar).
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use super::lexicon::{is_en_function_word, is_zh_function_char};
 use super::matcher::{Hit, Role, is_word_char};
 use super::normalize::Normalized;
 use crate::bank::Language;
 
 /// Shared runs shorter than this are coincidence, not copying: 4 characters in zh (one idiom
-/// or two words), 3 words in en.
+/// or two words), 3 words in en. Copying is found by the question's automaton, which holds
+/// every such run of the prompt (`prompt_grams`).
 const K_ZH: usize = 4;
 const K_EN: usize = 3;
 
 /// An answer at least this copied "mostly restates the prompt".
 const RESTATE_SHARE: f64 = 0.5;
 
-/// The unit of text for copying and density: a character in zh, a word in en.
-pub fn tokens(text: &str, lang: Language) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    match lang {
-        Language::Zh => {
-            for (i, c) in text.char_indices() {
-                if is_word_char(c) {
-                    out.push((i, i + c.len_utf8()));
-                }
-            }
-        }
-        Language::En => {
-            let mut start: Option<usize> = None;
-            let mut last_end = 0;
-            let mut prev_apostrophe = false;
-            for (i, c) in text.char_indices() {
-                if is_word_char(c) {
-                    if start.is_none() {
-                        start = Some(i);
-                    }
-                    last_end = i + c.len_utf8();
-                    prev_apostrophe = false;
-                } else if c == '\'' && start.is_some() && !prev_apostrophe {
-                    // "don't" is one word; a trailing apostrophe is not part of it.
-                    prev_apostrophe = true;
-                } else if let Some(s) = start.take() {
-                    out.push((s, last_end));
-                    prev_apostrophe = false;
-                }
-            }
-            if let Some(s) = start {
-                out.push((s, last_end));
-            }
-        }
-    }
-    out
-}
-
-fn k(lang: Language) -> usize {
-    match lang {
+/// The runs of `k` tokens of the prompt, as text to search answers for (punctuation between
+/// the tokens included): each becomes a phrase of the question's automaton.
+pub fn prompt_grams(prompt: &Normalized, lang: Language) -> Vec<&str> {
+    let k = match lang {
         Language::Zh => K_ZH,
         Language::En => K_EN,
-    }
+    };
+    prompt
+        .tokens()
+        .windows(k)
+        .filter_map(|w| {
+            let (&(s, _), &(_, e)) = (w.first()?, w.last()?);
+            prompt.as_str().get(s..e)
+        })
+        .collect()
 }
 
 fn token_hash(s: &str) -> u64 {
@@ -71,99 +47,44 @@ fn token_hash(s: &str) -> u64 {
     h
 }
 
-fn gram_hashes<'t>(
-    text: &'t str,
-    toks: &'t [(usize, usize)],
-    k: usize,
-) -> impl Iterator<Item = (usize, u64)> + 't {
-    let hashes: Vec<u64> = toks
-        .iter()
-        .map(|&(s, e)| token_hash(text.get(s..e).unwrap_or_default()))
-        .collect();
-    (0..toks.len().saturating_sub(k - 1)).map(move |i| {
-        let h = hashes
-            .get(i..i + k)
-            .unwrap_or_default()
-            .iter()
-            .fold(0u64, |acc, &t| {
-                acc.rotate_left(17) ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            });
-        (i, h)
-    })
-}
-
-/// The k-grams of the prompt, compiled once per question.
-#[derive(Debug, Clone, Default)]
-pub struct PromptGrams {
-    grams: Vec<u64>,
-}
-
-impl PromptGrams {
-    /// `prompt` is the normalised prompt text.
-    pub fn new(prompt: &str, lang: Language) -> Self {
-        let toks = tokens(prompt, lang);
-        let mut grams: Vec<u64> = gram_hashes(prompt, &toks, k(lang))
-            .map(|(_, h)| h)
-            .collect();
-        grams.sort_unstable();
-        grams.dedup();
-        PromptGrams { grams }
-    }
-
-    /// True when the prompt is too short to copy from.
-    pub fn is_empty(&self) -> bool {
-        self.grams.is_empty()
-    }
-
-    fn contains(&self, h: u64) -> bool {
-        self.grams.binary_search(&h).is_ok()
-    }
-}
-
-/// Which bytes of the answer were copied from the prompt.
+/// Which parts of the answer were copied from the prompt.
 #[derive(Debug)]
 pub struct Copied {
-    mask: Vec<bool>,
+    /// Copied byte ranges of the normalised answer, ascending and disjoint.
+    runs: Vec<(usize, usize)>,
     pub copied_tokens: usize,
     pub total_tokens: usize,
 }
 
 impl Copied {
-    pub fn find(text: &str, toks: &[(usize, usize)], grams: &PromptGrams, lang: Language) -> Self {
-        let mut mask = Vec::new();
-        let mut token_copied = vec![false; toks.len()];
-        if !grams.is_empty() {
-            mask = vec![false; text.len()];
-            let k = k(lang);
-            for (i, h) in gram_hashes(text, toks, k) {
-                if !grams.contains(h) {
-                    continue;
-                }
-                let (Some(&(s, _)), Some(&(_, e))) = (toks.get(i), toks.get(i + k - 1)) else {
-                    continue;
-                };
-                if let Some(m) = mask.get_mut(s..e) {
-                    m.fill(true);
-                }
-                if let Some(t) = token_copied.get_mut(i..i + k) {
-                    t.fill(true);
-                }
+    /// The answer's runs of the prompt (`Role::PromptGram` hits, ascending by start).
+    pub fn find(norm: &Normalized, hits: &[Hit]) -> Self {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for h in hits.iter().filter(|h| h.role == Role::PromptGram) {
+            match runs.last_mut() {
+                Some(last) if h.start <= last.1 => last.1 = last.1.max(h.end),
+                _ => runs.push((h.start, h.end)),
             }
         }
-        Copied {
-            mask,
-            copied_tokens: token_copied.iter().filter(|&&c| c).count(),
+        let toks = norm.tokens();
+        let mut copied = Copied {
+            runs,
+            copied_tokens: 0,
             total_tokens: toks.len(),
+        };
+        if !copied.runs.is_empty() {
+            copied.copied_tokens = toks.iter().filter(|&&(s, e)| copied.covers(s, e)).count();
         }
+        copied
     }
 
     /// A match counts as copied when every byte of it lies in a copied run.
     pub fn covers(&self, start: usize, end: usize) -> bool {
+        let i = self.runs.partition_point(|&(s, _)| s <= start);
         start < end
-            && self
-                .mask
-                .get(start..end)
-                .is_some_and(|m| m.iter().all(|&b| b))
+            && i.checked_sub(1)
+                .and_then(|i| self.runs.get(i))
+                .is_some_and(|&(_, e)| end <= e)
     }
 
     pub fn mostly_restates(&self) -> bool {
@@ -178,58 +99,104 @@ impl Copied {
 /// word stems in en, leaving out pure grammar ("我会", "the").
 #[derive(Debug, Clone, Default)]
 pub struct Topic {
-    units: Vec<u64>,
+    units: HashSet<u64, BuildHasherDefault<KeyHasher>>,
 }
 
 impl Topic {
-    /// `texts` are normalised.
-    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>, lang: Language) -> Self {
-        let mut units = Vec::new();
+    pub fn new<'t>(texts: impl IntoIterator<Item = &'t Normalized>, lang: Language) -> Self {
+        let mut units = HashSet::default();
         for t in texts {
-            let toks = tokens(t, lang);
-            units.extend(topic_units(t, &toks, lang));
+            for_each_unit(t.as_str(), t.tokens(), lang, |u| {
+                units.insert(u);
+                true
+            });
         }
-        units.sort_unstable();
-        units.dedup();
         Topic { units }
     }
 
-    /// Share (0–1) of the answer's units that belong to the topic. Words taken from the
-    /// prompt count (naming the subject is on the topic); restating it is caught elsewhere.
-    pub fn share(&self, text: &str, toks: &[(usize, usize)], lang: Language) -> f64 {
+    /// Share (0–1) of the answer's units that belong to the topic, up to `cap`: the walk
+    /// stops once the share cannot fall below it. Words taken from the prompt count (naming
+    /// the subject is on the topic); restating it is caught elsewhere.
+    pub fn share(&self, text: &str, toks: &[(usize, usize)], lang: Language, cap: f64) -> f64 {
         let (mut total, mut topical) = (0usize, 0usize);
-        for h in topic_units(text, toks, lang) {
+        // There are at most as many units as tokens.
+        let enough = cap * toks.len() as f64;
+        let mut capped = false;
+        for_each_unit(text, toks, lang, |u| {
             total += 1;
-            if self.units.binary_search(&h).is_ok() {
+            if self.units.contains(&u) {
                 topical += 1;
+                if topical as f64 >= enough {
+                    capped = true;
+                    return false;
+                }
             }
-        }
-        if total == 0 {
+            true
+        });
+        if capped {
+            cap
+        } else if total == 0 {
             0.0
         } else {
-            topical as f64 / total as f64
+            (topical as f64 / total as f64).min(cap)
         }
     }
 }
 
-/// The hash of each topic unit of `text`.
-fn topic_units<'t>(
-    text: &'t str,
-    toks: &'t [(usize, usize)],
+/// Calls `f` with the key of each topic unit of `text` (two adjacent characters, not both
+/// grammar, in zh; the stem of a content word in en) until it returns false.
+fn for_each_unit(
+    text: &str,
+    toks: &[(usize, usize)],
     lang: Language,
-) -> Box<dyn Iterator<Item = u64> + 't> {
-    let get = move |s: usize, e: usize| text.get(s..e).unwrap_or_default();
+    mut f: impl FnMut(u64) -> bool,
+) {
     match lang {
-        Language::Zh => Box::new(toks.windows(2).filter_map(move |w| {
-            let (&(s, m), &(m2, e)) = (w.first()?, w.get(1)?);
-            let grammar = |a: usize, b: usize| get(a, b).chars().all(is_zh_function_char);
-            // Only adjacent characters form a pair, and two grammar characters say nothing.
-            (m == m2 && !(grammar(s, m) && grammar(m2, e))).then(|| token_hash(get(s, e)))
-        })),
-        Language::En => Box::new(toks.iter().filter_map(move |&(s, e)| {
-            let w = get(s, e);
-            (!is_en_function_word(w)).then(|| token_hash(stem(w)))
-        })),
+        Language::Zh => {
+            // Tokens are the word characters; walk the text itself.
+            let mut prev: Option<char> = None;
+            for c in text.chars() {
+                if !is_word_char(c) {
+                    prev = None;
+                    continue;
+                }
+                if let Some(a) = prev
+                    && !(is_zh_function_char(a) && is_zh_function_char(c))
+                    && !f((u64::from(a) << 32) | u64::from(c))
+                {
+                    return;
+                }
+                prev = Some(c);
+            }
+        }
+        Language::En => {
+            for &(s, e) in toks {
+                let w = text.get(s..e).unwrap_or_default();
+                if !is_en_function_word(w) && !f(token_hash(stem(w))) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Keys are already hashes or packed characters: one multiply spreads them.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
@@ -254,83 +221,13 @@ const EN_ITEM: usize = 4;
 /// punctuation marks) without a single grammar word, at least half of it rubric phrases, and
 /// at least three phrases stand in them. List markers and digits are neutral ("1. 道歉" is as
 /// bare as "道歉"); a grammar word is the glue of a sentence ("我会核实订单" is not bare).
-pub fn is_keyword_list(
-    norm: &Normalized,
-    toks: &[(usize, usize)],
-    hits: &[Hit],
-    lang: Language,
-) -> bool {
+pub fn is_keyword_list(norm: &Normalized, hits: &[Hit], lang: Language) -> bool {
     let text = norm.as_str();
-    let mut phrase = vec![false; text.len()];
-    let mut marker = vec![false; text.len()];
-    for h in hits {
-        let mask = match h.role {
-            Role::Point { .. } | Role::Avoid { .. } | Role::Cue { .. } => &mut phrase,
-            Role::Enumeration | Role::Conclusion => &mut marker,
-            _ => continue,
-        };
-        if let Some(m) = mask.get_mut(h.start..h.end) {
-            m.fill(true);
-        }
-    }
-    let all =
-        |mask: &[bool], s: usize, e: usize| mask.get(s..e).is_some_and(|m| m.iter().all(|&b| b));
-    let max_item = match lang {
-        Language::Zh => ZH_ITEM,
-        Language::En => EN_ITEM,
-    };
-    let mut segments: Vec<Segment> = Vec::new();
-    let mut prev_end: Option<usize> = None;
-    for (i, &(s, e)) in toks.iter().enumerate() {
-        let gap = prev_end.and_then(|p| text.get(p..s)).unwrap_or_default();
-        let split = match prev_end {
-            None => true,
-            Some(p) => gap.chars().any(|c| c != ' ' && c != '\'') || norm.space_within(p, s),
-        };
-        if split {
-            segments.push(Segment {
-                first_token: i,
-                ..Segment::default()
-            });
-        }
-        prev_end = Some(e);
-        let Some(seg) = segments.last_mut() else {
-            continue;
-        };
-        let tok = text.get(s..e).unwrap_or_default();
-        if all(&phrase, s, e) {
-            seg.content += 1;
-            seg.covered += 1;
-        } else if all(&marker, s, e) || tok.chars().all(|c| c.is_ascii_digit()) {
-            // neutral
-        } else if match lang {
-            Language::Zh => tok.chars().all(is_zh_function_char),
-            Language::En => is_en_function_word(tok),
-        } {
-            seg.glue += 1;
-        } else {
-            seg.content += 1;
-        }
-    }
-    let bare = |seg: &Segment| {
-        seg.glue == 0
-            && seg.content > 0
-            && seg.content <= max_item
-            && seg.covered * 2 >= seg.content
-    };
-    let content: usize = segments.iter().map(|s| s.content).sum();
-    let bare_content: usize = segments.iter().filter(|s| bare(s)).map(|s| s.content).sum();
-    if content == 0 || bare_content * 5 < content * 3 {
-        return false;
-    }
-    // Count the phrases standing in bare segments (each start once).
-    let seg_of = |byte: usize| {
-        let tok = toks.partition_point(|&(s, _)| s <= byte).saturating_sub(1);
-        segments
-            .partition_point(|seg| seg.first_token <= tok)
-            .saturating_sub(1)
-    };
-    let mut starts: Vec<usize> = hits
+    let toks = norm.tokens();
+    // Phrases cover at least 30% of a list's content (60% of it in bare segments, half of
+    // each); against the whole text, markers and punctuation included, allow 20%. When all
+    // phrase matches together are shorter, it is not a list: skip the detailed pass.
+    let phrase_bytes: usize = hits
         .iter()
         .filter(|h| {
             matches!(
@@ -338,50 +235,137 @@ pub fn is_keyword_list(
                 Role::Point { .. } | Role::Avoid { .. } | Role::Cue { .. }
             )
         })
-        .filter(|h| segments.get(seg_of(h.start)).is_some_and(bare))
-        .map(|h| h.start)
-        .collect();
-    starts.dedup();
-    starts.len() >= 3
+        .map(|h| (h.start, h.end))
+        .fold((0, (0, 0)), |(sum, last), r| {
+            // One phrase with several roles is one phrase.
+            if r == last {
+                (sum, last)
+            } else {
+                (sum + r.1 - r.0, r)
+            }
+        })
+        .0;
+    if phrase_bytes * 10 < text.len() * 2 {
+        return false;
+    }
+    let max_item = match lang {
+        Language::Zh => ZH_ITEM,
+        Language::En => EN_ITEM,
+    };
+    let is_phrase = |r: Role| {
+        matches!(
+            r,
+            Role::Point { .. } | Role::Avoid { .. } | Role::Cue { .. }
+        )
+    };
+    // One sweep over tokens and hits (both ascending by start): for each token, how far the
+    // phrases and markers that start at or before it reach.
+    let mut next_hit = 0;
+    let (mut phrase_end, mut marker_end) = (0, 0);
+    let mut last_phrase_start = None;
+    let (mut content, mut bare_content, mut bare_phrases) = (0, 0, 0);
+    // Tokens seen that are not content (glue, markers, digits).
+    let mut not_content = 0;
+    let mut seg = Segment::default();
+    // Content outside bare segments beyond 40% of the most content there can be settles it:
+    // prose gets here within its first sentences.
+    let mut close = |seg: &Segment| {
+        content += seg.content;
+        not_content += seg.not_content;
+        if seg.glue == 0
+            && seg.content > 0
+            && seg.content <= max_item
+            && seg.covered * 2 >= seg.content
+        {
+            bare_content += seg.content;
+            bare_phrases += seg.phrases;
+        }
+        (content - bare_content) * 5 > (toks.len() - not_content) * 2
+    };
+    let mut prev_end: Option<usize> = None;
+    for &(s, e) in toks {
+        let split = prev_end.is_some_and(|p| {
+            text.get(p..s)
+                .is_some_and(|gap| gap.chars().any(|c| c != ' ' && c != '\''))
+                || norm.space_within(p, s)
+        });
+        if split {
+            if close(&seg) {
+                return false;
+            }
+            seg = Segment::default();
+        }
+        prev_end = Some(e);
+        while let Some(h) = hits.get(next_hit).filter(|h| h.start <= s) {
+            next_hit += 1;
+            if is_phrase(h.role) {
+                phrase_end = phrase_end.max(h.end);
+                // A phrase with several roles is one phrase.
+                if last_phrase_start != Some(h.start) {
+                    last_phrase_start = Some(h.start);
+                    seg.phrases += 1;
+                }
+            } else if matches!(h.role, Role::Enumeration | Role::Conclusion) {
+                marker_end = marker_end.max(h.end);
+            }
+        }
+        let tok = text.get(s..e).unwrap_or_default();
+        if phrase_end >= e {
+            seg.content += 1;
+            seg.covered += 1;
+        } else if marker_end >= e || tok.bytes().all(|b| b.is_ascii_digit()) {
+            seg.not_content += 1;
+        } else if match lang {
+            Language::Zh => tok.chars().all(is_zh_function_char),
+            Language::En => is_en_function_word(tok),
+        } {
+            seg.glue += 1;
+            seg.not_content += 1;
+        } else {
+            seg.content += 1;
+        }
+    }
+    if close(&seg) {
+        return false;
+    }
+    content > 0 && bare_content * 5 >= content * 3 && bare_phrases >= 3
 }
 
+/// The text between two punctuation marks, as the keyword-list test sees it.
 #[derive(Debug, Default)]
 struct Segment {
-    first_token: usize,
+    /// Rubric phrases starting in it.
+    phrases: usize,
     /// Tokens that carry meaning (inside a rubric phrase or not).
     content: usize,
     /// Content tokens inside a rubric phrase.
     covered: usize,
     /// Grammar words.
     glue: usize,
+    /// Tokens that are not content: grammar words, list markers, digits.
+    not_content: usize,
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::normalize::normalize_phrase;
+    use super::super::matcher::MatcherBuilder;
+    use super::super::normalize::normalize;
     use super::*;
-
-    #[test]
-    fn en_tokens_keep_contractions_whole() {
-        let t = "i don't know, customers' order";
-        let words: Vec<&str> = tokens(t, Language::En)
-            .iter()
-            .map(|&(s, e)| &t[s..e])
-            .collect();
-        assert_eq!(words, ["i", "don't", "know", "customers", "order"]);
-    }
 
     #[test]
     fn copied_runs_are_found_and_short_overlaps_are_not() {
         let lang = Language::Zh;
-        let prompt = normalize_phrase(
+        let prompt = normalize(
             "客户收到商品后发现尺码不合适，要求换货。你会如何处理？",
             lang,
         );
-        let grams = PromptGrams::new(&prompt, lang);
-        let answer = normalize_phrase("客户收到商品后发现尺码不合适，我先道歉再换货。", lang);
-        let toks = tokens(&answer, lang);
-        let c = Copied::find(&answer, &toks, &grams, lang);
+        let mut m = MatcherBuilder::new(lang);
+        for g in prompt_grams(&prompt, lang) {
+            m.add(g, Role::PromptGram);
+        }
+        let norm = normalize("客户收到商品后发现尺码不合适，我先道歉再换货。", lang);
+        let answer = norm.as_str();
+        let c = Copied::find(&norm, &m.build().find(&norm));
         assert_eq!(
             c.copied_tokens,
             "客户收到商品后发现尺码不合适".chars().count()

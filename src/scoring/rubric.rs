@@ -12,7 +12,7 @@ use super::lexicon::{Lexicon, lexicon};
 use super::matcher::{Hit, Matcher, MatcherBuilder, Role};
 use super::negation::NegationGuard;
 use super::normalize::{Normalized, normalize};
-use super::relevance::{Copied, PromptGrams, Topic, is_keyword_list, tokens};
+use super::relevance::{Copied, Topic, is_keyword_list, prompt_grams};
 use super::scorecard::{Flag, Scorecard};
 use super::spans::Ranges;
 use super::structure::{self, Organisation, StructureOutcome};
@@ -80,7 +80,6 @@ struct Compiled {
     limits: Limits,
     weights: Weights,
     matcher: Matcher,
-    prompt: PromptGrams,
     topic: Topic,
     lexicon: &'static Lexicon,
 }
@@ -222,9 +221,11 @@ impl Rubric {
                 },
             );
         }
-        let matcher = m.build();
         let prompt_norm = normalize(&p.prompt, lang);
-        let prompt = PromptGrams::new(prompt_norm.as_str(), lang);
+        for gram in prompt_grams(&prompt_norm, lang) {
+            m.add(gram, Role::PromptGram);
+        }
+        let matcher = m.build();
         let cues = p
             .structure
             .iter()
@@ -248,10 +249,7 @@ impl Rubric {
             .chain(lex.domain.iter().copied())
             .map(|t| normalize(t, lang))
             .collect();
-        let topic = Topic::new(
-            std::iter::once(prompt_norm.as_str()).chain(topic_texts.iter().map(Normalized::as_str)),
-            lang,
-        );
+        let topic = Topic::new(std::iter::once(&prompt_norm).chain(&topic_texts), lang);
 
         let mut points: Vec<PointSpec> = p
             .points
@@ -313,7 +311,6 @@ impl Rubric {
                 limits: p.limits,
                 weights: p.weights,
                 matcher,
-                prompt,
                 topic,
                 lexicon: lex,
             }),
@@ -369,8 +366,8 @@ impl Rubric {
         let c = &*self.inner;
         let ev = Evidence::find(&c.matcher, c.lang, answer);
         let text = ev.norm.as_str();
-        let toks = tokens(text, c.lang);
-        let copied = Copied::find(text, &toks, &c.prompt, c.lang);
+        let toks = ev.norm.tokens();
+        let copied = Copied::find(&ev.norm, &ev.hits);
         let guard = NegationGuard::new(&ev.norm, c.lang, c.lexicon, &ev.hits, &ev.phrases);
         let content = content::evaluate(
             &c.points,
@@ -381,14 +378,15 @@ impl Rubric {
             &guard,
             &copied,
         );
-        let topic = c.topic.share(text, &toks, c.lang);
+        // Relevance saturates at TOPIC_FULL: no need to measure beyond it.
+        let topic = c.topic.share(text, toks, c.lang, TOPIC_FULL);
 
         let mut flags = Vec::new();
         if toks.is_empty() {
             flags.push(Flag::Empty);
         } else if copied.mostly_restates() {
             flags.push(Flag::RestatesPrompt);
-        } else if is_keyword_list(&ev.norm, &toks, &ev.hits, c.lang) {
+        } else if is_keyword_list(&ev.norm, &ev.hits, c.lang) {
             flags.push(Flag::KeywordList);
         }
         let org = structure::organisation(&ev.norm, &ev.hits, c.lang);
@@ -396,7 +394,7 @@ impl Rubric {
             Some(spec) => structure::with_rubric(spec, &ev.norm, &ev.hits, &copied),
             None => structure::generic(&org, c.lang),
         };
-        let chars = delivery::count_chars(answer);
+        let chars = ev.norm.orig_chars();
         let delivery = delivery::evaluate(chars, &ev.norm, &ev.hits, seconds, &c.limits);
         self.card(Judged {
             content,

@@ -2,7 +2,7 @@
 //! in order when the rubric says so; without one, generic organisation (numbered points, more
 //! than one sentence, a conclusion).
 
-use super::matcher::{Hit, Role, is_word_char};
+use super::matcher::{Hit, Role};
 use super::negation::is_clause_end;
 use super::normalize::Normalized;
 use super::relevance::Copied;
@@ -50,7 +50,7 @@ pub fn organisation(text: &Normalized, hits: &[Hit], lang: Language) -> Organisa
             .collect(),
     );
     let mut org = Organisation {
-        sentences: count_sentences(text),
+        sentences: text.sentences(),
         ..Organisation::default()
     };
     let marker = |h: &Hit| s.get(h.start..h.end).unwrap_or_default().to_string();
@@ -89,28 +89,6 @@ fn at_clause_start(s: &str, start: usize) -> bool {
     s.get(..start)
         .and_then(|before| before.trim_end_matches(' ').chars().next_back())
         .is_none_or(|c| is_clause_end(c) || c == '\n')
-}
-
-/// Sentences (or lines) that contain at least one word.
-fn count_sentences(text: &Normalized) -> usize {
-    let s = text.as_str();
-    let mut count = 0;
-    let mut has_word = false;
-    for (i, c) in s.char_indices() {
-        if text.break_within(i, i) && has_word {
-            count += 1;
-            has_word = false;
-        }
-        if matches!(c, '。' | '!' | '?' | '.' | ';' | '\n') {
-            if has_word {
-                count += 1;
-            }
-            has_word = false;
-        } else if is_word_char(c) {
-            has_word = true;
-        }
-    }
-    count + usize::from(has_word)
 }
 
 /// The rubric's sections, each at the first cue that was not copied from the prompt.
