@@ -258,6 +258,18 @@ pub(crate) fn parse_located(
     source: Source,
     figures: &dyn FigureSource,
 ) -> Result<Loaded, Vec<Problem>> {
+    parse_pieces(text, file, source, figures, true)
+}
+
+/// Parses the bank piece by piece (see `pieces`), walking each piece's tree while it is fresh;
+/// `split = false` parses it whole (the tests compare the two).
+fn parse_pieces(
+    text: &str,
+    file: &str,
+    source: Source,
+    figures: &dyn FigureSource,
+    split: bool,
+) -> Result<Loaded, Vec<Problem>> {
     if text.len() as u64 > MAX_BANK_BYTES {
         return Err(vec![too_large(file, text.len() as u64)]);
     }
@@ -268,30 +280,158 @@ pub(crate) fn parse_located(
         figures,
         bundled: matches!(source, Source::Bundled(_)),
         syntax_lines: HashSet::new(),
+        base: 0,
     };
-    let (root, errors) = DeTable::parse_recoverable(text);
-    for e in errors {
-        c.report_syntax(e.span().map_or(0, |s| s.start), e.message());
+    let mut gathered = Gathered::default();
+    for (i, (offset, piece)) in pieces(text, split).into_iter().enumerate() {
+        c.base = offset;
+        let (root, errors) = DeTable::parse_recoverable(piece);
+        for e in errors {
+            c.report_syntax(e.span().map_or(0, |s| s.start), e.message());
+        }
+        let root = Tbl {
+            fields: root.get_ref(),
+            at: 0,
+            name: "the top level",
+        };
+        // `schema` can only be in the first piece (before any table header). A bank of
+        // another schema may use fields this mianba does not know: say only that.
+        if i == 0 && !c.schema(&root) {
+            return Err(c.into_problems());
+        }
+        c.piece(&root, &mut gathered);
     }
-    let root = Tbl {
-        fields: root.get_ref(),
-        at: 0,
-        name: "the top level",
-    };
-    let parsed = c.bank(&root, source);
-    let mut problems = c.problems;
-    match parsed {
-        Some(loaded) if problems.is_empty() => Ok(Loaded {
-            bank: loaded.0,
+    c.base = 0;
+    match c.finish(gathered, source) {
+        Some((bank, id_at)) if c.problems.is_empty() => Ok(Loaded {
+            bank,
             file: file.to_string(),
-            id_at: loaded.1,
+            id_at,
         }),
-        _ => {
-            problems.sort_by_key(|p| (p.line, p.column));
-            problems.dedup();
-            Err(problems)
+        _ => Err(c.into_problems()),
+    }
+}
+
+/// Cuts a bank into pieces that each start at a top-level `[[questions]]` header (the first
+/// piece holds what comes before), as `(byte offset, text)`. Each piece is parsed on its own:
+/// a large bank then never builds one huge tree, which is what made loading slow (memory,
+/// not work). Headers inside multi-line strings are not cuts. Cutting there is sound because
+/// `[[questions…]]` tables only ever extend the latest question, which is in the same piece;
+/// keys that other pieces define again are caught by `Checker::first_time`.
+fn pieces(text: &str, split: bool) -> Vec<(usize, &str)> {
+    let mut cuts = vec![0];
+    if split {
+        let mut open = Open::Nothing;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            if open == Open::Nothing && offset > 0 && is_questions_header(line) {
+                cuts.push(offset);
+            }
+            open = scan_line(line.as_bytes(), open);
+            offset += line.len();
         }
     }
+    cuts.push(text.len());
+    cuts.windows(2)
+        .filter_map(|w| Some((w[0], text.get(w[0]..w[1])?)))
+        .collect()
+}
+
+/// Which multi-line string, if any, is still open at the end of a line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    /// `"""`: backslash escapes apply.
+    Basic,
+    /// `'''`: no escapes.
+    Literal,
+}
+
+/// Follows strings and comments through one line, just enough to know whether a multi-line
+/// string stays open after it. Delimiters are ASCII, so bytes are enough.
+fn scan_line(b: &[u8], mut open: Open) -> Open {
+    let mut i = 0;
+    while i < b.len() {
+        let at = |d: &[u8]| b.get(i..).is_some_and(|r| r.starts_with(d));
+        match open {
+            Open::Basic if b[i] == b'\\' => i += 2,
+            Open::Basic | Open::Literal => {
+                let quotes: &[u8] = if open == Open::Basic {
+                    b"\"\"\""
+                } else {
+                    b"'''"
+                };
+                if at(quotes) {
+                    // Up to two more quotes belong to the content: `""""` ends the string too.
+                    i += 3;
+                    let extra = b.get(i..).unwrap_or(&[]).iter().take(2);
+                    i += extra.take_while(|c| **c == quotes[0]).count();
+                    open = Open::Nothing;
+                } else {
+                    i += 1;
+                }
+            }
+            Open::Nothing => match b[i] {
+                b'#' => return Open::Nothing,
+                b'"' if at(b"\"\"\"") => {
+                    open = Open::Basic;
+                    i += 3;
+                }
+                b'\'' if at(b"'''") => {
+                    open = Open::Literal;
+                    i += 3;
+                }
+                b'"' => {
+                    i += 1;
+                    while i < b.len() && b[i] != b'"' {
+                        i += if b[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                }
+                b'\'' => {
+                    i += 1;
+                    while i < b.len() && b[i] != b'\'' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                _ => i += 1,
+            },
+        }
+    }
+    open
+}
+
+/// `[[questions]]` (spaces allowed inside the brackets), then only a comment or nothing.
+fn is_questions_header(line: &str) -> bool {
+    let blank = [' ', '\t'];
+    let rest = line
+        .trim_start_matches(blank)
+        .strip_prefix("[[")
+        .map(|r| r.trim_start_matches(blank))
+        .and_then(|r| r.strip_prefix("questions"))
+        .map(|r| r.trim_start_matches(blank))
+        .and_then(|r| r.strip_prefix("]]"))
+        .map(|r| r.trim_start_matches(blank));
+    rest.is_some_and(|r| r.is_empty() || r.starts_with(['#', '\r', '\n']))
+}
+
+/// What the walk has gathered so far, across the pieces of one file.
+#[derive(Default)]
+struct Gathered {
+    head: Option<BankHead>,
+    /// Where the bank id is written.
+    id_at: (usize, usize),
+    defaults: Option<Defaults>,
+    structures: Vec<Structure>,
+    structure_ids: HashMap<String, usize>,
+    questions: Vec<Question>,
+    question_ids: HashMap<String, usize>,
+    /// Each question's `structure` and where it is written: checked once every structure is
+    /// known, since `[[structures]]` may come after the questions.
+    structure_refs: Vec<(String, usize)>,
+    /// Top-level keys met so far, and where.
+    top_keys: HashMap<String, usize>,
 }
 
 /// One table being read: its fields, where it starts (missing fields are reported there) and
@@ -329,6 +469,8 @@ struct Checker<'a> {
     bundled: bool,
     /// Lines with a syntax error (see `report_syntax`).
     syntax_lines: HashSet<usize>,
+    /// Where the piece being walked starts: its spans count from there.
+    base: usize,
 }
 
 impl Checker<'_> {
@@ -341,7 +483,7 @@ impl Checker<'_> {
     }
 
     fn report(&mut self, span: Range<usize>, message: impl AsRef<str>) {
-        let (line, column) = self.loc.position(span.start);
+        let (line, column) = self.loc.position(self.base + span.start);
         if self.syntax_lines.contains(&line) {
             return;
         }
@@ -355,35 +497,95 @@ impl Checker<'_> {
     }
 
     fn line_of(&self, span: &Range<usize>) -> usize {
-        self.loc.position(span.start).0
+        self.loc.position(self.base + span.start).0
+    }
+
+    fn into_problems(self) -> Vec<Problem> {
+        let mut problems = self.problems;
+        problems.sort_by_key(|p| (p.line, p.column));
+        problems.dedup();
+        problems
     }
 
     // ---- the bank, top down ------------------------------------------------------------
 
-    fn bank(&mut self, root: &Tbl, source: Source) -> Option<(Bank, (usize, usize))> {
-        // A bank of another schema may use fields this mianba does not know: say only that.
-        if !self.schema(root) {
-            return None;
-        }
+    /// Walks the top level of one piece.
+    fn piece(&mut self, root: &Tbl, g: &mut Gathered) {
         self.unknown_fields(root, TOP_FIELDS);
-        let meta = self.bank_table(root);
-        let defaults = self.defaults(root);
-        let structures = self.structures(root);
-        let questions = self.questions(root, &structures);
-        let head = meta?;
-        let id_at = self.loc.position(head.id.span().start);
+        if self.first_time(root, "bank", g) {
+            g.head = self.bank_table(root);
+            if let Some(head) = &g.head {
+                g.id_at = self.loc.position(self.base + head.id.span().start);
+            }
+        }
+        if self.first_time(root, "defaults", g) {
+            g.defaults = Some(self.defaults(root));
+        }
+        self.first_time(root, "structures", g);
+        self.structures(root, g);
+        self.first_time(root, "questions", g);
+        for t in self.tables(root, "questions", "[[questions]]", None) {
+            let question = self.question(&t, &mut g.question_ids, &mut g.structure_refs);
+            g.questions.push(question);
+        }
+    }
+
+    /// Whether `key` is in this piece and no earlier one defined it. `[[questions]]` and
+    /// `[[structures]]` add entries from piece to piece; any other key defined twice is the
+    /// error the TOML parser would have reported on the whole file.
+    fn first_time(&mut self, root: &Tbl, key: &str, g: &mut Gathered) -> bool {
+        let Some((k, _)) = root.fields.get_key_value(key) else {
+            return false;
+        };
+        let at = self.base + k.span().start;
+        match g.top_keys.get(key) {
+            None => {
+                g.top_keys.insert(key.to_string(), at);
+                true
+            }
+            Some(_) if matches!(key, "questions" | "structures") => true,
+            Some(&first) => {
+                let line = self.loc.position(first).0;
+                self.report(
+                    k.span(),
+                    format!("TOML syntax error: `{key}` is already defined on line {line}; merge the two"),
+                );
+                false
+            }
+        }
+    }
+
+    /// The checks that need the whole file, then the bank.
+    fn finish(&mut self, g: Gathered, source: Source) -> Option<(Bank, (usize, usize))> {
+        if !g.top_keys.contains_key("bank") {
+            self.report(
+                0..0,
+                "missing the [bank] table; add [bank] with id, title and language",
+            );
+        }
+        if g.questions.is_empty() {
+            let at = g.top_keys.get("questions").copied().unwrap_or(0);
+            self.report(
+                at..at,
+                "the bank has no questions; add a [[questions]] entry",
+            );
+        }
+        for (name, at) in &g.structure_refs {
+            self.structure_exists(name, *at, &g.structures);
+        }
+        let head = g.head?;
         let bank = Bank {
             id: head.id.into_inner(),
             title: head.title,
             language: head.language,
             description: head.description,
             author: head.author,
-            defaults,
-            structures,
-            questions,
+            defaults: g.defaults.unwrap_or_default(),
+            structures: g.structures,
+            questions: g.questions,
             source,
         };
-        Some((bank, id_at))
+        Some((bank, g.id_at))
     }
 
     /// Whether the schema is one this mianba reads (a missing one is reported and assumed 1,
@@ -427,13 +629,6 @@ impl Checker<'_> {
     }
 
     fn bank_table(&mut self, root: &Tbl) -> Option<BankHead> {
-        if !root.fields.contains_key("bank") {
-            self.report(
-                0..0,
-                "missing the [bank] table; add [bank] with id, title and language",
-            );
-            return None;
-        }
         let t = self.table(root, "bank", "[bank]")?;
         self.unknown_fields(&t, BANK_FIELDS);
         let id = self.id(&t, "bank id");
@@ -479,14 +674,12 @@ impl Checker<'_> {
         d
     }
 
-    fn structures(&mut self, root: &Tbl) -> Vec<Structure> {
-        let mut seen = HashMap::new();
-        let mut out = Vec::new();
+    fn structures(&mut self, root: &Tbl, g: &mut Gathered) {
         for t in self.tables(root, "structures", "[[structures]]", None) {
             self.unknown_fields(&t, STRUCTURE_FIELDS);
             let id = self.id(&t, "structure id");
             if let Some(id) = &id {
-                self.unique(&mut seen, id, "structure id");
+                self.unique(&mut g.structure_ids, id, "structure id");
             }
             let name = self.text(&t, "name");
             let ordered = self.boolean(&t, "ordered").unwrap_or(false);
@@ -500,31 +693,20 @@ impl Checker<'_> {
                     optional: self.boolean(&s, "optional").unwrap_or(false),
                 });
             }
-            out.push(Structure {
+            g.structures.push(Structure {
                 id: id.map(Spanned::into_inner).unwrap_or_default(),
                 name: name.unwrap_or_default(),
                 ordered,
                 sections,
             });
         }
-        out
-    }
-
-    fn questions(&mut self, root: &Tbl, structures: &[Structure]) -> Vec<Question> {
-        let missing = "the bank has no questions; add a [[questions]] entry";
-        let mut seen = HashMap::new();
-        let mut out = Vec::new();
-        for t in self.tables(root, "questions", "[[questions]]", Some(missing)) {
-            out.push(self.question(&t, structures, &mut seen));
-        }
-        out
     }
 
     fn question(
         &mut self,
         t: &Tbl,
-        structures: &[Structure],
         seen: &mut HashMap<String, usize>,
+        structure_refs: &mut Vec<(String, usize)>,
     ) -> Question {
         self.unknown_fields(t, QUESTION_FIELDS);
         let id = self.id(t, "question id");
@@ -538,7 +720,7 @@ impl Checker<'_> {
         let figure_text = figure.as_ref().and_then(|f| self.figure(f));
         let structure = self.string(t, "structure", false);
         if let Some(s) = &structure {
-            self.structure_exists(s, structures);
+            structure_refs.push((s.get_ref().clone(), self.base + s.span().start));
         }
         let reference = if self.bundled && !t.fields.contains_key("reference") {
             self.report(
@@ -588,9 +770,9 @@ impl Checker<'_> {
         }
     }
 
-    fn structure_exists(&mut self, name: &Spanned<String>, structures: &[Structure]) {
-        let wanted = name.get_ref();
-        if structures.iter().any(|s| &s.id == wanted) {
+    /// `at` is an offset in the whole file (this runs after the pieces, at base 0).
+    fn structure_exists(&mut self, wanted: &str, at: usize, structures: &[Structure]) {
+        if structures.iter().any(|s| s.id == wanted) {
             return;
         }
         let ids: Vec<&str> = structures.iter().map(|s| s.id.as_str()).collect();
@@ -599,7 +781,7 @@ impl Checker<'_> {
             None => format!("add a [[structures]] entry with id = \"{wanted}\""),
         };
         self.report(
-            name.span(),
+            at..at,
             format!("structure `{wanted}` is not defined in this bank; {fix}"),
         );
     }
@@ -852,7 +1034,7 @@ impl Checker<'_> {
     fn unique(&mut self, seen: &mut HashMap<String, usize>, name: &Spanned<String>, what: &str) {
         match seen.get(name.get_ref()) {
             Some(&first_at) => {
-                let first = self.line_of(&(first_at..first_at));
+                let first = self.loc.position(first_at).0;
                 let message = format!(
                     "duplicate {what} `{}` (first used on line {first}); rename one of them",
                     name.get_ref()
@@ -861,7 +1043,7 @@ impl Checker<'_> {
             }
             // Offsets, not lines: most names are unique, and lines cost a search.
             None => {
-                seen.insert(name.get_ref().clone(), name.span().start);
+                seen.insert(name.get_ref().clone(), self.base + name.span().start);
             }
         }
     }
@@ -1121,4 +1303,124 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
         }
     }
     rows[2].last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const FULL: &str = include_str!("../../tests/fixtures/banks/full.toml");
+
+    fn fixture_figures() -> FolderFigures {
+        FolderFigures::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/banks"))
+    }
+
+    fn parse(text: &str, split: bool) -> Result<Bank, Vec<Problem>> {
+        let source = Source::File("t.toml".into());
+        parse_pieces(text, "t.toml", source, &fixture_figures(), split).map(|l| l.bank)
+    }
+
+    #[test]
+    fn pieces_start_at_question_headers_outside_strings() {
+        let text = "schema = 1\n[[questions]]\nid = \"a\"\nreference = \"\"\"\n[[questions]]\n\"\"\"\n\
+                    tips = ['\"\"\"', \"\\\"\"]  # \"\"\"\n  [[ questions ]] # b\n[[questions.points]]\n\
+                    x = '''\n[[questions]]\n'''''\n[[questions]]\n";
+        let cuts: Vec<usize> = pieces(text, true).iter().map(|(at, _)| *at).collect();
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(
+            cuts,
+            vec![
+                0,
+                at("[[questions]]\nid"),
+                at("  [[ questions ]]"),
+                text.rfind("[[questions]]").unwrap()
+            ]
+        );
+        let whole: String = pieces(text, true).iter().map(|(_, p)| *p).collect();
+        assert_eq!(whole, text);
+        assert_eq!(pieces(text, false), vec![(0, text)]);
+        assert!(!is_questions_header("[[questions.points]]\n"));
+        assert!(!is_questions_header("[[questions]] x = 1\n"));
+    }
+
+    #[test]
+    fn tables_may_come_after_the_questions_but_not_twice() {
+        let (head, questions) = FULL.split_at(FULL.find("[[questions]]").unwrap());
+        // [bank], [defaults] and [[structures]] moved to the end: same bank.
+        let (schema, tables) = head.split_at(head.find("[bank]").unwrap());
+        let moved = format!("{schema}{questions}\n{tables}");
+        assert_eq!(parse(&moved, true).unwrap(), parse(FULL, true).unwrap());
+
+        let twice = format!("{FULL}\n[bank]\nid = \"again\"\n");
+        let problems = parse(&twice, true).unwrap_err();
+        let line = FULL.lines().count() + 2;
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!((problems[0].line, problems[0].column), (line, 2));
+        assert_eq!(
+            problems[0].message,
+            "TOML syntax error: `bank` is already defined on line 4; merge the two"
+        );
+        assert!(
+            parse(&twice, false).is_err(),
+            "the whole-file parser agrees"
+        );
+    }
+
+    #[test]
+    fn suggestions_allow_one_typo_per_three_characters() {
+        assert_eq!(closest("promt", QUESTION_FIELDS), Some("prompt"));
+        assert_eq!(closest("veiw", &["view", "star"]), Some("view"));
+        assert_eq!(
+            closest("Answer_Seconds", TIMING_FIELDS),
+            Some("answer_seconds")
+        );
+        assert_eq!(closest("colour", BANK_FIELDS), None);
+        assert_eq!(suggest_id("Wrong Size!"), Some("wrong-size".into()));
+        assert_eq!(suggest_id("投诉"), None);
+    }
+
+    /// Lines that move strings, tables and headers around when inserted anywhere.
+    const TRICKY: &[&str] = &[
+        "[[questions]]",
+        "[bank]",
+        "[[structures]]",
+        "[defaults]",
+        "reference = \"\"\"",
+        "\"\"\"",
+        "'''",
+        "x = '''[[questions]]",
+        "id = \"q\"",
+        "[[questions.points]]",
+        "name = \"n\"\nany = [\"a\"]",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Parsing piece by piece accepts exactly what parsing the whole file accepts, and
+        /// builds the same bank.
+        #[test]
+        fn pieces_agree_with_the_whole_file(
+            edits in proptest::collection::vec((0usize..4, any::<usize>(), any::<usize>()), 0..5)
+        ) {
+            let mut lines: Vec<String> = FULL.lines().map(String::from).collect();
+            for (kind, i, j) in edits {
+                let n = lines.len().max(1);
+                match kind {
+                    0 if !lines.is_empty() => { lines.remove(i % n); }
+                    1 if !lines.is_empty() => { let l = lines[i % n].clone(); lines.insert(j % n, l); }
+                    2 if !lines.is_empty() => lines.swap(i % n, j % n),
+                    _ => lines.insert(i % (n + 1), TRICKY[j % TRICKY.len()].to_string()),
+                }
+            }
+            let text = lines.join("\n");
+            match (parse(&text, true), parse(&text, false)) {
+                (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+                (Err(_), Err(_)) => {}
+                (a, b) => prop_assert!(false, "pieces {:?}\nwhole {:?}\n{}", a.err(), b.err(), text),
+            }
+        }
+    }
 }
