@@ -2,7 +2,8 @@
 //!
 //! The TOML is parsed with its spans (`toml::de::DeTable::parse_recoverable`, which keeps going
 //! after a syntax error) and the tree is walked by hand, field by field, so one mistake never
-//! hides the next and each problem points at its line and column.
+//! hides the next and each problem points at its line and column. Large banks are parsed in
+//! pieces, one per `[[questions]]` (see `pieces`), with the same result.
 //!
 //! Defaults chosen where `bank-format.md` leaves them open: `ordered = false`,
 //! `optional = false`, `required = false`, `weight = 1`, `difficulty = 2`, and an avoid
