@@ -13,12 +13,13 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mianba::bank::BankSet;
 use mianba::i18n::Lang;
-use mianba::session::SystemClock;
+use mianba::session::{PlanRequest, SystemClock};
 use mianba::store::Store;
-use mianba::tui::app::{App, AppInit};
+use mianba::tui::app::{App, AppInit, Screen};
+use mianba::tui::home::Choice;
 use mianba::tui::msg::Msg;
 use mianba::tui::theme::Theme;
-use mianba::tui::update::update;
+use mianba::tui::update::{start, update};
 use mianba::tui::view::view;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
@@ -97,16 +98,62 @@ fn spawn_until_home(data: &std::path::Path) -> Duration {
     elapsed
 }
 
+/// A realistic long answer: Chinese sentences in paragraphs, `chars` characters in all.
+fn long_answer(chars: usize) -> String {
+    let sentence = "非常抱歉给您带来不便，我马上为您核实订单并给出换货方案，运费由我们承担。";
+    let mut text = String::new();
+    let mut n = 0;
+    while n < chars {
+        for c in sentence.chars() {
+            if n == chars {
+                break;
+            }
+            text.push(c);
+            n += 1;
+        }
+        if n < chars && n % 180 < sentence.chars().count() {
+            text.push('\n');
+            n += 1;
+        }
+    }
+    text
+}
+
 fn keystroke(c: &mut Criterion) {
     let store = Store::open_in_memory().expect("store");
     let mut app = new_app(BankSet::bundled(), &store);
+    let plan = PlanRequest {
+        banks: Vec::new(),
+        categories: Vec::new(),
+        difficulty: None,
+        count: 1,
+        seed: 1,
+    }
+    .draw(&app.banks)
+    .expect("a plan");
+    start(&mut app, Choice::Practice, plan);
+    let key = |code| Msg::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    // Past the thinking time, then 5,000 characters in the editor.
+    update(&mut app, key(KeyCode::Enter));
+    update(&mut app, Msg::Paste(long_answer(5_000)));
+    let Screen::Sitting(sitting) = &app.screen else {
+        panic!("not in an interview");
+    };
+    assert_eq!(sitting.editor.text().chars().count(), 5_000);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     term.draw(|f| view(&app, f)).expect("draw");
-    let key = |code| Msg::Key(KeyEvent::new(code, KeyModifiers::NONE));
-    c.bench_function("keystroke_redraw_home", |b| {
-        b.iter(|| {
-            update(&mut app, key(KeyCode::Char('j')));
-            term.draw(|f| view(&app, f)).expect("draw");
+    c.bench_function("keystroke_redraw_5000_chars", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let t = Instant::now();
+                update(&mut app, key(KeyCode::Char('好')));
+                term.draw(|f| view(&app, f)).expect("draw");
+                total += t.elapsed();
+                // Untimed: take it back so the answer stays at 5,000 characters.
+                update(&mut app, key(KeyCode::Backspace));
+            }
+            total
         })
     });
 }
