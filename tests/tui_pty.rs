@@ -60,6 +60,20 @@ use mianba::store::Store;
 
 const ANSWER: &str = "非常抱歉给您添麻烦了。我先核实订单，确认后马上为您换货，运费我们承担。";
 
+/// `mianba --lang LANG practice` on the test bank's one question of `category`.
+fn practice(data: &std::path::Path, lang: &str, category: &str, cols: u16, rows: u16) -> App {
+    let args = [
+        "--lang",
+        lang,
+        "practice",
+        "--bank",
+        "tui-test",
+        "--category",
+        category,
+    ];
+    App::start(data, &args, cols, rows)
+}
+
 /// The number after `label` on the screen (e.g. the total after "总分").
 fn number_after(screen: &str, label: &str) -> u8 {
     let rest = &screen[screen.find(label).expect("label on screen") + label.len()..];
@@ -74,16 +88,7 @@ fn number_after(screen: &str, label: &str) -> u8 {
 #[test]
 fn chinese_answer_is_scored_on_screen_and_saved_in_the_store() {
     let dir = tempfile::tempdir().unwrap();
-    let args = [
-        "--lang",
-        "zh",
-        "practice",
-        "--bank",
-        "tui-test",
-        "--category",
-        "complaint",
-    ];
-    let mut app = App::start(dir.path(), &args, 100, 30);
+    let mut app = practice(dir.path(), "zh", "complaint", 100, 30);
     app.wait_text("思考");
     app.send(b"\r");
     app.wait_text("作答");
@@ -122,16 +127,7 @@ fn chinese_answer_is_scored_on_screen_and_saved_in_the_store() {
 #[test]
 fn kill_9_mid_answer_and_the_draft_comes_back() {
     let dir = tempfile::tempdir().unwrap();
-    let args = [
-        "--lang",
-        "en",
-        "practice",
-        "--bank",
-        "tui-test",
-        "--category",
-        "stress",
-    ];
-    let mut app = App::start(dir.path(), &args, 100, 30);
+    let mut app = practice(dir.path(), "en", "stress", 100, 30);
     app.wait_text("Answer");
     app.type_text("我会先保持冷静");
     app.wait_text("7 chars");
@@ -175,16 +171,7 @@ fn kill_9_mid_answer_and_the_draft_comes_back() {
 #[test]
 fn resize_mid_answer_keeps_the_text() {
     let dir = tempfile::tempdir().unwrap();
-    let args = [
-        "--lang",
-        "zh",
-        "practice",
-        "--bank",
-        "tui-test",
-        "--category",
-        "stress",
-    ];
-    let mut app = App::start(dir.path(), &args, 80, 24);
+    let mut app = practice(dir.path(), "zh", "stress", 80, 24);
     app.wait_text("作答");
     app.type_text("我会先保持冷静");
     app.wait_text("7 字");
@@ -199,16 +186,7 @@ fn resize_mid_answer_keeps_the_text() {
 #[test]
 fn sighup_saves_the_draft() {
     let dir = tempfile::tempdir().unwrap();
-    let args = [
-        "--lang",
-        "en",
-        "practice",
-        "--bank",
-        "tui-test",
-        "--category",
-        "stress",
-    ];
-    let mut app = App::start(dir.path(), &args, 100, 30);
+    let mut app = practice(dir.path(), "en", "stress", 100, 30);
     app.wait_text("Answer");
     app.type_text("挂断前的草稿");
     app.wait_text("6 chars");
@@ -221,16 +199,7 @@ fn sighup_saves_the_draft() {
 #[test]
 fn a_large_paste_is_capped_and_the_app_stays_responsive() {
     let dir = tempfile::tempdir().unwrap();
-    let args = [
-        "--lang",
-        "en",
-        "practice",
-        "--bank",
-        "tui-test",
-        "--category",
-        "stress",
-    ];
-    let mut app = App::start(dir.path(), &args, 100, 30);
+    let mut app = practice(dir.path(), "en", "stress", 100, 30);
     app.wait_text("Answer");
     app.paste(&"客服".repeat(100_000));
     app.wait_text("Paste too long");

@@ -533,21 +533,11 @@ impl Interview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::{Clock, FakeClock, QuestionRef};
+    use crate::session::{Clock, FakeClock};
+    use crate::tui::tests::plan;
 
     fn banks() -> BankSet {
         crate::tui::tests::test_banks()
-    }
-
-    fn plan(ids: &[&str]) -> Plan {
-        Plan::fixed(
-            ids.iter()
-                .map(|q| QuestionRef {
-                    bank: "tui-test".into(),
-                    question: (*q).into(),
-                })
-                .collect(),
-        )
     }
 
     const GOOD: &str = "非常抱歉给您添麻烦了。我先核实订单，确认后马上为您换货，运费我们承担，之后我会跟进物流并回访。";

@@ -223,7 +223,7 @@ use crate::tui::update::start;
 
 const ANSWER: &str = "非常抱歉给您添麻烦了。\n我先核实订单，确认后马上为您换货，运费我们承担。";
 
-fn plan(ids: &[&str]) -> Plan {
+pub fn plan(ids: &[&str]) -> Plan {
     Plan::fixed(
         ids.iter()
             .map(|q| QuestionRef {
@@ -241,6 +241,17 @@ fn sitting(lang: Lang, choice: Choice, p: Plan) -> (App, FakeClock) {
     assert!(matches!(effects.as_slice(), [Effect::CreateSession(_)]));
     update(&mut app, Msg::SessionCreated(crate::store::SessionId(1)));
     (app, clock)
+}
+
+/// The one answer `effects` save.
+fn saved(effects: &[Effect]) -> &crate::tui::update::AnswerToSave {
+    effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::SaveAnswer(a) => Some(a.as_ref()),
+            _ => None,
+        })
+        .expect("an answer is saved")
 }
 
 fn phase(app: &App) -> Phase {
@@ -316,13 +327,7 @@ fn result_screen_marks_the_answer_and_shows_the_reference_on_a_key() {
         let effects = update(&mut app, ctrl('s'));
         assert!(matches!(phase(&app), Phase::Review { .. }));
         // Saved the moment it was submitted, and its draft forgotten.
-        let saved = effects
-            .iter()
-            .find_map(|e| match e {
-                Effect::SaveAnswer(a) => Some(a),
-                _ => None,
-            })
-            .expect("the answer is saved");
+        let saved = saved(&effects);
         assert_eq!(saved.answer_text, ANSWER);
         assert_eq!(saved.seconds_used, 75);
         assert!(effects.iter().any(|e| matches!(e, Effect::ClearDraft(_))));
@@ -354,11 +359,7 @@ fn follow_up_then_summary() {
         snapshot_all(&app, "followup");
         type_text(&mut app, "我会跟进物流，到货后回访客户是否满意。");
         let effects = update(&mut app, ctrl('s'));
-        let parent = effects.iter().find_map(|e| match e {
-            Effect::SaveAnswer(a) => Some(a.parent),
-            _ => None,
-        });
-        assert_eq!(parent, Some(Some(crate::store::AnswerId(10))));
+        assert_eq!(saved(&effects).parent, Some(crate::store::AnswerId(10)));
         let effects = update(&mut app, key(KeyCode::Enter));
         assert_eq!(phase(&app), Phase::Finished);
         assert!(
@@ -393,13 +394,7 @@ fn exam_gives_no_result_until_the_end_and_cuts_off_at_time() {
     clock.advance(Duration::from_secs(1));
     let effects = update(&mut app, Msg::Tick);
     // Time up: the text as it stood was submitted and saved, and the next question is up.
-    let saved = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::SaveAnswer(a) => Some(a),
-            _ => None,
-        })
-        .expect("cut off and saved");
+    let saved = saved(&effects);
     assert_eq!(saved.answer_text, "我会保持冷静，耐心倾听");
     assert_eq!(saved.seconds_used, 90);
     assert!(matches!(phase(&app), Phase::Prep { .. }));
@@ -442,13 +437,7 @@ fn spoken_answer_then_checklist() {
         );
         snapshot_all(&app, "checklist");
         let effects = update(&mut app, key(KeyCode::Enter));
-        let saved = effects
-            .iter()
-            .find_map(|e| match e {
-                Effect::SaveAnswer(a) => Some(a),
-                _ => None,
-            })
-            .expect("saved");
+        let saved = saved(&effects);
         assert_eq!(saved.answer_text, "");
         assert_eq!(saved.mode, crate::session::Mode::Spoken);
         assert!(matches!(phase(&app), Phase::Review { .. }));

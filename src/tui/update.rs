@@ -159,7 +159,9 @@ fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
     if let Screen::Sitting(s) = &mut app.screen {
         s.interview.answer_now(draft.followup, now);
         s.reset_for_next();
-        s.editor = crate::tui::widgets::editor::Editor::with_text(&draft.text);
+        // The store is a file like any other: its text is cleaned before it is shown.
+        s.editor =
+            crate::tui::widgets::editor::Editor::with_text(&crate::text::sanitize(&draft.text));
         s.replaces_draft = Some(draft.key);
     }
     effects

@@ -137,12 +137,7 @@ fn draw_categories(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
             ListItem::new(format!("{}{name}", tick(*t)))
         })
         .collect();
-    // The civil-service preset draws its own categories.
-    let note = if home.choice == Choice::Civil {
-        Some(app.ui.civil_fixed)
-    } else {
-        list_note(app, home, &home.category_list.ticked)
-    };
+    let note = list_note(app, home, &home.category_list.ticked);
     let title = pane_title(app.ui.pane_categories, note);
     let focused = home.pane == Pane::Categories;
     draw_list(
