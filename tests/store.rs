@@ -285,8 +285,7 @@ fn two_writers_at_once_lose_nothing() {
     const EACH: usize = 150;
     let dir = tempfile::tempdir().unwrap();
     drop(Store::open(dir.path()).unwrap());
-    // Each writer has its own connection, as two mianba processes would. They are opened
-    // before the threads start so a failure cannot leave the other thread at the barrier.
+    // Each writer has its own connection, as two mianba processes would.
     let writers: Vec<(i64, Store)> = (0..2)
         .map(|w| (w, Store::open(dir.path()).unwrap()))
         .collect();
@@ -295,9 +294,10 @@ fn two_writers_at_once_lose_nothing() {
         for (w, store) in writers {
             let barrier = &barrier;
             scope.spawn(move || {
+                // Start together; nothing that can fail comes before the barrier.
+                barrier.wait();
                 let s = store.create_session(&new_session(w, w as u64)).unwrap();
                 let c = card("complaint/wrong-size", 70);
-                barrier.wait();
                 for i in 0..EACH {
                     let text = format!("writer {w} answer {i}");
                     store

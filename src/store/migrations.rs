@@ -45,12 +45,13 @@ CREATE TABLE drafts (
 ";
 
 /// Schema 2: practice retries are numbered; drafts carry their follow-up and a revision
-/// counter (two saves in the same second still order correctly); indexes for the history.
+/// counter (two saves in the same second still order correctly); indexes for the history
+/// (the answers index carries `total`, so a session's average never reads the answer rows).
 const V2: &str = "
 ALTER TABLE answers ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE drafts ADD COLUMN followup INTEGER;
 ALTER TABLE drafts ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX answers_by_session ON answers(session_id, followup, question_id);
+CREATE INDEX answers_by_session ON answers(session_id, followup, question_id, total);
 CREATE INDEX sessions_by_start ON sessions(started_at);
 ";
 

@@ -13,7 +13,8 @@ use super::{
 use crate::session::Mode;
 
 /// A session row with its question count and the average of the last attempt at each
-/// question (a main answer is one with no `followup`).
+/// question (a main answer is one with no `followup`). Both subqueries read only the
+/// `answers_by_session` index, which carries `total` for this.
 const SUMMARY_SELECT: &str = "
 SELECT s.id, s.started_at, s.finished_at, s.mode, s.preset, s.seed, s.banks, s.lang,
        (SELECT COUNT(DISTINCT a.question_id) FROM answers a
