@@ -228,6 +228,11 @@ fn negation_window_is_short_and_stops_at_clauses() {
     // 特别 contains 别 but negates nothing.
     let card = r.score("特别抱歉给您带来不便。", None);
     assert!(point(&card, "致歉").hit);
+    // A-not-A asks "whether": 满不满意 does not negate what follows.
+    let card = r.score("不管客户满不满意道歉都要真诚。", None);
+    assert!(point(&card, "致歉").hit);
+    let card = r.score("客户满不满意无所谓。", None);
+    assert_eq!(card.avoid.len(), 1, "{:?}", card.avoid);
 }
 
 #[test]

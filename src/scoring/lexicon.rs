@@ -147,6 +147,11 @@ static ZH: Lexicon = Lexicon {
         "挂他电话",
         "直接挂电话",
         "直接挂断",
+        "无所谓",
+        "管他呢",
+        "关我屁事",
+        "爱找谁找谁",
+        "有本事你",
     ],
     rude_why: "顶撞顾客",
     domain: &[
@@ -314,6 +319,7 @@ static EN: Lexicon = Lexicon {
         "hang up on him",
         "hang up on her",
         "tell them off",
+        "who cares",
     ],
     rude_why: "talking down to the customer",
     domain: &[
@@ -373,6 +379,89 @@ pub fn is_zh_function_char(c: char) -> bool {
     ZH_FUNCTION_BITS
         .get(off / 64)
         .is_some_and(|w| w & (1 << (off % 64)) != 0)
+}
+
+/// Everyday English words that say nothing about what an answer is about ("I usually like
+/// to ..."): left out of topic measures, where single words would otherwise match anything.
+pub fn is_en_common_word(w: &str) -> bool {
+    matches!(
+        w,
+        "like"
+            | "love"
+            | "really"
+            | "usually"
+            | "always"
+            | "often"
+            | "sometimes"
+            | "never"
+            | "get"
+            | "got"
+            | "make"
+            | "made"
+            | "go"
+            | "going"
+            | "went"
+            | "think"
+            | "know"
+            | "want"
+            | "need"
+            | "see"
+            | "say"
+            | "said"
+            | "tell"
+            | "take"
+            | "come"
+            | "give"
+            | "find"
+            | "feel"
+            | "try"
+            | "look"
+            | "good"
+            | "great"
+            | "nice"
+            | "bad"
+            | "best"
+            | "better"
+            | "lot"
+            | "lots"
+            | "much"
+            | "many"
+            | "more"
+            | "most"
+            | "thing"
+            | "things"
+            | "time"
+            | "times"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "weekend"
+            | "weekends"
+            | "year"
+            | "years"
+            | "way"
+            | "one"
+            | "two"
+            | "new"
+            | "old"
+            | "well"
+            | "still"
+            | "even"
+            | "back"
+            | "now"
+            | "because"
+            | "yes"
+            | "ok"
+            | "okay"
+            | "sure"
+            | "maybe"
+            | "every"
+            | "other"
+            | "something"
+            | "anything"
+            | "everything"
+    )
 }
 
 /// English function words (articles, pronouns, auxiliaries, prepositions, connectives).

@@ -41,6 +41,7 @@ impl<'a> NegationGuard<'a> {
             .filter(|h| h.role == Role::Negation)
             .filter(|h| !exceptions.contains(h.start, h.end, true))
             .filter(|h| !phrases.contains(h.start, h.end, false))
+            .filter(|h| !asks_either_way(text.as_str(), h.start))
             .map(|h| h.end)
             .collect();
         cue_ends.sort_unstable();
@@ -94,6 +95,15 @@ impl<'a> NegationGuard<'a> {
             }
         }
     }
+}
+
+/// The A-not-A question form (满不满意, 是不是, 有没有, 会不会): the same character on both
+/// sides of the negation asks "whether", it does not deny.
+fn asks_either_way(text: &str, cue_start: usize) -> bool {
+    let before = text.get(..cue_start).and_then(|s| s.chars().next_back());
+    let mut rest = text.get(cue_start..).unwrap_or_default().chars();
+    let after = rest.nth(1);
+    before.is_some_and(|b| b != '不' && b != '没' && Some(b) == after)
 }
 
 /// Punctuation that ends a clause (after NFKC, full-width marks are already half-width).

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::lexicon::{is_en_function_word, is_zh_function_char};
+use super::lexicon::{is_en_common_word, is_en_function_word, is_zh_function_char};
 use super::matcher::{Hit, Role, is_word_char};
 use super::normalize::Normalized;
 use crate::bank::Language;
@@ -172,7 +172,7 @@ fn for_each_unit(
         Language::En => {
             for &(s, e) in toks {
                 let w = text.get(s..e).unwrap_or_default();
-                if !is_en_function_word(w) && !f(token_hash(stem(w))) {
+                if !is_en_function_word(w) && !is_en_common_word(w) && !f(token_hash(stem(w))) {
                     return;
                 }
             }

@@ -453,9 +453,16 @@ impl Rubric {
             organisation,
             topic_share,
         } = judged;
-        let by_topic = topic_share.map_or(0.0, |t| {
+        let on_subject = topic_share.map_or(0.0, |t| {
             ((t - TOPIC_FROM) / (TOPIC_FULL - TOPIC_FROM)).clamp(0.0, 1.0)
         });
+        // On-topic words buy nothing for an answer that also uses phrases to avoid: the
+        // floor is for a vague answer, not a rude one.
+        let by_topic = if content.avoid.is_empty() {
+            on_subject
+        } else {
+            0.0
+        };
         let zero_flag =
             |f: &Flag| matches!(f, Flag::Empty | Flag::RestatesPrompt | Flag::KeywordList);
         if !flags.iter().any(zero_flag)
@@ -463,7 +470,7 @@ impl Rubric {
             && !c.points.is_empty()
             && !content.points.iter().any(|p| p.hit)
         {
-            flags.push(if by_topic > 0.0 {
+            flags.push(if on_subject > 0.0 {
                 Flag::Vague
             } else {
                 Flag::OffTopic
