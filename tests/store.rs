@@ -232,6 +232,12 @@ fn assert_damaged_and_untouched(dir: &Path, before: &[u8]) {
     // A second attempt changes nothing either.
     assert!(Store::open(dir).is_err());
     assert_eq!(std::fs::read(&file).unwrap(), before);
+    // Nothing was created next to it either: moving the one file aside is the whole fix.
+    let names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["mianba.db"]);
 }
 
 #[test]
@@ -242,6 +248,20 @@ fn a_file_that_is_not_sqlite_is_reported_and_never_overwritten() {
         .into_bytes();
     std::fs::write(dir.path().join("mianba.db"), &bytes).unwrap();
     assert_damaged_and_untouched(dir.path(), &bytes);
+}
+
+#[test]
+fn a_damaged_store_with_a_write_ahead_log_says_to_move_both() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mianba.db"), b"garbage, not a database").unwrap();
+    let wal = dir.path().join("mianba.db-wal");
+    std::fs::write(&wal, b"log").unwrap();
+    let msg = Store::open(dir.path()).unwrap_err().to_string();
+    assert!(
+        msg.contains(&format!("together with {}", wal.display())),
+        "{msg}"
+    );
+    assert_eq!(std::fs::read(&wal).unwrap(), b"log");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! What can go wrong with the store, each message naming the file and what to do about it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -17,8 +17,15 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The file is not a SQLite database, or it is corrupt. It is left exactly as it is.
-    #[error("{} is damaged or is not a mianba store ({detail}); move it aside and mianba will start a new store", path.display())]
-    Damaged { path: PathBuf, detail: String },
+    /// `wal` is its write-ahead log when one lies next to it: it belongs to the damaged file
+    /// (and would be replayed into a new store), so it must be moved with it.
+    #[error("{} is damaged or is not a mianba store ({detail}); move it aside{} and mianba will start a new store",
+        path.display(), wal.as_ref().map(|w| format!(" together with {}", w.display())).unwrap_or_default())]
+    Damaged {
+        path: PathBuf,
+        detail: String,
+        wal: Option<PathBuf>,
+    },
     /// The store was written by a newer mianba whose schema this one does not know.
     #[error("{} was written by a newer mianba (store schema {found}, this version knows up to {known}); update mianba", path.display())]
     TooNew {
@@ -42,14 +49,23 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A damaged store at `path`, naming its write-ahead log if there is one.
+    pub(crate) fn damaged(path: &Path, detail: String) -> StoreError {
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let wal = PathBuf::from(wal);
+        StoreError::Damaged {
+            path: path.to_path_buf(),
+            detail,
+            wal: wal.exists().then_some(wal),
+        }
+    }
+
     /// Wraps a SQLite error, recognising corruption so the user hears the safe fix.
-    pub(crate) fn sqlite(path: &std::path::Path, source: rusqlite::Error) -> StoreError {
+    pub(crate) fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
         use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
         match source.sqlite_error_code() {
-            Some(DatabaseCorrupt | NotADatabase) => StoreError::Damaged {
-                path: path.to_path_buf(),
-                detail: source.to_string(),
-            },
+            Some(DatabaseCorrupt | NotADatabase) => StoreError::damaged(path, source.to_string()),
             _ => StoreError::Sqlite {
                 path: path.to_path_buf(),
                 source,

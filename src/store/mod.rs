@@ -123,9 +123,9 @@ fn check_header(path: &Path) -> StoreResult<()> {
     if head.is_empty() || head.as_slice() == SQLITE_MAGIC {
         Ok(())
     } else {
-        Err(StoreError::Damaged {
-            path: path.to_path_buf(),
-            detail: "it is not a SQLite database".into(),
-        })
+        Err(StoreError::damaged(
+            path,
+            "it is not a SQLite database".into(),
+        ))
     }
 }
