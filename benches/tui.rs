@@ -33,6 +33,7 @@ fn new_app(banks: BankSet, store: &Store) -> App {
         clock: Rc::new(SystemClock::new()),
         seeds: Box::new(|| 7),
         store_error: None,
+        speak: false,
         draft: store.latest_draft().ok().flatten(),
     })
 }

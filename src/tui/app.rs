@@ -58,6 +58,8 @@ pub struct AppInit {
     pub store_error: Option<String>,
     /// An unsubmitted answer left in the store by an earlier run.
     pub draft: Option<Draft>,
+    /// Read each new question aloud (`--speak`, with espeak-ng found).
+    pub speak: bool,
 }
 
 pub struct App {
@@ -72,6 +74,8 @@ pub struct App {
     pub notice: Option<Notice>,
     /// False when the store could not be opened: nothing is saved, and the home screen says so.
     pub store_ok: bool,
+    /// Read each new question aloud.
+    pub speak: bool,
     pub quit: bool,
 }
 
@@ -89,6 +93,7 @@ impl App {
             notice: None,
             store_ok: init.store_error.is_none(),
             banks: init.banks,
+            speak: init.speak,
             quit: false,
         };
         if let Some(why) = init.store_error {

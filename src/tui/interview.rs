@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use crate::bank::{Bank, BankSet, Question};
+use crate::bank::{Bank, BankSet, Language, Question};
 use crate::scoring::{Rubric, Scorecard};
 use crate::session::{Mode, Plan, PlanError, Thinking};
 
@@ -27,6 +27,8 @@ pub struct Asked {
     /// The follow-up's index in the question's `followups`, for a follow-up.
     pub followup: Option<usize>,
     pub prompt: String,
+    /// The bank's language (how the prompt is read aloud).
+    pub language: Language,
     /// The figure's text (sanitised at load), main questions only.
     pub figure: Option<String>,
     pub tips: Vec<String>,
@@ -132,6 +134,7 @@ fn asked_main(bank: &Bank, q: &Question, answer_override: Option<u32>) -> Asked 
         category: q.category.clone(),
         followup: None,
         prompt: q.prompt.clone(),
+        language: bank.language,
         figure: q.figure_text.clone(),
         tips: q.tips.clone(),
         reference: q.reference.clone(),
@@ -154,6 +157,7 @@ fn asked_followups(bank: &Bank, q: &Question) -> Vec<(Option<String>, Asked)> {
                 category: q.category.clone(),
                 followup: Some(i),
                 prompt: f.prompt.clone(),
+                language: bank.language,
                 figure: None,
                 tips: Vec::new(),
                 reference: None,
@@ -239,6 +243,21 @@ impl Interview {
     /// Every main question, in order (shown together during a shared thinking block).
     pub fn questions(&self) -> impl Iterator<Item = &Asked> {
         self.entries.iter().map(|e| &e.main)
+    }
+
+    /// What to read aloud now: every prompt during a shared thinking block, else the one
+    /// being asked.
+    pub fn prompt_to_read(&self) -> (String, Language) {
+        let asked = self.current();
+        let text = match self.phase {
+            Phase::Prep { block: true, .. } => self
+                .questions()
+                .map(|q| q.prompt.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => asked.prompt.clone(),
+        };
+        (text, asked.language)
     }
 
     /// The asked item of an outcome's step.

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod home;
 pub mod interview;
+pub mod io;
 pub mod layout;
 pub mod msg;
 pub mod screens;
@@ -27,13 +28,15 @@ use crate::cli::{Global, PracticeArgs};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::session::{Plan, PlanRequest, SystemClock};
-use crate::store::{NewAnswer, Store};
+use crate::speech::Speaker;
+use crate::store::Store;
 use app::{App, AppInit};
 use home::Choice;
+use io::Io;
 use msg::Msg;
 use terminal::{Signals, TerminalGuard, Tui};
 use theme::Theme;
-use update::{Effect, update};
+use update::update;
 
 /// How long the loop waits for input before it ticks (the countdown redraws each second; a
 /// shorter wait keeps signals and the clock responsive).
@@ -89,6 +92,12 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
         Some(_) => None,
         None => store.as_ref().and_then(|s| s.latest_draft().ok().flatten()),
     };
+    // Reading aloud is detected once; when it cannot work, one notice says how to fix it.
+    let (speaker, speech_error) = match global.speak.then(Speaker::detect) {
+        Some(Ok(s)) => (Some(s), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
     let mut app = App::new(AppInit {
         lang,
         theme: Theme::from_env(),
@@ -97,13 +106,16 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
         seeds: Box::new(rand::random::<u64>),
         store_error,
         draft,
+        speak: speaker.is_some(),
     });
-
+    let mut io = Io { store, speaker };
+    if let Some(e) = speech_error {
+        dispatch(&mut app, &mut io, Msg::SpeechFailed(e));
+    }
     if let Some((choice, plan)) = start {
         let effects = update::start(&mut app, choice, plan);
-        let replies = run_effects(store.as_ref(), effects);
-        for m in replies {
-            dispatch(&mut app, store.as_ref(), m);
+        for m in io.run(effects) {
+            dispatch(&mut app, &mut io, m);
         }
     }
 
@@ -112,11 +124,12 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
     // A panic inside the loop still ends here: the hook restored the terminal, and the draft
     // is saved below before the error is reported.
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(guard.terminal(), &mut app, store.as_ref(), &signals)
+        event_loop(guard.terminal(), &mut app, &mut io, &signals)
     }));
     // Every exit path — quit, Ctrl-C, a signal, an I/O error, a panic — saves the draft.
     let last = update::final_effects(&app);
-    run_effects(store.as_ref(), last);
+    io.run(last);
+    drop(io);
     drop(guard);
     match outcome {
         Ok(result) => result.map(|()| ExitCode::SUCCESS),
@@ -126,33 +139,28 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
     }
 }
 
-fn event_loop(
-    terminal: &mut Tui,
-    app: &mut App,
-    store: Option<&Store>,
-    signals: &Signals,
-) -> Result<()> {
-    let io = |e: std::io::Error| Error::Other(e.into());
+fn event_loop(terminal: &mut Tui, app: &mut App, io: &mut Io, signals: &Signals) -> Result<()> {
+    let term_err = |e: std::io::Error| Error::Other(e.into());
     let mut dirty = true;
     while !app.quit {
         if dirty {
-            terminal.draw(|f| view::view(app, f)).map_err(io)?;
+            terminal.draw(|f| view::view(app, f)).map_err(term_err)?;
         }
         dirty = false;
         if signals.received() {
-            dispatch(app, store, Msg::Interrupted);
-        } else if crossterm::event::poll(POLL).map_err(io)? {
+            dispatch(app, io, Msg::Interrupted);
+        } else if crossterm::event::poll(POLL).map_err(term_err)? {
             // Take everything already waiting (a burst of typing, an IME commit, a paste in a
             // terminal without bracketed paste) before drawing once.
             let mut taken = 0;
             loop {
-                if let Some(m) = Msg::from_event(crossterm::event::read().map_err(io)?) {
-                    dispatch(app, store, m);
+                if let Some(m) = Msg::from_event(crossterm::event::read().map_err(term_err)?) {
+                    dispatch(app, io, m);
                 }
                 taken += 1;
                 if app.quit
                     || taken >= BURST
-                    || !crossterm::event::poll(Duration::ZERO).map_err(io)?
+                    || !crossterm::event::poll(Duration::ZERO).map_err(term_err)?
                 {
                     break;
                 }
@@ -162,66 +170,18 @@ fn event_loop(
         // Input first; then the tick catches up with the clock. Time alone redraws only when
         // it changes what is shown.
         let before = app.redraw_key();
-        dispatch(app, store, Msg::Tick);
+        dispatch(app, io, Msg::Tick);
         dirty |= app.redraw_key() != before;
     }
     Ok(())
 }
 
 /// Update with `msg`, run its effects, and feed their replies back in, until nothing is left.
-fn dispatch(app: &mut App, store: Option<&Store>, msg: Msg) {
+fn dispatch(app: &mut App, io: &mut Io, msg: Msg) {
     let mut queue = VecDeque::from([msg]);
     while let Some(msg) = queue.pop_front() {
         let effects = update(app, msg);
-        queue.extend(run_effects(store, effects));
-    }
-}
-
-/// Run effects against the store, returning the messages that report their outcome.
-fn run_effects(store: Option<&Store>, effects: Vec<Effect>) -> Vec<Msg> {
-    let Some(store) = store else {
-        return Vec::new();
-    };
-    effects
-        .into_iter()
-        .filter_map(|e| run_effect(store, e))
-        .collect()
-}
-
-/// The store side of one effect.
-fn run_effect(store: &Store, effect: Effect) -> Option<Msg> {
-    let failed = |e: crate::store::StoreError| Msg::StoreFailed(e.to_string());
-    match effect {
-        Effect::CreateSession(s) => Some(
-            store
-                .create_session(&s)
-                .map_or_else(failed, Msg::SessionCreated),
-        ),
-        Effect::SaveAnswer(a) => {
-            let answer = NewAnswer {
-                session_id: a.session_id,
-                parent: a.parent,
-                question_id: &a.question_id,
-                followup: a.followup,
-                bank_id: &a.bank_id,
-                category: &a.category,
-                prompt: &a.prompt,
-                answer_text: &a.answer_text,
-                seconds_used: a.seconds_used,
-                attempt: a.attempt,
-                scorecard: &a.scorecard,
-                mode: a.mode,
-                created_at: a.created_at,
-            };
-            Some(
-                store
-                    .save_answer(&answer)
-                    .map_or_else(failed, |id| Msg::AnswerSaved { slot: a.slot, id }),
-            )
-        }
-        Effect::FinishSession { id, at } => store.finish_session(id, at).err().map(failed),
-        Effect::SaveDraft(d) => store.save_draft(&d).err().map(failed),
-        Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),
+        queue.extend(io.run(effects));
     }
 }
 

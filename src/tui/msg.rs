@@ -3,6 +3,7 @@
 
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
+use crate::speech::SpeechUnavailable;
 use crate::store::{AnswerId, SessionId};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub enum Msg {
     },
     /// A store operation failed; the message is shown, the app goes on.
     StoreFailed(String),
+    /// Questions cannot be read aloud (`--speak`): said once, then speaking is off.
+    SpeechFailed(SpeechUnavailable),
 }
 
 impl Msg {

@@ -45,6 +45,7 @@ pub fn app_with(lang: Lang, draft: Option<Draft>) -> (App, FakeClock) {
         seeds: Box::new(|| 42),
         store_error: None,
         draft,
+        speak: false,
     });
     (app, clock)
 }
@@ -549,4 +550,54 @@ fn every_screen_survives_every_small_size() {
     check(&app);
     update(&mut app, key(KeyCode::Enter));
     check(&app);
+}
+
+#[test]
+fn with_speak_on_each_new_question_is_read_aloud_once() {
+    let (mut app, clock) = app_with(Lang::Zh, None);
+    app.speak = true;
+    let effects = start(
+        &mut app,
+        Choice::Practice,
+        plan(&["angry-caller", "wrong-size"]),
+    );
+    assert!(effects.contains(&Effect::Speak {
+        text: "电话里客户一直骂人，你会怎么办？".into(),
+        lang: crate::bank::Language::Zh,
+    }));
+    type_text(&mut app, "我会保持冷静。");
+    update(&mut app, ctrl('s'));
+    // A retry does not read the question again; the next question is read.
+    let retry = update(&mut app, key(KeyCode::Char('t')));
+    assert!(!retry.iter().any(|e| matches!(e, Effect::Speak { .. })));
+    update(&mut app, ctrl('s'));
+    clock.advance(Duration::from_secs(1));
+    let next = update(&mut app, key(KeyCode::Enter));
+    assert!(
+        next.iter()
+            .any(|e| matches!(e, Effect::Speak { text, .. } if text.starts_with("客户收到衣服后")))
+    );
+    // When espeak-ng cannot run: one notice, then silence.
+    update(
+        &mut app,
+        Msg::SpeechFailed(crate::speech::SpeechUnavailable::NotFound),
+    );
+    assert!(!app.speak);
+    assert!(screen_text(&mut draw(&app, 120, 40)).contains("espeak-ng"));
+}
+
+#[test]
+fn a_speaker_that_cannot_start_reports_once_and_is_dropped() {
+    let mut io = crate::tui::io::Io {
+        store: None,
+        speaker: Some(crate::speech::Speaker::at("/nonexistent/espeak-ng")),
+    };
+    let speak = || Effect::Speak {
+        text: "你好".into(),
+        lang: crate::bank::Language::Zh,
+    };
+    let replies = io.run(vec![speak()]);
+    assert!(matches!(replies.as_slice(), [Msg::SpeechFailed(_)]));
+    assert!(io.speaker.is_none());
+    assert!(io.run(vec![speak()]).is_empty());
 }

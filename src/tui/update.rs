@@ -4,6 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::bank::Language;
 use crate::i18n::fill;
 use crate::scoring::Scorecard;
 use crate::session::{Mode, Plan, PlanError, PlanRequest, QuestionRef, civil_service};
@@ -15,7 +16,7 @@ use crate::tui::msg::Msg;
 use crate::tui::sitting::{DRAFT_EVERY, Sitting};
 use crate::tui::widgets::editor::{MAX_ANSWER_CHARS, PasteOutcome};
 
-/// Work for the event loop: everything that touches the store.
+/// Work for the event loop: everything that touches the store or the speaker.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Answered with `Msg::SessionCreated`.
@@ -28,6 +29,12 @@ pub enum Effect {
     },
     SaveDraft(Draft),
     ClearDraft(String),
+    /// Read a prompt aloud (cutting off what was being read).
+    Speak {
+        text: String,
+        lang: Language,
+    },
+    StopSpeaking,
 }
 
 /// An answer to save, owned (the store's `NewAnswer` borrows from it).
@@ -68,6 +75,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 }
                 s.answer_ids[slot] = Some(id);
             }
+            Vec::new()
+        }
+        Msg::SpeechFailed(why) => {
+            app.speak = false;
+            let text = why.message(app.lang);
+            app.notify(text, Level::Warn);
             Vec::new()
         }
         Msg::StoreFailed(why) => {
@@ -129,8 +142,10 @@ pub fn start(app: &mut App, choice: Choice, plan: Plan) -> Vec<Effect> {
         Ok(interview) => {
             let mut sitting = Sitting::new(interview, choice, now);
             sitting.reset_for_next();
+            let mut effects = vec![Effect::CreateSession(new_session)];
+            effects.extend(speak(app.speak, &sitting));
             app.screen = Screen::Sitting(Box::new(sitting));
-            vec![Effect::CreateSession(new_session)]
+            effects
         }
         Err(e) => {
             let text = fill(app.ui.start_failed, &[("why", &e)]);
@@ -138,6 +153,12 @@ pub fn start(app: &mut App, choice: Choice, plan: Plan) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// Read the prompt now on screen aloud, when reading aloud is on.
+fn speak(on: bool, s: &Sitting) -> Option<Effect> {
+    let (text, lang) = s.interview.prompt_to_read();
+    on.then_some(Effect::Speak { text, lang })
 }
 
 /// Restore a draft: a practice of its question, straight into the answer with the text back.
@@ -280,6 +301,7 @@ fn on_overlay_key(app: &mut App, overlay: Overlay, key: KeyEvent) -> Vec<Effect>
 /// Back to the home screen: the draft is kept, the session marked as ended.
 fn leave(app: &mut App) -> Vec<Effect> {
     let mut effects = final_effects(app);
+    effects.push(Effect::StopSpeaking);
     if let Screen::Sitting(s) = &app.screen
         && let (Some(id), false) = (s.session_id, matches!(s.interview.phase, Phase::Finished))
     {
@@ -321,6 +343,7 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
 fn on_tick(app: &mut App) -> Vec<Effect> {
     let now = app.now();
     let unix_now = app.clock.unix_now();
+    let read_aloud = app.speak;
     let time_up = app.ui.time_up;
     let Screen::Sitting(s) = &mut app.screen else {
         return Vec::new();
@@ -338,7 +361,7 @@ fn on_tick(app: &mut App) -> Vec<Effect> {
             }
         }
     }
-    effects.extend(after_move(s, before, unix_now));
+    effects.extend(after_move(s, before, unix_now, read_aloud));
     if s.typing() && now.saturating_sub(s.last_draft_at) >= DRAFT_EVERY {
         let text = s.editor.text();
         if text != s.saved_text
@@ -355,24 +378,31 @@ fn on_tick(app: &mut App) -> Vec<Effect> {
     effects
 }
 
-/// After the interview may have moved on: fresh view state for a new step or attempt, and
-/// the session marked finished once the last answer is in.
+/// After the interview may have moved on: fresh view state for a new step or attempt, a new
+/// question read aloud (not a retry), and the session marked finished once the last answer
+/// is in.
 fn after_move(
     s: &mut Sitting,
     before: (crate::tui::interview::Step, u32),
     unix_now: i64,
+    read_aloud: bool,
 ) -> Vec<Effect> {
+    let mut effects = Vec::new();
     if (s.interview.step, s.interview.attempt) != before {
         s.reset_for_next();
+        let new_question = s.interview.step != before.0;
+        if new_question && !matches!(s.interview.phase, Phase::Finished) {
+            effects.extend(speak(read_aloud, s));
+        }
     }
     if matches!(s.interview.phase, Phase::Finished)
         && !s.finished
         && let Some(id) = s.session_id
     {
         s.finished = true;
-        return vec![Effect::FinishSession { id, at: unix_now }];
+        effects.push(Effect::FinishSession { id, at: unix_now });
     }
-    Vec::new()
+    effects
 }
 
 /// Submit the editor's text: score it, save it, forget its draft.
@@ -412,6 +442,7 @@ fn save_answer(s: &Sitting, slot: usize, unix_now: i64) -> Vec<Effect> {
 fn on_sitting_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let now = app.now();
     let unix_now = app.clock.unix_now();
+    let read_aloud = app.speak;
     let Screen::Sitting(s) = &mut app.screen else {
         return Vec::new();
     };
@@ -509,7 +540,7 @@ fn on_sitting_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             },
         },
     }
-    effects.extend(after_move(s, before, unix_now));
+    effects.extend(after_move(s, before, unix_now, read_aloud));
     if leave_asked {
         app.overlay = Some(Overlay::ConfirmLeave);
     }

@@ -1,0 +1,84 @@
+//! The outside world the effects act on: the store and the speaker. `update` only returns
+//! effects; this runs them and reports back with messages, so the state never touches I/O.
+
+use crate::speech::Speaker;
+use crate::store::{NewAnswer, Store};
+use crate::tui::msg::Msg;
+use crate::tui::update::Effect;
+
+pub struct Io {
+    /// `None` when the store could not be opened: nothing is saved (the app says so).
+    pub store: Option<Store>,
+    /// `None` unless `--speak` was given and espeak-ng was found.
+    pub speaker: Option<Speaker>,
+}
+
+impl Io {
+    /// Run `effects`, returning the messages that report their outcome.
+    pub fn run(&mut self, effects: Vec<Effect>) -> Vec<Msg> {
+        effects
+            .into_iter()
+            .filter_map(|e| self.run_one(e))
+            .collect()
+    }
+
+    fn run_one(&mut self, effect: Effect) -> Option<Msg> {
+        match effect {
+            Effect::Speak { text, lang } => {
+                let speaker = self.speaker.as_mut()?;
+                let failed = speaker.speak(&text, lang).err()?;
+                // Once it failed it stays off: no message on every question.
+                self.speaker = None;
+                Some(Msg::SpeechFailed(failed))
+            }
+            Effect::StopSpeaking => {
+                if let Some(s) = self.speaker.as_mut() {
+                    s.stop();
+                }
+                None
+            }
+            store_effect => self
+                .store
+                .as_ref()
+                .and_then(|s| run_on_store(s, store_effect)),
+        }
+    }
+}
+
+/// The store side of one effect.
+fn run_on_store(store: &Store, effect: Effect) -> Option<Msg> {
+    let failed = |e: crate::store::StoreError| Msg::StoreFailed(e.to_string());
+    match effect {
+        Effect::CreateSession(s) => Some(
+            store
+                .create_session(&s)
+                .map_or_else(failed, Msg::SessionCreated),
+        ),
+        Effect::SaveAnswer(a) => {
+            let answer = NewAnswer {
+                session_id: a.session_id,
+                parent: a.parent,
+                question_id: &a.question_id,
+                followup: a.followup,
+                bank_id: &a.bank_id,
+                category: &a.category,
+                prompt: &a.prompt,
+                answer_text: &a.answer_text,
+                seconds_used: a.seconds_used,
+                attempt: a.attempt,
+                scorecard: &a.scorecard,
+                mode: a.mode,
+                created_at: a.created_at,
+            };
+            Some(
+                store
+                    .save_answer(&answer)
+                    .map_or_else(failed, |id| Msg::AnswerSaved { slot: a.slot, id }),
+            )
+        }
+        Effect::FinishSession { id, at } => store.finish_session(id, at).err().map(failed),
+        Effect::SaveDraft(d) => store.save_draft(&d).err().map(failed),
+        Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),
+        Effect::Speak { .. } | Effect::StopSpeaking => None,
+    }
+}
