@@ -149,6 +149,7 @@ ui_strings! {
 
     // Interview
     question_of: "第 {i}/{n} 题", "Question {i} of {n}";
+    all_questions: "全部 {n} 题，统一思考", "all {n} questions, one thinking time";
     followup: "追问", "Follow-up";
     attempt: "第 {n} 次作答", "attempt {n}";
     prompt_title: "题目", "Question";

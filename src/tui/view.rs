@@ -104,8 +104,14 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
                 (kind, left, total)
             });
             let spoken = s.mode() == Mode::Spoken;
+            let heading = if block {
+                let all = fill(ui.all_questions, &[("n", &iv.len())]);
+                format!("{}  {all}", s.choice.name(ui))
+            } else {
+                heading(app, s, iv.step.question, iv.step.followup, iv.attempt)
+            };
             let view = InterviewView {
-                heading: heading(app, s, iv.step.question, iv.step.followup, iv.attempt),
+                heading,
                 prompts,
                 figure: if block { None } else { asked.figure.as_deref() },
                 prompt_scroll: s.prompt_scroll,
