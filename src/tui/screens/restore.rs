@@ -8,6 +8,7 @@ use crate::i18n::{Ui, fill};
 use crate::store::Draft;
 use crate::tui::app::App;
 use crate::tui::layout::draw_popup;
+use crate::tui::widgets::editor::judged_len;
 
 /// Lines of the draft shown as a preview.
 const PREVIEW_LINES: usize = 4;
@@ -25,7 +26,7 @@ pub fn ago(ui: &Ui, then: i64, now: i64) -> String {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, draft: &Draft) {
     let ui = app.ui;
-    let chars = draft.text.chars().filter(|c| !c.is_whitespace()).count();
+    let chars = judged_len(&draft.text);
     let when = ago(ui, draft.updated_at, app.clock.unix_now());
     let mut text = vec![
         Line::from(fill(ui.restore_body, &[("n", &chars), ("when", &when)])),

@@ -13,6 +13,12 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 /// cap only exists so a stray multi-megabyte paste cannot stall the app.
 pub const MAX_ANSWER_CHARS: usize = 20_000;
 
+/// The length a candidate is judged on: characters without whitespace, as the scorecard
+/// counts them (`Scorecard::chars`).
+pub fn judged_len(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
 /// What happened to a paste.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PasteOutcome {
@@ -63,15 +69,9 @@ impl Editor {
         self.len == 0
     }
 
-    /// The length a candidate is judged on: characters without whitespace, as the scorecard
-    /// counts them (`Scorecard::chars`).
+    /// The length the answer is judged on (see `judged_len`).
     pub fn char_count(&self) -> usize {
-        self.area
-            .lines()
-            .iter()
-            .flat_map(|l| l.chars())
-            .filter(|c| !c.is_whitespace())
-            .count()
+        self.area.lines().iter().map(|l| judged_len(l)).sum()
     }
 
     /// Edit with the textarea's keys (arrows, Home/End, Backspace, Ctrl-Z undo …). Returns
