@@ -349,3 +349,27 @@ fn two_writers_at_once_lose_nothing() {
     let last = store.latest_draft().unwrap().unwrap();
     assert_eq!(last.updated_at, EACH as i64 - 1);
 }
+
+#[test]
+fn an_unreadable_scorecard_is_an_error_naming_the_answer_not_a_silent_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let s = store.create_session(&new_session(1, 1)).unwrap();
+    let c = card("complaint/wrong-size", 50);
+    let id = store
+        .save_answer(&answer(s, "complaint/wrong-size", "x", &c))
+        .unwrap();
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("mianba.db")).unwrap();
+        conn.execute(
+            "UPDATE answers SET scorecard_json = '{broken' WHERE id = ?1",
+            [id.0],
+        )
+        .unwrap();
+    }
+    let err = store.session(s).unwrap_err();
+    assert!(matches!(err, StoreError::Json { .. }), "{err:?}");
+    assert!(err.to_string().contains(&format!("answer {id}")), "{err}");
+    // The history list does not read scorecards, so it still works.
+    assert_eq!(store.sessions().unwrap().len(), 1);
+}

@@ -3,7 +3,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::sessions::{usize_col, usize_to_sql};
+use super::sessions::{opt_usize_col, usize_to_sql};
 use super::{Draft, SessionId, Store, StoreResult};
 
 impl Store {
@@ -55,15 +55,11 @@ impl Store {
 }
 
 fn draft_row(r: &Row<'_>) -> rusqlite::Result<Draft> {
-    let followup: Option<i64> = r.get(3)?;
     Ok(Draft {
         key: r.get(0)?,
         session_id: r.get::<_, Option<i64>>(1)?.map(SessionId),
         question_id: r.get(2)?,
-        followup: match followup {
-            Some(_) => Some(usize_col(r, 3)?),
-            None => None,
-        },
+        followup: opt_usize_col(r, 3)?,
         text: r.get(4)?,
         updated_at: r.get(5)?,
     })

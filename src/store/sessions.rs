@@ -161,14 +161,8 @@ fn nest_followups(flat: Vec<AnswerRecord>) -> Vec<AnswerRecord> {
 
 /// Reads a session row; the JSON column is decoded here so a bad value names its session.
 fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummary> {
-    let sql = |e| StoreError::sqlite(path, e);
-    let id = SessionId(r.get(0).map_err(sql)?);
-    let banks: String = r.get(6).map_err(sql)?;
-    let banks = serde_json::from_str(&banks).map_err(|source| StoreError::Json {
-        path: path.to_path_buf(),
-        what: format!("the list of banks of session {id}"),
-        source,
-    })?;
+    let id = SessionId(r.get(0).map_err(|e| StoreError::sqlite(path, e))?);
+    let banks = json_col(r, 6, path, || format!("the list of banks of session {id}"))?;
     let row = || -> rusqlite::Result<SessionSummary> {
         Ok(SessionSummary {
             id,
@@ -183,29 +177,19 @@ fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummary> {
             average_total: r.get(9)?,
         })
     };
-    row().map_err(sql)
+    row().map_err(|e| StoreError::sqlite(path, e))
 }
 
 /// Reads an answer row; the scorecard is decoded here so a bad one names its answer.
 fn answer_row(r: &Row<'_>, path: &Path) -> StoreResult<AnswerRecord> {
-    let sql = |e| StoreError::sqlite(path, e);
-    let id = AnswerId(r.get(0).map_err(sql)?);
-    let card: String = r.get(14).map_err(sql)?;
-    let scorecard = serde_json::from_str(&card).map_err(|source| StoreError::Json {
-        path: path.to_path_buf(),
-        what: format!("the scorecard of answer {id}"),
-        source,
-    })?;
+    let id = AnswerId(r.get(0).map_err(|e| StoreError::sqlite(path, e))?);
+    let scorecard = json_col(r, 14, path, || format!("the scorecard of answer {id}"))?;
     let row = || -> rusqlite::Result<AnswerRecord> {
-        let followup: Option<i64> = r.get(3)?;
         Ok(AnswerRecord {
             id,
             parent: r.get::<_, Option<i64>>(1)?.map(AnswerId),
             question_id: r.get(2)?,
-            followup: match followup {
-                Some(_) => Some(usize_col(r, 3)?),
-                None => None,
-            },
+            followup: opt_usize_col(r, 3)?,
             bank_id: r.get(4)?,
             category: r.get(5)?,
             prompt: r.get(6)?,
@@ -222,7 +206,22 @@ fn answer_row(r: &Row<'_>, path: &Path) -> StoreResult<AnswerRecord> {
             followups: Vec::new(),
         })
     };
-    row().map_err(sql)
+    row().map_err(|e| StoreError::sqlite(path, e))
+}
+
+/// A JSON text column decoded; `what` names the value in the error.
+fn json_col<T: serde::de::DeserializeOwned>(
+    r: &Row<'_>,
+    idx: usize,
+    path: &Path,
+    what: impl FnOnce() -> String,
+) -> StoreResult<T> {
+    let text: String = r.get(idx).map_err(|e| StoreError::sqlite(path, e))?;
+    serde_json::from_str(&text).map_err(|source| StoreError::Json {
+        path: path.to_path_buf(),
+        what: what(),
+        source,
+    })
 }
 
 /// A mode column; an unknown name (from a newer mianba) is an error, not a silent default.
@@ -235,6 +234,14 @@ pub(super) fn mode_col(r: &Row<'_>, idx: usize) -> rusqlite::Result<Mode> {
             format!("unknown mode {name:?}").into(),
         )
     })
+}
+
+/// A nullable index column.
+pub(super) fn opt_usize_col(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<usize>> {
+    match r.get::<_, Option<i64>>(idx)? {
+        Some(_) => usize_col(r, idx).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// A non-negative count or index column.
