@@ -601,3 +601,31 @@ fn a_speaker_that_cannot_start_reports_once_and_is_dropped() {
     assert!(io.speaker.is_none());
     assert!(io.run(vec![speak()]).is_empty());
 }
+
+#[test]
+fn prompt_and_result_panes_scroll_and_stop_at_the_top() {
+    let (mut app, _) = sitting(Lang::Zh, Choice::Practice, plan(&["wrong-size"]));
+    update(&mut app, key(KeyCode::PageDown));
+    assert_eq!(sitting_of(&app).prompt_scroll, 5);
+    let text = screen_text(&mut draw(&app, 80, 24));
+    assert!(
+        !text.contains("客户收到衣服后"),
+        "scrolled past the prompt:\n{text}"
+    );
+    update(&mut app, key(KeyCode::PageUp));
+    update(&mut app, key(KeyCode::PageUp));
+    assert_eq!(sitting_of(&app).prompt_scroll, 0);
+
+    update(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, ANSWER);
+    update(&mut app, ctrl('s'));
+    for _ in 0..3 {
+        update(&mut app, key(KeyCode::Char('j')));
+    }
+    update(&mut app, key(KeyCode::Char('k')));
+    update(&mut app, key(KeyCode::PageDown));
+    let r = sitting_of(&app).result;
+    assert_eq!((r.scroll, r.answer_scroll), (2, 5));
+    update(&mut app, key(KeyCode::Char('g')));
+    assert_eq!(sitting_of(&app).result.scroll, 0);
+}
