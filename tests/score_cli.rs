@@ -22,6 +22,12 @@ fn mianba(data: &tempfile::TempDir) -> Command {
 
 const ANSWER: &str = "您好，非常抱歉。我先核实订单，根据您的身高体重推荐码数，查看库存后为您换货。衣服寄回的运费由运费险抵扣。之后我会跟进物流并回访。我从来不说不关我的事这种话。";
 
+/// Runs a command that must succeed and print JSON.
+fn json_of(cmd: &mut Command) -> Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
 fn keys(v: &Value) -> BTreeSet<String> {
     v.as_object().unwrap().keys().cloned().collect()
 }
@@ -53,24 +59,20 @@ fn json_has_exactly_the_contract_keys() {
     let dir = tempfile::tempdir().unwrap();
     let answer = dir.path().join("a.txt");
     std::fs::write(&answer, format!("{ANSWER}你自己选错了")).unwrap();
-    let out = mianba(&data)
-        .args(["score", "--bank"])
-        .arg(bank_file())
-        .args([
-            "--question",
-            "wrong-size",
-            "--seconds",
-            "90",
-            "--json",
-            "--answer",
-        ])
-        .arg(&answer)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).unwrap();
+    let v = json_of(
+        mianba(&data)
+            .args(["score", "--bank"])
+            .arg(bank_file())
+            .args([
+                "--question",
+                "wrong-size",
+                "--seconds",
+                "90",
+                "--json",
+                "--answer",
+            ])
+            .arg(&answer),
+    );
     assert_keys(
         &v,
         &[
@@ -126,38 +128,30 @@ fn json_has_exactly_the_contract_keys() {
 #[test]
 fn reads_stdin_and_accepts_full_ids_and_bank_ids() {
     let data = tempfile::tempdir().unwrap();
-    let by_file = mianba(&data)
-        .args(["score", "--bank"])
-        .arg(bank_file())
-        .args(["--question", "ranking-zh/wrong-size", "--json"])
-        .write_stdin(ANSWER)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let by_file = json_of(
+        mianba(&data)
+            .args(["score", "--bank"])
+            .arg(bank_file())
+            .args(["--question", "ranking-zh/wrong-size", "--json"])
+            .write_stdin(ANSWER),
+    );
     // A loaded bank by id: the fixture folder is added with --banks.
-    let by_id = mianba(&data)
-        .args([
-            "score",
-            "--bank",
-            "ranking-zh",
-            "--question",
-            "wrong-size",
-            "--json",
-        ])
-        .arg("--banks")
-        .arg(bank_file().parent().unwrap())
-        .write_stdin(ANSWER)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let a: Value = serde_json::from_slice(&by_file).unwrap();
-    let b: Value = serde_json::from_slice(&by_id).unwrap();
-    assert_eq!(a, b);
-    assert!(a["total"].as_u64().unwrap() >= 70, "{a}");
+    let by_id = json_of(
+        mianba(&data)
+            .args([
+                "score",
+                "--bank",
+                "ranking-zh",
+                "--question",
+                "wrong-size",
+                "--json",
+            ])
+            .arg("--banks")
+            .arg(bank_file().parent().unwrap())
+            .write_stdin(ANSWER),
+    );
+    assert_eq!(by_file, by_id);
+    assert!(by_file["total"].as_u64().unwrap() >= 70, "{by_file}");
 }
 
 #[test]
@@ -267,17 +261,13 @@ fn a_one_megabyte_answer_works() {
         text.push('\n');
     }
     std::fs::write(&answer, &text).unwrap();
-    let out = mianba(&data)
-        .args(["score", "--json", "--bank"])
-        .arg(bank_file())
-        .args(["--question", "wrong-size", "--answer"])
-        .arg(&answer)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).unwrap();
+    let v = json_of(
+        mianba(&data)
+            .args(["score", "--json", "--bank"])
+            .arg(bank_file())
+            .args(["--question", "wrong-size", "--answer"])
+            .arg(&answer),
+    );
     assert!(v["total"].as_u64().unwrap() <= 100);
     assert!(
         v["flags"]

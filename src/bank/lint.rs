@@ -82,41 +82,44 @@ pub fn lint_bank(bank: &Bank) -> Vec<LintFailure> {
     let mut out = Vec::new();
     for q in &bank.questions {
         let id = bank.full_id(q);
-        let mut fail = |check: Check, score: Option<u8>, message: String| {
-            out.push(LintFailure {
-                bank: bank.id.clone(),
-                question: id.clone(),
-                check,
-                score,
-                message,
-            })
-        };
         let rubric = Rubric::compile(bank, q);
-        match q.reference.as_deref() {
-            Some(reference) => check_reference(&rubric, reference, &mut fail),
-            None => fail(
-                Check::NoReference,
-                None,
-                "no reference answer, so the reference checks cannot run; add `reference`".into(),
-            ),
+        {
+            let mut fail = failures_of(bank, id.clone(), &mut out);
+            match q.reference.as_deref() {
+                Some(reference) => check_reference(&rubric, reference, &mut fail),
+                None => fail(
+                    Check::NoReference,
+                    None,
+                    "no reference answer, so the reference checks cannot run; add `reference`"
+                        .into(),
+                ),
+            }
+            check_rejections(&rubric, bank.language, &q.prompt, &mut fail);
+            check_prompt_phrases(&q.points, &q.prompt, bank.language, &mut fail);
         }
-        check_rejections(&rubric, bank.language, &q.prompt, &mut fail);
-        check_prompt_phrases(&q.points, &q.prompt, bank.language, &mut fail);
         for (i, f) in q.followups.iter().enumerate() {
-            let id = format!("{id} followup {}", i + 1);
-            let mut fail = |check: Check, score: Option<u8>, message: String| {
-                out.push(LintFailure {
-                    bank: bank.id.clone(),
-                    question: id.clone(),
-                    check,
-                    score,
-                    message,
-                })
-            };
+            let mut fail = failures_of(bank, format!("{id} followup {}", i + 1), &mut out);
             check_followup(bank, q, f, &mut fail);
         }
     }
     out
+}
+
+/// Records failures of one question (or follow-up), named `question`, into `out`.
+fn failures_of<'a>(
+    bank: &'a Bank,
+    question: String,
+    out: &'a mut Vec<LintFailure>,
+) -> impl FnMut(Check, Option<u8>, String) + 'a {
+    move |check, score, message| {
+        out.push(LintFailure {
+            bank: bank.id.clone(),
+            question: question.clone(),
+            check,
+            score,
+            message,
+        })
+    }
 }
 
 type Fail<'a> = dyn FnMut(Check, Option<u8>, String) + 'a;

@@ -169,40 +169,28 @@ impl Rubric {
         let lang = p.lang;
         let lex = lexicon(lang);
         let mut m = MatcherBuilder::new(lang);
-        for (i, point) in p.points.iter().enumerate() {
-            for (j, phrase) in point.any.iter().enumerate() {
-                m.add(
-                    phrase,
-                    Role::Point {
-                        point: idx(i),
-                        phrase: idx(j),
-                    },
-                );
+        // Every phrase of the question with its role: searched for, and part of its topic.
+        let mut phrases: Vec<(&str, Role)> = Vec::new();
+        for (i, pt) in p.points.iter().enumerate() {
+            for (j, ph) in pt.any.iter().enumerate() {
+                let (point, phrase) = (idx(i), idx(j));
+                phrases.push((ph, Role::Point { point, phrase }));
             }
         }
-        for (i, avoid) in p.avoid.iter().enumerate() {
-            for (j, phrase) in avoid.any.iter().enumerate() {
-                m.add(
-                    phrase,
-                    Role::Avoid {
-                        avoid: idx(i),
-                        phrase: idx(j),
-                    },
-                );
+        for (i, a) in p.avoid.iter().enumerate() {
+            for (j, ph) in a.any.iter().enumerate() {
+                let (avoid, phrase) = (idx(i), idx(j));
+                phrases.push((ph, Role::Avoid { avoid, phrase }));
             }
         }
-        if let Some(s) = p.structure {
-            for (i, sec) in s.sections.iter().enumerate() {
-                for (j, cue) in sec.cues.iter().enumerate() {
-                    m.add(
-                        cue,
-                        Role::Cue {
-                            section: idx(i),
-                            cue: idx(j),
-                        },
-                    );
-                }
+        for (i, sec) in p.structure.iter().flat_map(|s| &s.sections).enumerate() {
+            for (j, ph) in sec.cues.iter().enumerate() {
+                let (section, cue) = (idx(i), idx(j));
+                phrases.push((ph, Role::Cue { section, cue }));
             }
+        }
+        for &(ph, role) in &phrases {
+            m.add(ph, role);
         }
         m.add_all(lex.negations, Role::Negation);
         m.add_all(lex.negation_exceptions, Role::NegationException);
@@ -226,26 +214,11 @@ impl Rubric {
             m.add(gram, Role::PromptGram);
         }
         let matcher = m.build();
-        let cues = p
-            .structure
-            .iter()
-            .flat_map(|s| &s.sections)
-            .flat_map(|s| &s.cues);
         let topic_texts: Vec<Normalized> = p
             .reference
             .into_iter()
             .chain(p.topic.iter().copied())
-            .chain(
-                p.points
-                    .iter()
-                    .flat_map(|pt| pt.any.iter().map(String::as_str)),
-            )
-            .chain(
-                p.avoid
-                    .iter()
-                    .flat_map(|a| a.any.iter().map(String::as_str)),
-            )
-            .chain(cues.map(String::as_str))
+            .chain(phrases.iter().map(|&(ph, _)| ph))
             .chain(lex.domain.iter().copied())
             .map(|t| normalize(t, lang))
             .collect();

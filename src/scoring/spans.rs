@@ -17,29 +17,27 @@ impl Ranges {
         Ranges { ranges, max_len }
     }
 
-    /// Whether some range other than `[start, end)` itself contains `[start, end)`; a
-    /// range equal to it counts as containing it only when `allow_equal`.
-    pub fn contains(&self, start: usize, end: usize, allow_equal: bool) -> bool {
-        let upto = self.ranges.partition_point(|&(s, _)| s <= start);
+    /// The ranges that start from `start - max_len` up to `limit`: the only ones that can
+    /// reach `start`.
+    fn near(&self, start: usize, limit: impl Fn(usize) -> bool) -> &[(usize, usize)] {
+        let upto = self.ranges.partition_point(|&(s, _)| limit(s));
         let from = self
             .ranges
             .partition_point(|&(s, _)| s < start.saturating_sub(self.max_len));
-        self.ranges
-            .get(from..upto)
-            .unwrap_or_default()
+        self.ranges.get(from..upto).unwrap_or_default()
+    }
+
+    /// Whether some range other than `[start, end)` itself contains `[start, end)`; a
+    /// range equal to it counts as containing it only when `allow_equal`.
+    pub fn contains(&self, start: usize, end: usize, allow_equal: bool) -> bool {
+        self.near(start, |s| s <= start)
             .iter()
             .any(|&(s, e)| s <= start && e >= end && (allow_equal || (s, e) != (start, end)))
     }
 
     /// Whether some range shares at least one byte with `[start, end)`.
     pub fn overlaps(&self, start: usize, end: usize) -> bool {
-        let upto = self.ranges.partition_point(|&(s, _)| s < end);
-        let from = self
-            .ranges
-            .partition_point(|&(s, _)| s < start.saturating_sub(self.max_len));
-        self.ranges
-            .get(from..upto)
-            .unwrap_or_default()
+        self.near(start, |s| s < end)
             .iter()
             .any(|&(_, e)| e > start)
     }
