@@ -142,9 +142,13 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
 fn event_loop(terminal: &mut Tui, app: &mut App, io: &mut Io, signals: &Signals) -> Result<()> {
     let term_err = |e: std::io::Error| Error::Other(e.into());
     let mut dirty = true;
+    // What the last frame showed of the clock: time alone redraws only when this changes.
+    let mut drawn_key = None;
     while !app.quit {
-        if dirty {
+        let key = app.redraw_key();
+        if dirty || drawn_key != Some(key) {
             terminal.draw(|f| view::view(app, f)).map_err(term_err)?;
+            drawn_key = Some(key);
         }
         dirty = false;
         if signals.received() {
@@ -168,7 +172,7 @@ fn event_loop(terminal: &mut Tui, app: &mut App, io: &mut Io, signals: &Signals)
             dirty = true;
         }
         // Input first; then the tick catches up with the clock. Time alone redraws only when
-        // it changes what is shown.
+        // it changes what is shown (checked against the last frame at the top of the loop).
         let before = app.redraw_key();
         dispatch(app, io, Msg::Tick);
         dirty |= app.redraw_key() != before;
