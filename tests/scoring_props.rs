@@ -1,6 +1,8 @@
 //! Property tests: no answer makes the scorer panic, scores stay in 0–100, evidence spans stay
 //! inside the answer, and the same answer always gets the same card.
 
+use std::sync::LazyLock;
+
 use mianba::bank::figure::FolderFigures;
 use mianba::bank::load::parse_bank;
 use mianba::bank::{Bank, Source};
@@ -47,7 +49,14 @@ reference = "首先道歉。其次退款。Sorry, a refund."
     any = ["主管"]
 "#;
 
-fn rubrics() -> Vec<Rubric> {
+/// Compiled once: proptest runs hundreds of cases.
+static RUBRICS: LazyLock<Vec<Rubric>> = LazyLock::new(compile_rubrics);
+
+fn rubrics() -> &'static [Rubric] {
+    &RUBRICS
+}
+
+fn compile_rubrics() -> Vec<Rubric> {
     ["zh", "en"]
         .iter()
         .flat_map(|lang| {
