@@ -1,5 +1,6 @@
 //! A question compiled for scoring: its points, avoid phrases, structure and limits, with one
-//! phrase automaton and the prompt's fingerprints built once. `Rubric` is cheap to clone (one
+//! phrase automaton (rubric phrases, built-in cues, runs of the prompt's words) and the
+//! question's topic vocabulary built once. `Rubric` is cheap to clone (one
 //! reference count) so the TUI and the store can keep one per question.
 
 use std::sync::Arc;
@@ -378,7 +379,6 @@ impl Rubric {
             organisation: Some(&org),
             topic_share: Some(topic),
         })
-        .with_enumerations(org.enumerations)
     }
 
     /// Score a spoken answer from the candidate's own checklist: `points_ticked` in the order
@@ -488,7 +488,7 @@ impl Rubric {
             chars: delivery.chars,
             fillers: delivery.fillers,
             feedback: Vec::new(),
-            enumerations: 0,
+            enumerations: organisation.map_or(0, |o| o.enumerations),
             flags: all_flags,
             seconds,
             pace_cpm: delivery.pace_cpm,
@@ -519,13 +519,6 @@ struct Judged<'a> {
     organisation: Option<&'a Organisation>,
     /// How much of a typed answer is on the question's topic (`relevance::Topic`).
     topic_share: Option<f64>,
-}
-
-impl Scorecard {
-    fn with_enumerations(mut self, n: usize) -> Scorecard {
-        self.enumerations = n;
-        self
-    }
 }
 
 fn to_u8(x: f64) -> u8 {
