@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod home;
+pub mod input;
 pub mod interview;
 pub mod io;
 pub mod layout;
@@ -32,6 +33,7 @@ use crate::speech::Speaker;
 use crate::store::Store;
 use app::{App, AppInit};
 use home::Choice;
+use input::{Input, Reader};
 use io::Io;
 use msg::Msg;
 use terminal::{Signals, TerminalGuard, Tui};
@@ -123,8 +125,9 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
     let mut guard = TerminalGuard::enter().map_err(|e| Error::Other(e.into()))?;
     // A panic inside the loop still ends here: the hook restored the terminal, and the draft
     // is saved below before the error is reported.
+    let input = Reader::spawn().map_err(|e| Error::Other(e.into()))?;
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(guard.terminal(), &mut app, &mut io, &signals)
+        event_loop(guard.terminal(), &mut app, &mut io, &signals, &input)
     }));
     // Every exit path — quit, Ctrl-C, a signal, an I/O error, a panic — saves the draft.
     let last = update::final_effects(&app);
@@ -139,10 +142,16 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
     }
 }
 
-fn event_loop(terminal: &mut Tui, app: &mut App, io: &mut Io, signals: &Signals) -> Result<()> {
+fn event_loop(
+    terminal: &mut Tui,
+    app: &mut App,
+    io: &mut Io,
+    signals: &Signals,
+    input: &Reader,
+) -> Result<()> {
     let term_err = |e: std::io::Error| Error::Other(e.into());
     let mut dirty = true;
-    // What the last frame showed of the clock: time alone redraws only when this changes.
+    // What the last frame showed of what time changes (`App::redraw_key`).
     let mut drawn_key = None;
     while !app.quit {
         let key = app.redraw_key();
@@ -153,29 +162,33 @@ fn event_loop(terminal: &mut Tui, app: &mut App, io: &mut Io, signals: &Signals)
         dirty = false;
         if signals.received() {
             dispatch(app, io, Msg::Interrupted);
-        } else if crossterm::event::poll(POLL).map_err(term_err)? {
+        } else if let Some(first) = input.next(POLL) {
             // Take everything already waiting (a burst of typing, an IME commit, a paste in a
             // terminal without bracketed paste) before drawing once.
+            let mut next = Some(first);
             let mut taken = 0;
-            loop {
-                if let Some(m) = Msg::from_event(crossterm::event::read().map_err(term_err)?) {
-                    dispatch(app, io, m);
+            while let Some(inp) = next {
+                match inp {
+                    Input::Event(ev) => {
+                        if let Some(m) = Msg::from_event(ev) {
+                            dispatch(app, io, m);
+                        }
+                    }
+                    // The terminal is gone: leave as on SIGHUP, saving the draft.
+                    Input::Lost => dispatch(app, io, Msg::Interrupted),
                 }
                 taken += 1;
-                if app.quit
-                    || taken >= BURST
-                    || !crossterm::event::poll(Duration::ZERO).map_err(term_err)?
-                {
-                    break;
-                }
+                next = if app.quit || taken >= BURST {
+                    None
+                } else {
+                    input.ready()
+                };
             }
             dirty = true;
         }
         // Input first; then the tick catches up with the clock. Time alone redraws only when
         // it changes what is shown (checked against the last frame at the top of the loop).
-        let before = app.redraw_key();
         dispatch(app, io, Msg::Tick);
-        dirty |= app.redraw_key() != before;
     }
     Ok(())
 }
