@@ -11,6 +11,7 @@ pub mod commands;
 pub mod error;
 pub mod i18n;
 pub mod paths;
+pub mod review;
 pub mod scoring;
 pub mod session;
 pub mod speech;

@@ -55,8 +55,55 @@ CREATE INDEX answers_by_session ON answers(session_id, followup, question_id, to
 CREATE INDEX sessions_by_start ON sessions(started_at);
 ";
 
+/// Schema 3 (self-review): stable `uid`s so a backup merges into another store without
+/// duplicating; indexes for the history filters and a covering one for progress (the answer
+/// rows are long, so reading them for aggregates would touch every page); `answer_marks`, the
+/// points and sections of each main answer's scorecard as rows, so "missed most often" is a
+/// `GROUP BY` rather than 40,000 JSON documents parsed; `schedule` (FSRS, one card per
+/// question) and `settings`. `backfill_v3` fills the new tables from the answers already there.
+const V3: &str = "
+ALTER TABLE sessions ADD COLUMN uid TEXT;
+ALTER TABLE answers ADD COLUMN uid TEXT;
+UPDATE sessions SET uid = lower(hex(randomblob(16)));
+UPDATE answers SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX sessions_by_uid ON sessions(uid);
+CREATE UNIQUE INDEX answers_by_uid ON answers(uid);
+CREATE INDEX answers_by_bank ON answers(bank_id, session_id);
+CREATE INDEX answers_by_category ON answers(category, session_id);
+CREATE INDEX answers_for_progress ON answers(followup, session_id, category, bank_id,
+    question_id, attempt, seconds_used, total, content, structure, delivery);
+CREATE TABLE answer_marks (
+    answer_id INTEGER NOT NULL REFERENCES answers(id),
+    kind      TEXT    NOT NULL,  -- 'point' or 'section'
+    idx       INTEGER NOT NULL,  -- its place in the scorecard
+    name      TEXT    NOT NULL,
+    hit       INTEGER NOT NULL,  -- earned / found
+    required  INTEGER NOT NULL,  -- a required point / a non-optional section
+    PRIMARY KEY (answer_id, kind, idx)
+) WITHOUT ROWID;
+CREATE INDEX marks_by_name ON answer_marks(kind, name, hit, required);
+CREATE TABLE schedule (
+    question_id    TEXT PRIMARY KEY,  -- full id, bank/question
+    due            INTEGER NOT NULL,
+    stability      REAL    NOT NULL,
+    difficulty     REAL    NOT NULL,
+    elapsed_days   INTEGER NOT NULL,
+    scheduled_days INTEGER NOT NULL,
+    reps           INTEGER NOT NULL,
+    lapses         INTEGER NOT NULL,
+    state          INTEGER NOT NULL,  -- rs-fsrs State: 0 new, 1 learning, 2 review, 3 relearning
+    last_review    INTEGER NOT NULL,
+    last_total     INTEGER NOT NULL
+);
+CREATE INDEX schedule_by_due ON schedule(due);
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+";
+
 /// Every migration, in order; migration `i` brings a store from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this mianba writes.
 pub fn latest() -> i64 {
@@ -91,6 +138,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<Migrat
         let from = from as i64;
         if from >= found && from < target {
             tx.execute_batch(sql)?;
+            backfill(&tx, from)?;
         }
     }
     if found < target {
@@ -98,4 +146,40 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<Migrat
     }
     tx.commit()?;
     Ok(Migrated::UpToDate)
+}
+
+/// The Rust half of a migration: fills tables that SQL alone cannot derive.
+fn backfill(conn: &Connection, from: i64) -> rusqlite::Result<()> {
+    match from {
+        2 => backfill_v3(conn),
+        _ => Ok(()),
+    }
+}
+
+/// Schema 3: the marks of every main answer from its scorecard, and the schedule replayed from
+/// every first attempt in the order they were given, as if it had existed all along.
+fn backfill_v3(conn: &Connection) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT id, scorecard_json FROM answers WHERE followup IS NULL ORDER BY id",
+    )?;
+    let cards = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    for row in cards {
+        let (id, json) = row?;
+        // An unreadable scorecard is reported when its session is read; it just has no marks.
+        if let Ok(card) = serde_json::from_str::<crate::scoring::Scorecard>(&json) {
+            super::marks::insert(conn, id, &card)?;
+        }
+    }
+    let mut stmt = conn.prepare(
+        "SELECT question_id, total, created_at FROM answers
+         WHERE followup IS NULL AND attempt = 1 ORDER BY created_at, id",
+    )?;
+    let reviews = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, u8>(1)?, r.get::<_, i64>(2)?))
+    })?;
+    for row in reviews {
+        let (question, total, at) = row?;
+        super::schedule::record(conn, &question, total, at)?;
+    }
+    Ok(())
 }

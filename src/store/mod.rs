@@ -1,5 +1,5 @@
 //! The SQLite store (`mianba.db` in the data folder): sessions, answers with their
-//! scorecards, and drafts.
+//! scorecards, drafts, the drill schedule and settings.
 //!
 //! Nothing is ever lost: WAL journaling and a busy timeout let two programs save at once;
 //! each answer is its own committed write; drafts are upserted. A file that is not a healthy
@@ -7,9 +7,12 @@
 
 mod drafts;
 mod error;
+mod marks;
 pub mod migrations;
 mod records;
+mod schedule;
 mod sessions;
+mod settings;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -18,9 +21,12 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use error::{StoreError, StoreResult};
+pub use marks::{MarkKind, MarkTally};
 pub use records::{
     AnswerId, AnswerRecord, Draft, NewAnswer, NewSession, SessionDetail, SessionId, SessionSummary,
 };
+pub use schedule::{ScheduleEntry, WeakQuestion};
+pub use settings::{DAILY_LIMIT_KEY, DEFAULT_DAILY_LIMIT};
 
 /// The store's file name inside the data folder.
 pub const FILE_NAME: &str = "mianba.db";

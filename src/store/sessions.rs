@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::types::Type;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
 use super::{
     AnswerId, AnswerRecord, NewAnswer, NewSession, SessionDetail, SessionId, SessionSummary, Store,
@@ -42,8 +42,8 @@ impl Store {
         })?;
         self.conn
             .execute(
-                "INSERT INTO sessions (started_at, mode, preset, seed, banks, lang)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO sessions (started_at, mode, preset, seed, banks, lang, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, lower(hex(randomblob(16))))",
                 params![
                     s.started_at,
                     s.mode.as_str(),
@@ -58,19 +58,26 @@ impl Store {
     }
 
     /// Saves one answer with its scorecard; committed before this returns.
+    ///
+    /// In the same transaction, a main answer's points and sections are recorded for
+    /// progress, and a main answer's first attempt moves the question's drill card
+    /// (`crate::review::drill`): callers need not do anything more for the drill.
     pub fn save_answer(&self, a: &NewAnswer<'_>) -> StoreResult<AnswerId> {
         let card = serde_json::to_string(a.scorecard).map_err(|source| StoreError::Json {
             path: self.path.clone(),
             what: format!("the scorecard of {}", a.question_id),
             source,
         })?;
-        self.conn
-            .execute(
+        // IMMEDIATE: take the write lock first, so a second program waits (busy timeout)
+        // instead of failing when this read-then-write transaction upgrades its lock.
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(|e| self.err(e))?;
+        tx.execute(
                 "INSERT INTO answers (session_id, parent_answer_id, question_id, followup,
                     bank_id, category, prompt, answer_text, seconds_used, attempt, total,
-                    content, structure, delivery, scorecard_json, mode, created_at)
+                    content, structure, delivery, scorecard_json, mode, created_at, uid)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                    ?16, ?17)",
+                    ?16, ?17, lower(hex(randomblob(16))))",
                 params![
                     a.session_id.0,
                     a.parent.map(|p| p.0),
@@ -92,7 +99,16 @@ impl Store {
                 ],
             )
             .map_err(|e| self.err(e))?;
-        Ok(AnswerId(self.conn.last_insert_rowid()))
+        let id = tx.last_insert_rowid();
+        if a.followup.is_none() {
+            super::marks::insert(&tx, id, a.scorecard).map_err(|e| self.err(e))?;
+            if a.attempt <= 1 {
+                super::schedule::record(&tx, a.question_id, a.scorecard.total, a.created_at)
+                    .map_err(|e| self.err(e))?;
+            }
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(AnswerId(id))
     }
 
     /// Marks a session finished. Returns whether such a session exists.

@@ -1,0 +1,200 @@
+//! The drill: questions already answered come back by spaced repetition (FSRS, via rs-fsrs).
+//!
+//! Each first attempt at a question is a review of its card, rated from the answer's total
+//! (a spoken answer's total comes from its checklist: same scorecard, same rule). `Store`
+//! moves the card inside `save_answer`, so callers do nothing extra. Intervals are whole days
+//! (rs-fsrs's long-term scheduler): an interview question re-asked minutes later tests short
+//! memory, not the skill. Retries inside a session do not move the card — the feedback was
+//! just read.
+
+use chrono::{DateTime, Local, NaiveTime, TimeZone, Timelike, Utc};
+use rs_fsrs::{Card, FSRS, Parameters, Rating, State};
+
+use crate::bank::BankSet;
+use crate::session::{Plan, QuestionRef};
+use crate::store::{ScheduleEntry, Store, StoreResult, WeakQuestion};
+
+/// The preset name of a drill of due questions (so history can tell drills apart).
+pub const DUE_PRESET: &str = "drill";
+/// The preset name of a "retry my weakest" drill.
+pub const WEAKEST_PRESET: &str = "weakest";
+
+/// The FSRS rating an answer's total earns: below 50 Again, below 70 Hard, below 85 Good,
+/// else Easy.
+pub fn rating_for(total: u8) -> Rating {
+    match total {
+        0..50 => Rating::Again,
+        50..70 => Rating::Hard,
+        70..85 => Rating::Good,
+        _ => Rating::Easy,
+    }
+}
+
+/// The card after an answer scored `total` at `at` (Unix seconds); `prev` is the card before
+/// (none for the first answer). Pure: the same inputs always give the same card.
+pub fn next_review(
+    prev: Option<&ScheduleEntry>,
+    question_id: &str,
+    total: u8,
+    at: i64,
+) -> ScheduleEntry {
+    // An answer dated before the last review (a clock set back) counts as given then.
+    let at = prev.map_or(at, |p| at.max(p.last_review));
+    let now = utc(at);
+    let card = prev.map_or_else(
+        || Card {
+            due: now,
+            last_review: now,
+            ..Card::default()
+        },
+        to_card,
+    );
+    let params = Parameters {
+        enable_short_term: false,
+        enable_fuzz: false,
+        ..Parameters::default()
+    };
+    let next = FSRS::new(params).next(card, now, rating_for(total)).card;
+    ScheduleEntry {
+        question_id: question_id.to_string(),
+        due: next.due.timestamp(),
+        stability: next.stability,
+        difficulty: next.difficulty,
+        elapsed_days: next.elapsed_days,
+        scheduled_days: next.scheduled_days,
+        reps: u32::try_from(next.reps).unwrap_or(0),
+        lapses: u32::try_from(next.lapses).unwrap_or(0),
+        state: next.state as u8,
+        last_review: at,
+        last_total: total,
+    }
+}
+
+fn to_card(e: &ScheduleEntry) -> Card {
+    Card {
+        due: utc(e.due),
+        stability: e.stability,
+        difficulty: e.difficulty,
+        elapsed_days: e.elapsed_days,
+        scheduled_days: e.scheduled_days,
+        reps: i32::try_from(e.reps).unwrap_or(i32::MAX),
+        lapses: i32::try_from(e.lapses).unwrap_or(i32::MAX),
+        state: match e.state {
+            1 => State::Learning,
+            2 => State::Review,
+            3 => State::Relearning,
+            _ => State::New,
+        },
+        last_review: utc(e.last_review),
+    }
+}
+
+/// Unix seconds as a UTC time (out of chrono's range: the epoch, never a panic).
+fn utc(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+/// Local midnight at the start of the day that contains `now`: where "today" begins for the
+/// daily limit. Uses the machine's time zone; a missing midnight (a DST jump) falls back to
+/// the earliest time of that day the zone has.
+pub fn local_day_start(now: i64) -> i64 {
+    let local = utc(now).with_timezone(&Local);
+    let midnight = local.date_naive().and_time(NaiveTime::MIN);
+    Local
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map_or(now - i64::from(local.time().num_seconds_from_midnight()), |t| {
+            t.timestamp()
+        })
+}
+
+/// A drill ready to run: the plan, and the questions left out because no loaded bank has them
+/// any more (say so; they stay in the schedule in case the bank comes back).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drill {
+    pub plan: Plan,
+    /// Full ids of the questions that are no longer in any bank.
+    pub gone: Vec<String>,
+}
+
+impl Drill {
+    pub fn is_empty(&self) -> bool {
+        self.plan.questions.is_empty()
+    }
+}
+
+/// How many review questions are left for today: the daily limit less the questions already
+/// reviewed since `day_start` (see `local_day_start`).
+pub fn remaining_today(store: &Store, day_start: i64) -> StoreResult<usize> {
+    Ok(store
+        .daily_limit()?
+        .saturating_sub(store.reviewed_since(day_start)?))
+}
+
+/// The number for the home screen: questions due at `now`, capped by what is left of today's
+/// limit. Counts questions still in `banks` only.
+pub fn due_today(store: &Store, banks: &BankSet, now: i64, day_start: i64) -> StoreResult<usize> {
+    Ok(due_drill(store, banks, now, day_start)?.plan.questions.len())
+}
+
+/// Today's drill: the due questions (most overdue first), at most what is left of the daily
+/// limit, as a plan the interview runs like any other (preset `DUE_PRESET`).
+pub fn due_drill(store: &Store, banks: &BankSet, now: i64, day_start: i64) -> StoreResult<Drill> {
+    let left = remaining_today(store, day_start)?;
+    // All of them: questions gone from the banks must not use up the limit.
+    let due = store.due(now, usize::MAX)?;
+    let (mut drill, _) = drill_of(due.into_iter().map(|e| e.question_id), banks, DUE_PRESET);
+    drill.plan.questions.truncate(left);
+    Ok(drill)
+}
+
+/// "Retry my weakest": the `n` questions with the lowest latest total that are still in
+/// `banks` (preset `WEAKEST_PRESET`), with the rows they came from, weakest first.
+pub fn weakest_drill(
+    store: &Store,
+    banks: &BankSet,
+    n: usize,
+) -> StoreResult<(Drill, Vec<WeakQuestion>)> {
+    // All of them (one row per question ever answered): gone ones must not shorten it.
+    let weak = store.weakest(usize::MAX)?;
+    let (mut drill, kept) =
+        drill_of(weak.iter().map(|w| w.question_id.clone()), banks, WEAKEST_PRESET);
+    drill.plan.questions.truncate(n);
+    let rows = weak
+        .into_iter()
+        .zip(kept)
+        .filter_map(|(w, keep)| keep.then_some(w))
+        .take(n)
+        .collect();
+    Ok((drill, rows))
+}
+
+/// A plan of the questions that `banks` still has, in the given order; the flags say which
+/// were kept.
+fn drill_of(
+    ids: impl Iterator<Item = String>,
+    banks: &BankSet,
+    preset: &str,
+) -> (Drill, Vec<bool>) {
+    let mut questions = Vec::new();
+    let mut gone = Vec::new();
+    let mut kept = Vec::new();
+    for id in ids {
+        match banks.find_question(&id) {
+            Some((bank, q)) if id.contains('/') => {
+                questions.push(QuestionRef {
+                    bank: bank.id.clone(),
+                    question: q.id.clone(),
+                });
+                kept.push(true);
+            }
+            _ => {
+                gone.push(id);
+                kept.push(false);
+            }
+        }
+    }
+    let mut plan = Plan::fixed(questions);
+    plan.preset = Some(preset.to_string());
+    (Drill { plan, gone }, kept)
+}
