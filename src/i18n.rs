@@ -156,7 +156,6 @@ ui_strings! {
     figure_title: "材料", "Material";
     phase_prep: "思考", "Thinking";
     phase_answer: "作答", "Answer";
-    prep_hint: "Enter 开始作答（或直接打字）", "Enter: start answering (or just type)";
     warn_left: "还剩 {s} 秒", "{s} s left";
     time_up: "时间到", "Time is up";
     answer_title: "你的回答", "Your answer";
@@ -164,6 +163,7 @@ ui_strings! {
     paste_cut: "粘贴内容过长：保留 {kept} 字，舍弃 {dropped} 字（上限 {max} 字）", "Paste too long: kept {kept} characters, dropped {dropped} (limit {max})";
     tips_title: "提示", "Tips";
     no_tips: "这道题没有提示。", "This question has no tips.";
+    prep_hint_spoken: "思考时间：想好再说。按 Enter 开始作答。", "Thinking time: plan what you will say. Press Enter to start answering.";
     speak_now: "请开口作答，计时进行中。说完按 Enter。", "Answer aloud now; the clock is running. Press Enter when you are done.";
     interview_keys: "Ctrl-S/F2 提交  Enter 换行  F1 帮助  Esc 离开", "Ctrl-S/F2 submit  Enter new line  F1 help  Esc leave";
     tips_key: "Ctrl-T/F3 提示", "Ctrl-T/F3 tips";

@@ -207,3 +207,13 @@ fn a_large_paste_is_capped_and_the_app_stays_responsive() {
     app.send(b"\x03");
     assert!(app.wait_exit().success());
 }
+
+#[test]
+fn the_countdown_moves_on_screen_without_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = practice(dir.path(), "en", "stress", 100, 30);
+    app.wait_text("Answer 1:30 / 1:30");
+    app.wait_text("Answer 1:29 / 1:30");
+    app.send(b"\x03");
+    assert!(app.wait_exit().success());
+}

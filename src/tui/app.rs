@@ -45,6 +45,14 @@ pub struct Notice {
     pub until: Duration,
 }
 
+/// See `App::redraw_key`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RedrawKey {
+    shown_secs: Option<u64>,
+    phase: Option<std::mem::Discriminant<crate::tui::interview::Phase>>,
+    notice: bool,
+}
+
 /// What the app is started with; all of it comes from outside (banks, clock, seeds), so tests
 /// build an `App` from fixtures, a `FakeClock` and a fixed seed.
 pub struct AppInit {
@@ -119,10 +127,25 @@ impl App {
         self.notice = Some(Notice { text, level, until });
     }
 
-    /// Changes whenever time alone changes what is drawn (countdowns, notices expiring): the
-    /// loop redraws after a tick only when this moved.
-    pub fn redraw_key(&self) -> u64 {
-        self.now().as_secs()
+    /// What time alone changes on screen: the seconds a countdown shows, the phase (time
+    /// ends thinking, cuts an exam answer off), whether a notice is up. The loop redraws
+    /// when this differs from the last frame's, so an idle screen is not redrawn.
+    pub fn redraw_key(&self) -> RedrawKey {
+        let now = self.now();
+        let (phase, shown_secs) = match &self.screen {
+            Screen::Sitting(s) => (
+                Some(std::mem::discriminant(&s.interview.phase)),
+                s.interview
+                    .clock(now)
+                    .map(|(_, left, _)| left.as_secs() + u64::from(left.subsec_nanos() > 0)),
+            ),
+            Screen::Home(_) => (None, None),
+        };
+        RedrawKey {
+            shown_secs,
+            phase,
+            notice: self.live_notice().is_some(),
+        }
     }
 
     /// The notice to show now, if it has not expired.

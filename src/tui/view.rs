@@ -117,6 +117,10 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
                 prompt_scroll: s.prompt_scroll,
                 clock,
                 editor: if spoken { None } else { Some(&s.editor) },
+                spoken_note: match iv.phase {
+                    Phase::Prep { .. } => ui.prep_hint_spoken,
+                    _ => ui.speak_now,
+                },
                 target_chars: asked.target_chars,
                 tips: (s.show_tips && practice).then_some(asked.tips.as_slice()),
                 focused: app.overlay.is_none(),

@@ -28,6 +28,8 @@ pub struct InterviewView<'a> {
     pub clock: Option<(Clock, Duration, Duration)>,
     /// The editor, when the answer is typed; `None` in spoken mode.
     pub editor: Option<&'a Editor>,
+    /// What the answer pane says in spoken mode (think now / speak now).
+    pub spoken_note: &'a str,
     pub target_chars: (u32, u32),
     /// Tips to show (practice, on request).
     pub tips: Option<&'a [String]>,
@@ -79,7 +81,7 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &Intervi
             editor.render(frame, answer_area, block, view.focused);
         }
         None => {
-            let text = [Line::from(Span::styled(ui.speak_now, theme.title()))];
+            let text = [Line::from(Span::styled(view.spoken_note, theme.title()))];
             let block = panel(ui.answer_title, false, theme);
             frame.render_widget(wrapped(&text, block, answer_area, 0), answer_area);
         }
