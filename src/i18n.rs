@@ -192,7 +192,7 @@ ui_strings! {
     legend: "下划线=得分要点  反白=扣分用语  »=结构段落", "underlined=earned  reversed=costs points  »=structure step";
     points: "要点", "Points";
     required: "必答", "required";
-    add_this: "可以这样说：", "Add this:";
+    add_this: "可以这样说：", "Add this: ";
     structure: "结构", "Structure";
     out_of_order: "（顺序不对）", "(out of order)";
     no_structure: "这道题不考结构。", "This question has no structure rubric.";

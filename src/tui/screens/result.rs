@@ -90,12 +90,16 @@ fn draw_answer(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &Resu
         let lines = text.lines().map(|l| Line::from(l.to_string())).collect();
         (ui.reference, lines)
     } else {
-        let mut lines = match view.answer {
-            Some(a) => highlighted_answer(a, view.card, theme),
+        let lines = match view.answer {
+            Some(a) => {
+                let mut lines = highlighted_answer(a, view.card, theme);
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled(ui.legend, theme.dim())));
+                lines
+            }
+            // Nothing was typed, so there is nothing marked to explain.
             None => vec![Line::from(Span::styled(ui.spoken_answer, theme.dim()))],
         };
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(ui.legend, theme.dim())));
         (ui.your_answer, lines)
     };
     let block = panel(title, false, theme);
