@@ -45,6 +45,94 @@ pub enum Command {
     Banks(BanksCommand),
     /// Score one answer (read from stdin when --answer is absent).
     Score(ScoreArgs),
+    /// Assignment sets: make, check, export results, import a tutor's grades.
+    #[command(subcommand)]
+    Set(SetCommand),
+    /// Tutors: the class report over result bundles.
+    #[command(subcommand)]
+    Class(ClassCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SetCommand {
+    /// Write a new assignment set, questions drawn from the loaded banks.
+    New(SetNewArgs),
+    /// Check set files; one `FILE:LINE:COLUMN: message` per problem.
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Export the answers of a session taken from a set as one result bundle (JSON).
+    Export {
+        #[arg(long, value_name = "FILE")]
+        set: PathBuf,
+        /// The session (default: the latest one taken from this set).
+        #[arg(long, value_name = "ID")]
+        session: Option<i64>,
+        /// The candidate's name (default: the user name from the environment).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Store the grades and comments of a graded bundle against your own answers.
+    ImportGrades {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SetNewArgs {
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Draw from this bank (repeatable).
+    #[arg(long = "bank", id = "set_bank_ids", value_name = "ID")]
+    pub banks: Vec<String>,
+    #[arg(long = "category", value_name = "C")]
+    pub categories: Vec<String>,
+    #[arg(long, value_name = "D")]
+    pub difficulty: Option<u8>,
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub count: usize,
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub seed: u64,
+    #[arg(long, value_name = "NAME")]
+    pub tutor: Option<String>,
+    /// A date (2025-07-01) or date-time (2025-07-01T18:00:00+08:00).
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    #[arg(long, value_name = "M", value_parser = ["practice", "exam", "spoken"])]
+    pub mode: Option<String>,
+    #[arg(long, value_name = "P", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub pass_mark: Option<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Md,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClassCommand {
+    /// Candidates x questions over result bundles (files, or folders of *.json).
+    Report {
+        #[arg(required = true, value_name = "FILES|DIR")]
+        paths: Vec<PathBuf>,
+        /// The set the bundles answer (checks checksums, due date, pass mark).
+        #[arg(long, value_name = "FILE")]
+        set: Option<PathBuf>,
+        /// A list of candidate names, one a line, to report missing submissions.
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -100,6 +188,24 @@ pub enum BanksCommand {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Turn a spreadsheet (.csv or .tsv with a header row) into a bank file.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The new bank's id.
+    #[arg(long, value_name = "BANK")]
+    pub id: String,
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    #[arg(long, value_name = "zh|en", value_parser = ["zh", "en"], default_value = "zh")]
+    pub language: String,
+    /// Where to write the bank (default: FILE with .toml).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -18,3 +18,4 @@ pub mod speech;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod tutor;

@@ -71,8 +71,8 @@ const NO_POINTS: &str =
 const NO_FOLLOWUP_POINTS: &str =
     "this follow-up has no points; add a [[questions.followups.points]] with `name` and `any`";
 
-const PREP_RANGE: RangeInclusive<i64> = 0..=3600;
-const ANSWER_RANGE: RangeInclusive<i64> = 1..=3600;
+pub(crate) const PREP_RANGE: RangeInclusive<i64> = 0..=3600;
+pub(crate) const ANSWER_RANGE: RangeInclusive<i64> = 1..=3600;
 const CHARS_RANGE: RangeInclusive<i64> = 0..=100_000;
 const WEIGHT_RANGE: RangeInclusive<i64> = 1..=100;
 const PENALTY_RANGE: RangeInclusive<i64> = 0..=100;
@@ -207,38 +207,74 @@ pub(crate) fn load_located(path: &Path) -> Result<Loaded, Vec<Problem>> {
     )
 }
 
+/// A kind of text file read with `read_text`: what messages call it, its size limit (written
+/// out for people, e.g. "16 MiB") and what to do about a file that is too large or a folder.
+pub(crate) struct TextFile {
+    pub what: &'static str,
+    pub max_bytes: u64,
+    pub max_shown: &'static str,
+    pub too_large_fix: &'static str,
+    pub folder_fix: &'static str,
+}
+
+/// Bank files.
+const BANK_FILE: TextFile = TextFile {
+    what: "bank",
+    max_bytes: MAX_BANK_BYTES,
+    max_shown: "16 MiB",
+    too_large_fix: "split it into smaller banks",
+    folder_fix: "pass a bank file (.toml) or use `banks validate` on the folder",
+};
+
+impl TextFile {
+    fn too_large(&self, file: &str, size: u64) -> Problem {
+        Problem::at_start(
+            file,
+            format!(
+                "the {} is {size} bytes, over the {}-byte ({}) limit; {}",
+                self.what, self.max_bytes, self.max_shown, self.too_large_fix
+            ),
+        )
+    }
+}
+
 fn too_large(file: &str, size: u64) -> Problem {
-    Problem::at_start(
-        file,
-        format!(
-            "the bank is {size} bytes, over the {MAX_BANK_BYTES}-byte (16 MiB) limit; split it into smaller banks"
-        ),
-    )
+    BANK_FILE.too_large(file, size)
 }
 
 fn read_bank_text(path: &Path, file: &str) -> Result<String, Problem> {
+    read_text(path, file, &BANK_FILE)
+}
+
+/// Reads a UTF-8 text file written by people (a bank, a set, a spreadsheet export), refusing
+/// folders and files over the kind's limit before reading them whole. A file that is not UTF-8
+/// is reported where the first bad byte is.
+pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<String, Problem> {
     let cannot = |e: std::io::Error| {
         Problem::at_start(
             file,
-            format!("cannot read the bank ({e}); check the path and its permissions"),
+            format!(
+                "cannot read the {} ({e}); check the path and its permissions",
+                kind.what
+            ),
         )
     };
     let meta = fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
         return Err(Problem::at_start(
             file,
-            "is a folder; pass a bank file (.toml) or use `banks validate` on the folder",
+            format!("is a folder; {}", kind.folder_fix),
         ));
     }
-    if meta.len() > MAX_BANK_BYTES {
-        return Err(too_large(file, meta.len()));
+    if meta.len() > kind.max_bytes {
+        return Err(kind.too_large(file, meta.len()));
     }
     let mut bytes = Vec::new();
     fs::File::open(path)
-        .and_then(|f| f.take(MAX_BANK_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(kind.max_bytes + 1).read_to_end(&mut bytes))
         .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_BANK_BYTES {
-        return Err(too_large(file, bytes.len() as u64));
+    if bytes.len() as u64 > kind.max_bytes {
+        return Err(kind.too_large(file, bytes.len() as u64));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -417,30 +453,31 @@ fn is_questions_header(line: &str) -> bool {
     rest.is_some_and(|r| r.is_empty() || r.starts_with(['#', '\r', '\n']))
 }
 
-/// What the walk has gathered so far, across the pieces of one file.
+/// What the walk has gathered so far, across the pieces of one file (an assignment set gathers
+/// its inline structures and questions in one too).
 #[derive(Default)]
-struct Gathered {
+pub(crate) struct Gathered {
     head: Option<BankHead>,
     /// Where the bank id is written.
     id_at: (usize, usize),
     defaults: Option<Defaults>,
-    structures: Vec<Structure>,
-    structure_ids: HashMap<String, usize>,
-    questions: Vec<Question>,
-    question_ids: HashMap<String, usize>,
+    pub(crate) structures: Vec<Structure>,
+    pub(crate) structure_ids: HashMap<String, usize>,
+    pub(crate) questions: Vec<Question>,
+    pub(crate) question_ids: HashMap<String, usize>,
     /// Each question's `structure` and where it is written: checked once every structure is
     /// known, since `[[structures]]` may come after the questions.
-    structure_refs: Vec<(String, usize)>,
+    pub(crate) structure_refs: Vec<(String, usize)>,
     /// Top-level keys met so far, and where.
     top_keys: HashMap<String, usize>,
 }
 
 /// One table being read: its fields, where it starts (missing fields are reported there) and
 /// how messages name it.
-struct Tbl<'t, 'i> {
-    fields: &'t DeTable<'i>,
-    at: usize,
-    name: &'static str,
+pub(crate) struct Tbl<'t, 'i> {
+    pub(crate) fields: &'t DeTable<'i>,
+    pub(crate) at: usize,
+    pub(crate) name: &'static str,
 }
 
 /// What `[bank]` says.
@@ -454,15 +491,16 @@ struct BankHead {
 
 /// The timing fields shared by `[defaults]` and each question.
 #[derive(Default)]
-struct TimingFields {
-    prep_seconds: Option<u32>,
-    answer_seconds: Option<u32>,
-    target_chars: Option<(u32, u32)>,
-    weights: Option<Weights>,
+pub(crate) struct TimingFields {
+    pub(crate) prep_seconds: Option<u32>,
+    pub(crate) answer_seconds: Option<u32>,
+    pub(crate) target_chars: Option<(u32, u32)>,
+    pub(crate) weights: Option<Weights>,
 }
 
-/// Walks one bank's tree, collecting problems.
-struct Checker<'a> {
+/// Walks one bank's tree, collecting problems. Assignment sets (`crate::tutor::set`) walk theirs
+/// with the same typed-field checks and check their inline questions with the bank rules.
+pub(crate) struct Checker<'a> {
     file: &'a str,
     loc: Locator<'a>,
     problems: Vec<Problem>,
@@ -474,16 +512,35 @@ struct Checker<'a> {
     base: usize,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    /// A checker for a file that is not a bank (bundled rules off), e.g. an assignment set
+    /// whose inline figures are read by `figures`.
+    pub(crate) fn new(file: &'a str, text: &'a str, figures: &'a dyn FigureSource) -> Checker<'a> {
+        Checker {
+            file,
+            loc: Locator::new(text),
+            problems: Vec::new(),
+            figures,
+            bundled: false,
+            syntax_lines: HashSet::new(),
+            base: 0,
+        }
+    }
+
+    /// Whether anything was reported so far.
+    pub(crate) fn clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
     /// A TOML syntax error. The parser recovers and goes on, but what it made of that line
     /// is a guess, so no other problem is reported on it.
-    fn report_syntax(&mut self, at: usize, message: &str) {
+    pub(crate) fn report_syntax(&mut self, at: usize, message: &str) {
         let message = message.trim().replace('\n', "; ");
         self.report(at..at, format!("TOML syntax error: {message}"));
         self.syntax_lines.insert(self.line_of(&(at..at)));
     }
 
-    fn report(&mut self, span: Range<usize>, message: impl AsRef<str>) {
+    pub(crate) fn report(&mut self, span: Range<usize>, message: impl AsRef<str>) {
         let (line, column) = self.loc.position(self.base + span.start);
         if self.syntax_lines.contains(&line) {
             return;
@@ -501,7 +558,7 @@ impl Checker<'_> {
         self.loc.position(self.base + span.start).0
     }
 
-    fn into_problems(self) -> Vec<Problem> {
+    pub(crate) fn into_problems(self) -> Vec<Problem> {
         let mut problems = self.problems;
         problems.sort_by_key(|p| (p.line, p.column));
         problems.dedup();
@@ -675,7 +732,7 @@ impl Checker<'_> {
         d
     }
 
-    fn structures(&mut self, root: &Tbl, g: &mut Gathered) {
+    pub(crate) fn structures(&mut self, root: &Tbl, g: &mut Gathered) {
         for t in self.tables(root, "structures", "[[structures]]", None) {
             self.unknown_fields(&t, STRUCTURE_FIELDS);
             let id = self.id(&t, "structure id");
@@ -703,7 +760,7 @@ impl Checker<'_> {
         }
     }
 
-    fn question(
+    pub(crate) fn question(
         &mut self,
         t: &Tbl,
         seen: &mut HashMap<String, usize>,
@@ -772,7 +829,7 @@ impl Checker<'_> {
     }
 
     /// `at` is an offset in the whole file (this runs after the pieces, at base 0).
-    fn structure_exists(&mut self, wanted: &str, at: usize, structures: &[Structure]) {
+    pub(crate) fn structure_exists(&mut self, wanted: &str, at: usize, structures: &[Structure]) {
         if structures.iter().any(|s| s.id == wanted) {
             return;
         }
@@ -861,7 +918,7 @@ impl Checker<'_> {
         }
     }
 
-    fn timing(&mut self, t: &Tbl) -> TimingFields {
+    pub(crate) fn timing(&mut self, t: &Tbl) -> TimingFields {
         TimingFields {
             prep_seconds: self
                 .integer(t, "prep_seconds", PREP_RANGE, false)
@@ -936,7 +993,7 @@ impl Checker<'_> {
     // ---- typed fields ------------------------------------------------------------------
 
     /// Reports fields that `known` does not list, suggesting the nearest known name.
-    fn unknown_fields(&mut self, t: &Tbl, known: &[&str]) {
+    pub(crate) fn unknown_fields(&mut self, t: &Tbl, known: &[&str]) {
         for key in t.fields.keys() {
             let k: &str = key.get_ref();
             if known.contains(&k) {
@@ -956,7 +1013,7 @@ impl Checker<'_> {
 
     /// The value of `key`, or `None` (reported when required). A value the TOML parser could
     /// not read was already reported as a syntax error: it counts as absent, silently.
-    fn field<'t, 'i>(
+    pub(crate) fn field<'t, 'i>(
         &mut self,
         t: &Tbl<'t, 'i>,
         key: &str,
@@ -977,12 +1034,12 @@ impl Checker<'_> {
         }
     }
 
-    fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, wanted: &str) {
+    pub(crate) fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, wanted: &str) {
         let found = v.get_ref().type_str();
         self.report(v.span(), format!("`{key}` must be {wanted}, found {found}"));
     }
 
-    fn string(&mut self, t: &Tbl, key: &str, required: bool) -> Option<Spanned<String>> {
+    pub(crate) fn string(&mut self, t: &Tbl, key: &str, required: bool) -> Option<Spanned<String>> {
         let v = self.field(t, key, required)?;
         match v.get_ref() {
             DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
@@ -994,12 +1051,12 @@ impl Checker<'_> {
     }
 
     /// A required string that must say something.
-    fn text(&mut self, t: &Tbl, key: &str) -> Option<String> {
+    pub(crate) fn text(&mut self, t: &Tbl, key: &str) -> Option<String> {
         self.text_at(t, key).map(Spanned::into_inner)
     }
 
     /// `text`, with where it is written.
-    fn text_at(&mut self, t: &Tbl, key: &str) -> Option<Spanned<String>> {
+    pub(crate) fn text_at(&mut self, t: &Tbl, key: &str) -> Option<Spanned<String>> {
         let s = self.string(t, key, true)?;
         if s.get_ref().trim().is_empty() {
             self.report(s.span(), format!("`{key}` is empty; write it"));
@@ -1010,7 +1067,7 @@ impl Checker<'_> {
 
     /// The `id` of a bank, structure or question: `[a-z0-9-]+`. Returned even when malformed
     /// (the problem is reported) so later checks do not pile up on it.
-    fn id(&mut self, t: &Tbl, what: &str) -> Option<Spanned<String>> {
+    pub(crate) fn id(&mut self, t: &Tbl, what: &str) -> Option<Spanned<String>> {
         let id = self.string(t, "id", true)?;
         let text = id.get_ref();
         if text.is_empty() {
@@ -1032,7 +1089,7 @@ impl Checker<'_> {
 
     /// Reports `name` when an earlier entry of the same list already used it (pointing at this,
     /// the second one, and naming the first one's line).
-    fn unique(&mut self, seen: &mut HashMap<String, usize>, name: &Spanned<String>, what: &str) {
+    pub(crate) fn unique(&mut self, seen: &mut HashMap<String, usize>, name: &Spanned<String>, what: &str) {
         match seen.get(name.get_ref()) {
             Some(&first_at) => {
                 let first = self.loc.position(first_at).0;
@@ -1049,7 +1106,7 @@ impl Checker<'_> {
         }
     }
 
-    fn boolean(&mut self, t: &Tbl, key: &str) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, t: &Tbl, key: &str) -> Option<bool> {
         let v = self.field(t, key, false)?;
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
@@ -1060,7 +1117,7 @@ impl Checker<'_> {
         }
     }
 
-    fn integer(
+    pub(crate) fn integer(
         &mut self,
         t: &Tbl,
         key: &str,
@@ -1071,7 +1128,7 @@ impl Checker<'_> {
         self.int_value(v, key, range)
     }
 
-    fn int_value(
+    pub(crate) fn int_value(
         &mut self,
         v: &Spanned<DeValue>,
         key: &str,
@@ -1160,7 +1217,7 @@ impl Checker<'_> {
         out
     }
 
-    fn table<'t, 'i>(
+    pub(crate) fn table<'t, 'i>(
         &mut self,
         t: &Tbl<'t, 'i>,
         key: &str,
@@ -1182,7 +1239,7 @@ impl Checker<'_> {
 
     /// A list of tables (`[[questions]]`, `sections = [{ … }]`). `missing`, when given, is
     /// the problem reported if the list is absent or empty.
-    fn tables<'t, 'i>(
+    pub(crate) fn tables<'t, 'i>(
         &mut self,
         t: &Tbl<'t, 'i>,
         key: &str,
@@ -1226,7 +1283,7 @@ impl Checker<'_> {
 
 /// The parser puts an empty-spanned stand-in where it could not read a value (after reporting a
 /// syntax error). No real value starts at offset 0: a key always comes first.
-fn is_placeholder(v: &Spanned<DeValue>) -> bool {
+pub(crate) fn is_placeholder(v: &Spanned<DeValue>) -> bool {
     v.span() == (0..0)
 }
 
@@ -1239,7 +1296,7 @@ fn clamp_u32(n: i64) -> u32 {
     u32::try_from(n.max(0)).unwrap_or(u32::MAX)
 }
 
-fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
@@ -1248,7 +1305,7 @@ fn is_valid_id(id: &str) -> bool {
 
 /// A valid id close to a malformed one: lower case, other characters turned into '-'
 /// (`Wrong Size` → `wrong-size`). `None` when nothing usable is left.
-fn suggest_id(id: &str) -> Option<String> {
+pub(crate) fn suggest_id(id: &str) -> Option<String> {
     let mut out = String::new();
     for c in id.chars() {
         let c = c.to_ascii_lowercase();
@@ -1264,7 +1321,7 @@ fn suggest_id(id: &str) -> Option<String> {
 
 /// The candidate nearest to `word` by edit distance (in characters, ignoring case), when it
 /// is near enough to be a likely typo: at most one edit per three characters, and at least one.
-fn closest<'k>(word: &str, candidates: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn closest<'k>(word: &str, candidates: &[&'k str]) -> Option<&'k str> {
     let word: Vec<char> = word.to_lowercase().chars().collect();
     candidates
         .iter()

@@ -25,6 +25,9 @@ pub fn run(global: &Global, cmd: BanksCommand) -> Result<ExitCode> {
         BanksCommand::Lint { .. } => Err(Error::Usage(
             "`banks lint` is handled by its own command".into(),
         )),
+        BanksCommand::Import(_) => Err(Error::Usage(
+            "`banks import` is handled by its own command".into(),
+        )),
     }
 }
 

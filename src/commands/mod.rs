@@ -1,12 +1,15 @@
 //! Runs one CLI command. Each command lives in its own module; this file only dispatches.
 
 mod banks;
+mod class;
+mod import;
 mod lint;
 mod score;
+mod set;
 
 use std::process::ExitCode;
 
-use crate::cli::{BanksCommand, Cli, Command};
+use crate::cli::{BanksCommand, ClassCommand, Cli, Command};
 use crate::error::Result;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -15,7 +18,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => crate::tui::run(&global, None),
         Some(Command::Practice(args)) => crate::tui::run(&global, Some(args)),
         Some(Command::Banks(BanksCommand::Lint { paths })) => lint::run(&global, &paths),
+        Some(Command::Banks(BanksCommand::Import(args))) => import::run(&args),
         Some(Command::Banks(cmd)) => banks::run(&global, cmd),
         Some(Command::Score(args)) => score::run(&global, &args),
+        Some(Command::Set(cmd)) => set::run(&global, cmd),
+        Some(Command::Class(ClassCommand::Report {
+            paths,
+            set,
+            roster,
+            format,
+        })) => class::run(&global, &paths, set.as_deref(), roster.as_deref(), format),
     }
 }

@@ -102,8 +102,29 @@ CREATE TABLE settings (
 );
 ";
 
+/// Schema 4 (tutors): which assignment set a session was taken from (id and checksum, so
+/// `set export` finds the latest session of a set), and the hand grades a tutor sent back,
+/// one per session, question and grader, so history can show them.
+const V4: &str = "
+ALTER TABLE sessions ADD COLUMN set_id TEXT;
+ALTER TABLE sessions ADD COLUMN set_checksum TEXT;
+CREATE INDEX sessions_by_set ON sessions(set_id, started_at);
+CREATE TABLE grades (
+    session_id  INTEGER NOT NULL REFERENCES sessions(id),
+    question_id TEXT    NOT NULL,  -- full id, bank/question
+    grader      TEXT    NOT NULL,
+    scores_json TEXT    NOT NULL,  -- {dimension: points}
+    overall     INTEGER NOT NULL,
+    comment     TEXT    NOT NULL,
+    graded_at   INTEGER NOT NULL,
+    digest      TEXT    NOT NULL,
+    PRIMARY KEY (session_id, question_id, grader)
+);
+";
+
 /// Every migration, in order; migration `i` brings a store from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+/// Every migration, in order; migration `i` brings a store from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this mianba writes.
 pub fn latest() -> i64 {

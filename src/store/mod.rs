@@ -7,6 +7,7 @@
 
 mod drafts;
 mod error;
+mod grades;
 mod marks;
 pub mod migrations;
 mod records;

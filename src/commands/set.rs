@@ -1,0 +1,295 @@
+//! `mianba set new|validate|export|import-grades`: assignment sets for tutors, result bundles
+//! for candidates. Set text reaches the terminal only through `crate::text`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::bank::BankSet;
+use crate::bank::figure::FolderFigures;
+use crate::bank::load::suggest_id;
+use crate::cli::{Global, SetCommand, SetNewArgs};
+use crate::error::{Error, Result};
+use crate::session::PlanRequest;
+use crate::store::{SessionDetail, SessionId, Store};
+use crate::text::sanitize_line;
+use crate::tutor::bundle::{
+    Bundle, BundleAnswer, BundleContent, BundleFollowup, Flag, read_bundle, verify_integrity,
+};
+use crate::tutor::set::{DEFAULT_PASS_MARK, load_set, parse_set};
+use crate::tutor::{Set, due, toml_string};
+
+pub fn run(global: &Global, cmd: SetCommand) -> Result<ExitCode> {
+    match cmd {
+        SetCommand::New(args) => new(global, &args),
+        SetCommand::Validate { files } => validate(global, &files),
+        SetCommand::Export {
+            set,
+            session,
+            name,
+            out,
+        } => export(global, &set, session, name.as_deref(), &out),
+        SetCommand::ImportGrades { file } => import_grades(global, &file),
+    }
+}
+
+/// Every loaded bank, as the app sees them (broken banks are skipped, as in the app).
+pub(crate) fn banks(global: &Global) -> BankSet {
+    let user_dir = crate::paths::user_banks_dir();
+    BankSet::load(&global.banks, user_dir.as_deref())
+}
+
+/// Loads a set or fails with one sentence naming the file, its first problem and the fix.
+pub(crate) fn load(path: &Path, banks: &BankSet) -> Result<Set> {
+    load_set(path, banks).map_err(|problems| {
+        let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+        let more = match problems.len() {
+            0 | 1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        Error::BadInput(sanitize_line(&format!(
+            "set {} is invalid: {first}{more}; run `mianba set validate {}` to see every problem",
+            path.display(),
+            path.display()
+        )))
+    })
+}
+
+fn validate(global: &Global, files: &[std::path::PathBuf]) -> Result<ExitCode> {
+    let banks = banks(global);
+    let mut problems = Vec::new();
+    for file in files {
+        if let Err(found) = load_set(file, &banks) {
+            problems.extend(found);
+        }
+    }
+    if problems.is_empty() {
+        eprintln!("{} set file(s), no problems", files.len());
+        return Ok(ExitCode::SUCCESS);
+    }
+    for p in &problems {
+        println!("{}", sanitize_line(&p.to_string()));
+    }
+    Ok(ExitCode::FAILURE)
+}
+
+fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
+    if args.out.exists() {
+        return Err(Error::BadInput(sanitize_line(&format!(
+            "{} already exists; choose another --out or remove it first",
+            args.out.display()
+        ))));
+    }
+    let banks = banks(global);
+    let plan = PlanRequest {
+        banks: args.banks.clone(),
+        categories: args.categories.clone(),
+        difficulty: args.difficulty,
+        count: args.count,
+        seed: args.seed,
+    }
+    .draw(&banks)?;
+    let due = match &args.due {
+        None => None,
+        Some(text) => Some(due::parse(text).ok_or_else(|| {
+            Error::Usage(sanitize_line(&format!(
+                "--due {text} is not a date; write 2025-07-01 or 2025-07-01T18:00:00+08:00"
+            )))
+        })?),
+    };
+    let stem = args
+        .out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id = suggest_id(&stem).unwrap_or_else(|| "set".to_string());
+    let title = args.title.clone().unwrap_or_else(|| stem.clone());
+    let mut text = String::from("schema = 1\n\n[set]\n");
+    let mut line = |key: &str, value: String| text.push_str(&format!("{key} = {value}\n"));
+    line("id", toml_string(&id));
+    line("title", toml_string(if title.trim().is_empty() { &id } else { &title }));
+    if let Some(tutor) = &args.tutor {
+        line("tutor", toml_string(tutor));
+    }
+    if let Some((dt, _)) = &due {
+        line("due", dt.to_string());
+    }
+    line("mode", toml_string(args.mode.as_deref().unwrap_or("practice")));
+    line(
+        "pass_mark",
+        args.pass_mark.unwrap_or(DEFAULT_PASS_MARK).to_string(),
+    );
+    line("attempts", "1".into());
+    line("shuffle", "false".into());
+    line("seed", args.seed.to_string());
+    for q in &plan.questions {
+        text.push_str(&format!("\n[[questions]]\nref = {}\n", toml_string(&q.full_id())));
+    }
+    let figures = FolderFigures::of_bank_file(&args.out);
+    let file = args.out.display().to_string();
+    let set = parse_set(&text, &file, &args.out, &figures, &banks).map_err(|problems| {
+        let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+        Error::BadInput(sanitize_line(&format!(
+            "the new set would be invalid ({first}); check --title and --tutor"
+        )))
+    })?;
+    std::fs::write(&args.out, text).map_err(|source| Error::Read {
+        path: args.out.clone(),
+        source,
+    })?;
+    eprintln!(
+        "{}: set `{}` with {} question(s), checksum {}",
+        sanitize_line(&file),
+        set.id,
+        set.questions.len(),
+        set.checksum
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The candidate's name when `--name` is absent: the user name from the environment.
+fn default_name() -> String {
+    ["MIANBA_NAME", "USER", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "candidate".to_string())
+}
+
+fn export(
+    global: &Global,
+    set_path: &Path,
+    session: Option<i64>,
+    name: Option<&str>,
+    out: &Path,
+) -> Result<ExitCode> {
+    let banks = banks(global);
+    let set = load(set_path, &banks)?;
+    let store = Store::open(&crate::paths::data_dir(global.data_dir.as_deref()))?;
+    let id = match session {
+        Some(n) => SessionId(n),
+        None => store.latest_session_of_set(&set.id)?.ok_or_else(|| {
+            Error::BadInput(sanitize_line(&format!(
+                "no session taken from set `{}` is saved; practise it with `mianba practice --set {}` first, or pass --session ID",
+                set.id,
+                set_path.display()
+            )))
+        })?,
+    };
+    let detail = store.session(id)?.ok_or_else(|| {
+        Error::BadInput(format!(
+            "there is no session {id}; run `mianba history` to see the saved sessions"
+        ))
+    })?;
+    if let Some((taken, _)) = store.session_set(id)?
+        && taken != set.id
+    {
+        return Err(Error::BadInput(sanitize_line(&format!(
+            "session {id} was taken from set `{taken}`, not `{}`; pass that set's file with --set",
+            set.id
+        ))));
+    }
+    let content = bundle_content(&set, &detail, store.session_uid(id)?, name);
+    if content.answers.is_empty() {
+        return Err(Error::BadInput(format!(
+            "session {id} has no answer to any question of set `{}`; answer them with `mianba practice --set {}` first",
+            sanitize_line(&set.id),
+            sanitize_line(&set_path.display().to_string())
+        )));
+    }
+    let bundle = Bundle::new(content);
+    std::fs::write(out, bundle.to_json()).map_err(|source| Error::Read {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    eprintln!(
+        "{}: {} answer(s) of set `{}` for {}",
+        sanitize_line(&out.display().to_string()),
+        bundle.content.answers.len(),
+        sanitize_line(&set.id),
+        sanitize_line(&bundle.content.candidate)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The last attempt at each question of the set, in the set's order, with its follow-ups.
+pub(crate) fn bundle_content(
+    set: &Set,
+    detail: &SessionDetail,
+    session_uid: Option<String>,
+    name: Option<&str>,
+) -> BundleContent {
+    let mut answers = Vec::new();
+    for q in &set.questions {
+        let full = q.full_id();
+        let last = detail
+            .answers
+            .iter()
+            .filter(|a| a.question_id == full && a.followup.is_none())
+            .max_by_key(|a| (a.attempt, a.id));
+        let Some(a) = last else { continue };
+        answers.push(BundleAnswer {
+            question: full,
+            prompt: a.prompt.clone(),
+            answer_text: a.answer_text.clone(),
+            seconds_used: a.seconds_used,
+            attempt: a.attempt,
+            scorecard: a.scorecard.clone(),
+            followups: a
+                .followups
+                .iter()
+                .map(|f| BundleFollowup {
+                    index: f.followup.unwrap_or(0),
+                    prompt: f.prompt.clone(),
+                    answer_text: f.answer_text.clone(),
+                    seconds_used: f.seconds_used,
+                    scorecard: f.scorecard.clone(),
+                })
+                .collect(),
+        });
+    }
+    let submitted_at = detail
+        .answers
+        .iter()
+        .flat_map(|a| std::iter::once(a.created_at).chain(a.followups.iter().map(|f| f.created_at)))
+        .max()
+        .unwrap_or(detail.summary.started_at);
+    BundleContent {
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        candidate: name.map_or_else(default_name, str::to_string),
+        set_id: set.id.clone(),
+        set_title: set.title.clone(),
+        set_checksum: set.checksum.clone(),
+        session_uid,
+        started_at: detail.summary.started_at,
+        submitted_at,
+        answers,
+    }
+}
+
+fn import_grades(global: &Global, file: &Path) -> Result<ExitCode> {
+    let bundle = read_bundle(file).map_err(|e| Error::BadInput(e.to_string()))?;
+    let shown = sanitize_line(&file.display().to_string());
+    let flags = verify_integrity(&bundle);
+    if let Some(flag) = flags.iter().find(|f| !matches!(f, Flag::UnknownVersion { .. })) {
+        return Err(Error::BadInput(format!(
+            "bundle {shown} cannot be trusted ({flag}); ask the tutor to grade the bundle you exported, unchanged"
+        )));
+    }
+    if bundle.grades.is_empty() {
+        return Err(Error::BadInput(format!(
+            "bundle {shown} has no grades yet; import it after a tutor has graded it"
+        )));
+    }
+    let store = Store::open(&crate::paths::data_dir(global.data_dir.as_deref()))?;
+    let session = match &bundle.content.session_uid {
+        Some(uid) => store.session_by_uid(uid)?,
+        None => None,
+    };
+    let Some(session) = session else {
+        return Err(Error::BadInput(format!(
+            "bundle {shown} is not from a session in this store; import it where it was exported (or pass that --data-dir)"
+        )));
+    };
+    let saved = store.save_grades(session, &bundle.grades)?;
+    eprintln!("{shown}: {saved} grade(s) saved against session {session}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,138 @@
+//! Tutors' side of the store: the assignment set a session was taken from, and the hand grades
+//! a tutor sent back (`mianba set import-grades`), kept against the candidate's own session.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{SessionId, Store, StoreError, StoreResult};
+use crate::tutor::grading::Grade;
+
+impl Store {
+    /// Records that a session answers this set (called when `practice --set` starts one).
+    pub fn set_session_set(&self, id: SessionId, set_id: &str, checksum: &str) -> StoreResult<()> {
+        self.conn
+            .execute(
+                "UPDATE sessions SET set_id = ?2, set_checksum = ?3 WHERE id = ?1",
+                params![id.0, set_id, checksum],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The set id and checksum a session was taken from, if any.
+    pub fn session_set(&self, id: SessionId) -> StoreResult<Option<(String, String)>> {
+        self.conn
+            .query_row(
+                "SELECT set_id, set_checksum FROM sessions WHERE id = ?1 AND set_id IS NOT NULL",
+                [id.0],
+                |r| Ok((r.get(0)?, r.get::<_, Option<String>>(1)?.unwrap_or_default())),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The latest session taken from the set with this id.
+    pub fn latest_session_of_set(&self, set_id: &str) -> StoreResult<Option<SessionId>> {
+        self.conn
+            .query_row(
+                "SELECT id FROM sessions WHERE set_id = ?1 ORDER BY started_at DESC, id DESC LIMIT 1",
+                [set_id],
+                |r| r.get(0).map(SessionId),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// A session's stable id (survives backups and merges).
+    pub fn session_uid(&self, id: SessionId) -> StoreResult<Option<String>> {
+        self.conn
+            .query_row("SELECT uid FROM sessions WHERE id = ?1", [id.0], |r| r.get(0))
+            .optional()
+            .map(Option::flatten)
+            .map_err(|e| self.err(e))
+    }
+
+    /// The session with this stable id.
+    pub fn session_by_uid(&self, uid: &str) -> StoreResult<Option<SessionId>> {
+        self.conn
+            .query_row("SELECT id FROM sessions WHERE uid = ?1", [uid], |r| {
+                r.get(0).map(SessionId)
+            })
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Saves a tutor's grades against a session; a grade by the same grader on the same
+    /// question replaces the earlier one. Returns how many were saved.
+    pub fn save_grades(&self, id: SessionId, grades: &[Grade]) -> StoreResult<usize> {
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+        for g in grades {
+            let scores = serde_json::to_string(&g.scores).map_err(|source| StoreError::Json {
+                path: self.path.clone(),
+                what: format!("the grade by {} on {}", g.grader, g.question),
+                source,
+            })?;
+            tx.execute(
+                "INSERT OR REPLACE INTO grades (session_id, question_id, grader, scores_json,
+                    overall, comment, graded_at, digest)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    id.0,
+                    g.question,
+                    g.grader,
+                    scores,
+                    g.overall,
+                    g.comment,
+                    g.graded_at,
+                    g.digest
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(grades.len())
+    }
+
+    /// The tutors' grades of a session, by question then grader.
+    pub fn grades_for_session(&self, id: SessionId) -> StoreResult<Vec<Grade>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT question_id, grader, scores_json, overall, comment, graded_at, digest
+                 FROM grades WHERE session_id = ?1 ORDER BY question_id, grader",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([id.0], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, u8>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, String>(6)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (question, grader, scores, overall, comment, graded_at, digest) =
+                row.map_err(|e| self.err(e))?;
+            let scores = serde_json::from_str(&scores).map_err(|source| StoreError::Json {
+                path: self.path.clone(),
+                what: format!("the grade by {grader} on {question}"),
+                source,
+            })?;
+            out.push(Grade {
+                grader,
+                question,
+                scores,
+                overall,
+                comment,
+                graded_at,
+                digest,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,316 @@
+//! Result bundles: one JSON file a candidate sends back after a set — who, which set (id and
+//! checksum), the app version, and per question the answer, scorecard, seconds, attempt and
+//! follow-ups. `digest` is SHA-256 over the canonical JSON of `content`; hand grades travel in
+//! `grades`, outside the digested content, each with its own digest (`crate::tutor::grading`),
+//! so grading a bundle never breaks the candidate's digest.
+//!
+//! Bundles are untrusted: size-limited, parsed with serde_json's nesting limit, and checked by
+//! `verify`, which flags (never silently accepts) edits, another set, a changed set or an
+//! unknown version.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::digest::digest_of;
+use super::grading::{Grade, grade_digest};
+use super::set::Set;
+use crate::scoring::Scorecard;
+
+/// The `format` field every bundle carries.
+pub const FORMAT: &str = "mianba-result-bundle";
+/// The bundle layout this mianba writes and reads.
+pub const VERSION: u32 = 1;
+/// A bundle holds a few dozen answers; anything larger is refused unread.
+pub const MAX_BUNDLE_BYTES: u64 = 8 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    pub format: String,
+    pub version: u32,
+    pub content: BundleContent,
+    /// SHA-256 (hex) of the canonical JSON of `content`.
+    pub digest: String,
+    /// Hand grades added by tutors; not part of the digested content.
+    #[serde(default)]
+    pub grades: Vec<Grade>,
+    /// The digest of `content` exactly as read from the file (so fields this mianba would not
+    /// write back still count); `None` for a bundle built in memory.
+    #[serde(skip)]
+    pub read_digest: Option<String>,
+}
+
+/// What the candidate's digest covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleContent {
+    /// The mianba version that wrote the bundle.
+    pub app_version: String,
+    pub candidate: String,
+    pub set_id: String,
+    pub set_title: String,
+    pub set_checksum: String,
+    /// The store's stable id of the session, so the candidate's own mianba can attach grades.
+    pub session_uid: Option<String>,
+    pub started_at: i64,
+    /// When the last answer was given (Unix seconds): what "late" is judged by.
+    pub submitted_at: i64,
+    pub answers: Vec<BundleAnswer>,
+}
+
+/// The last attempt at one question of the set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleAnswer {
+    /// Full question id, `bank/question`.
+    pub question: String,
+    pub prompt: String,
+    pub answer_text: String,
+    pub seconds_used: u32,
+    pub attempt: u32,
+    pub scorecard: Scorecard,
+    #[serde(default)]
+    pub followups: Vec<BundleFollowup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleFollowup {
+    /// Its index in the question's `followups`.
+    pub index: usize,
+    pub prompt: String,
+    pub answer_text: String,
+    pub seconds_used: u32,
+    pub scorecard: Scorecard,
+}
+
+/// Why a bundle file cannot be read at all. `Display` is one sentence naming the file and fix.
+#[derive(Debug, thiserror::Error)]
+pub enum BundleError {
+    #[error("cannot read bundle {file} ({reason}); check the path and its permissions")]
+    Unreadable { file: String, reason: String },
+    #[error(
+        "bundle {file} is {size} bytes, over the 8 MiB limit; it is not a result bundle — ask for the file `mianba set export` wrote"
+    )]
+    TooLarge { file: String, size: u64 },
+    #[error("bundle {file} is not UTF-8 JSON; ask the candidate to send the file `mianba set export` wrote, unchanged")]
+    NotText { file: String },
+    #[error("bundle {file} is not a valid result bundle ({reason}); ask the candidate to export it again with `mianba set export`")]
+    Invalid { file: String, reason: String },
+    #[error("bundle {file} is layout {found}; this mianba reads layout {VERSION} — update mianba")]
+    UnknownLayout { file: String, found: u32 },
+}
+
+/// Something wrong with a readable bundle: shown in the class report, never silently accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Flag {
+    /// The content does not match its digest: edited after export.
+    Edited,
+    /// The bundle answers another set.
+    OtherSet { expected: String, found: String },
+    /// Same set id, other checksum: the set (or a bank it uses) changed since.
+    SetChanged,
+    /// Written by a mianba this one does not know (newer, or not a version at all).
+    UnknownVersion { version: String },
+    /// A grade that does not match its own digest (edited, or moved from another bundle).
+    GradeEdited { grader: String, question: String },
+    /// An answer to a question that is not in the set.
+    UnknownQuestion { question: String },
+}
+
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Flag::Edited => write!(f, "edited after export (digest mismatch)"),
+            Flag::OtherSet { expected, found } => {
+                write!(f, "answers set `{found}`, not `{expected}`")
+            }
+            Flag::SetChanged => write!(f, "answers another version of the set (checksum differs)"),
+            Flag::UnknownVersion { version } => write!(f, "written by unknown mianba version `{version}`"),
+            Flag::GradeEdited { grader, question } => {
+                write!(f, "grade by {grader} on {question} was edited")
+            }
+            Flag::UnknownQuestion { question } => write!(f, "answers `{question}`, which is not in the set"),
+        }
+    }
+}
+
+impl Bundle {
+    /// A bundle of `content`, digested.
+    pub fn new(content: BundleContent) -> Bundle {
+        let digest = content_digest(&content);
+        Bundle {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            content,
+            digest,
+            grades: Vec::new(),
+            read_digest: None,
+        }
+    }
+
+    /// The digest the content has now (as read, for a bundle read from a file).
+    pub fn actual_digest(&self) -> String {
+        self.read_digest
+            .clone()
+            .unwrap_or_else(|| content_digest(&self.content))
+    }
+
+    /// The answer to a question, by full id.
+    pub fn answer(&self, question: &str) -> Option<&BundleAnswer> {
+        self.content.answers.iter().find(|a| a.question == question)
+    }
+
+    /// Pretty JSON, as written to disk.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// SHA-256 of the canonical JSON of the content.
+pub fn content_digest(content: &BundleContent) -> String {
+    serde_json::to_value(content)
+        .map(|v| digest_of(&v))
+        .unwrap_or_default()
+}
+
+/// Reads a bundle (or a graded copy) from a file.
+pub fn read_bundle(path: &Path) -> Result<Bundle, BundleError> {
+    let file = path.display().to_string();
+    let unreadable = |e: std::io::Error| BundleError::Unreadable {
+        file: file.clone(),
+        reason: e.kind().to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(BundleError::Unreadable {
+            file,
+            reason: "it is a folder".into(),
+        });
+    }
+    if meta.len() > MAX_BUNDLE_BYTES {
+        return Err(BundleError::TooLarge {
+            file,
+            size: meta.len(),
+        });
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_BUNDLE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_BUNDLE_BYTES {
+        return Err(BundleError::TooLarge {
+            file,
+            size: bytes.len() as u64,
+        });
+    }
+    parse_bundle(&bytes, &file)
+}
+
+/// Parses bundle bytes; `file` names it in errors.
+pub fn parse_bundle(bytes: &[u8], file: &str) -> Result<Bundle, BundleError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| BundleError::NotText {
+        file: file.to_string(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let invalid = |reason: String| BundleError::Invalid {
+        file: file.to_string(),
+        reason: crate::text::sanitize_line(&reason),
+    };
+    // serde_json refuses nesting deeper than 128 levels with an error, not a stack overflow.
+    let value: Value = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(invalid(format!("no \"format\": \"{FORMAT}\"")));
+    }
+    match value.get("version").and_then(Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) => {
+            return Err(BundleError::UnknownLayout {
+                file: file.to_string(),
+                found: u32::try_from(v).unwrap_or(u32::MAX),
+            });
+        }
+        None => return Err(invalid("no layout \"version\"".into())),
+    }
+    let read_digest = value.get("content").map(digest_of);
+    let mut bundle: Bundle = serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
+    bundle.read_digest = read_digest;
+    Ok(bundle)
+}
+
+/// Checks that need no set: the content digest, the version, each grade's digest.
+pub fn verify_integrity(b: &Bundle) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    let actual = b.actual_digest();
+    if actual != b.digest {
+        flags.push(Flag::Edited);
+    }
+    if !known_version(&b.content.app_version) {
+        flags.push(Flag::UnknownVersion {
+            version: crate::text::sanitize_line(&b.content.app_version),
+        });
+    }
+    for g in &b.grades {
+        if g.digest != grade_digest(&b.digest, g) {
+            flags.push(Flag::GradeEdited {
+                grader: crate::text::sanitize_line(&g.grader),
+                question: crate::text::sanitize_line(&g.question),
+            });
+        }
+    }
+    flags
+}
+
+/// Every check: integrity, then that the bundle answers this very set.
+pub fn verify(b: &Bundle, set: &Set) -> Vec<Flag> {
+    let mut flags = verify_integrity(b);
+    if b.content.set_id != set.id {
+        flags.push(Flag::OtherSet {
+            expected: set.id.clone(),
+            found: crate::text::sanitize_line(&b.content.set_id),
+        });
+    } else if b.content.set_checksum != set.checksum {
+        flags.push(Flag::SetChanged);
+    }
+    let ids: Vec<String> = set.questions.iter().map(|q| q.full_id()).collect();
+    for a in &b.content.answers {
+        if !ids.contains(&a.question) {
+            flags.push(Flag::UnknownQuestion {
+                question: crate::text::sanitize_line(&a.question),
+            });
+        }
+    }
+    flags
+}
+
+/// A version this mianba knows: `MAJOR.MINOR.PATCH`, not newer than its own.
+fn known_version(v: &str) -> bool {
+    let parse = |s: &str| -> Option<(u64, u64, u64)> {
+        let mut it = s.split('.').map(|p| p.parse::<u64>().ok());
+        let v = (it.next()??, it.next()??, it.next()??);
+        it.next().is_none().then_some(v)
+    };
+    match (parse(v), parse(env!("CARGO_PKG_VERSION"))) {
+        (Some(found), Some(ours)) => found <= ours,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_up_to_ours_are_known() {
+        assert!(known_version(env!("CARGO_PKG_VERSION")));
+        assert!(known_version("0.0.1"));
+        assert!(!known_version("99.0.0"));
+        assert!(!known_version("1.2"));
+        assert!(!known_version("1.2.3.4"));
+        assert!(!known_version("x"));
+    }
+}

@@ -1,0 +1,502 @@
+//! The class report: candidates × questions over result bundles. Pure aggregation — the
+//! command reads the files, this module only counts.
+//!
+//! Rules (`docs/sets.md`, "Class reports"):
+//! - Copies of one submission (same candidate, set and content digest) are merged: that is how
+//!   three tutors' graded copies of one bundle come together. Their grades are pooled, one per
+//!   grader and question (the latest `graded_at` wins).
+//! - A candidate who sent several different submissions counts with the latest one.
+//! - A question's mark is the panel's hand grade when there is one (`grading::panel_mean` over
+//!   the graders' overalls), else the automatic score; an unanswered question counts 0.
+//!   The average of the marks against the pass mark decides pass or fail.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::bundle::{Bundle, Flag};
+use super::grading::{Dimension, Grade, panel_mean};
+use super::set::{DEFAULT_PASS_MARK, Set};
+use crate::text::sanitize_line;
+
+/// How many of the most missed points the report lists.
+pub const MISSED_SHOWN: usize = 10;
+
+/// One bundle file as read, with the flags `bundle::verify` (or `verify_integrity`) gave it.
+pub struct Submission {
+    pub file: String,
+    pub bundle: Bundle,
+    pub flags: Vec<Flag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClassReport {
+    pub set_id: Option<String>,
+    pub set_title: Option<String>,
+    pub pass_mark: u8,
+    pub due: Option<String>,
+    /// Full question ids, the columns.
+    pub questions: Vec<String>,
+    pub candidates: Vec<CandidateRow>,
+    /// Per question: the mean automatic score of those who answered.
+    pub question_averages: Vec<Option<f64>>,
+    /// Per question: the mean hand grade of those graded.
+    pub question_hand_averages: Vec<Option<f64>>,
+    /// The mean of the candidates' averages.
+    pub class_average: Option<f64>,
+    pub passed: usize,
+    pub missed_points: Vec<MissedPoint>,
+    /// Roster names with no submission.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CandidateRow {
+    pub name: String,
+    pub files: Vec<String>,
+    /// Automatic totals per question (`None`: not answered).
+    pub scores: Vec<Option<u8>>,
+    /// Hand grades per question: the panel's overall (`None`: not graded).
+    pub hand: Vec<Option<f64>>,
+    /// Panel points per dimension, averaged over the graded questions.
+    pub dimensions: BTreeMap<Dimension, f64>,
+    pub graders: Vec<String>,
+    /// Mean mark over all the set's questions (unanswered = 0).
+    pub average: f64,
+    pub passed: bool,
+    pub late: bool,
+    pub submitted_at: i64,
+    pub unanswered: Vec<String>,
+    /// Why this submission is not to be trusted as it is; empty when clean.
+    pub flags: Vec<String>,
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Comment {
+    pub grader: String,
+    pub question: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissedPoint {
+    pub question: String,
+    pub point: String,
+    /// Answers that missed it.
+    pub missed: usize,
+    /// Answers to its question.
+    pub answered: usize,
+}
+
+/// Builds the report. `set` gives the columns, pass mark and due date (without it: the
+/// questions in the order the bundles answer them and the default pass mark); `roster` names
+/// the candidates expected.
+pub fn report(subs: Vec<Submission>, set: Option<&Set>, roster: Option<&[String]>) -> ClassReport {
+    let merged = merge(subs);
+    let questions: Vec<String> = match set {
+        Some(s) => s.questions.iter().map(|q| q.full_id()).collect(),
+        None => {
+            let mut qs: Vec<String> = Vec::new();
+            for m in &merged {
+                for a in &m.bundle.content.answers {
+                    if !qs.contains(&a.question) {
+                        qs.push(a.question.clone());
+                    }
+                }
+            }
+            qs
+        }
+    };
+    let pass_mark = set.map_or(DEFAULT_PASS_MARK, |s| s.pass_mark);
+    let candidates: Vec<CandidateRow> = merged
+        .iter()
+        .map(|m| row(m, &questions, set, pass_mark))
+        .collect();
+    let column = |f: &dyn Fn(&CandidateRow, usize) -> Option<f64>| -> Vec<Option<f64>> {
+        (0..questions.len())
+            .map(|i| mean(candidates.iter().filter_map(|c| f(c, i))))
+            .collect()
+    };
+    let question_averages = column(&|c, i| c.scores.get(i).copied().flatten().map(f64::from));
+    let question_hand_averages = column(&|c, i| c.hand.get(i).copied().flatten());
+    let missing = match roster {
+        Some(names) => names
+            .iter()
+            .map(|n| sanitize_line(n.trim()))
+            .filter(|n| !n.is_empty() && !candidates.iter().any(|c| &c.name == n))
+            .collect(),
+        None => Vec::new(),
+    };
+    ClassReport {
+        set_id: set.map(|s| s.id.clone()),
+        set_title: set.map(|s| sanitize_line(&s.title)),
+        pass_mark,
+        due: set.and_then(|s| s.due.as_ref().map(|d| d.written.clone())),
+        class_average: mean(candidates.iter().map(|c| c.average)),
+        passed: candidates.iter().filter(|c| c.passed).count(),
+        missed_points: missed_points(&merged, &questions),
+        questions,
+        question_averages,
+        question_hand_averages,
+        candidates,
+        missing,
+    }
+}
+
+/// One submission with every copy's files, flags and grades pooled.
+struct Merged {
+    bundle: Bundle,
+    files: Vec<String>,
+    flags: Vec<Flag>,
+}
+
+fn merge(subs: Vec<Submission>) -> Vec<Merged> {
+    let mut by_copy: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut out: Vec<Merged> = Vec::new();
+    for s in subs {
+        let c = &s.bundle.content;
+        let key = (c.candidate.clone(), c.set_id.clone(), s.bundle.digest.clone());
+        match by_copy.get(&key) {
+            Some(&i) => {
+                let m = &mut out[i];
+                m.files.push(s.file);
+                for f in s.flags {
+                    if !m.flags.contains(&f) {
+                        m.flags.push(f);
+                    }
+                }
+                for g in s.bundle.grades {
+                    pool_grade(&mut m.bundle.grades, g);
+                }
+            }
+            None => {
+                by_copy.insert(key, out.len());
+                let mut bundle = s.bundle;
+                let grades = std::mem::take(&mut bundle.grades);
+                for g in grades {
+                    pool_grade(&mut bundle.grades, g);
+                }
+                out.push(Merged {
+                    bundle,
+                    files: vec![s.file],
+                    flags: s.flags,
+                });
+            }
+        }
+    }
+    // Several different submissions of one candidate for one set: the latest counts.
+    let mut latest: HashMap<(String, String), usize> = HashMap::new();
+    for (i, m) in out.iter().enumerate() {
+        let c = &m.bundle.content;
+        let key = (c.candidate.clone(), c.set_id.clone());
+        let newer = latest
+            .get(&key)
+            .is_none_or(|&j| out[j].bundle.content.submitted_at <= c.submitted_at);
+        if newer {
+            latest.insert(key, i);
+        }
+    }
+    let keep: Vec<usize> = {
+        let mut k: Vec<usize> = latest.into_values().collect();
+        k.sort_unstable();
+        k
+    };
+    let mut merged: Vec<Merged> = out
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.binary_search(i).is_ok())
+        .map(|(_, m)| m)
+        .collect();
+    merged.sort_by(|a, b| a.bundle.content.candidate.cmp(&b.bundle.content.candidate));
+    merged
+}
+
+/// One grade per grader and question: the latest.
+fn pool_grade(grades: &mut Vec<Grade>, g: Grade) {
+    match grades
+        .iter_mut()
+        .find(|x| x.grader == g.grader && x.question == g.question)
+    {
+        Some(x) if x.graded_at < g.graded_at => *x = g,
+        Some(_) => {}
+        None => grades.push(g),
+    }
+}
+
+fn row(m: &Merged, questions: &[String], set: Option<&Set>, pass_mark: u8) -> CandidateRow {
+    let b = &m.bundle;
+    let scores: Vec<Option<u8>> = questions
+        .iter()
+        .map(|q| b.answer(q).map(|a| a.scorecard.total))
+        .collect();
+    let graded = |q: &str| -> Vec<&Grade> { b.grades.iter().filter(|g| g.question == q).collect() };
+    let hand: Vec<Option<f64>> = questions
+        .iter()
+        .map(|q| {
+            let overalls: Vec<f64> = graded(q).iter().map(|g| f64::from(g.overall)).collect();
+            panel_mean(&overalls)
+        })
+        .collect();
+    let mut dimensions = BTreeMap::new();
+    for d in Dimension::ALL {
+        let per_question = questions.iter().filter_map(|q| {
+            let points: Vec<f64> = graded(q)
+                .iter()
+                .filter_map(|g| g.scores.get(&d).map(|p| f64::from(*p)))
+                .collect();
+            panel_mean(&points)
+        });
+        if let Some(v) = mean(per_question) {
+            dimensions.insert(d, v);
+        }
+    }
+    let marks = scores
+        .iter()
+        .zip(&hand)
+        .map(|(auto, hand)| hand.or(auto.map(f64::from)).unwrap_or(0.0));
+    let average = mean(marks).unwrap_or(0.0);
+    let mut graders: Vec<String> = b.grades.iter().map(|g| sanitize_line(&g.grader)).collect();
+    graders.sort();
+    graders.dedup();
+    CandidateRow {
+        name: sanitize_line(&b.content.candidate),
+        files: m.files.iter().map(|f| sanitize_line(f)).collect(),
+        unanswered: questions
+            .iter()
+            .zip(&scores)
+            .filter(|(_, s)| s.is_none())
+            .map(|(q, _)| q.clone())
+            .collect(),
+        scores,
+        hand,
+        dimensions,
+        graders,
+        passed: average >= f64::from(pass_mark),
+        average,
+        late: set.is_some_and(|s| s.is_late(b.content.submitted_at)),
+        submitted_at: b.content.submitted_at,
+        flags: m.flags.iter().map(ToString::to_string).collect(),
+        comments: b
+            .grades
+            .iter()
+            .filter(|g| !g.comment.trim().is_empty())
+            .map(|g| Comment {
+                grader: sanitize_line(&g.grader),
+                question: sanitize_line(&g.question),
+                text: sanitize_line(&g.comment),
+            })
+            .collect(),
+    }
+}
+
+fn missed_points(merged: &[Merged], questions: &[String]) -> Vec<MissedPoint> {
+    let mut missed: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut answered: HashMap<&str, usize> = HashMap::new();
+    for m in merged {
+        for a in &m.bundle.content.answers {
+            if !questions.contains(&a.question) {
+                continue;
+            }
+            *answered.entry(&a.question).or_default() += 1;
+            for p in a.scorecard.points.iter().filter(|p| !p.hit) {
+                *missed.entry((&a.question, &p.name)).or_default() += 1;
+            }
+        }
+    }
+    let mut out: Vec<MissedPoint> = missed
+        .into_iter()
+        .map(|((q, p), n)| MissedPoint {
+            question: sanitize_line(q),
+            point: sanitize_line(p),
+            missed: n,
+            answered: answered.get(q).copied().unwrap_or(0),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.missed
+            .cmp(&a.missed)
+            .then_with(|| a.question.cmp(&b.question))
+            .then_with(|| a.point.cmp(&b.point))
+    });
+    out.truncate(MISSED_SHOWN);
+    out
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+// ---- rendering ---------------------------------------------------------------------------
+
+/// One decimal, trailing `.0` dropped.
+fn num(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+}
+
+/// A markdown table cell: pipes escaped.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+fn mark_cell(auto: Option<u8>, hand: Option<f64>) -> String {
+    match (auto, hand) {
+        (None, _) => "—".to_string(),
+        (Some(a), None) => a.to_string(),
+        (Some(a), Some(h)) => format!("{a} / {}", num(h)),
+    }
+}
+
+impl ClassReport {
+    /// Markdown: the table (automatic score / panel hand grade), averages, what the class
+    /// missed most, late, missing and flagged submissions.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        let title = self.set_title.clone().unwrap_or_else(|| "Class report".into());
+        out.push_str(&format!("# {}\n\n", cell(&title)));
+        if let Some(id) = &self.set_id {
+            out.push_str(&format!("Set `{id}`, pass mark {}", self.pass_mark));
+            if let Some(due) = &self.due {
+                out.push_str(&format!(", due {due}"));
+            }
+            out.push_str(".\n\n");
+        }
+        out.push_str(&format!(
+            "{} candidate(s), {} passed; class average {}.\n\n",
+            self.candidates.len(),
+            self.passed,
+            self.class_average.map_or("—".into(), num)
+        ));
+        out.push_str("Cells: automatic score / panel hand grade.\n\n| candidate |");
+        for (i, q) in self.questions.iter().enumerate() {
+            out.push_str(&format!(" Q{} `{}` |", i + 1, cell(q)));
+        }
+        out.push_str(" average | result | notes |\n|---|");
+        out.push_str(&"---|".repeat(self.questions.len() + 3));
+        out.push('\n');
+        for c in &self.candidates {
+            out.push_str(&format!("| {} |", cell(&c.name)));
+            for (a, h) in c.scores.iter().zip(&c.hand) {
+                out.push_str(&format!(" {} |", mark_cell(*a, *h)));
+            }
+            let mut notes = Vec::new();
+            if !c.flags.is_empty() {
+                notes.push(format!("FLAGGED: {}", c.flags.join("; ")));
+            }
+            if c.late {
+                notes.push("late".to_string());
+            }
+            if !c.unanswered.is_empty() {
+                notes.push(format!("{} unanswered", c.unanswered.len()));
+            }
+            let result = if c.passed { "pass" } else { "fail" };
+            out.push_str(&format!(
+                " {} | {result} | {} |\n",
+                num(c.average),
+                cell(&notes.join(", "))
+            ));
+        }
+        out.push_str("| **average** |");
+        for (a, h) in self.question_averages.iter().zip(&self.question_hand_averages) {
+            let auto = a.map_or("—".into(), num);
+            match h {
+                Some(h) => out.push_str(&format!(" {auto} / {} |", num(*h))),
+                None => out.push_str(&format!(" {auto} |")),
+            }
+        }
+        out.push_str(&format!(
+            " {} | | |\n",
+            self.class_average.map_or("—".into(), num)
+        ));
+        let graded: Vec<&CandidateRow> = self
+            .candidates
+            .iter()
+            .filter(|c| !c.dimensions.is_empty())
+            .collect();
+        if !graded.is_empty() {
+            out.push_str("\n## Hand grades by dimension (panel)\n\n| candidate | graders |");
+            for d in Dimension::ALL {
+                out.push_str(&format!(" {} ({}) |", d.name(), d.max_points()));
+            }
+            out.push_str("\n|---|---|");
+            out.push_str(&"---|".repeat(Dimension::ALL.len()));
+            out.push('\n');
+            for c in graded {
+                out.push_str(&format!("| {} | {} |", cell(&c.name), cell(&c.graders.join(", "))));
+                for d in Dimension::ALL {
+                    match c.dimensions.get(&d) {
+                        Some(v) => {
+                            let band = d.band(v.round().clamp(0.0, 255.0) as u8);
+                            out.push_str(&format!(" {} {} |", num(*v), band.name()));
+                        }
+                        None => out.push_str(" — |"),
+                    }
+                }
+                out.push('\n');
+            }
+        }
+        if !self.missed_points.is_empty() {
+            out.push_str("\n## Points the class missed most\n\n");
+            for p in &self.missed_points {
+                out.push_str(&format!(
+                    "- {} — `{}`: missed in {} of {} answers\n",
+                    p.point, p.question, p.missed, p.answered
+                ));
+            }
+        }
+        let late: Vec<&str> = self
+            .candidates
+            .iter()
+            .filter(|c| c.late)
+            .map(|c| c.name.as_str())
+            .collect();
+        if !late.is_empty() {
+            out.push_str(&format!("\n## Late\n\n{}\n", late.join(", ")));
+        }
+        if !self.missing.is_empty() {
+            out.push_str(&format!("\n## Missing\n\n{}\n", self.missing.join(", ")));
+        }
+        let comments: Vec<(&str, &Comment)> = self
+            .candidates
+            .iter()
+            .flat_map(|c| c.comments.iter().map(move |m| (c.name.as_str(), m)))
+            .collect();
+        if !comments.is_empty() {
+            out.push_str("\n## Comments\n\n");
+            for (name, m) in comments {
+                out.push_str(&format!("- {name}, `{}` ({}): {}\n", m.question, m.grader, m.text));
+            }
+        }
+        out
+    }
+
+    /// CSV: one row per candidate, one column per question (automatic score) and per
+    /// question hand grade, then average, result, late, flags.
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut header = vec!["candidate".to_string()];
+        header.extend(self.questions.iter().cloned());
+        header.extend(self.questions.iter().map(|q| format!("{q} (hand)")));
+        header.extend(["average", "result", "late", "unanswered", "flags"].map(String::from));
+        let _ = w.write_record(&header);
+        for c in &self.candidates {
+            let mut rec = vec![c.name.clone()];
+            rec.extend(c.scores.iter().map(|s| s.map_or(String::new(), |v| v.to_string())));
+            rec.extend(c.hand.iter().map(|h| h.map_or(String::new(), num)));
+            rec.push(num(c.average));
+            rec.push(if c.passed { "pass" } else { "fail" }.to_string());
+            rec.push(if c.late { "late" } else { "" }.to_string());
+            rec.push(c.unanswered.len().to_string());
+            rec.push(c.flags.join("; "));
+            let _ = w.write_record(&rec);
+        }
+        let bytes = w.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,275 @@
+//! Hand grading as structured-interview panels do it (`docs/sets.md`, "Grading"): each grader
+//! scores each answer on six dimensions, each with a maximum that is its weight (together
+//! 100), read in three bands 好/中/差; the overall is their sum unless the grader says
+//! otherwise; a comment. With three or more graders the highest and lowest are dropped and the
+//! rest averaged (`panel_mean`).
+//!
+//! A grade carries its own digest, bound to the bundle's content digest, so a grade edited
+//! afterwards, or copied onto another candidate's bundle, is flagged.
+
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+
+use serde::{Deserialize, Serialize};
+
+use super::bundle::Bundle;
+use super::digest::digest_of;
+
+/// The six dimensions of the structured interview (结构化面试) that an answer shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Dimension {
+    #[serde(rename = "综合分析")]
+    Analysis,
+    #[serde(rename = "言语表达")]
+    Expression,
+    #[serde(rename = "应变能力")]
+    Adaptability,
+    #[serde(rename = "人际沟通")]
+    Interpersonal,
+    #[serde(rename = "组织协调")]
+    Organisation,
+    #[serde(rename = "求职动机")]
+    Motivation,
+}
+
+/// A band of a dimension's points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Band {
+    #[serde(rename = "好")]
+    Good,
+    #[serde(rename = "中")]
+    Fair,
+    #[serde(rename = "差")]
+    Poor,
+}
+
+impl Band {
+    pub const ALL: [Band; 3] = [Band::Good, Band::Fair, Band::Poor];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Band::Good => "好",
+            Band::Fair => "中",
+            Band::Poor => "差",
+        }
+    }
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 6] = [
+        Dimension::Analysis,
+        Dimension::Expression,
+        Dimension::Adaptability,
+        Dimension::Interpersonal,
+        Dimension::Organisation,
+        Dimension::Motivation,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Analysis => "综合分析",
+            Dimension::Expression => "言语表达",
+            Dimension::Adaptability => "应变能力",
+            Dimension::Interpersonal => "人际沟通",
+            Dimension::Organisation => "组织协调",
+            Dimension::Motivation => "求职动机",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Dimension::Analysis => "analysis",
+            Dimension::Expression => "expression",
+            Dimension::Adaptability => "adaptability",
+            Dimension::Interpersonal => "interpersonal",
+            Dimension::Organisation => "organisation",
+            Dimension::Motivation => "motivation",
+        }
+    }
+
+    /// The dimension's maximum points, which is its weight in the overall (they sum to 100).
+    /// Analysis weighs most, as on civil-service score sheets; motivation least.
+    pub fn max_points(self) -> u8 {
+        match self {
+            Dimension::Analysis => 25,
+            Dimension::Expression => 20,
+            Dimension::Adaptability
+            | Dimension::Interpersonal
+            | Dimension::Organisation => 15,
+            Dimension::Motivation => 10,
+        }
+    }
+
+    /// The points of a band: 好 from 80 % of the maximum, 中 from 60 %, 差 below
+    /// (综合分析: 好 20–25, 中 15–19, 差 0–14).
+    pub fn range(self, band: Band) -> RangeInclusive<u8> {
+        let max = u16::from(self.max_points());
+        let good = u8::try_from((max * 8).div_ceil(10)).unwrap_or(u8::MAX);
+        let fair = u8::try_from((max * 6).div_ceil(10)).unwrap_or(u8::MAX);
+        match band {
+            Band::Good => good..=self.max_points(),
+            Band::Fair => fair..=good.saturating_sub(1),
+            Band::Poor => 0..=fair.saturating_sub(1),
+        }
+    }
+
+    /// The band `points` fall in.
+    pub fn band(self, points: u8) -> Band {
+        Band::ALL
+            .into_iter()
+            .find(|b| self.range(*b).contains(&points))
+            .unwrap_or(Band::Good)
+    }
+}
+
+/// One grader's grade of one answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    pub grader: String,
+    /// Full question id of the answer graded.
+    pub question: String,
+    /// Points per dimension (0..=its maximum); every dimension is scored.
+    pub scores: BTreeMap<Dimension, u8>,
+    /// 0–100; the sum of the dimension points unless the grader chose otherwise.
+    pub overall: u8,
+    pub comment: String,
+    /// Unix seconds.
+    pub graded_at: i64,
+    /// SHA-256 of this grade (without `digest`) and the bundle's content digest; set by
+    /// `add_grade`.
+    #[serde(default)]
+    pub digest: String,
+}
+
+impl Grade {
+    /// A grade whose overall is the sum of its dimension points.
+    pub fn new(
+        grader: &str,
+        question: &str,
+        scores: BTreeMap<Dimension, u8>,
+        comment: &str,
+        graded_at: i64,
+    ) -> Grade {
+        let overall = scores.values().map(|p| u32::from(*p)).sum::<u32>();
+        Grade {
+            grader: grader.to_string(),
+            question: question.to_string(),
+            scores,
+            overall: u8::try_from(overall.min(100)).unwrap_or(100),
+            comment: comment.to_string(),
+            graded_at,
+            digest: String::new(),
+        }
+    }
+}
+
+/// Why a grade cannot be added. Each message says what to change.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GradeError {
+    #[error("the bundle has no answer to {0}; grade one of the questions it answers")]
+    NoSuchAnswer(String),
+    #[error("{dimension} is missing; score all six dimensions")]
+    MissingDimension { dimension: &'static str },
+    #[error("{dimension} is {points}, over its maximum {max}; give 0 to {max}")]
+    TooHigh {
+        dimension: &'static str,
+        points: u8,
+        max: u8,
+    },
+    #[error("overall {0} is over 100; give 0 to 100")]
+    OverallTooHigh(u8),
+    #[error("the grader's name is empty; write who graded")]
+    NoGrader,
+}
+
+/// Adds (or replaces: one grade per grader and question) a grade to a bundle, sealed with its
+/// digest.
+pub fn add_grade(bundle: &mut Bundle, mut grade: Grade) -> Result<(), GradeError> {
+    if grade.grader.trim().is_empty() {
+        return Err(GradeError::NoGrader);
+    }
+    if bundle.answer(&grade.question).is_none() {
+        return Err(GradeError::NoSuchAnswer(grade.question));
+    }
+    for d in Dimension::ALL {
+        let Some(&points) = grade.scores.get(&d) else {
+            return Err(GradeError::MissingDimension {
+                dimension: d.name(),
+            });
+        };
+        if points > d.max_points() {
+            return Err(GradeError::TooHigh {
+                dimension: d.name(),
+                points,
+                max: d.max_points(),
+            });
+        }
+    }
+    if grade.overall > 100 {
+        return Err(GradeError::OverallTooHigh(grade.overall));
+    }
+    grade.digest = grade_digest(&bundle.digest, &grade);
+    bundle
+        .grades
+        .retain(|g| !(g.grader == grade.grader && g.question == grade.question));
+    bundle.grades.push(grade);
+    Ok(())
+}
+
+/// The digest a grade must carry on a bundle whose content digest is `bundle_digest`.
+pub fn grade_digest(bundle_digest: &str, grade: &Grade) -> String {
+    let mut sealed = grade.clone();
+    sealed.digest = String::new();
+    let value = serde_json::json!({ "bundle": bundle_digest, "grade": sealed });
+    digest_of(&value)
+}
+
+/// The panel rule: with three or more marks the highest and the lowest are dropped and the
+/// rest averaged; with one or two, the plain average. `None` for no marks.
+pub fn panel_mean(marks: &[f64]) -> Option<f64> {
+    if marks.is_empty() {
+        return None;
+    }
+    let mut sorted = marks.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let kept = if sorted.len() >= 3 {
+        sorted.get(1..sorted.len() - 1).unwrap_or(&[])
+    } else {
+        &sorted[..]
+    };
+    Some(kept.iter().sum::<f64>() / kept.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_cover_each_dimension_without_gaps() {
+        assert_eq!(Dimension::ALL.iter().map(|d| u32::from(d.max_points())).sum::<u32>(), 100);
+        assert_eq!(Dimension::Analysis.range(Band::Good), 20..=25);
+        assert_eq!(Dimension::Analysis.range(Band::Fair), 15..=19);
+        assert_eq!(Dimension::Analysis.range(Band::Poor), 0..=14);
+        assert_eq!(Dimension::Motivation.range(Band::Good), 8..=10);
+        assert_eq!(Dimension::Adaptability.range(Band::Fair), 9..=11);
+        for d in Dimension::ALL {
+            for p in 0..=d.max_points() {
+                let hits = Band::ALL.iter().filter(|b| d.range(**b).contains(&p)).count();
+                assert_eq!(hits, 1, "{d:?} {p}");
+            }
+        }
+        assert_eq!(Dimension::Expression.band(16), Band::Good);
+        assert_eq!(Dimension::Expression.band(15), Band::Fair);
+        assert_eq!(Dimension::Expression.band(11), Band::Poor);
+    }
+
+    #[test]
+    fn panel_drops_extremes_from_three_up() {
+        assert_eq!(panel_mean(&[]), None);
+        assert_eq!(panel_mean(&[70.0]), Some(70.0));
+        assert_eq!(panel_mean(&[70.0, 90.0]), Some(80.0));
+        assert_eq!(panel_mean(&[90.0, 50.0, 70.0]), Some(70.0));
+        assert_eq!(panel_mean(&[60.0, 100.0, 80.0, 0.0]), Some(70.0));
+    }
+}

@@ -1,0 +1,361 @@
+//! Spreadsheet import (`mianba banks import`): a CSV or TSV with a header row becomes a bank
+//! file, validated by the bank loader before it is written. Every bad row is reported as
+//! `FILE:ROW:COLUMN: message` (ROW is the line in the file, COLUMN the field's number).
+//!
+//! Columns (`docs/sets.md`, "Importing questions"): `prompt`, `category`, `points` are
+//! required; `id`, `difficulty`, `reference`, `tips`, `avoid`, `answer_seconds`,
+//! `prep_seconds` are optional. `points` is `name:a|b;!c|d` — `;` separates points, `|`
+//! alternatives, an optional `name:` prefix names the point (else its first phrase does), a
+//! leading `!` makes it required. `tips` is `a;b`; `avoid` is `why:x|y;…`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::toml_string;
+use crate::bank::figure::FolderFigures;
+use crate::bank::load::{TextFile, closest, is_valid_id, parse_bank, read_text, suggest_id};
+use crate::bank::{Language, Problem, Source};
+
+/// Spreadsheets of questions are small; 4 MiB is thousands of rows.
+pub const MAX_TABLE_BYTES: u64 = 4 * 1024 * 1024;
+
+const TABLE_FILE: TextFile = TextFile {
+    what: "spreadsheet",
+    max_bytes: MAX_TABLE_BYTES,
+    max_shown: "4 MiB",
+    too_large_fix: "split it into several files",
+    folder_fix: "pass one .csv or .tsv file",
+};
+
+const COLUMNS: &[&str] = &[
+    "id",
+    "prompt",
+    "category",
+    "difficulty",
+    "points",
+    "reference",
+    "tips",
+    "avoid",
+    "answer_seconds",
+    "prep_seconds",
+];
+const REQUIRED: &[&str] = &["prompt", "category", "points"];
+
+/// What the bank is called.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportOptions {
+    pub id: String,
+    pub title: String,
+    pub language: Language,
+}
+
+/// Reads a spreadsheet file (`.tsv` is tab-separated, anything else comma-separated) and
+/// returns the bank TOML, or every problem. `out` is where the bank will be written (its
+/// problems are reported against the spreadsheet's rows).
+pub fn import_file(path: &Path, out: &Path, opts: &ImportOptions) -> Result<String, Vec<Problem>> {
+    let file = path.display().to_string();
+    let text = read_text(path, &file, &TABLE_FILE).map_err(|p| vec![p])?;
+    let delimiter = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv")) {
+        b'\t'
+    } else {
+        b','
+    };
+    import_table(&text, &file, delimiter, out, opts)
+}
+
+/// The bank TOML made from spreadsheet text.
+pub fn import_table(
+    text: &str,
+    file: &str,
+    delimiter: u8,
+    out: &Path,
+    opts: &ImportOptions,
+) -> Result<String, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let at = |line: u64, column: usize, message: String| Problem {
+        file: file.to_string(),
+        line: usize::try_from(line).unwrap_or(usize::MAX),
+        column,
+        message: crate::text::sanitize_line(&message),
+    };
+    let mut problems = Vec::new();
+    if !is_valid_id(&opts.id) {
+        let hint = suggest_id(&opts.id).map(|s| format!("; try `{s}`")).unwrap_or_default();
+        problems.push(at(1, 1, format!("--id `{}` may only use a-z, 0-9 and '-'{hint}", opts.id)));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(vec![at(1, 1, format!("cannot read the header row ({e})"))]),
+        None => {
+            return Err(vec![at(1, 1, "the file is empty; add a header row (prompt, category, points, …) and one row per question".into())]);
+        }
+    };
+    let mut columns: HashMap<&'static str, usize> = HashMap::new();
+    for (i, name) in header.iter().enumerate() {
+        let name = name.trim().to_lowercase();
+        match COLUMNS.iter().find(|c| **c == name) {
+            Some(c) if columns.contains_key(c) => {
+                problems.push(at(1, i + 1, format!("column `{c}` appears twice; keep one")));
+            }
+            Some(c) => {
+                columns.insert(c, i);
+            }
+            None => {
+                let fix = match closest(&name, COLUMNS) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("known columns: {}", COLUMNS.join(", ")),
+                };
+                problems.push(at(1, i + 1, format!("unknown column `{name}`; {fix}")));
+            }
+        }
+    }
+    for c in REQUIRED {
+        if !columns.contains_key(c) {
+            problems.push(at(1, 1, format!("the header has no `{c}` column; add it")));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut toml = format!(
+        "schema = 1\n\n[bank]\nid = {}\ntitle = {}\nlanguage = \"{}\"\n",
+        toml_string(&opts.id),
+        toml_string(&opts.title),
+        opts.language.code()
+    );
+    // Which spreadsheet line each generated line came from, to place the bank checker's findings.
+    let mut origin: Vec<(usize, u64)> = Vec::new();
+    let mut ids: HashMap<String, u64> = HashMap::new();
+    let mut n = 0usize;
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(at(line, 1, format!("cannot read this row ({e}); check its quotes")));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        n += 1;
+        if record.len() != header.len() {
+            problems.push(at(
+                line,
+                record.len().min(header.len()) + 1,
+                format!(
+                    "this row has {} fields but the header has {}; add or remove separators so they match",
+                    record.len(),
+                    header.len()
+                ),
+            ));
+            continue;
+        }
+        let get = |c: &str| columns.get(c).and_then(|&i| record.get(i)).map(str::trim).unwrap_or("");
+        let col = |c: &str| columns.get(c).map_or(1, |&i| i + 1);
+        let mut row = RowOut::default();
+        let id = match get("id") {
+            "" => format!("q{n}"),
+            id if is_valid_id(id) => id.to_string(),
+            id => {
+                let hint = suggest_id(id).map(|s| format!("; try `{s}`")).unwrap_or_default();
+                problems.push(at(line, col("id"), format!("id `{id}` may only use a-z, 0-9 and '-'{hint}")));
+                continue;
+            }
+        };
+        if let Some(first) = ids.insert(id.clone(), line) {
+            problems.push(at(line, col("id"), format!("id `{id}` is already used on line {first}; give each row its own id")));
+        }
+        for c in REQUIRED {
+            if get(c).is_empty() {
+                problems.push(at(line, col(c), format!("`{c}` is empty; fill it in")));
+            }
+        }
+        row.push(format!("\n[[questions]]\nid = {}\n", toml_string(&id)));
+        row.push(format!("category = {}\n", toml_string(get("category"))));
+        row.push(format!("prompt = {}\n", toml_string(get("prompt"))));
+        for (c, range) in [("difficulty", 1..=3u32), ("answer_seconds", 1..=3600), ("prep_seconds", 0..=3600)] {
+            let v = get(c);
+            if v.is_empty() {
+                continue;
+            }
+            match v.parse::<u32>() {
+                Ok(x) if range.contains(&x) => row.push(format!("{c} = {x}\n")),
+                _ => problems.push(at(
+                    line,
+                    col(c),
+                    format!("`{c}` must be a whole number from {} to {}, found `{v}`", range.start(), range.end()),
+                )),
+            }
+        }
+        if !get("reference").is_empty() {
+            row.push(format!("reference = {}\n", toml_string(get("reference"))));
+        }
+        let tips = split(get("tips"), ';');
+        if !tips.is_empty() {
+            row.push(format!("tips = {}\n", toml_list(&tips)));
+        }
+        match points(get("points")) {
+            Ok(ps) => {
+                for p in ps {
+                    row.push(format!(
+                        "  [[questions.points]]\n  name = {}\n  any = {}\n{}",
+                        toml_string(&p.name),
+                        toml_list(&p.any),
+                        if p.required { "  required = true\n" } else { "" }
+                    ));
+                }
+            }
+            Err(m) => problems.push(at(line, col("points"), m)),
+        }
+        for entry in split(get("avoid"), ';') {
+            let (why, phrases) = named(&entry);
+            let any = split(phrases, '|');
+            if any.is_empty() {
+                problems.push(at(line, col("avoid"), format!("avoid entry `{entry}` lists no phrase; write why:phrase|phrase")));
+                continue;
+            }
+            let why = why.map_or_else(|| default_why(opts.language).to_string(), str::to_string);
+            row.push(format!("  [[questions.avoid]]\n  any = {}\n  why = {}\n", toml_list(&any), toml_string(&why)));
+        }
+        for piece in row.0 {
+            origin.push((toml.lines().count(), line));
+            toml.push_str(&piece);
+        }
+    }
+    if n == 0 {
+        problems.push(at(1, 1, "there are no question rows under the header; add one row per question".into()));
+    }
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(problems);
+    }
+    // The bank checker has the last word; its findings are placed on the row they came from.
+    let figures = FolderFigures::of_bank_file(out);
+    let checked = parse_bank(&toml, file, Source::File(out.to_path_buf()), &figures);
+    match checked {
+        Ok(_) => Ok(toml),
+        Err(found) => Err(found
+            .into_iter()
+            .map(|p| {
+                let generated = p.line.saturating_sub(1);
+                let row = origin
+                    .iter()
+                    .rev()
+                    .find(|(start, _)| *start <= generated)
+                    .map_or(1, |(_, row)| *row);
+                let key = toml
+                    .lines()
+                    .nth(generated)
+                    .and_then(|l| l.split('=').next())
+                    .map(str::trim)
+                    .unwrap_or("");
+                let column = match key {
+                    "name" | "any" | "required" => "points",
+                    "why" => "avoid",
+                    k => k,
+                };
+                let col = columns.get(column).map_or(1, |&i| i + 1);
+                at(row, col, p.message)
+            })
+            .collect()),
+    }
+}
+
+/// The generated TOML of one row, kept apart until the row is known to be good.
+#[derive(Default)]
+struct RowOut(Vec<String>);
+
+impl RowOut {
+    fn push(&mut self, s: String) {
+        self.0.push(s);
+    }
+}
+
+struct PointIn {
+    name: String,
+    any: Vec<String>,
+    required: bool,
+}
+
+/// `name:a|b;!c|d` → points.
+fn points(cell: &str) -> Result<Vec<PointIn>, String> {
+    let mut out: Vec<PointIn> = Vec::new();
+    for entry in split(cell, ';') {
+        let (required, rest) = match entry.strip_prefix(['!', '！']) {
+            Some(r) => (true, r.trim()),
+            None => (false, entry.as_str()),
+        };
+        let (name, phrases) = named(rest);
+        let any = split(phrases, '|');
+        let Some(first) = any.first() else {
+            return Err(format!("point `{entry}` lists no phrase; write name:phrase|phrase"));
+        };
+        let name = name.map_or_else(|| first.clone(), str::to_string);
+        if out.iter().any(|p| p.name == name) {
+            return Err(format!("point `{name}` appears twice; merge its phrases with `|`"));
+        }
+        out.push(PointIn { name, any, required });
+    }
+    if out.is_empty() {
+        return Err("`points` is empty; write at least one, e.g. 致歉:抱歉|对不起".into());
+    }
+    Ok(out)
+}
+
+/// `name:rest` (ASCII or full-width colon) → (Some(name), rest); no prefix → (None, all).
+fn named(entry: &str) -> (Option<&str>, &str) {
+    match entry.split_once([':', '：']) {
+        Some((name, rest)) if !name.trim().is_empty() => (Some(name.trim()), rest),
+        Some((_, rest)) => (None, rest),
+        None => (None, entry),
+    }
+}
+
+/// Non-empty trimmed pieces.
+fn split(s: &str, sep: char) -> Vec<String> {
+    s.split(sep)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn toml_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| toml_string(s)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+fn default_why(language: Language) -> &'static str {
+    match language {
+        Language::Zh => "不宜这样说",
+        Language::En => "a phrase to avoid",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_syntax() {
+        let ps = points("致歉:抱歉|对不起; !核实：查询|核实 ;补偿").unwrap();
+        assert_eq!(ps.len(), 3);
+        assert_eq!((ps[0].name.as_str(), ps[0].required), ("致歉", false));
+        assert_eq!(ps[0].any, vec!["抱歉", "对不起"]);
+        assert_eq!((ps[1].name.as_str(), ps[1].required), ("核实", true));
+        assert_eq!(ps[1].any, vec!["查询", "核实"]);
+        assert_eq!(ps[2].name, "补偿");
+        assert!(points("a:|").is_err());
+        assert!(points("").is_err());
+        assert!(points("a:x;a:y").is_err());
+    }
+}
