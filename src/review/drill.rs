@@ -100,12 +100,10 @@ fn utc(secs: i64) -> DateTime<Utc> {
 pub fn local_day_start(now: i64) -> i64 {
     let local = utc(now).with_timezone(&Local);
     let midnight = local.date_naive().and_time(NaiveTime::MIN);
-    Local
-        .from_local_datetime(&midnight)
-        .earliest()
-        .map_or(now - i64::from(local.time().num_seconds_from_midnight()), |t| {
-            t.timestamp()
-        })
+    Local.from_local_datetime(&midnight).earliest().map_or(
+        now - i64::from(local.time().num_seconds_from_midnight()),
+        |t| t.timestamp(),
+    )
 }
 
 /// A drill ready to run: the plan, and the questions left out because no loaded bank has them
@@ -134,7 +132,10 @@ pub fn remaining_today(store: &Store, day_start: i64) -> StoreResult<usize> {
 /// The number for the home screen: questions due at `now`, capped by what is left of today's
 /// limit. Counts questions still in `banks` only.
 pub fn due_today(store: &Store, banks: &BankSet, now: i64, day_start: i64) -> StoreResult<usize> {
-    Ok(due_drill(store, banks, now, day_start)?.plan.questions.len())
+    Ok(due_drill(store, banks, now, day_start)?
+        .plan
+        .questions
+        .len())
 }
 
 /// Today's drill: the due questions (most overdue first), at most what is left of the daily
@@ -157,8 +158,11 @@ pub fn weakest_drill(
 ) -> StoreResult<(Drill, Vec<WeakQuestion>)> {
     // All of them (one row per question ever answered): gone ones must not shorten it.
     let weak = store.weakest(usize::MAX)?;
-    let (mut drill, kept) =
-        drill_of(weak.iter().map(|w| w.question_id.clone()), banks, WEAKEST_PRESET);
+    let (mut drill, kept) = drill_of(
+        weak.iter().map(|w| w.question_id.clone()),
+        banks,
+        WEAKEST_PRESET,
+    );
     drill.plan.questions.truncate(n);
     let rows = weak
         .into_iter()
@@ -180,8 +184,8 @@ fn drill_of(
     let mut gone = Vec::new();
     let mut kept = Vec::new();
     for id in ids {
-        match banks.find_question(&id) {
-            Some((bank, q)) if id.contains('/') => {
+        match super::find_saved(banks, &id) {
+            Some((bank, q)) => {
                 questions.push(QuestionRef {
                     bank: bank.id.clone(),
                     question: q.id.clone(),

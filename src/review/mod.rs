@@ -5,3 +5,21 @@
 //! `crate::store` and the computations over them are pure functions.
 
 pub mod drill;
+pub mod history;
+pub mod insights;
+pub mod progress;
+pub mod report;
+
+use crate::bank::{Bank, BankSet, Question};
+
+/// The question a saved full id (`bank/question`) names in the loaded banks. Never a
+/// same-named question of another bank: that would be a different question.
+pub(crate) fn find_saved<'b>(
+    banks: &'b BankSet,
+    full_id: &str,
+) -> Option<(&'b Bank, &'b Question)> {
+    if !full_id.contains('/') {
+        return None;
+    }
+    banks.find_question(full_id)
+}

@@ -39,6 +39,33 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    /// A backup file that cannot be written.
+    #[error("cannot write the backup {}: {source}; check the folder exists and is writable", path.display())]
+    BackupWrite {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `export` was asked to write over the store it exports.
+    #[error("{} is the store itself; export to another file", path.display())]
+    ExportOverStore { path: PathBuf },
+    /// A backup larger than any store mianba writes: refused before it is read.
+    #[error("{} is {size} bytes, more than a mianba backup can be ({limit} bytes); check it is the right file", path.display())]
+    BackupTooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// A file that is not a mianba backup, or one whose content does not hold together.
+    /// Nothing was imported.
+    #[error("{} is not a valid mianba backup ({detail}); nothing was imported — use a file written by `mianba export`", path.display())]
+    BackupInvalid { path: PathBuf, detail: String },
+    /// A backup written by a newer mianba. Nothing was imported.
+    #[error("{} was written by a newer mianba (backup version {found}, this version reads up to {known}); nothing was imported — update mianba", path.display())]
+    BackupTooNew {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
     /// A JSON column (a scorecard, a list of banks) that cannot be written or read back.
     #[error("{what} in {} cannot be stored or read back as JSON: {source}", path.display())]
     Json {

@@ -24,7 +24,12 @@ impl Store {
             .query_row(
                 "SELECT set_id, set_checksum FROM sessions WHERE id = ?1 AND set_id IS NOT NULL",
                 [id.0],
-                |r| Ok((r.get(0)?, r.get::<_, Option<String>>(1)?.unwrap_or_default())),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                    ))
+                },
             )
             .optional()
             .map_err(|e| self.err(e))
@@ -45,7 +50,9 @@ impl Store {
     /// A session's stable id (survives backups and merges).
     pub fn session_uid(&self, id: SessionId) -> StoreResult<Option<String>> {
         self.conn
-            .query_row("SELECT uid FROM sessions WHERE id = ?1", [id.0], |r| r.get(0))
+            .query_row("SELECT uid FROM sessions WHERE id = ?1", [id.0], |r| {
+                r.get(0)
+            })
             .optional()
             .map(Option::flatten)
             .map_err(|e| self.err(e))

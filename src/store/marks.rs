@@ -52,7 +52,10 @@ pub(super) fn insert(conn: &Connection, answer_id: i64, card: &Scorecard) -> rus
         "INSERT INTO answer_marks (answer_id, kind, idx, name, hit, required)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    let points = card.points.iter().map(|p| (MarkKind::Point, &p.name, p.hit, p.required));
+    let points = card
+        .points
+        .iter()
+        .map(|p| (MarkKind::Point, &p.name, p.hit, p.required));
     let sections = card
         .sections
         .iter()

@@ -68,6 +68,13 @@ UPDATE sessions SET uid = lower(hex(randomblob(16)));
 UPDATE answers SET uid = lower(hex(randomblob(16)));
 CREATE UNIQUE INDEX sessions_by_uid ON sessions(uid);
 CREATE UNIQUE INDEX answers_by_uid ON answers(uid);
+-- Every row gets a uid, whoever inserts it.
+CREATE TRIGGER sessions_uid AFTER INSERT ON sessions WHEN NEW.uid IS NULL BEGIN
+    UPDATE sessions SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
+END;
+CREATE TRIGGER answers_uid AFTER INSERT ON answers WHEN NEW.uid IS NULL BEGIN
+    UPDATE answers SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
+END;
 CREATE INDEX answers_by_bank ON answers(bank_id, session_id);
 CREATE INDEX answers_by_category ON answers(category, session_id);
 CREATE INDEX answers_for_progress ON answers(followup, session_id, category, bank_id,
@@ -122,7 +129,6 @@ CREATE TABLE grades (
 );
 ";
 
-/// Every migration, in order; migration `i` brings a store from version `i` to `i + 1`.
 /// Every migration, in order; migration `i` brings a store from version `i` to `i + 1`.
 pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
@@ -180,9 +186,8 @@ fn backfill(conn: &Connection, from: i64) -> rusqlite::Result<()> {
 /// Schema 3: the marks of every main answer from its scorecard, and the schedule replayed from
 /// every first attempt in the order they were given, as if it had existed all along.
 fn backfill_v3(conn: &Connection) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare(
-        "SELECT id, scorecard_json FROM answers WHERE followup IS NULL ORDER BY id",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT id, scorecard_json FROM answers WHERE followup IS NULL ORDER BY id")?;
     let cards = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
     for row in cards {
         let (id, json) = row?;
@@ -196,7 +201,11 @@ fn backfill_v3(conn: &Connection) -> rusqlite::Result<()> {
          WHERE followup IS NULL AND attempt = 1 ORDER BY created_at, id",
     )?;
     let reviews = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, u8>(1)?, r.get::<_, i64>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, u8>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
     })?;
     for row in reviews {
         let (question, total, at) = row?;

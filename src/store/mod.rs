@@ -5,9 +5,11 @@
 //! each answer is its own committed write; drafts are upserted. A file that is not a healthy
 //! store is reported and left untouched — never overwritten, never deleted.
 
+mod backup;
 mod drafts;
 mod error;
 mod grades;
+mod history;
 mod marks;
 pub mod migrations;
 mod records;
@@ -21,7 +23,12 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use backup::{
+    AnswerRow, BACKUP_FORMAT, BACKUP_VERSION, Backup, DraftRow, ImportSummary, MAX_BACKUP_BYTES,
+    SessionRow, SettingRow, read_backup,
+};
 pub use error::{StoreError, StoreResult};
+pub use history::{HistoryFilter, ProgressRow};
 pub use marks::{MarkKind, MarkTally};
 pub use records::{
     AnswerId, AnswerRecord, Draft, NewAnswer, NewSession, SessionDetail, SessionId, SessionSummary,

@@ -45,7 +45,8 @@ pub struct WeakQuestion {
     pub last_answered: i64,
 }
 
-const ENTRY_SELECT: &str = "SELECT question_id, due, stability, difficulty, elapsed_days,
+pub(super) const ENTRY_SELECT: &str =
+    "SELECT question_id, due, stability, difficulty, elapsed_days,
     scheduled_days, reps, lapses, state, last_review, last_total FROM schedule";
 
 impl Store {
@@ -161,7 +162,10 @@ pub(super) fn put(conn: &Connection, e: &ScheduleEntry) -> rusqlite::Result<()> 
     Ok(())
 }
 
-pub(super) fn entry(conn: &Connection, question_id: &str) -> rusqlite::Result<Option<ScheduleEntry>> {
+pub(super) fn entry(
+    conn: &Connection,
+    question_id: &str,
+) -> rusqlite::Result<Option<ScheduleEntry>> {
     conn.prepare_cached(&format!("{ENTRY_SELECT} WHERE question_id = ?1"))?
         .query_row([question_id], entry_row)
         .optional()

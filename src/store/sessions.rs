@@ -15,7 +15,7 @@ use crate::session::Mode;
 /// A session row with its question count and the average of the last attempt at each
 /// question (a main answer is one with no `followup`). Both subqueries read only the
 /// `answers_by_session` index, which carries `total` for this.
-const SUMMARY_SELECT: &str = "
+pub(super) const SUMMARY_SELECT: &str = "
 SELECT s.id, s.started_at, s.finished_at, s.mode, s.preset, s.seed, s.banks, s.lang,
        (SELECT COUNT(DISTINCT a.question_id) FROM answers a
          WHERE a.session_id = s.id AND a.followup IS NULL),
@@ -42,8 +42,8 @@ impl Store {
         })?;
         self.conn
             .execute(
-                "INSERT INTO sessions (started_at, mode, preset, seed, banks, lang, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, lower(hex(randomblob(16))))",
+                "INSERT INTO sessions (started_at, mode, preset, seed, banks, lang)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     s.started_at,
                     s.mode.as_str(),
@@ -73,32 +73,32 @@ impl Store {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(|e| self.err(e))?;
         tx.execute(
-                "INSERT INTO answers (session_id, parent_answer_id, question_id, followup,
+            "INSERT INTO answers (session_id, parent_answer_id, question_id, followup,
                     bank_id, category, prompt, answer_text, seconds_used, attempt, total,
-                    content, structure, delivery, scorecard_json, mode, created_at, uid)
+                    content, structure, delivery, scorecard_json, mode, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                    ?16, ?17, lower(hex(randomblob(16))))",
-                params![
-                    a.session_id.0,
-                    a.parent.map(|p| p.0),
-                    a.question_id,
-                    a.followup.map(usize_to_sql),
-                    a.bank_id,
-                    a.category,
-                    a.prompt,
-                    a.answer_text,
-                    a.seconds_used,
-                    a.attempt,
-                    a.scorecard.total,
-                    a.scorecard.content,
-                    a.scorecard.structure,
-                    a.scorecard.delivery,
-                    card,
-                    a.mode.as_str(),
-                    a.created_at,
-                ],
-            )
-            .map_err(|e| self.err(e))?;
+                    ?16, ?17)",
+            params![
+                a.session_id.0,
+                a.parent.map(|p| p.0),
+                a.question_id,
+                a.followup.map(usize_to_sql),
+                a.bank_id,
+                a.category,
+                a.prompt,
+                a.answer_text,
+                a.seconds_used,
+                a.attempt,
+                a.scorecard.total,
+                a.scorecard.content,
+                a.scorecard.structure,
+                a.scorecard.delivery,
+                card,
+                a.mode.as_str(),
+                a.created_at,
+            ],
+        )
+        .map_err(|e| self.err(e))?;
         let id = tx.last_insert_rowid();
         if a.followup.is_none() {
             super::marks::insert(&tx, id, a.scorecard).map_err(|e| self.err(e))?;
@@ -123,14 +123,9 @@ impl Store {
         Ok(n > 0)
     }
 
-    /// Every session, newest first.
+    /// Every session, newest first (`history` with no filter).
     pub fn sessions(&self) -> StoreResult<Vec<SessionSummary>> {
-        let sql = format!("{SUMMARY_SELECT} ORDER BY s.started_at DESC, s.id DESC");
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok(summary_row(r, &self.path)))
-            .map_err(|e| self.err(e))?;
-        rows.map(|r| r.map_err(|e| self.err(e))?).collect()
+        self.history(&super::HistoryFilter::default())
     }
 
     /// One session with all its answers in the order given, follow-ups under their parent.
@@ -176,7 +171,7 @@ fn nest_followups(flat: Vec<AnswerRecord>) -> Vec<AnswerRecord> {
 }
 
 /// Reads a session row; the JSON column is decoded here so a bad value names its session.
-fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummary> {
+pub(super) fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummary> {
     let id = SessionId(r.get(0).map_err(|e| StoreError::sqlite(path, e))?);
     let banks = json_col(r, 6, path, || format!("the list of banks of session {id}"))?;
     let row = || -> rusqlite::Result<SessionSummary> {
@@ -268,11 +263,11 @@ pub(super) fn usize_col(r: &Row<'_>, idx: usize) -> rusqlite::Result<usize> {
 }
 
 /// SQLite integers are signed: a u64 seed is stored by its bits and read back the same way.
-fn seed_to_sql(seed: u64) -> i64 {
+pub(super) fn seed_to_sql(seed: u64) -> i64 {
     i64::from_ne_bytes(seed.to_ne_bytes())
 }
 
-fn seed_from_sql(stored: i64) -> u64 {
+pub(super) fn seed_from_sql(stored: i64) -> u64 {
     u64::from_ne_bytes(stored.to_ne_bytes())
 }
 

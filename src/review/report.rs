@@ -1,0 +1,245 @@
+//! `mianba report`: one saved session as a report a candidate can keep or send — Markdown to
+//! read, JSON with the same data. Everything the answers and banks say is untrusted text and
+//! is cleaned (`crate::text`) before it goes into the Markdown.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Local};
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::scoring::Scorecard;
+use crate::store::{AnswerRecord, SessionDetail, SessionSummary};
+use crate::text::{sanitize, sanitize_line};
+
+/// The JSON report: `session` (the history line) and `answers` (each with its full
+/// scorecard and its follow-ups nested under it). Keys are documented in the README.
+#[derive(Debug, Serialize)]
+pub struct ReportJson<'a> {
+    pub session: &'a SessionSummary,
+    pub answers: &'a [AnswerRecord],
+}
+
+impl<'a> ReportJson<'a> {
+    pub fn of(detail: &'a SessionDetail) -> ReportJson<'a> {
+        ReportJson {
+            session: &detail.summary,
+            answers: &detail.answers,
+        }
+    }
+}
+
+/// A Unix time as local date and time, `2025-03-01 14:30`.
+pub fn local_time(unix: i64) -> String {
+    DateTime::from_timestamp(unix, 0)
+        .map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| unix.to_string())
+}
+
+/// Labels in the UI language (bank text stays as written).
+struct Labels {
+    zh: bool,
+}
+
+impl Labels {
+    fn get(&self, zh: &'static str, en: &'static str) -> &'static str {
+        if self.zh { zh } else { en }
+    }
+}
+
+/// The session as Markdown: a heading with the session's facts, then each answer with its
+/// prompt, the answer, the scores, points ✓/✗ with the phrase that earned them, what is
+/// missing, deductions, structure, feedback, and its follow-ups under it.
+pub fn markdown(detail: &SessionDetail, lang: Lang) -> String {
+    let l = Labels {
+        zh: lang == Lang::Zh,
+    };
+    let s = &detail.summary;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} #{}\n",
+        l.get("面试报告 · 场次", "Interview report · session"),
+        s.id
+    );
+    let banks = if s.banks.is_empty() {
+        l.get("全部", "all").to_string()
+    } else {
+        sanitize_line(&s.banks.join(", "))
+    };
+    let average = s
+        .average_total
+        .map_or_else(|| "—".to_string(), |a| format!("{a:.0}"));
+    let facts = [
+        (l.get("开始", "Started"), local_time(s.started_at)),
+        (l.get("模式", "Mode"), s.mode.to_string()),
+        (l.get("题库", "Banks"), banks),
+        (l.get("题数", "Questions"), s.questions.to_string()),
+        (l.get("平均分", "Average"), average),
+    ];
+    for (k, v) in facts {
+        let _ = writeln!(out, "- **{k}**: {v}");
+    }
+    if let Some(p) = &s.preset {
+        let _ = writeln!(
+            out,
+            "- **{}**: {}",
+            l.get("形式", "Format"),
+            sanitize_line(p)
+        );
+    }
+    for (i, a) in detail.answers.iter().enumerate() {
+        let _ = writeln!(out, "\n## {}. {}\n", i + 1, sanitize_line(&a.question_id));
+        answer(&mut out, a, &l);
+        for (j, f) in a.followups.iter().enumerate() {
+            let _ = writeln!(out, "\n### {} {}\n", l.get("追问", "Follow-up"), j + 1);
+            answer(&mut out, f, &l);
+        }
+    }
+    out
+}
+
+fn answer(out: &mut String, a: &AnswerRecord, l: &Labels) {
+    let _ = writeln!(out, "**{}**\n", l.get("题目", "Question"));
+    let _ = writeln!(out, "{}\n", quoted(&a.prompt));
+    let _ = writeln!(out, "**{}**\n", l.get("回答", "Answer"));
+    let text = if a.answer_text.trim().is_empty() {
+        l.get("（口述，未保存文字）", "(spoken or empty: no text saved)")
+            .to_string()
+    } else {
+        quoted(&a.answer_text)
+    };
+    let _ = writeln!(out, "{text}\n");
+    let _ = writeln!(
+        out,
+        "**{} {}** · {} {} · {} {} · {} {} · {} {}s{}\n",
+        l.get("总分", "Total"),
+        a.total,
+        l.get("内容", "content"),
+        a.content,
+        l.get("结构", "structure"),
+        a.structure,
+        l.get("表达", "delivery"),
+        a.delivery,
+        l.get("用时", "time"),
+        a.seconds_used,
+        if a.attempt > 1 {
+            format!(" · {} {}", l.get("第几次", "attempt"), a.attempt)
+        } else {
+            String::new()
+        }
+    );
+    card(out, &a.scorecard, &a.answer_text, l);
+}
+
+fn card(out: &mut String, card: &Scorecard, answer: &str, l: &Labels) {
+    if !card.points.is_empty() {
+        let _ = writeln!(out, "{}:\n", l.get("要点", "Points"));
+        for p in &card.points {
+            let mark = if p.hit { "✓" } else { "✗" };
+            let mut line = format!("- {mark} {}", sanitize_line(&p.name));
+            if p.required {
+                line.push_str(l.get("（必答）", " (required)"));
+            }
+            if let Some(m) = &p.matched {
+                let said = p.at.map(|at| excerpt(answer, at)).unwrap_or_default();
+                let _ = write!(
+                    line,
+                    " — 「{}」",
+                    if said.is_empty() {
+                        sanitize_line(m)
+                    } else {
+                        said
+                    }
+                );
+            }
+            if let (false, Some(h)) = (p.hit, &p.hint) {
+                let _ = write!(
+                    line,
+                    " — {}{}",
+                    l.get("可以这样说：", "e.g. "),
+                    sanitize_line(h)
+                );
+            }
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
+    }
+    if !card.missing_required.is_empty() {
+        let names: Vec<String> = card
+            .missing_required
+            .iter()
+            .map(|n| sanitize_line(n))
+            .collect();
+        let _ = writeln!(
+            out,
+            "**{}**: {}\n",
+            l.get("缺少必答要点", "Missing required"),
+            names.join("、")
+        );
+    }
+    if !card.avoid.is_empty() {
+        let _ = writeln!(out, "{}:\n", l.get("扣分", "Deductions"));
+        for a in &card.avoid {
+            let _ = writeln!(
+                out,
+                "- ✗ {} 「{}」 −{}",
+                sanitize_line(&a.why),
+                excerpt(answer, a.at),
+                a.penalty
+            );
+        }
+        out.push('\n');
+    }
+    if !card.sections.is_empty() {
+        let marks: Vec<String> = card
+            .sections
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} {}",
+                    if s.found { "✓" } else { "✗" },
+                    sanitize_line(&s.name)
+                )
+            })
+            .collect();
+        let order = if card.order_ok {
+            ""
+        } else {
+            l.get("（顺序不对）", " (out of order)")
+        };
+        let _ = writeln!(
+            out,
+            "{}{order}: {}\n",
+            l.get("结构", "Structure"),
+            marks.join(" · ")
+        );
+    }
+    if !card.feedback.is_empty() {
+        let _ = writeln!(out, "{}:\n", l.get("建议", "Feedback"));
+        for f in &card.feedback {
+            let _ = writeln!(out, "- {}", sanitize_line(f));
+        }
+        out.push('\n');
+    }
+}
+
+/// The characters `at` covers, cleaned, for quoting evidence.
+fn excerpt(answer: &str, at: [usize; 2]) -> String {
+    let s: String = answer
+        .chars()
+        .skip(at[0])
+        .take(at[1].saturating_sub(at[0]))
+        .collect();
+    sanitize_line(&s)
+}
+
+/// Untrusted text as a Markdown block quote, line by line.
+fn quoted(text: &str) -> String {
+    sanitize(text)
+        .trim_end()
+        .lines()
+        .map(|line| format!("> {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

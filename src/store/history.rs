@@ -1,0 +1,187 @@
+//! The history list with its filters, and the rows progress is computed from. Every query
+//! reads indexes only (see schema 3 in `migrations`), so 10,000 sessions stay fast.
+
+use rusqlite::types::Value;
+use rusqlite::{Row, params_from_iter};
+use serde::{Deserialize, Serialize};
+
+use super::marks::{MarkKind, MarkTally};
+use super::sessions::{SUMMARY_SELECT, mode_col, summary_row, usize_col, usize_to_sql};
+use super::{AnswerId, SessionId, SessionSummary, Store, StoreResult};
+use crate::session::Mode;
+
+/// Which sessions (history) or answers (progress) to look at. `None` = all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryFilter {
+    /// History: sessions with at least one answer from this bank; progress: answers from it.
+    pub bank: Option<String>,
+    /// History: sessions with at least one answer in this category; progress: answers in it.
+    pub category: Option<String>,
+    pub mode: Option<Mode>,
+}
+
+/// One main answer as progress needs it (no text, no scorecard).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressRow {
+    pub session_id: SessionId,
+    pub started_at: i64,
+    pub mode: Mode,
+    /// The session's preset (its answer limit may differ from the bank's).
+    pub preset: Option<String>,
+    pub answer_id: AnswerId,
+    /// Full id `bank/question`.
+    pub question_id: String,
+    pub bank_id: String,
+    pub category: String,
+    pub attempt: u32,
+    pub seconds_used: u32,
+    pub total: u8,
+    pub content: u8,
+    pub structure: u8,
+    pub delivery: u8,
+}
+
+impl HistoryFilter {
+    /// SQL conditions (joined with AND, each starting with " AND ") and their values.
+    /// `by_session`: the bank and category match any answer of the session `s`; otherwise
+    /// they match the answer `a` itself.
+    fn conditions(&self, by_session: bool) -> (String, Vec<Value>) {
+        let mut sql = String::new();
+        let mut values = Vec::new();
+        if let Some(mode) = self.mode {
+            sql.push_str(" AND s.mode = ?");
+            values.push(Value::Text(mode.as_str().to_string()));
+        }
+        for (column, value) in [("bank_id", &self.bank), ("category", &self.category)] {
+            let Some(value) = value else { continue };
+            if by_session {
+                sql.push_str(&format!(
+                    " AND s.id IN (SELECT session_id FROM answers WHERE {column} = ?)"
+                ));
+            } else {
+                sql.push_str(&format!(" AND a.{column} = ?"));
+            }
+            values.push(Value::Text(value.clone()));
+        }
+        (sql, values)
+    }
+}
+
+impl Store {
+    /// Sessions matching `filter`, newest first.
+    pub fn history(&self, filter: &HistoryFilter) -> StoreResult<Vec<SessionSummary>> {
+        self.history_page(filter, 0, usize::MAX)
+    }
+
+    /// At most `limit` sessions matching `filter`, newest first, skipping the first `offset`:
+    /// what one screen of the history list needs.
+    pub fn history_page(
+        &self,
+        filter: &HistoryFilter,
+        offset: usize,
+        limit: usize,
+    ) -> StoreResult<Vec<SessionSummary>> {
+        let (cond, mut values) = filter.conditions(true);
+        let sql = format!(
+            "{SUMMARY_SELECT} WHERE 1{cond} ORDER BY s.started_at DESC, s.id DESC LIMIT ? OFFSET ?"
+        );
+        values.push(Value::Integer(usize_to_sql(limit)));
+        values.push(Value::Integer(usize_to_sql(offset)));
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params_from_iter(values), |r| Ok(summary_row(r, &self.path)))
+            .map_err(|e| self.err(e))?;
+        rows.map(|r| r.map_err(|e| self.err(e))?).collect()
+    }
+
+    /// How many sessions match `filter`.
+    pub fn history_count(&self, filter: &HistoryFilter) -> StoreResult<usize> {
+        let (cond, values) = filter.conditions(true);
+        let sql = format!("SELECT COUNT(*) FROM sessions s WHERE 1{cond}");
+        self.conn
+            .query_row(&sql, params_from_iter(values), |r| usize_col(r, 0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every main answer matching `filter` (follow-ups left out), oldest session first and
+    /// in the order given within a session.
+    pub fn progress_rows(&self, filter: &HistoryFilter) -> StoreResult<Vec<ProgressRow>> {
+        let (cond, values) = filter.conditions(false);
+        let sql = format!(
+            "SELECT a.session_id, s.started_at, s.mode, s.preset, a.id, a.question_id, a.bank_id,
+                    a.category, a.attempt, a.seconds_used, a.total, a.content, a.structure,
+                    a.delivery
+             FROM answers a JOIN sessions s ON s.id = a.session_id
+             WHERE a.followup IS NULL{cond}
+             ORDER BY s.started_at, s.id, a.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params_from_iter(values), progress_row)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// For every point and section name, over the main answers matching `filter` (retries
+    /// included): how often it was asked for and missed. Unordered.
+    pub fn mark_tallies(&self, filter: &HistoryFilter) -> StoreResult<Vec<MarkTally>> {
+        let (cond, values) = filter.conditions(false);
+        let from = if cond.is_empty() {
+            "answer_marks m".to_string()
+        } else {
+            format!(
+                "answer_marks m JOIN answers a ON a.id = m.answer_id
+                 JOIN sessions s ON s.id = a.session_id WHERE 1{cond}"
+            )
+        };
+        let sql = format!(
+            "SELECT m.kind, m.name, COUNT(*), SUM(m.hit = 0), SUM(m.hit = 0 AND m.required)
+             FROM {from} GROUP BY m.kind, m.name"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params_from_iter(values), |r| {
+                let kind: String = r.get(0)?;
+                Ok(
+                    MarkKind::parse(&kind).map(|kind| -> rusqlite::Result<MarkTally> {
+                        Ok(MarkTally {
+                            kind,
+                            name: r.get(1)?,
+                            asked: r.get(2)?,
+                            missed: r.get(3)?,
+                            missed_required: r.get(4)?,
+                        })
+                    }),
+                )
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            // A kind this version does not know (from a newer mianba) is not ours to count.
+            if let Some(tally) = row.map_err(|e| self.err(e))? {
+                out.push(tally.map_err(|e| self.err(e))?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn progress_row(r: &Row<'_>) -> rusqlite::Result<ProgressRow> {
+    Ok(ProgressRow {
+        session_id: SessionId(r.get(0)?),
+        started_at: r.get(1)?,
+        mode: mode_col(r, 2)?,
+        preset: r.get(3)?,
+        answer_id: AnswerId(r.get(4)?),
+        question_id: r.get(5)?,
+        bank_id: r.get(6)?,
+        category: r.get(7)?,
+        attempt: r.get(8)?,
+        seconds_used: r.get(9)?,
+        total: r.get(10)?,
+        content: r.get(11)?,
+        structure: r.get(12)?,
+        delivery: r.get(13)?,
+    })
+}
