@@ -71,61 +71,76 @@ fn units(pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
     out
 }
 
-/// Builds lines out of pieces, merging neighbours of the same style into one span.
+/// Closing punctuation that must not begin a line (禁则): the character before it moves down
+/// with it instead.
+const NO_LINE_START: &str = "，。、；：！？）」』》】〉”’…";
+
+fn is_closing_piece(p: &Piece) -> bool {
+    p.text
+        .chars()
+        .next()
+        .is_some_and(|c| NO_LINE_START.contains(c))
+}
+
+fn is_closing(unit: &[Piece]) -> bool {
+    matches!(unit, [p] if is_closing_piece(p))
+}
+
+/// Collects the pieces of one output line at a time.
 struct Builder {
     width: usize,
     indent: usize,
     lines: Vec<Line<'static>>,
-    current: Vec<Span<'static>>,
+    current: Vec<Piece>,
     used: usize,
     alignment: Option<ratatui::layout::Alignment>,
     style: Style,
 }
 
 impl Builder {
-    fn push(&mut self, p: &Piece) {
+    fn push(&mut self, p: Piece) {
         self.used += p.width;
-        if let Some(last) = self.current.last_mut()
-            && last.style == p.style
-        {
-            last.content.to_mut().push_str(&p.text);
-            return;
-        }
-        self.current.push(Span::styled(p.text.clone(), p.style));
+        self.current.push(p);
     }
 
-    fn break_line(&mut self) {
-        // Spaces at the end of a wrapped line are not drawn.
-        while let Some(last) = self.current.last_mut() {
-            let trimmed = last.content.trim_end().len();
-            if trimmed == last.content.len() {
-                break;
-            }
-            let removed: usize = last.content[trimmed..]
-                .chars()
-                .filter_map(|c| c.width())
-                .sum();
-            self.used -= removed;
-            if trimmed == 0 {
-                self.current.pop();
-            } else {
-                last.content.to_mut().truncate(trimmed);
-                break;
-            }
-        }
-        let spans = std::mem::take(&mut self.current);
-        let mut line = Line::from(spans).style(self.style);
-        line.alignment = self.alignment;
-        self.lines.push(line);
-        self.used = 0;
-        if self.indent > 0 {
-            self.current.push(Span::raw(" ".repeat(self.indent)));
-            self.used = self.indent;
-        }
+    /// Nothing but the indent on the line yet.
+    fn at_line_start(&self) -> bool {
+        self.used <= self.indent
     }
 
     fn room(&self) -> usize {
         self.width.saturating_sub(self.used)
+    }
+
+    /// The line so far as spans, neighbours of the same style merged.
+    fn finish_line(&mut self) -> Line<'static> {
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        for p in self.current.drain(..) {
+            match spans.last_mut() {
+                Some(last) if last.style == p.style => last.content.to_mut().push_str(&p.text),
+                _ => spans.push(Span::styled(p.text, p.style)),
+            }
+        }
+        self.used = 0;
+        let mut line = Line::from(spans).style(self.style);
+        line.alignment = self.alignment;
+        line
+    }
+
+    fn break_line(&mut self) {
+        // Spaces at the end of a wrapped line are not drawn.
+        while self.current.last().is_some_and(Piece::is_space) {
+            self.current.pop();
+        }
+        let line = self.finish_line();
+        self.lines.push(line);
+        if self.indent > 0 {
+            self.push(Piece {
+                text: " ".repeat(self.indent),
+                style: Style::default(),
+                width: self.indent,
+            });
+        }
     }
 }
 
@@ -143,12 +158,10 @@ pub fn wrap_line(line: &Line, width: u16, indent: usize) -> Vec<Line<'static>> {
         alignment: line.alignment,
         style: line.style,
     };
-    // Nothing but the indent on the line yet.
-    let at_line_start = |b: &Builder| b.used <= b.indent;
     for unit in units(pieces(line)) {
         let unit_width: usize = unit.iter().map(|p| p.width).sum();
         if unit_width <= b.room() {
-            unit.iter().for_each(|p| b.push(p));
+            unit.into_iter().for_each(|p| b.push(p));
             continue;
         }
         if unit.iter().all(Piece::is_space) {
@@ -156,22 +169,44 @@ pub fn wrap_line(line: &Line, width: u16, indent: usize) -> Vec<Line<'static>> {
             b.break_line();
             continue;
         }
-        if unit_width <= width.saturating_sub(indent) && !at_line_start(&b) {
+        if is_closing(&unit) && !b.at_line_start() {
+            // Carry down the closing marks ending the line and the character before them.
+            let mut carried = Vec::new();
+            while let Some(last) = b.current.pop_if(|p| !p.is_space()) {
+                b.used -= last.width;
+                let closing = is_closing_piece(&last);
+                carried.push(last);
+                if !closing {
+                    break;
+                }
+            }
+            let moved: usize = carried.iter().map(|p| p.width).sum::<usize>() + unit_width;
+            let fits = moved <= width.saturating_sub(indent);
+            if fits && !b.at_line_start() {
+                b.break_line();
+            }
+            carried.into_iter().rev().for_each(|p| b.push(p));
+            if fits {
+                unit.into_iter().for_each(|p| b.push(p));
+                continue;
+            }
+            // Too narrow to carry anything: the mark has to start the line after all.
+        }
+        if unit_width <= width.saturating_sub(indent) && !b.at_line_start() {
             b.break_line();
-            unit.iter().for_each(|p| b.push(p));
+            unit.into_iter().for_each(|p| b.push(p));
             continue;
         }
         // Longer than a whole line: cut it wherever the line is full.
-        for p in &unit {
+        for p in unit {
             if p.width > b.room() && b.used > 0 {
                 b.break_line();
             }
             b.push(p);
         }
     }
-    let mut line_out = Line::from(std::mem::take(&mut b.current)).style(b.style);
-    line_out.alignment = b.alignment;
-    b.lines.push(line_out);
+    let last = b.finish_line();
+    b.lines.push(last);
     b.lines
 }
 
@@ -280,6 +315,17 @@ mod tests {
                 "五"
             ]
         );
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        let out = texts(&wrap_line(&Line::from("一二三四，五六"), 8, 0));
+        assert_eq!(out, ["一二三", "四，五六"]);
+        let out = texts(&wrap_line(&Line::from("- 一二三，四"), 8, 2));
+        assert_eq!(out, ["- 一二", "  三，四"]);
+        // A run of closing marks moves down with the character before it.
+        let out = texts(&wrap_line(&Line::from("「一二访。」"), 10, 0));
+        assert_eq!(out, ["「一二", "访。」"]);
     }
 
     #[test]
