@@ -554,6 +554,9 @@ fn fillers_are_counted_and_cost_delivery() {
     assert!(card.feedback.iter().any(|f| f.contains("口头禅")));
     // Exceptions: 也就是说 is a connective, "let you know" is not a filler.
     assert_eq!(r.score("也就是说我会道歉。", None).fillers, 0);
+    // 额 hesitates only on its own; 全额退款 and 差额 are content.
+    assert_eq!(r.score("我会道歉，全额退款，差额也补上。", None).fillers, 0);
+    assert_eq!(r.score("额，我会道歉。", None).fillers, 1);
     let card = en().score(
         "I'm sorry, I would like to let you know the tracking.",
         None,
