@@ -1,6 +1,7 @@
 //! `mianba class report`: reads result bundles (files, or folders of `*.json`), checks each
 //! (`tutor::bundle::verify`), and prints the class report as markdown, CSV or JSON. A file
-//! that cannot be read is reported on stderr and makes the exit code 1, after the report.
+//! that cannot be read, or a flagged bundle (edited, another set, …), is reported on stderr
+//! and makes the exit code 1, after the report.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,8 +9,8 @@ use std::process::ExitCode;
 use crate::cli::{Global, ReportFormat};
 use crate::error::{Error, Result};
 use crate::text::sanitize_line;
-use crate::tutor::bundle::{read_bundle, verify, verify_integrity};
-use crate::tutor::class::{Submission, report};
+use crate::tutor::class::report;
+use crate::tutor::submissions::read_submissions;
 
 /// A roster is a short list of names.
 const MAX_ROSTER_BYTES: u64 = 256 * 1024;
@@ -26,24 +27,7 @@ pub fn run(
         None => None,
     };
     let roster = roster.map(read_roster).transpose()?;
-    let (files, mut errors) = bundle_files(paths);
-    let mut subs = Vec::new();
-    for file in files {
-        match read_bundle(&file) {
-            Ok(bundle) => {
-                let flags = match &set {
-                    Some(s) => verify(&bundle, s),
-                    None => verify_integrity(&bundle),
-                };
-                subs.push(Submission {
-                    file: file.display().to_string(),
-                    bundle,
-                    flags,
-                });
-            }
-            Err(e) => errors.push(sanitize_line(&e.to_string())),
-        }
-    }
+    let (subs, mut errors) = read_submissions(paths, set.as_ref());
     if subs.is_empty() {
         for e in &errors {
             eprintln!("{e}");
@@ -59,6 +43,13 @@ pub fn run(
         ReportFormat::Json => r.to_json(),
     };
     print!("{text}");
+    for c in r.candidates.iter().filter(|c| !c.flags.is_empty()) {
+        errors.push(format!(
+            "{}: flagged ({}); ask the candidate to export the bundle again from their own answers",
+            c.files.join(", "),
+            c.flags.join("; ")
+        ));
+    }
     for e in &errors {
         eprintln!("{e}");
     }
@@ -67,33 +58,6 @@ pub fn run(
     } else {
         ExitCode::FAILURE
     })
-}
-
-/// The files to read: each file given, and the `*.json` directly inside each folder given.
-fn bundle_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            match std::fs::read_dir(p) {
-                Ok(entries) => {
-                    let mut found: Vec<PathBuf> = entries
-                        .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
-                        .collect();
-                    found.sort();
-                    files.extend(found);
-                }
-                Err(e) => errors.push(sanitize_line(&format!(
-                    "cannot read folder {} ({e}); check its permissions",
-                    p.display()
-                ))),
-            }
-        } else {
-            files.push(p.clone());
-        }
-    }
-    (files, errors)
 }
 
 fn read_roster(path: &Path) -> Result<Vec<String>> {

@@ -168,7 +168,8 @@ pub fn import_table(
             id => {
                 let hint = suggest_id(id).map(|s| format!("; try `{s}`")).unwrap_or_default();
                 problems.push(at(line, col("id"), format!("id `{id}` may only use a-z, 0-9 and '-'{hint}")));
-                continue;
+                // The rest of the row is still checked.
+                format!("q{n}")
             }
         };
         if let Some(first) = ids.insert(id.clone(), line) {

@@ -9,6 +9,7 @@ pub mod due;
 pub mod grading;
 pub mod import;
 pub mod set;
+pub mod submissions;
 
 pub use set::{Set, load_set};
 

@@ -268,6 +268,10 @@ fn schema(c: &mut Checker, root: &Tbl) -> bool {
         }
         return true;
     };
+    if !matches!(v.get_ref(), DeValue::Integer(_)) {
+        c.wrong_type(v, "schema", &format!("the number {SET_SCHEMA} (no quotes)"));
+        return true;
+    }
     match c.int_value(v, "schema", 1..=i64::MAX) {
         Some(SET_SCHEMA) | None => true,
         Some(n) => {

@@ -1,0 +1,60 @@
+//! Reading the bundle files a class report covers: each file given, and the `*.json` directly
+//! inside each folder given, each read (`bundle::read_bundle`) and checked (`bundle::verify`
+//! against the set, else `bundle::verify_integrity`). Unreadable files become one-sentence
+//! errors, already stripped of control characters.
+
+use std::path::PathBuf;
+
+use super::bundle::{read_bundle, verify, verify_integrity};
+use super::class::Submission;
+use super::set::Set;
+use crate::text::sanitize_line;
+
+/// The readable submissions and the errors of the others, in file-name order per folder.
+pub fn read_submissions(paths: &[PathBuf], set: Option<&Set>) -> (Vec<Submission>, Vec<String>) {
+    let (files, mut errors) = bundle_files(paths);
+    let mut subs = Vec::with_capacity(files.len());
+    for file in files {
+        match read_bundle(&file) {
+            Ok(bundle) => {
+                let flags = match set {
+                    Some(s) => verify(&bundle, s),
+                    None => verify_integrity(&bundle),
+                };
+                subs.push(Submission {
+                    file: file.display().to_string(),
+                    bundle,
+                    flags,
+                });
+            }
+            Err(e) => errors.push(sanitize_line(&e.to_string())),
+        }
+    }
+    (subs, errors)
+}
+
+fn bundle_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            files.push(p.clone());
+            continue;
+        }
+        match std::fs::read_dir(p) {
+            Ok(entries) => {
+                let mut found: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
+                    .collect();
+                found.sort();
+                files.extend(found);
+            }
+            Err(e) => errors.push(sanitize_line(&format!(
+                "cannot read folder {} ({e}); check its permissions",
+                p.display()
+            ))),
+        }
+    }
+    (files, errors)
+}
