@@ -51,6 +51,22 @@ pub enum Command {
     /// Tutors: the class report over result bundles.
     #[command(subcommand)]
     Class(ClassCommand),
+    /// Saved sessions, newest first.
+    History(HistoryArgs),
+    /// One saved session as a report (Markdown or JSON).
+    Report(SessionReportArgs),
+    /// Write the whole store (sessions, answers, drafts, schedule, settings, grades) to a JSON file.
+    Export {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Merge a backup written by `mianba export` into the store (what is already here is kept).
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// The drill: questions due today for another go, or the weakest ones.
+    Due(DueArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -222,6 +238,55 @@ pub struct ScoreArgs {
     /// How long the answer took, in seconds.
     #[arg(long, value_name = "N")]
     pub seconds: Option<u32>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct HistoryArgs {
+    /// Only sessions with an answer from this bank.
+    #[arg(long, value_name = "ID")]
+    pub bank: Option<String>,
+    /// Only sessions with an answer in this category.
+    #[arg(long, value_name = "C")]
+    pub category: Option<String>,
+    /// Only sessions in this mode (practice, exam, spoken).
+    #[arg(long, value_name = "MODE", value_parser = session_mode)]
+    pub mode: Option<crate::session::Mode>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A stored session mode by name.
+fn session_mode(name: &str) -> Result<crate::session::Mode, String> {
+    crate::session::Mode::parse(name)
+        .ok_or_else(|| format!("unknown mode {name:?}; use practice, exam or spoken"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum SessionReportFormat {
+    #[default]
+    Md,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SessionReportArgs {
+    /// The session's number as `mianba history` shows it, or `latest`.
+    #[arg(value_name = "SESSION")]
+    pub session: String,
+    #[arg(long, value_enum, default_value_t = SessionReportFormat::Md)]
+    pub format: SessionReportFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DueArgs {
+    /// Show the N questions with the lowest latest score instead.
+    #[arg(long, value_name = "N")]
+    pub weakest: Option<usize>,
+    /// Set how many questions a day's drill offers (kept in the store).
+    #[arg(long, value_name = "N")]
+    pub daily_limit: Option<usize>,
     #[arg(long)]
     pub json: bool,
 }

@@ -526,8 +526,10 @@ fn the_daily_limit_caps_the_drill_and_gone_questions_are_left_out() {
     assert_eq!(store.daily_limit().unwrap(), 20);
     assert_eq!(store.due_count(now).unwrap(), 7);
 
-    let d = drill::due_drill(&store, &fx.banks, now, day).unwrap();
+    let (d, cards) = drill::due_drill(&store, &fx.banks, now, day).unwrap();
     assert_eq!(d.plan.questions.len(), 6);
+    assert_eq!(cards.len(), 6);
+    assert!(cards.iter().all(|c| c.last_total == 30 && c.due <= now));
     assert_eq!(d.gone, vec!["gone-bank/old".to_string()]);
     assert_eq!(d.plan.preset.as_deref(), Some(DUE_PRESET));
     assert_eq!(d.plan.questions[0].full_id(), q[0].to_string());

@@ -1,9 +1,13 @@
 //! Runs one CLI command. Each command lives in its own module; this file only dispatches.
 
+mod backup;
 mod banks;
 mod class;
+mod drill;
+mod history;
 mod import;
 mod lint;
+mod report;
 mod score;
 mod set;
 
@@ -28,5 +32,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             roster,
             format,
         })) => class::run(&global, &paths, set.as_deref(), roster.as_deref(), format),
+        Some(Command::History(args)) => history::run(&global, &args),
+        Some(Command::Report(args)) => report::run(&global, &args),
+        Some(Command::Export { file }) => backup::export(&global, &file),
+        Some(Command::Import { file }) => backup::import(&global, &file),
+        Some(Command::Due(args)) => drill::run(&global, &args),
     }
 }

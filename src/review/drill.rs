@@ -133,20 +133,28 @@ pub fn remaining_today(store: &Store, day_start: i64) -> StoreResult<usize> {
 /// limit. Counts questions still in `banks` only.
 pub fn due_today(store: &Store, banks: &BankSet, now: i64, day_start: i64) -> StoreResult<usize> {
     Ok(due_drill(store, banks, now, day_start)?
+        .0
         .plan
         .questions
         .len())
 }
 
 /// Today's drill: the due questions (most overdue first), at most what is left of the daily
-/// limit, as a plan the interview runs like any other (preset `DUE_PRESET`).
-pub fn due_drill(store: &Store, banks: &BankSet, now: i64, day_start: i64) -> StoreResult<Drill> {
+/// limit, as a plan the interview runs like any other (preset `DUE_PRESET`), with their cards
+/// in the same order.
+pub fn due_drill(
+    store: &Store,
+    banks: &BankSet,
+    now: i64,
+    day_start: i64,
+) -> StoreResult<(Drill, Vec<ScheduleEntry>)> {
     let left = remaining_today(store, day_start)?;
     // All of them: questions gone from the banks must not use up the limit.
     let due = store.due(now, usize::MAX)?;
-    let (mut drill, _) = drill_of(due.into_iter().map(|e| e.question_id), banks, DUE_PRESET);
+    let (mut drill, kept) = drill_of(due.iter().map(|e| e.question_id.clone()), banks, DUE_PRESET);
     drill.plan.questions.truncate(left);
-    Ok(drill)
+    let cards = keep(due, &kept, left);
+    Ok((drill, cards))
 }
 
 /// "Retry my weakest": the `n` questions with the lowest latest total that are still in
@@ -164,13 +172,18 @@ pub fn weakest_drill(
         WEAKEST_PRESET,
     );
     drill.plan.questions.truncate(n);
-    let rows = weak
+    let rows = keep(weak, &kept, n);
+    Ok((drill, rows))
+}
+
+/// The first `n` items whose flag is set.
+fn keep<T>(items: Vec<T>, kept: &[bool], n: usize) -> Vec<T> {
+    items
         .into_iter()
         .zip(kept)
-        .filter_map(|(w, keep)| keep.then_some(w))
+        .filter_map(|(item, &k)| k.then_some(item))
         .take(n)
-        .collect();
-    Ok((drill, rows))
+        .collect()
 }
 
 /// A plan of the questions that `banks` still has, in the given order; the flags say which

@@ -1,6 +1,7 @@
 //! Backup: the whole store as one JSON file (`mianba export FILE` / `mianba import FILE`).
 //!
-//! The file holds every row of sessions, answers, drafts, schedule and settings; `answer_marks`
+//! The file holds every row of sessions, answers, drafts, schedule, settings and tutors' grades;
+//! `answer_marks`
 //! is derived from the scorecards and rebuilt on import. Rows refer to each other by `uid`, not
 //! by row id, so a backup merges into a store that already has data:
 //! - a session or answer whose uid is already there is kept as it is (importing the same file
@@ -8,7 +9,8 @@
 //! - a row keeps its id when that id is free (so a round trip into an empty store gives the
 //!   same rows, ids included), else it gets a new one and references follow;
 //! - a draft replaces the one under the same key only when newer; a schedule card replaces the
-//!   question's card only when reviewed later; a setting already set here is kept.
+//!   question's card only when reviewed later; a grade replaces the same grader's grade of the
+//!   same question only when given later; a setting already set here is kept.
 //!
 //! The file is untrusted: size limit, format and version checked first, every type and
 //! reference checked before anything is written, and the import is one transaction — it
@@ -50,6 +52,7 @@ pub struct Backup {
     pub drafts: Vec<DraftRow>,
     pub schedule: Vec<ScheduleEntry>,
     pub settings: Vec<SettingRow>,
+    pub grades: Vec<GradeRow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,6 +67,9 @@ pub struct SessionRow {
     pub seed: u64,
     pub banks: Vec<String>,
     pub lang: String,
+    /// The assignment set it was taken from, and that set's checksum.
+    pub set_id: Option<String>,
+    pub set_checksum: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,6 +113,21 @@ pub struct DraftRow {
     pub rev: i64,
 }
 
+/// A tutor's grade of one answered question (see `crate::tutor::grading`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeRow {
+    pub session_uid: String,
+    pub question_id: String,
+    pub grader: String,
+    /// The scores per dimension exactly as stored (a JSON document in a string).
+    pub scores_json: String,
+    pub overall: u8,
+    pub comment: String,
+    pub graded_at: i64,
+    pub digest: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SettingRow {
@@ -126,6 +147,8 @@ pub struct ImportSummary {
     /// Schedule cards written (new, or reviewed later than the one here).
     pub schedule_written: usize,
     pub settings_added: usize,
+    /// Grades written (new, or given later than the one here).
+    pub grades_written: usize,
 }
 
 impl Store {
@@ -338,6 +361,26 @@ fn check(b: &Backup) -> Result<(), String> {
         ));
     }
     unique(b.settings.iter().map(|s| s.key.as_str()), "setting")?;
+    unique(
+        b.grades.iter().map(|g| {
+            (
+                g.session_uid.as_str(),
+                g.question_id.as_str(),
+                g.grader.as_str(),
+            )
+        }),
+        "grade",
+    )?;
+    for g in &b.grades {
+        if !sessions.contains(g.session_uid.as_str()) {
+            return Err(format!(
+                "a grade by {} belongs to session {}, which is not in the file",
+                g.grader, g.session_uid
+            ));
+        }
+        serde_json::from_str::<serde_json::Value>(&g.scores_json)
+            .map_err(|e| format!("the grade by {} cannot be read: {e}", g.grader))?;
+    }
     Ok(())
 }
 
@@ -369,8 +412,9 @@ fn merge(conn: &Connection, b: &Backup) -> Result<ImportSummary, Imported> {
         let banks = serde_json::to_string(&s.banks)
             .map_err(|e| Imported::Invalid(format!("the banks of session {}: {e}", s.uid)))?;
         conn.execute(
-            "INSERT INTO sessions (id, uid, started_at, finished_at, mode, preset, seed, banks, lang)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO sessions (id, uid, started_at, finished_at, mode, preset, seed, banks, lang,
+                set_id, set_checksum)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 free_id(conn, "sessions", s.id)?,
                 s.uid,
@@ -380,7 +424,9 @@ fn merge(conn: &Connection, b: &Backup) -> Result<ImportSummary, Imported> {
                 s.preset,
                 seed_to_sql(s.seed),
                 banks,
-                s.lang
+                s.lang,
+                s.set_id,
+                s.set_checksum
             ],
         )?;
         session_ids.insert(&s.uid, conn.last_insert_rowid());
@@ -496,6 +542,36 @@ fn merge(conn: &Connection, b: &Backup) -> Result<ImportSummary, Imported> {
             params![s.key, s.value],
         )?;
     }
+
+    for g in &b.grades {
+        let session = session_ids.get(g.session_uid.as_str()).copied();
+        let here: Option<i64> = conn
+            .query_row(
+                "SELECT graded_at FROM grades
+                 WHERE session_id = ?1 AND question_id = ?2 AND grader = ?3",
+                params![session, g.question_id, g.grader],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if here.is_none_or(|at| g.graded_at > at) {
+            conn.execute(
+                "INSERT OR REPLACE INTO grades (session_id, question_id, grader, scores_json,
+                    overall, comment, graded_at, digest)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    session,
+                    g.question_id,
+                    g.grader,
+                    g.scores_json,
+                    g.overall,
+                    g.comment,
+                    g.graded_at,
+                    g.digest
+                ],
+            )?;
+            sum.grades_written += 1;
+        }
+    }
     Ok(sum)
 }
 
@@ -522,7 +598,8 @@ type JsonFailure = (String, serde_json::Error);
 fn read_all(conn: &Connection) -> rusqlite::Result<Result<Backup, JsonFailure>> {
     let raw = rows(
         conn,
-        "SELECT id, uid, started_at, finished_at, mode, preset, seed, banks, lang
+        "SELECT id, uid, started_at, finished_at, mode, preset, seed, banks, lang, set_id,
+                set_checksum
          FROM sessions ORDER BY id",
         |r| Ok((session_row(r)?, r.get::<_, String>(7)?)),
     )?;
@@ -573,6 +650,25 @@ fn read_all(conn: &Connection) -> rusqlite::Result<Result<Backup, JsonFailure>> 
             value: r.get(1)?,
         })
     })?;
+    let grades = rows(
+        conn,
+        "SELECT s.uid, g.question_id, g.grader, g.scores_json, g.overall, g.comment,
+                g.graded_at, g.digest
+         FROM grades g JOIN sessions s ON s.id = g.session_id
+         ORDER BY g.session_id, g.question_id, g.grader",
+        |r| {
+            Ok(GradeRow {
+                session_uid: r.get(0)?,
+                question_id: r.get(1)?,
+                grader: r.get(2)?,
+                scores_json: r.get(3)?,
+                overall: r.get(4)?,
+                comment: r.get(5)?,
+                graded_at: r.get(6)?,
+                digest: r.get(7)?,
+            })
+        },
+    )?;
     Ok(Ok(Backup {
         format: BACKUP_FORMAT.to_string(),
         version: BACKUP_VERSION,
@@ -582,6 +678,7 @@ fn read_all(conn: &Connection) -> rusqlite::Result<Result<Backup, JsonFailure>> 
         drafts,
         schedule,
         settings,
+        grades,
     }))
 }
 
@@ -597,6 +694,8 @@ fn session_row(r: &Row<'_>) -> rusqlite::Result<SessionRow> {
         seed: seed_from_sql(r.get(6)?),
         banks: Vec::new(),
         lang: r.get(8)?,
+        set_id: r.get(9)?,
+        set_checksum: r.get(10)?,
     })
 }
 

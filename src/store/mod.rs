@@ -24,8 +24,8 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use backup::{
-    AnswerRow, BACKUP_FORMAT, BACKUP_VERSION, Backup, DraftRow, ImportSummary, MAX_BACKUP_BYTES,
-    SessionRow, SettingRow, read_backup,
+    AnswerRow, BACKUP_FORMAT, BACKUP_VERSION, Backup, DraftRow, GradeRow, ImportSummary,
+    MAX_BACKUP_BYTES, SessionRow, SettingRow, read_backup,
 };
 pub use error::{StoreError, StoreResult};
 pub use history::{HistoryFilter, ProgressRow};

@@ -1,0 +1,116 @@
+//! `mianba history [--bank ID] [--category C] [--mode M] [--json]`: saved sessions, newest
+//! first. The JSON is an array of `store::SessionSummary` (keys in the README).
+
+use std::process::ExitCode;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::cli::{Global, HistoryArgs};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::review::report::local_time;
+use crate::store::{HistoryFilter, SessionSummary, Store};
+use crate::text::sanitize_line;
+
+pub fn run(global: &Global, args: &HistoryArgs) -> Result<ExitCode> {
+    let store = open_store(global)?;
+    let filter = HistoryFilter {
+        bank: args.bank.clone(),
+        category: args.category.clone(),
+        mode: args.mode,
+    };
+    let list = store.history(&filter)?;
+    if args.json {
+        emit(&to_json(&list)?)?;
+    } else {
+        emit(&table(&list, Lang::detect(global.lang)))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to stdout. A reader that stops early (`mianba history | head`) is not an
+/// error: the rest is simply not wanted.
+pub(super) fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Other(anyhow::anyhow!(
+            "cannot write to the standard output: {e}"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Pretty JSON with a final newline.
+pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value)
+        .map(|j| j + "\n")
+        .map_err(|e| Error::Other(anyhow::anyhow!("cannot write JSON: {e}")))
+}
+
+/// The store of `--data-dir` (or the platform's data folder).
+pub(super) fn open_store(global: &Global) -> Result<Store> {
+    Ok(Store::open(&crate::paths::data_dir(
+        global.data_dir.as_deref(),
+    ))?)
+}
+
+/// One line per session; the free-text column (banks) last, so the others line up.
+fn table(list: &[SessionSummary], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    if list.is_empty() {
+        let none = if zh {
+            "还没有保存的场次：开始一次练习吧（mianba practice）。\n"
+        } else {
+            "No saved sessions yet: start one with `mianba practice`.\n"
+        };
+        return none.to_string();
+    }
+    let head = if zh {
+        ["场次", "开始", "模式", "题数", "平均", "题库"]
+    } else {
+        [
+            "SESSION",
+            "STARTED",
+            "MODE",
+            "QUESTIONS",
+            "AVERAGE",
+            "BANKS",
+        ]
+    };
+    let rows: Vec<[String; 6]> = list
+        .iter()
+        .map(|s| {
+            [
+                s.id.to_string(),
+                local_time(s.started_at),
+                s.mode.to_string(),
+                s.questions.to_string(),
+                s.average_total
+                    .map_or_else(|| "-".to_string(), |a| format!("{a:.0}")),
+                if s.banks.is_empty() {
+                    (if zh { "全部" } else { "all" }).to_string()
+                } else {
+                    sanitize_line(&s.banks.join(", "))
+                },
+            ]
+        })
+        .collect();
+    let mut widths = [0usize; 6];
+    for row in std::iter::once(&head.map(String::from)).chain(&rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    for row in std::iter::once(head.map(String::from)).chain(rows) {
+        let mut line = String::new();
+        for (cell, w) in row.iter().zip(widths) {
+            line.push_str(cell);
+            line.push_str(&" ".repeat(w.saturating_sub(cell.width()) + 2));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
