@@ -526,7 +526,8 @@ fn the_daily_limit_caps_the_drill_and_gone_questions_are_left_out() {
     assert_eq!(store.daily_limit().unwrap(), 20);
     assert_eq!(store.due_count(now).unwrap(), 7);
 
-    let (d, cards) = drill::due_drill(&store, &fx.banks, now, day).unwrap();
+    let (d, cards) = drill::due_drill_with_cards(&store, &fx.banks, now, day).unwrap();
+    assert_eq!(drill::due_drill(&store, &fx.banks, now, day).unwrap(), d);
     assert_eq!(d.plan.questions.len(), 6);
     assert_eq!(cards.len(), 6);
     assert!(cards.iter().all(|c| c.last_total == 30 && c.due <= now));

@@ -10,7 +10,7 @@ use crate::bank::BankSet;
 use crate::cli::{DueArgs, Global};
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::review::drill::{due_drill, local_day_start, remaining_today, weakest_drill};
+use crate::review::drill::{due_drill_with_cards, local_day_start, remaining_today, weakest_drill};
 use crate::review::report::local_time;
 use crate::session::{Clock, SystemClock};
 use crate::store::{ScheduleEntry, WeakQuestion};
@@ -73,7 +73,7 @@ pub fn run(global: &Global, args: &DueArgs) -> Result<ExitCode> {
     }
     let now = SystemClock::new().unix_now();
     let today = local_day_start(now);
-    let (drill, cards) = due_drill(&store, &banks, now, today)?;
+    let (drill, cards) = due_drill_with_cards(&store, &banks, now, today)?;
     let (limit, left) = (store.daily_limit()?, remaining_today(&store, today)?);
     if args.json {
         return print_json(&DueJson {

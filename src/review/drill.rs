@@ -133,16 +133,19 @@ pub fn remaining_today(store: &Store, day_start: i64) -> StoreResult<usize> {
 /// limit. Counts questions still in `banks` only.
 pub fn due_today(store: &Store, banks: &BankSet, now: i64, day_start: i64) -> StoreResult<usize> {
     Ok(due_drill(store, banks, now, day_start)?
-        .0
         .plan
         .questions
         .len())
 }
 
 /// Today's drill: the due questions (most overdue first), at most what is left of the daily
-/// limit, as a plan the interview runs like any other (preset `DUE_PRESET`), with their cards
-/// in the same order.
-pub fn due_drill(
+/// limit, as a plan the interview runs like any other (preset `DUE_PRESET`).
+pub fn due_drill(store: &Store, banks: &BankSet, now: i64, day_start: i64) -> StoreResult<Drill> {
+    due_drill_with_cards(store, banks, now, day_start).map(|(drill, _)| drill)
+}
+
+/// `due_drill` with the cards of the planned questions, in the same order.
+pub fn due_drill_with_cards(
     store: &Store,
     banks: &BankSet,
     now: i64,
