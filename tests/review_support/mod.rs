@@ -84,12 +84,15 @@ impl Fixture {
                 .map(|_| &self.questions[rng.random_range(0..self.questions.len())])
                 .collect();
             let mut banks: Vec<String> = picks.iter().map(|p| p.bank_id.clone()).collect();
+            banks.sort();
             banks.dedup();
+            // Every fourth session is a drill of due questions.
+            let preset = (n % 4 == 3).then(|| mianba::review::drill::DUE_PRESET.to_string());
             let id = store
                 .create_session(&NewSession {
                     started_at,
                     mode,
-                    preset: None,
+                    preset,
                     seed: rng.random_range(0..u64::MAX),
                     banks,
                     lang: "zh".into(),

@@ -1,0 +1,83 @@
+//! Self-review at 10,000 sessions (3–5 really scored answers each, follow-ups and retries):
+//! the history screen's first frame (open the store, read the list), the progress aggregates,
+//! and the whole `mianba history --json` process. Targets: ≤ 100 ms, ≤ 100 ms, ≤ 300 ms.
+
+#[path = "../tests/review_support/mod.rs"]
+mod review_support;
+
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use mianba::review::progress;
+use mianba::store::{HistoryFilter, Store};
+use review_support::Fixture;
+
+const SESSIONS: usize = 10_000;
+/// Rows the history screen shows at once (a tall terminal).
+const SCREEN_ROWS: usize = 60;
+
+fn benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let fx = Fixture::bundled();
+    let started = Instant::now();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        fx.fill(&store, SESSIONS, 42, 1_750_000_000);
+    }
+    let size = std::fs::metadata(dir.path().join(mianba::store::FILE_NAME))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    eprintln!(
+        "generated {SESSIONS} sessions in {:.1} s ({:.1} MB)",
+        started.elapsed().as_secs_f64(),
+        size as f64 / 1e6
+    );
+    let all = HistoryFilter::default();
+
+    c.bench_function("history_first_frame_page", |b| {
+        b.iter(|| {
+            let store = Store::open(dir.path()).unwrap();
+            let page = store.history_page(&all, 0, SCREEN_ROWS).unwrap();
+            let count = store.history_count(&all).unwrap();
+            assert_eq!((page.len(), count), (SCREEN_ROWS, SESSIONS));
+        })
+    });
+    c.bench_function("history_full_list", |b| {
+        let store = Store::open(dir.path()).unwrap();
+        b.iter(|| assert_eq!(store.history(&all).unwrap().len(), SESSIONS))
+    });
+    c.bench_function("history_filtered_by_bank", |b| {
+        let store = Store::open(dir.path()).unwrap();
+        let complaint = HistoryFilter {
+            bank: Some("complaint".into()),
+            ..HistoryFilter::default()
+        };
+        b.iter(|| assert!(!store.history(&complaint).unwrap().is_empty()))
+    });
+    c.bench_function("progress_aggregates", |b| {
+        let store = Store::open(dir.path()).unwrap();
+        b.iter(|| {
+            let p = progress::load(&store, &all, &fx.banks).unwrap();
+            assert_eq!(p.sessions.len(), SESSIONS);
+        })
+    });
+    c.bench_function("mianba_history_json_process", |b| {
+        b.iter(|| {
+            let status = Command::new(env!("CARGO_BIN_EXE_mianba"))
+                .args(["history", "--json", "--data-dir"])
+                .arg(dir.path())
+                .stdout(Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success());
+        })
+    });
+}
+
+criterion_group! {
+    name = review;
+    config = Criterion::default().sample_size(20);
+    targets = benches
+}
+criterion_main!(review);
