@@ -34,6 +34,7 @@ fn new_app(banks: BankSet, store: &Store) -> App {
         seeds: Box::new(|| 7),
         store_error: None,
         speak: false,
+        tz: chrono::FixedOffset::east_opt(0).expect("UTC"),
         draft: store.latest_draft().ok().flatten(),
     })
 }

@@ -223,6 +223,54 @@ ui_strings! {
     help_spoken: "口述模式：开口作答，答完按 Enter，再勾选讲到的内容", "Spoken: answer aloud, press Enter when done, then tick what you covered";
     help_result: "j/k、PgUp/PgDn 滚动  r 参考答案  t 重答（练习）  Enter 继续", "j/k, PgUp/PgDn scroll  r reference  t retry (practice)  Enter continue";
 
+    // Self-review: the home line, history, session detail, progress, drill
+    review_line: "复习：v 历史  p 进步  d 今日复习（{n} 题到期）  w 重练最弱", "Review: v history  p progress  d drill ({n} due today)  w retry my weakest";
+    review_line_unknown: "复习：v 历史  p 进步  d 今日复习  w 重练最弱", "Review: v history  p progress  d drill  w retry my weakest";
+    history_title: "历史记录（{n} 场）", "History ({n} sessions)";
+    filter_all: "全部", "all";
+    filter_line: "b 题库：{bank}  c 类别：{category}  m 模式：{mode}", "b bank: {bank}  c category: {category}  m mode: {mode}";
+    col_date: "日期", "Date";
+    col_mode: "模式", "Mode";
+    col_banks: "题库", "Banks";
+    col_questions: "题数", "Qs";
+    col_average: "平均", "Avg";
+    no_history: "还没有记录。完成一场面试后，这里会列出来。", "No sessions yet. Finish an interview and it is listed here.";
+    no_history_match: "没有符合筛选条件的记录。", "No sessions match the filters.";
+    history_keys: "j/k PgUp/PgDn g/G 移动  b/c/m 筛选  Enter 详情  Esc 回首页  ? 帮助", "j/k PgUp/PgDn g/G move  b/c/m filter  Enter details  Esc home  ? help";
+    detail_heading: "{date}  {mode}  第 {i}/{n} 条", "{date}  {mode}  answer {i} of {n}";
+    no_answers: "这场面试没有保存任何回答。", "No answers were saved in this session.";
+    detail_keys: "n/p 下/上一条  r 参考答案  s 重新评分  i 分析  j/k 滚动  Esc 返回  ? 帮助", "n/p next/previous  r reference  s re-score  i insights  j/k scroll  Esc back  ? help";
+    rescore_old: "保存时的评分", "As saved";
+    rescore_new: "按今天的评分标准", "With today's rubric";
+    rescore_gone: "这道题已不在任何题库中，无法重新评分。", "This question is no longer in any bank, so it cannot be re-scored.";
+    insights_title: "回答分析", "Insights";
+    insights_covered: "讲到的要点", "Points covered";
+    insights_missed: "漏掉的要点", "Points missed";
+    insights_words: "高频词", "Most used words";
+    insights_fillers: "口头禅", "Fillers";
+    insights_enumeration: "列举用语", "Enumeration";
+    insights_none: "（无）", "(none)";
+    progress_title: "进步", "Progress";
+    progress_over_time: "每场平均分（旧 → 新）", "Average per session (old → new)";
+    progress_categories: "各类别平均总分", "Average total per category";
+    progress_time: "用时占时限（每场）", "Time used against the limit (per session)";
+    progress_time_avg: "平均用掉时限的 {p}%，{n} 题超时", "On average {p}% of the limit used, {n} answer(s) over it";
+    progress_missed: "常漏的要点", "Points missed most";
+    progress_you_miss: "你常常漏掉「{name}」（{missed}/{asked} 次）", "You often leave out \"{name}\" ({missed} of {asked})";
+    progress_sections: "常缺的结构", "Structure steps most often missing";
+    progress_section_missing: "「{name}」缺了 {missed}/{asked} 次", "\"{name}\" missing {missed} of {asked} times";
+    progress_sessions: "{n} 场", "{n} session(s)";
+    no_progress: "还没有记录，先完成一场面试吧。", "Nothing to show yet: finish an interview first.";
+    progress_keys: "b/c/m 筛选  j/k 滚动  Esc 回首页  ? 帮助", "b/c/m filter  j/k scroll  Esc home  ? help";
+    review_no_store: "无法打开存储，没有可复习的记录。", "The store cannot be opened, so there is nothing to review.";
+    drill_none: "今天没有到期要复习的题。", "Nothing is due for review today.";
+    weakest_none: "还没有答过的题可以重练。", "No answered questions to retry yet.";
+    drill_gone: "{n} 道到期的题已不在题库中，已跳过。", "{n} due question(s) are no longer in any bank and were skipped.";
+    help_history: "历史：j/k、PgUp/PgDn、g/G 移动  b 题库、c 类别、m 模式 循环筛选  Enter 打开详情  Esc 回首页", "History: j/k, PgUp/PgDn, g/G move  b bank, c category, m mode cycle the filters  Enter opens the session  Esc home";
+    help_detail: "详情：n/p 或左右方向键 换一条  r 参考答案  s 按今天的标准重新评分（新旧对照）  i 回答分析  j/k、PgUp/PgDn 滚动  Esc 返回历史", "Detail: n/p or Left/Right change answer  r reference  s re-score with today's rubric (old and new side by side)  i insights  j/k, PgUp/PgDn scroll  Esc back to history";
+    help_progress: "进步：b 题库、c 类别、m 模式 循环筛选  j/k 滚动  Esc 回首页", "Progress: b bank, c category, m mode cycle the filters  j/k scroll  Esc home";
+    help_review_home: "复习：v 历史  p 进步  d 今日复习到期的题  w 重练得分最低的题", "Review: v history  p progress  d drill the questions due today  w retry my weakest questions";
+
     // Too small
     too_small: "窗口太小：至少需要 {w}x{h}，当前 {cw}x{ch}。请放大窗口。", "Window too small: needs at least {w}x{h}, now {cw}x{ch}. Please enlarge it.";
 }

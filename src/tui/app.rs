@@ -7,7 +7,10 @@ use crate::bank::BankSet;
 use crate::i18n::{Lang, Ui};
 use crate::session::Clock;
 use crate::store::Draft;
+use crate::tui::detail::Detail;
+use crate::tui::history::History;
 use crate::tui::home::Home;
+use crate::tui::progress::ProgressScreen;
 use crate::tui::sitting::Sitting;
 use crate::tui::theme::Theme;
 
@@ -18,6 +21,11 @@ pub enum Screen {
     Home(Home),
     /// An interview in progress, or its summary once finished.
     Sitting(Box<Sitting>),
+    /// Past sessions, newest first.
+    History(Box<History>),
+    /// One past session's answers.
+    Detail(Box<Detail>),
+    Progress(Box<ProgressScreen>),
 }
 
 /// Drawn over the current screen; takes the keys while open.
@@ -68,6 +76,8 @@ pub struct AppInit {
     pub draft: Option<Draft>,
     /// Read each new question aloud (`--speak`, with espeak-ng found).
     pub speak: bool,
+    /// The time zone dates are shown in (the machine's at start; fixed in tests).
+    pub tz: chrono::FixedOffset,
 }
 
 pub struct App {
@@ -84,6 +94,7 @@ pub struct App {
     pub store_ok: bool,
     /// Read each new question aloud.
     pub speak: bool,
+    pub tz: chrono::FixedOffset,
     pub quit: bool,
 }
 
@@ -102,6 +113,7 @@ impl App {
             store_ok: init.store_error.is_none(),
             banks: init.banks,
             speak: init.speak,
+            tz: init.tz,
             quit: false,
         };
         if let Some(why) = init.store_error {
@@ -139,7 +151,9 @@ impl App {
                     .clock(now)
                     .map(|(_, left, _)| left.as_secs() + u64::from(left.subsec_nanos() > 0)),
             ),
-            Screen::Home(_) => (None, None),
+            Screen::Home(_) | Screen::History(_) | Screen::Detail(_) | Screen::Progress(_) => {
+                (None, None)
+            }
         };
         RedrawKey {
             shown_secs,

@@ -135,6 +135,8 @@ pub struct Home {
     pub count: usize,
     /// Digits typed for the seed; empty = a random draw.
     pub seed: String,
+    /// Drill questions due today (capped by the daily limit), once the store answered.
+    pub due: Option<usize>,
 }
 
 /// What a key on the home screen asks for beyond editing the form.
@@ -143,6 +145,12 @@ pub enum HomeAction {
     None,
     Start,
     Quit,
+    History,
+    Progress,
+    /// Today's due questions.
+    Drill,
+    /// "Retry my weakest".
+    Weakest,
 }
 
 impl Home {
@@ -165,6 +173,7 @@ impl Home {
             categories,
             count: DEFAULT_COUNT,
             seed: String::new(),
+            due: None,
         }
     }
 
@@ -188,6 +197,10 @@ impl Home {
         match key.code {
             KeyCode::Enter => return HomeAction::Start,
             KeyCode::Char('q') => return HomeAction::Quit,
+            KeyCode::Char('v') => return HomeAction::History,
+            KeyCode::Char('p') => return HomeAction::Progress,
+            KeyCode::Char('d') => return HomeAction::Drill,
+            KeyCode::Char('w') => return HomeAction::Weakest,
             KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => self.pane = self.pane.step(true),
             KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => {
                 self.pane = self.pane.step(false)
@@ -237,7 +250,7 @@ impl Home {
 }
 
 /// Category ids in the order of the format's list, unknown ones after them alphabetically.
-fn categories_of(banks: &[Bank]) -> Vec<String> {
+pub fn categories_of(banks: &[Bank]) -> Vec<String> {
     let mut cats: Vec<String> = banks
         .iter()
         .flat_map(|b| b.questions.iter().map(|q| q.category.clone()))

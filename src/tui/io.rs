@@ -1,6 +1,8 @@
 //! The outside world the effects act on: the store and the speaker. `update` only returns
 //! effects; this runs them and reports back with messages, so the state never touches I/O.
 
+use crate::bank::BankSet;
+use crate::review::{drill, progress};
 use crate::speech::Speaker;
 use crate::store::{NewAnswer, Store};
 use crate::tui::msg::Msg;
@@ -14,15 +16,16 @@ pub struct Io {
 }
 
 impl Io {
-    /// Run `effects`, returning the messages that report their outcome.
-    pub fn run(&mut self, effects: Vec<Effect>) -> Vec<Msg> {
+    /// Run `effects`, returning the messages that report their outcome. `banks` are the
+    /// loaded banks (drills and progress look questions up in them).
+    pub fn run(&mut self, effects: Vec<Effect>, banks: &BankSet) -> Vec<Msg> {
         effects
             .into_iter()
-            .filter_map(|e| self.run_one(e))
+            .filter_map(|e| self.run_one(e, banks))
             .collect()
     }
 
-    fn run_one(&mut self, effect: Effect) -> Option<Msg> {
+    fn run_one(&mut self, effect: Effect, banks: &BankSet) -> Option<Msg> {
         match effect {
             Effect::Speak { text, lang } => {
                 let speaker = self.speaker.as_mut()?;
@@ -40,13 +43,13 @@ impl Io {
             store_effect => self
                 .store
                 .as_ref()
-                .and_then(|s| run_on_store(s, store_effect)),
+                .and_then(|s| run_on_store(s, store_effect, banks)),
         }
     }
 }
 
 /// The store side of one effect.
-fn run_on_store(store: &Store, effect: Effect) -> Option<Msg> {
+fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
     let failed = |e: crate::store::StoreError| Msg::StoreFailed(e.to_string());
     match effect {
         Effect::CreateSession(s) => Some(
@@ -79,6 +82,39 @@ fn run_on_store(store: &Store, effect: Effect) -> Option<Msg> {
         Effect::FinishSession { id, at } => store.finish_session(id, at).err().map(failed),
         Effect::SaveDraft(d) => store.save_draft(&d).err().map(failed),
         Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),
+        Effect::LoadHistory { filter, offset } => Some(
+            store
+                .history_page(&filter, offset, crate::tui::history::PAGE)
+                .and_then(|rows| Ok((rows, store.history_count(&filter)?)))
+                .map_or_else(failed, |(rows, count)| Msg::HistoryLoaded {
+                    offset,
+                    rows,
+                    count,
+                }),
+        ),
+        Effect::LoadSession(id) => Some(
+            store
+                .session(id)
+                .map_or_else(failed, |d| Msg::SessionLoaded(d.map(Box::new))),
+        ),
+        Effect::LoadProgress(filter) => Some(
+            progress::load(store, &filter, banks)
+                .map_or_else(failed, |p| Msg::ProgressLoaded(Box::new(p))),
+        ),
+        Effect::LoadDueCount { now } => Some(
+            drill::due_today(store, banks, now, drill::local_day_start(now))
+                .map_or_else(failed, Msg::DueCount),
+        ),
+        Effect::LoadDrill { weakest, now } => {
+            let ready = match weakest {
+                Some(n) => drill::weakest_drill(store, banks, n).map(|(d, _)| d),
+                None => drill::due_drill(store, banks, now, drill::local_day_start(now)),
+            };
+            Some(ready.map_or_else(failed, |d| Msg::DrillReady {
+                drill: Box::new(d),
+                weakest: weakest.is_some(),
+            }))
+        }
         Effect::Speak { .. } | Effect::StopSpeaking => None,
     }
 }

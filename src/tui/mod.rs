@@ -3,12 +3,16 @@
 //! effects against the store, so everything else is testable without a terminal.
 
 pub mod app;
+pub mod detail;
+pub mod filter;
+pub mod history;
 pub mod home;
 pub mod input;
 pub mod interview;
 pub mod io;
 pub mod layout;
 pub mod msg;
+pub mod progress;
 pub mod screens;
 pub mod sitting;
 pub mod terminal;
@@ -109,6 +113,7 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
         store_error,
         draft,
         speak: speaker.is_some(),
+        tz: *chrono::Local::now().offset(),
     });
     let mut io = Io { store, speaker };
     if let Some(e) = speech_error {
@@ -116,7 +121,11 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
     }
     if let Some((choice, plan)) = start {
         let effects = update::start(&mut app, choice, plan);
-        for m in io.run(effects) {
+        for m in io.run(effects, &app.banks) {
+            dispatch(&mut app, &mut io, m);
+        }
+    } else {
+        for m in io.run(update::home_effects(&app), &app.banks) {
             dispatch(&mut app, &mut io, m);
         }
     }
@@ -131,7 +140,7 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
     }));
     // Every exit path — quit, Ctrl-C, a signal, an I/O error, a panic — saves the draft.
     let last = update::final_effects(&app);
-    io.run(last);
+    io.run(last, &app.banks);
     drop(io);
     drop(guard);
     match outcome {
@@ -198,9 +207,11 @@ fn dispatch(app: &mut App, io: &mut Io, msg: Msg) {
     let mut queue = VecDeque::from([msg]);
     while let Some(msg) = queue.pop_front() {
         let effects = update(app, msg);
-        queue.extend(io.run(effects));
+        queue.extend(io.run(effects, &app.banks));
     }
 }
 
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod tests;

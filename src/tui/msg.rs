@@ -3,10 +3,12 @@
 
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
+use crate::review::drill::Drill;
+use crate::review::progress::Progress;
 use crate::speech::SpeechUnavailable;
-use crate::store::{AnswerId, SessionId};
+use crate::store::{AnswerId, SessionDetail, SessionId, SessionSummary};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(KeyEvent),
     /// A bracketed paste: the whole pasted text at once.
@@ -25,6 +27,23 @@ pub enum Msg {
     },
     /// A store operation failed; the message is shown, the app goes on.
     StoreFailed(String),
+    /// A page of the history list (`offset` is the index of its first row) and how many
+    /// sessions match the filter.
+    HistoryLoaded {
+        offset: usize,
+        rows: Vec<SessionSummary>,
+        count: usize,
+    },
+    /// A session with its answers, for the detail screen (`None`: it is gone).
+    SessionLoaded(Option<Box<SessionDetail>>),
+    ProgressLoaded(Box<Progress>),
+    /// Drill questions due today, for the home screen.
+    DueCount(usize),
+    /// A drill (of due questions, or of the weakest) ready to start.
+    DrillReady {
+        drill: Box<Drill>,
+        weakest: bool,
+    },
     /// Questions cannot be read aloud (`--speak`): said once, then speaking is off.
     SpeechFailed(SpeechUnavailable),
 }

@@ -46,6 +46,7 @@ pub fn app_with(lang: Lang, draft: Option<Draft>) -> (App, FakeClock) {
         store_error: None,
         draft,
         speak: false,
+        tz: chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8"),
     });
     (app, clock)
 }
@@ -258,14 +259,14 @@ fn saved(effects: &[Effect]) -> &crate::tui::update::AnswerToSave {
 fn phase(app: &App) -> Phase {
     match &app.screen {
         Screen::Sitting(s) => s.interview.phase,
-        Screen::Home(_) => panic!("not in an interview"),
+        _ => panic!("not in an interview"),
     }
 }
 
 fn sitting_of(app: &App) -> &crate::tui::sitting::Sitting {
     match &app.screen {
         Screen::Sitting(s) => s,
-        Screen::Home(_) => panic!("not in an interview"),
+        _ => panic!("not in an interview"),
     }
 }
 
@@ -596,10 +597,10 @@ fn a_speaker_that_cannot_start_reports_once_and_is_dropped() {
         text: "你好".into(),
         lang: crate::bank::Language::Zh,
     };
-    let replies = io.run(vec![speak()]);
+    let replies = io.run(vec![speak()], &test_banks());
     assert!(matches!(replies.as_slice(), [Msg::SpeechFailed(_)]));
     assert!(io.speaker.is_none());
-    assert!(io.run(vec![speak()]).is_empty());
+    assert!(io.run(vec![speak()], &test_banks()).is_empty());
 }
 
 #[test]

@@ -8,11 +8,15 @@ use crate::bank::Language;
 use crate::i18n::fill;
 use crate::scoring::Scorecard;
 use crate::session::{Mode, Plan, PlanError, PlanRequest, QuestionRef, civil_service};
-use crate::store::{AnswerId, Draft, NewSession, SessionId};
+use crate::store::{AnswerId, Draft, HistoryFilter, NewSession, SessionId};
 use crate::tui::app::{App, Level, Overlay, Screen};
+use crate::tui::detail::{Detail, DetailAction};
+use crate::tui::filter::FilterChoices;
+use crate::tui::history::{History, HistoryAction};
 use crate::tui::home::{Choice, Home, HomeAction, move_cursor};
 use crate::tui::interview::{Event, Interview, Phase};
 use crate::tui::msg::Msg;
+use crate::tui::progress::{ProgressAction, ProgressScreen};
 use crate::tui::sitting::{DRAFT_EVERY, Sitting};
 use crate::tui::widgets::editor::{MAX_ANSWER_CHARS, PasteOutcome};
 
@@ -35,6 +39,24 @@ pub enum Effect {
         lang: Language,
     },
     StopSpeaking,
+    /// Answered with `Msg::HistoryLoaded`.
+    LoadHistory {
+        filter: HistoryFilter,
+        offset: usize,
+    },
+    /// Answered with `Msg::SessionLoaded`.
+    LoadSession(SessionId),
+    /// Answered with `Msg::ProgressLoaded`.
+    LoadProgress(HistoryFilter),
+    /// Answered with `Msg::DueCount`; `now` in Unix seconds.
+    LoadDueCount {
+        now: i64,
+    },
+    /// Answered with `Msg::DrillReady`: the due questions, or the `weakest` n.
+    LoadDrill {
+        weakest: Option<usize>,
+        now: i64,
+    },
 }
 
 /// An answer to save, owned (the store's `NewAnswer` borrows from it).
@@ -77,6 +99,40 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::HistoryLoaded {
+            offset,
+            rows,
+            count,
+        } => {
+            if let Screen::History(h) = &mut app.screen {
+                h.loaded(offset, rows, count);
+            }
+            Vec::new()
+        }
+        Msg::SessionLoaded(Some(detail)) => {
+            if let Screen::History(h) = &mut app.screen {
+                let back = Box::new(std::mem::replace(
+                    h.as_mut(),
+                    History::new(FilterChoices::default()),
+                ));
+                app.screen = Screen::Detail(Box::new(Detail::new(*detail, back)));
+            }
+            Vec::new()
+        }
+        Msg::SessionLoaded(None) => Vec::new(),
+        Msg::ProgressLoaded(p) => {
+            if let Screen::Progress(s) = &mut app.screen {
+                s.progress = Some(*p);
+            }
+            Vec::new()
+        }
+        Msg::DueCount(n) => {
+            if let Screen::Home(h) = &mut app.screen {
+                h.due = Some(n);
+            }
+            Vec::new()
+        }
+        Msg::DrillReady { drill, weakest } => on_drill_ready(app, *drill, weakest),
         Msg::SpeechFailed(why) => {
             app.speak = false;
             let text = why.message(app.lang);
@@ -99,7 +155,112 @@ pub fn final_effects(app: &App) -> Vec<Effect> {
             .map(Effect::SaveDraft)
             .into_iter()
             .collect(),
-        Screen::Home(_) => Vec::new(),
+        Screen::Home(_) | Screen::History(_) | Screen::Detail(_) | Screen::Progress(_) => {
+            Vec::new()
+        }
+    }
+}
+
+/// Back to the home screen, asking the store for the number of questions due.
+pub fn go_home(app: &mut App) -> Vec<Effect> {
+    app.screen = Screen::Home(Home::new(&app.banks.banks));
+    home_effects(app)
+}
+
+/// What the home screen needs from the store when it is shown.
+pub fn home_effects(app: &App) -> Vec<Effect> {
+    vec![Effect::LoadDueCount {
+        now: app.clock.unix_now(),
+    }]
+}
+
+/// A drill arrived: start it as a practice, or say there is nothing to drill.
+fn on_drill_ready(app: &mut App, drill: crate::review::drill::Drill, weakest: bool) -> Vec<Effect> {
+    if !drill.gone.is_empty() {
+        let text = fill(app.ui.drill_gone, &[("n", &drill.gone.len())]);
+        app.notify(text, Level::Warn);
+    }
+    if drill.is_empty() {
+        let text = if weakest {
+            app.ui.weakest_none
+        } else {
+            app.ui.drill_none
+        };
+        app.notify(text.to_string(), Level::Info);
+        return Vec::new();
+    }
+    start(app, Choice::Practice, drill.plan)
+}
+
+/// The keys of the home screen's review entries.
+fn on_home_review(app: &mut App, action: HomeAction, count: usize) -> Vec<Effect> {
+    if !app.store_ok {
+        app.notify(app.ui.review_no_store.to_string(), Level::Error);
+        return Vec::new();
+    }
+    let now = app.clock.unix_now();
+    let choices = FilterChoices::of(&app.banks);
+    match action {
+        HomeAction::History => {
+            app.screen = Screen::History(Box::new(History::new(choices)));
+            vec![Effect::LoadHistory {
+                filter: HistoryFilter::default(),
+                offset: 0,
+            }]
+        }
+        HomeAction::Progress => {
+            app.screen = Screen::Progress(Box::new(ProgressScreen::new(choices)));
+            vec![Effect::LoadProgress(HistoryFilter::default())]
+        }
+        HomeAction::Drill => vec![Effect::LoadDrill { weakest: None, now }],
+        HomeAction::Weakest => vec![Effect::LoadDrill {
+            weakest: Some(count),
+            now,
+        }],
+        HomeAction::None | HomeAction::Start | HomeAction::Quit => Vec::new(),
+    }
+}
+
+fn on_history_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Screen::History(h) = &mut app.screen else {
+        return Vec::new();
+    };
+    match h.handle_key(&key) {
+        HistoryAction::None => Vec::new(),
+        HistoryAction::Load(offset) => vec![Effect::LoadHistory {
+            filter: h.filter.clone(),
+            offset,
+        }],
+        HistoryAction::Open(id) => vec![Effect::LoadSession(id)],
+        HistoryAction::Back => go_home(app),
+    }
+}
+
+fn on_detail_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Screen::Detail(d) = &mut app.screen else {
+        return Vec::new();
+    };
+    match d.handle_key(&key, &app.banks) {
+        DetailAction::None => {}
+        DetailAction::Back => {
+            let back = std::mem::replace(
+                &mut d.back,
+                Box::new(History::new(FilterChoices::default())),
+            );
+            app.screen = Screen::History(back);
+        }
+    }
+    Vec::new()
+}
+
+fn on_progress_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Screen::Progress(p) = &mut app.screen else {
+        return Vec::new();
+    };
+    match p.handle_key(&key) {
+        ProgressAction::None => Vec::new(),
+        ProgressAction::Load => vec![Effect::LoadProgress(p.filter.clone())],
+        ProgressAction::Back => go_home(app),
     }
 }
 
@@ -247,6 +408,13 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 app.quit = true;
                 Vec::new()
             }
+            action @ (HomeAction::History
+            | HomeAction::Progress
+            | HomeAction::Drill
+            | HomeAction::Weakest) => {
+                let count = home.count;
+                on_home_review(app, action, count)
+            }
             HomeAction::Start => {
                 let home = home.clone();
                 match plan_from_home(app, &home) {
@@ -260,6 +428,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         },
         Screen::Sitting(_) => on_sitting_key(app, key),
+        Screen::History(_) => on_history_key(app, key),
+        Screen::Detail(_) => on_detail_key(app, key),
+        Screen::Progress(_) => on_progress_key(app, key),
     }
 }
 
@@ -310,7 +481,7 @@ fn leave(app: &mut App) -> Vec<Effect> {
             at: app.clock.unix_now(),
         });
     }
-    app.screen = Screen::Home(Home::new(&app.banks.banks));
+    effects.extend(go_home(app));
     effects
 }
 
@@ -449,7 +620,7 @@ fn on_sitting_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let before = (s.interview.step, s.interview.attempt);
     let mut effects = Vec::new();
     let mut leave_asked = false;
-    let mut go_home = false;
+    let mut home = false;
     let mut quit = false;
     let mut saved_next = false;
     let practice = s.mode() == Mode::Practice;
@@ -524,7 +695,7 @@ fn on_sitting_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Some(_) => result_key(&mut s.result, &key),
             None => match key.code {
-                KeyCode::Esc => go_home = true,
+                KeyCode::Esc => home = true,
                 KeyCode::Char('q') => quit = true,
                 KeyCode::Enter => {
                     s.viewing = s
@@ -544,8 +715,8 @@ fn on_sitting_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if leave_asked {
         app.overlay = Some(Overlay::ConfirmLeave);
     }
-    if go_home {
-        app.screen = Screen::Home(Home::new(&app.banks.banks));
+    if home {
+        effects.extend(go_home(app));
     }
     app.quit |= quit;
     if saved_next {

@@ -38,6 +38,18 @@ pub fn view(app: &App, frame: &mut Frame) {
             app.ui.home_keys.to_string()
         }
         Screen::Sitting(s) => draw_sitting(frame, body, app, s),
+        Screen::History(h) => {
+            screens::history::draw(frame, body, app, h);
+            app.ui.history_keys.to_string()
+        }
+        Screen::Detail(d) => {
+            screens::detail::draw(frame, body, app, d);
+            app.ui.detail_keys.to_string()
+        }
+        Screen::Progress(p) => {
+            screens::progress::draw(frame, body, app, p);
+            app.ui.progress_keys.to_string()
+        }
     };
     draw_title(frame, title, app);
     draw_status(frame, status, app, &keys);

@@ -13,7 +13,16 @@ pub fn help_lines(app: &App) -> Vec<&'static str> {
     let ui = app.ui;
     let mut lines = vec![ui.help_general, ui.help_lists];
     match &app.screen {
-        Screen::Home(_) => lines.push(ui.help_home),
+        Screen::Home(_) => {
+            lines.push(ui.help_home);
+            lines.push(ui.help_review_home);
+        }
+        Screen::History(_) => lines.push(ui.help_history),
+        Screen::Detail(_) => {
+            lines.push(ui.help_detail);
+            lines.push(ui.help_result);
+        }
+        Screen::Progress(_) => lines.push(ui.help_progress),
         Screen::Sitting(s) => {
             lines.push(ui.help_editor);
             lines.push(match s.mode() {

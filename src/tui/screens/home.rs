@@ -21,8 +21,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
     } else {
         3 + PROBLEMS_SHOWN as u16
     };
-    let [top, about] =
-        Layout::vertical([Constraint::Min(6), Constraint::Length(about_height)]).areas(area);
+    let [top, review, about] = Layout::vertical([
+        Constraint::Min(6),
+        Constraint::Length(1),
+        Constraint::Length(about_height),
+    ])
+    .areas(area);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(top);
     let [mode_area, settings_area] =
@@ -35,6 +39,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
     draw_banks(frame, banks_area, app, home);
     draw_categories(frame, cats_area, app, home);
     draw_about(frame, about, app, home);
+    draw_review(frame, review, app, home);
+}
+
+/// The review entries and their keys, with the number of questions due today.
+fn draw_review(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
+    let text = match home.due {
+        Some(n) => fill(app.ui.review_line, &[("n", &n)]),
+        None => app.ui.review_line_unknown.to_string(),
+    };
+    frame.render_widget(Paragraph::new(Span::styled(text, app.theme.title())), area);
 }
 
 fn pane_title(title: &str, note: Option<&str>) -> String {

@@ -3,9 +3,12 @@
 
 pub mod checklist;
 pub mod confirm;
+pub mod detail;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod interview;
+pub mod progress;
 pub mod restore;
 pub mod result;
 pub mod summary;

@@ -37,7 +37,13 @@ const CROSS: &str = "✗";
 
 pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultView) {
     let [head, body] = Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
-    draw_scores(frame, head, ui, theme, view);
+    draw_scores(
+        frame,
+        head,
+        ui,
+        theme,
+        (&view.heading, view.card, view.seconds),
+    );
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
     draw_answer(frame, left, ui, theme, view);
@@ -46,16 +52,23 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultV
     frame.render_widget(wrapped(&details, block, right, view.scroll), right);
 }
 
-fn draw_scores(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultView) {
-    let card = view.card;
+/// The heading line, then the total and time used beside the three dimension bars: four
+/// lines. Also drawn twice, old and new, by the session detail's re-score.
+pub fn draw_scores(
+    frame: &mut Frame,
+    area: Rect,
+    ui: &Ui,
+    theme: Theme,
+    (heading_text, card, seconds): (&str, &Scorecard, u32),
+) {
     let [heading, scores] =
         Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(area);
     frame.render_widget(
-        Paragraph::new(Span::styled(view.heading.clone(), theme.dim())),
+        Paragraph::new(Span::styled(heading_text.to_string(), theme.dim())),
         heading,
     );
     let total_text = format!("{} {:>3}", ui.total, card.total);
-    let used = mmss(std::time::Duration::from_secs(view.seconds.into()));
+    let used = mmss(std::time::Duration::from_secs(seconds.into()));
     let time_text = fill(ui.time_used, &[("t", &used)]);
     let left_width = total_text.width().max(time_text.width()) as u16 + 3;
     let [total_area, bars_area] =

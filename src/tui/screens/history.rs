@@ -1,0 +1,97 @@
+//! The history screen: the filters on one line, then the sessions newest first (date, mode,
+//! banks, questions, average) with the selected one highlighted.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+use crate::i18n::{Ui, fill};
+use crate::store::SessionSummary;
+use crate::tui::app::App;
+use crate::tui::filter::{describe, mode_name};
+use crate::tui::history::History;
+use crate::tui::layout::panel;
+use crate::tui::widgets::wrap::wrap;
+
+/// `2023-11-15 06:13` in `tz` (Unix seconds out of range show as the epoch).
+pub fn date(tz: FixedOffset, secs: i64) -> String {
+    DateTime::from_timestamp(secs, 0)
+        .unwrap_or_default()
+        .with_timezone(&tz)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The mode, and the preset when there was one (`练习·drill`).
+pub fn mode_label(ui: &Ui, s: &SessionSummary) -> String {
+    let mode = mode_name(ui, s.mode);
+    match &s.preset {
+        Some(p) => format!("{mode}·{}", crate::text::sanitize_line(p)),
+        None => mode.to_string(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
+    let ui = app.ui;
+    let [filters, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(describe(ui, &h.filter), app.theme.dim())),
+        filters,
+    );
+    let block = panel(fill(ui.history_title, &[("n", &h.count)]), true, app.theme);
+    if h.loaded && h.count == 0 {
+        let empty = h.filter == Default::default();
+        let text = if empty {
+            ui.no_history
+        } else {
+            ui.no_history_match
+        };
+        let lines = wrap(&[Line::from(text)], block.inner(list).width);
+        frame.render_widget(Paragraph::new(lines).block(block), list);
+        return;
+    }
+    let header = Row::new([
+        ui.col_date,
+        ui.col_mode,
+        ui.col_banks,
+        ui.col_questions,
+        ui.col_average,
+    ])
+    .style(app.theme.title());
+    let rows = h.rows.iter().map(|s| {
+        let banks: Vec<String> = s
+            .banks
+            .iter()
+            .map(|b| crate::text::sanitize_line(b))
+            .collect();
+        let average = s
+            .average_total
+            .map_or_else(|| "-".to_string(), |a| format!("{a:.0}"));
+        Row::new([
+            Cell::from(date(app.tz, s.started_at)),
+            Cell::from(mode_label(ui, s)),
+            Cell::from(banks.join(", ")),
+            Cell::from(format!("{:>3}", s.questions)),
+            Cell::from(format!("{average:>3}")),
+        ])
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(16),
+            Constraint::Length(14),
+            Constraint::Min(8),
+            Constraint::Length(4),
+            Constraint::Length(4),
+        ],
+    )
+    .header(header)
+    .block(block)
+    .row_highlight_style(app.theme.selected())
+    .highlight_symbol("> ");
+    let selected = h.cursor.checked_sub(h.offset).filter(|i| *i < h.rows.len());
+    let mut state = TableState::default().with_selected(selected);
+    frame.render_stateful_widget(table, list, &mut state);
+}
