@@ -55,7 +55,10 @@ fn generate(dir: &Path) -> PathBuf {
         .map(|r| {
             let (bank, q) = set.resolve(&banks, r).unwrap();
             let rubric = Rubric::compile(bank, q);
-            ANSWERS.iter().map(|a| (q.prompt.clone(), rubric.score(a, Some(80)))).collect()
+            ANSWERS
+                .iter()
+                .map(|a| (q.prompt.clone(), rubric.score(a, Some(80))))
+                .collect()
         })
         .collect();
     for i in 0..BUNDLES {

@@ -78,7 +78,10 @@ fn a_set_mixes_refs_and_inline_questions_and_plans_them() {
     assert_eq!(set.due.as_ref().unwrap().unix, 1_893_492_000);
     assert!(set.is_late(1_893_492_001) && !set.is_late(1_893_492_000));
     let ids: Vec<String> = set.questions.iter().map(|q| q.full_id()).collect();
-    assert_eq!(ids, ["mine/refund", "set-week-2/own", "complaint/wrong-size"]);
+    assert_eq!(
+        ids,
+        ["mine/refund", "set-week-2/own", "complaint/wrong-size"]
+    );
 
     // The inline question is scored like a bank question, with its inline structure.
     let (bank, q) = set.resolve(&banks, &set.questions[1]).unwrap();
@@ -107,7 +110,12 @@ fn the_checksum_follows_the_questions_as_resolved() {
     assert_eq!(load_set(&path, &banks).unwrap().checksum, before);
     // Editing the referenced bank question changes the set's checksum …
     let (dir2, banks2) = setup(&BANK.replace("你怎么办", "你会怎么办"));
-    assert_ne!(load_set(&dir2.path().join("set.toml"), &banks2).unwrap().checksum, before);
+    assert_ne!(
+        load_set(&dir2.path().join("set.toml"), &banks2)
+            .unwrap()
+            .checksum,
+        before
+    );
     // … and so does the pass mark; a comment does not.
     std::fs::write(&path, SET.replace("pass_mark = 70", "pass_mark = 71")).unwrap();
     assert_ne!(load_set(&path, &banks).unwrap().checksum, before);
@@ -120,7 +128,10 @@ fn set_problems_are_file_line_column() {
     let (dir, banks) = setup(BANK);
     let path = dir.path().join("bad.toml");
     let text = SET
-        .replace("ref = \"mine/refund\"", "ref = \"mine/refnud\"\nprompt = \"x\"")
+        .replace(
+            "ref = \"mine/refund\"",
+            "ref = \"mine/refnud\"\nprompt = \"x\"",
+        )
         .replace("structure = \"star\"", "structure = \"stra\"")
         .replace("pass_mark = 70", "pass_mark = 170");
     std::fs::write(&path, text).unwrap();
@@ -166,8 +177,10 @@ fn bundle_for(set: &mianba::tutor::Set, banks: &BankSet) -> Bundle {
 }
 
 fn full_marks(question: &str, grader: &str) -> Grade {
-    let scores: BTreeMap<Dimension, u8> =
-        Dimension::ALL.into_iter().map(|d| (d, d.max_points())).collect();
+    let scores: BTreeMap<Dimension, u8> = Dimension::ALL
+        .into_iter()
+        .map(|d| (d, d.max_points()))
+        .collect();
     Grade::new(grader, question, scores, "好", 5)
 }
 
@@ -202,7 +215,9 @@ fn bundles_are_flagged_when_edited_foreign_or_stale() {
     future.app_version = "99.0.0".into();
     assert_eq!(
         verify_integrity(&Bundle::new(future)),
-        vec![Flag::UnknownVersion { version: "99.0.0".into() }]
+        vec![Flag::UnknownVersion {
+            version: "99.0.0".into()
+        }]
     );
 }
 
@@ -216,13 +231,20 @@ fn grades_keep_the_bundle_digest_and_carry_their_own() {
     add_grade(&mut b, full_marks(&q, "王老师")).unwrap();
     assert_eq!(b.grades.len(), 1, "one grade per grader and question");
     assert_eq!(b.grades[0].overall, 100);
-    assert_eq!(verify(&b, &set), vec![], "grading does not break the digest");
+    assert_eq!(
+        verify(&b, &set),
+        vec![],
+        "grading does not break the digest"
+    );
 
     let mut forged = b.clone();
     forged.grades[0].overall = 10;
     assert_eq!(
         verify_integrity(&forged),
-        vec![Flag::GradeEdited { grader: "王老师".into(), question: q.clone() }]
+        vec![Flag::GradeEdited {
+            grader: "王老师".into(),
+            question: q.clone()
+        }]
     );
     // A grade copied onto another candidate's bundle does not fit there.
     let mut other = bundle_for(&set, &banks);
@@ -235,7 +257,11 @@ fn grades_keep_the_bundle_digest_and_carry_their_own() {
     too_high.scores.insert(Dimension::Motivation, 11);
     assert_eq!(
         add_grade(&mut b, too_high),
-        Err(GradeError::TooHigh { dimension: "求职动机", points: 11, max: 10 })
+        Err(GradeError::TooHigh {
+            dimension: "求职动机",
+            points: 11,
+            max: 10
+        })
     );
     assert_eq!(
         add_grade(&mut b, full_marks("mine/none", "李老师")),
@@ -278,5 +304,8 @@ fn a_spreadsheet_becomes_a_bank_the_loader_accepts() {
     // first by the importer, a penalty-free check (answer time 0) by the range check.
     let bad = "prompt,category,points,answer_seconds\nq,complaint,a:b,0\n";
     let problems = import_table(bad, "q.csv", b',', out, &opts).unwrap_err();
-    assert_eq!(problems[0].to_string(), "q.csv:2:4: `answer_seconds` must be a whole number from 1 to 3600, found `0`");
+    assert_eq!(
+        problems[0].to_string(),
+        "q.csv:2:4: `answer_seconds` must be a whole number from 1 to 3600, found `0`"
+    );
 }

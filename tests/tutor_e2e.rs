@@ -42,7 +42,9 @@ fn sit(data: &Path, set_file: &Path, answers: &[Option<&str>], at: i64) {
             lang: "zh".into(),
         })
         .unwrap();
-    store.set_session_set(session, &set.id, &set.checksum).unwrap();
+    store
+        .set_session_set(session, &set.id, &set.checksum)
+        .unwrap();
     for (i, (r, text)) in set.plan().questions.iter().zip(answers).enumerate() {
         let Some(text) = text else { continue };
         let (bank, q) = set.resolve(&banks, r).unwrap();
@@ -72,8 +74,16 @@ fn grade(question: &str, grader: &str, points: [u8; 6], at: i64) -> Grade {
     Grade::new(grader, question, scores, &format!("{grader} 的评语"), at)
 }
 
+fn succeeded(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn json_of(out: &std::process::Output) -> Value {
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    succeeded(out);
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -86,14 +96,35 @@ fn set_bundles_three_graders_and_the_class_report() {
 
     // The tutor makes a set of two complaint questions, due far in the future.
     let out = mianba(&config)
-        .args(["set", "new", "--bank", "complaint", "--count", "2", "--seed", "3"])
-        .args(["--due", "2099-12-31", "--pass-mark", "60", "--tutor", "王老师", "--out"])
+        .args([
+            "set",
+            "new",
+            "--bank",
+            "complaint",
+            "--count",
+            "2",
+            "--seed",
+            "3",
+        ])
+        .args([
+            "--due",
+            "2099-12-31",
+            "--pass-mark",
+            "60",
+            "--tutor",
+            "王老师",
+            "--out",
+        ])
         .arg(&set_file)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = mianba(&config).args(["set", "validate"]).arg(&set_file).output().unwrap();
-    assert!(out.status.success());
+    succeeded(&out);
+    let out = mianba(&config)
+        .args(["set", "validate"])
+        .arg(&set_file)
+        .output()
+        .unwrap();
+    succeeded(&out);
     let set = load_set(&set_file, &BankSet::bundled()).unwrap();
     assert_eq!(set.questions.len(), 2);
     let q: Vec<String> = set.questions.iter().map(|r| r.full_id()).collect();
@@ -106,8 +137,18 @@ fn set_bundles_three_graders_and_the_class_report() {
     // Two candidates: 张三 answers both with the model answers; 李四 only the first, briefly.
     let (a_data, b_data) = (dir.path().join("a"), dir.path().join("b"));
     let (ref0, ref1) = (reference(0), reference(1));
-    sit(&a_data, &set_file, &[Some(&ref0), Some(&ref1)], 1_700_000_000);
-    sit(&b_data, &set_file, &[Some("您好，非常抱歉给您添麻烦了，我马上帮您处理。"), None], 1_700_000_000);
+    sit(
+        &a_data,
+        &set_file,
+        &[Some(&ref0), Some(&ref1)],
+        1_700_000_000,
+    );
+    sit(
+        &b_data,
+        &set_file,
+        &[Some("您好，非常抱歉给您添麻烦了，我马上帮您处理。"), None],
+        1_700_000_000,
+    );
     for (data, name, file) in [(&a_data, "张三", "a.json"), (&b_data, "李四", "b.json")] {
         let out = mianba(&config)
             .arg("--data-dir")
@@ -118,7 +159,7 @@ fn set_bundles_three_graders_and_the_class_report() {
             .arg(work.join(file))
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        succeeded(&out);
     }
 
     // Three tutors grade copies of 张三's bundle; one tutor grades 李四's.
@@ -126,7 +167,10 @@ fn set_bundles_three_graders_and_the_class_report() {
     std::fs::create_dir_all(&graded).unwrap();
     let a_marks = [
         ("王老师", [[20, 16, 12, 12, 12, 8], [15, 12, 9, 9, 9, 6]]), // 80, 60
-        ("李老师", [[25, 20, 15, 15, 15, 10], [20, 16, 12, 12, 12, 8]]), // 100, 80
+        (
+            "李老师",
+            [[25, 20, 15, 15, 15, 10], [20, 16, 12, 12, 12, 8]],
+        ), // 100, 80
         ("赵老师", [[10, 10, 5, 5, 5, 5], [25, 20, 15, 15, 15, 10]]), // 40, 100
     ];
     for (i, (grader, marks)) in a_marks.iter().enumerate() {
@@ -137,7 +181,11 @@ fn set_bundles_three_graders_and_the_class_report() {
         std::fs::write(graded.join(format!("a-{i}.json")), b.to_json()).unwrap();
     }
     let mut b = read_bundle(&work.join("b.json")).unwrap();
-    add_grade(&mut b, grade(&q[0], "王老师", [15, 12, 9, 9, 9, 6], 1_700_100_000)).unwrap();
+    add_grade(
+        &mut b,
+        grade(&q[0], "王老师", [15, 12, 9, 9, 9, 6], 1_700_100_000),
+    )
+    .unwrap();
     std::fs::write(graded.join("b-0.json"), b.to_json()).unwrap();
     std::fs::copy(work.join("a.json"), graded.join("a-original.json")).unwrap();
 
@@ -158,7 +206,11 @@ fn set_bundles_three_graders_and_the_class_report() {
     let bundle_json = |f: &str| -> Value {
         serde_json::from_str(&std::fs::read_to_string(work.join(f)).unwrap()).unwrap()
     };
-    let total = |b: &Value, i: usize| b["content"]["answers"][i]["scorecard"]["total"].as_u64().unwrap();
+    let total = |b: &Value, i: usize| {
+        b["content"]["answers"][i]["scorecard"]["total"]
+            .as_u64()
+            .unwrap()
+    };
     let (a, bj) = (bundle_json("a.json"), bundle_json("b.json"));
     assert_eq!(bj["content"]["answers"].as_array().unwrap().len(), 1);
 
@@ -166,7 +218,10 @@ fn set_bundles_three_graders_and_the_class_report() {
     assert_eq!(cands.len(), 2, "four copies of 张三 merge into one row");
     let zs = cands.iter().find(|c| c["name"] == "张三").unwrap();
     let ls = cands.iter().find(|c| c["name"] == "李四").unwrap();
-    assert_eq!(zs["scores"], serde_json::json!([total(&a, 0), total(&a, 1)]));
+    assert_eq!(
+        zs["scores"],
+        serde_json::json!([total(&a, 0), total(&a, 1)])
+    );
     // Three graders: drop highest and lowest. Q1 {80,100,40} → 80; Q2 {60,80,100} → 80.
     assert_eq!(zs["hand"], serde_json::json!([80.0, 80.0]));
     assert_eq!(zs["average"], 80.0);
@@ -187,8 +242,14 @@ fn set_bundles_three_graders_and_the_class_report() {
     assert_eq!(report["missing"], serde_json::json!(["王五"]));
     let q1_mean = (total(&a, 0) + total(&bj, 0)) as f64 / 2.0;
     assert_eq!(report["question_averages"][0].as_f64().unwrap(), q1_mean);
-    assert_eq!(report["question_averages"][1].as_f64().unwrap(), total(&a, 1) as f64);
-    assert_eq!(report["question_hand_averages"], serde_json::json!([70.0, 80.0]));
+    assert_eq!(
+        report["question_averages"][1].as_f64().unwrap(),
+        total(&a, 1) as f64
+    );
+    assert_eq!(
+        report["question_hand_averages"],
+        serde_json::json!([70.0, 80.0])
+    );
     // The most missed points are counted from the scorecards.
     let missed_q1: usize = [&a, &bj]
         .iter()
@@ -221,7 +282,14 @@ fn set_bundles_three_graders_and_the_class_report() {
         .output()
         .unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
-    assert!(md.contains(&format!("| 张三 | {} / 80 | {} / 80 | 80 | pass |", total(&a, 0), total(&a, 1))), "{md}");
+    assert!(
+        md.contains(&format!(
+            "| 张三 | {} / 80 | {} / 80 | 80 | pass |",
+            total(&a, 0),
+            total(&a, 1)
+        )),
+        "{md}"
+    );
     assert!(md.contains("## Missing\n\n王五"), "{md}");
 
     // The candidate imports one tutor's graded copy; history can read the grades back.
@@ -232,11 +300,14 @@ fn set_bundles_three_graders_and_the_class_report() {
         .arg(graded.join("a-1.json"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    succeeded(&out);
     let store = Store::open(&a_data).unwrap();
     let session = store.latest_session_of_set(&set.id).unwrap().unwrap();
     let grades = store.grades_for_session(session).unwrap();
     assert_eq!(grades.len(), 2);
     assert!(grades.iter().all(|g| g.grader == "李老师"));
-    assert_eq!(grades.iter().map(|g| u32::from(g.overall)).sum::<u32>(), 180);
+    assert_eq!(
+        grades.iter().map(|g| u32::from(g.overall)).sum::<u32>(),
+        180
+    );
 }

@@ -10,7 +10,9 @@ use assert_cmd::Command;
 use mianba::tutor::bundle::{Bundle, BundleContent};
 
 fn corpus(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/hostile")
+        .join(rel)
 }
 
 struct Run {
@@ -40,7 +42,13 @@ fn mianba<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> Run {
 
 /// Exit 1, no panic, no control character on either stream, and `needle` said.
 fn rejects(run: &Run, needle: &str) {
-    assert_eq!(run.code, Some(1), "stdout {}\nstderr {}", run.stdout, run.stderr);
+    assert_eq!(
+        run.code,
+        Some(1),
+        "stdout {}\nstderr {}",
+        run.stdout,
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     let both = format!("{}{}", run.stdout, run.stderr);
     assert!(
@@ -53,16 +61,46 @@ fn rejects(run: &Run, needle: &str) {
 #[test]
 fn hostile_sets() {
     let cases = [
-        ("sets/nul_byte.toml", "sets/nul_byte.toml:4:11: TOML syntax error"),
-        ("sets/escape_in_names.toml", "set id `Evil[2J]0;pwned` may only use a-z"),
-        ("sets/path_escape.toml", "sets/path_escape.toml:10:10: figure `../../../etc/passwd` leaves"),
-        ("sets/path_escape.toml", "sets/path_escape.toml:19:10: figure `/etc/passwd` is an absolute path"),
-        ("sets/wrong_types.toml", "sets/wrong_types.toml:5:13: `pass_mark` must be a whole number from 0 to 100, found string"),
-        ("sets/wrong_types.toml", "sets/wrong_types.toml:1:10: `schema` must be the number 1 (no quotes), found string"),
-        ("sets/wrong_types.toml", "sets/wrong_types.toml:7:7: `due` must be a date"),
-        ("sets/not_utf8.toml", "sets/not_utf8.toml:4:10: the file is not UTF-8 text here; save it as UTF-8"),
-        ("sets/refs_nowhere.toml", "sets/refs_nowhere.toml:6:7: ref `complaint/no-such-question` names no loaded question"),
-        ("sets/refs_nowhere.toml", "sets/refs_nowhere.toml:8:7: ref `no-such-bank/x`"),
+        (
+            "sets/nul_byte.toml",
+            "sets/nul_byte.toml:4:11: TOML syntax error",
+        ),
+        (
+            "sets/escape_in_names.toml",
+            "set id `Evil[2J]0;pwned` may only use a-z",
+        ),
+        (
+            "sets/path_escape.toml",
+            "sets/path_escape.toml:10:10: figure `../../../etc/passwd` leaves",
+        ),
+        (
+            "sets/path_escape.toml",
+            "sets/path_escape.toml:19:10: figure `/etc/passwd` is an absolute path",
+        ),
+        (
+            "sets/wrong_types.toml",
+            "sets/wrong_types.toml:5:13: `pass_mark` must be a whole number from 0 to 100, found string",
+        ),
+        (
+            "sets/wrong_types.toml",
+            "sets/wrong_types.toml:1:10: `schema` must be the number 1 (no quotes), found string",
+        ),
+        (
+            "sets/wrong_types.toml",
+            "sets/wrong_types.toml:7:7: `due` must be a date",
+        ),
+        (
+            "sets/not_utf8.toml",
+            "sets/not_utf8.toml:4:10: the file is not UTF-8 text here; save it as UTF-8",
+        ),
+        (
+            "sets/refs_nowhere.toml",
+            "sets/refs_nowhere.toml:6:7: ref `complaint/no-such-question` names no loaded question",
+        ),
+        (
+            "sets/refs_nowhere.toml",
+            "sets/refs_nowhere.toml:8:7: ref `no-such-bank/x`",
+        ),
     ];
     for (file, needle) in cases {
         rejects(&mianba(["set", "validate", file]), needle);
@@ -72,7 +110,14 @@ fn hostile_sets() {
     assert_eq!(ok.code, Some(0), "{}", ok.stdout);
     // An invalid set stops practice-style commands with one sentence naming the fix.
     rejects(
-        &mianba(["set", "export", "--set", "sets/refs_nowhere.toml", "--out", "x.json"]),
+        &mianba([
+            "set",
+            "export",
+            "--set",
+            "sets/refs_nowhere.toml",
+            "--out",
+            "x.json",
+        ]),
         "run `mianba set validate sets/refs_nowhere.toml` to see every problem",
     );
 }
@@ -85,7 +130,11 @@ fn huge_set_is_refused_unread() {
     text.push_str(&format!("description = \"{}\"\n", "长".repeat(400_000)));
     std::fs::write(&huge, text).unwrap();
     rejects(
-        &mianba([std::ffi::OsStr::new("set"), "validate".as_ref(), huge.as_os_str()]),
+        &mianba([
+            std::ffi::OsStr::new("set"),
+            "validate".as_ref(),
+            huge.as_os_str(),
+        ]),
         "over the 1048576-byte (1 MiB) limit; split it into smaller sets",
     );
 }
@@ -93,19 +142,32 @@ fn huge_set_is_refused_unread() {
 #[test]
 fn hostile_bundles() {
     for (file, needle) in [
-        ("bundles/future_layout.json", "is layout 7; this mianba reads layout 1 — update mianba"),
+        (
+            "bundles/future_layout.json",
+            "is layout 7; this mianba reads layout 1 — update mianba",
+        ),
         ("bundles/not_json.json", "is not a valid result bundle"),
         ("bundles/not_utf8.json", "is not UTF-8 JSON"),
         ("bundles/nul_bytes.json", "is not a valid result bundle"),
-        ("bundles/wrong_types.json", "is not a valid result bundle (invalid type"),
+        (
+            "bundles/wrong_types.json",
+            "is not a valid result bundle (invalid type",
+        ),
     ] {
         rejects(&mianba(["class", "report", file]), needle);
         rejects(&mianba(["set", "import-grades", file]), needle);
     }
     // An edited bundle is reported, marked in the report, and its grades are not imported.
     let edited = mianba(["class", "report", "bundles/edited.json"]);
-    rejects(&edited, "bundles/edited.json: flagged (edited after export (digest mismatch))");
-    assert!(edited.stdout.contains("FLAGGED: edited after export"), "{}", edited.stdout);
+    rejects(
+        &edited,
+        "bundles/edited.json: flagged (edited after export (digest mismatch))",
+    );
+    assert!(
+        edited.stdout.contains("FLAGGED: edited after export"),
+        "{}",
+        edited.stdout
+    );
     rejects(
         &mianba(["set", "import-grades", "bundles/edited.json"]),
         "bundle bundles/edited.json cannot be trusted (edited after export",
@@ -124,12 +186,20 @@ fn huge_deep_and_foreign_bundles() {
     );
     std::fs::write(p("deep.json"), deep).unwrap();
     rejects(
-        &mianba([std::ffi::OsStr::new("class"), "report".as_ref(), p("deep.json").as_os_str()]),
+        &mianba([
+            std::ffi::OsStr::new("class"),
+            "report".as_ref(),
+            p("deep.json").as_os_str(),
+        ]),
         "recursion limit exceeded",
     );
     std::fs::write(p("huge.json"), vec![b' '; 9 * 1024 * 1024]).unwrap();
     rejects(
-        &mianba([std::ffi::OsStr::new("class"), "report".as_ref(), p("huge.json").as_os_str()]),
+        &mianba([
+            std::ffi::OsStr::new("class"),
+            "report".as_ref(),
+            p("huge.json").as_os_str(),
+        ]),
         "over the 8 MiB limit",
     );
     // A sound bundle for another set, with a candidate name full of escape sequences.
@@ -162,25 +232,62 @@ fn hostile_spreadsheets() {
     let dir = tempfile::tempdir().unwrap();
     let out = |name: &str| dir.path().join(name).display().to_string();
     let cases = [
-        ("csv/ragged.csv", "csv/ragged.csv:3:3: this row has 2 fields but the header has 3"),
-        ("csv/ragged.csv", "csv/ragged.csv:4:4: this row has 4 fields but the header has 3"),
-        ("csv/gbk.csv", "csv/gbk.csv:2:1: the file is not UTF-8 text here; save it as UTF-8"),
-        ("csv/escape_in_header.csv", "csv/escape_in_header.csv:1:4: unknown column `[31mevil[0m`"),
-        ("csv/bad_cells.tsv", "csv/bad_cells.tsv:2:4: `difficulty` must be a whole number from 1 to 3, found `5`"),
-        ("csv/bad_cells.tsv", "csv/bad_cells.tsv:2:5: `answer_seconds` must be a whole number from 1 to 3600, found `abc`"),
-        ("csv/bad_cells.tsv", "csv/bad_cells.tsv:2:6: id `Bad Id` may only use a-z, 0-9 and '-'; try `bad-id`"),
-        ("csv/bad_cells.tsv", "csv/bad_cells.tsv:3:1: `prompt` is empty; fill it in"),
-        ("csv/bad_cells.tsv", "csv/bad_cells.tsv:3:3: point `:|` lists no phrase"),
+        (
+            "csv/ragged.csv",
+            "csv/ragged.csv:3:3: this row has 2 fields but the header has 3",
+        ),
+        (
+            "csv/ragged.csv",
+            "csv/ragged.csv:4:4: this row has 4 fields but the header has 3",
+        ),
+        (
+            "csv/gbk.csv",
+            "csv/gbk.csv:2:1: the file is not UTF-8 text here; save it as UTF-8",
+        ),
+        (
+            "csv/escape_in_header.csv",
+            "csv/escape_in_header.csv:1:4: unknown column `[31mevil[0m`",
+        ),
+        (
+            "csv/bad_cells.tsv",
+            "csv/bad_cells.tsv:2:4: `difficulty` must be a whole number from 1 to 3, found `5`",
+        ),
+        (
+            "csv/bad_cells.tsv",
+            "csv/bad_cells.tsv:2:5: `answer_seconds` must be a whole number from 1 to 3600, found `abc`",
+        ),
+        (
+            "csv/bad_cells.tsv",
+            "csv/bad_cells.tsv:2:6: id `Bad Id` may only use a-z, 0-9 and '-'; try `bad-id`",
+        ),
+        (
+            "csv/bad_cells.tsv",
+            "csv/bad_cells.tsv:3:1: `prompt` is empty; fill it in",
+        ),
+        (
+            "csv/bad_cells.tsv",
+            "csv/bad_cells.tsv:3:3: point `:|` lists no phrase",
+        ),
     ];
     for (i, (file, needle)) in cases.iter().enumerate() {
         let target = out(&format!("bank{i}.toml"));
-        let run = mianba(["banks", "import", file, "--id", "imported", "--out", &target]);
+        let run = mianba([
+            "banks", "import", file, "--id", "imported", "--out", &target,
+        ]);
         rejects(&run, needle);
         assert!(!Path::new(&target).exists(), "nothing written for {file}");
     }
     // A byte-order mark is fine; the bank written loads.
     let target = out("bom.toml");
-    let run = mianba(["banks", "import", "csv/bom_ok.csv", "--id", "imported", "--out", &target]);
+    let run = mianba([
+        "banks",
+        "import",
+        "csv/bom_ok.csv",
+        "--id",
+        "imported",
+        "--out",
+        &target,
+    ]);
     assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
     let bank = mianba::bank::load::load_file(Path::new(&target)).unwrap();
     assert_eq!(bank.questions[0].points.len(), 2);

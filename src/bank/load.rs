@@ -322,15 +322,8 @@ fn parse_pieces(
     let mut gathered = Gathered::default();
     for (i, (offset, piece)) in pieces(text, split).into_iter().enumerate() {
         c.base = offset;
-        let (root, errors) = DeTable::parse_recoverable(piece);
-        for e in errors {
-            c.report_syntax(e.span().map_or(0, |s| s.start), e.message());
-        }
-        let root = Tbl {
-            fields: root.get_ref(),
-            at: 0,
-            name: "the top level",
-        };
+        let parsed = c.parse(piece);
+        let root = Tbl::top(parsed.get_ref());
         // `schema` can only be in the first piece (before any table header). A bank of
         // another schema may use fields this mianba does not know: say only that.
         if i == 0 && !c.schema(&root) {
@@ -480,6 +473,17 @@ pub(crate) struct Tbl<'t, 'i> {
     pub(crate) name: &'static str,
 }
 
+impl<'t, 'i> Tbl<'t, 'i> {
+    /// The top level of a file.
+    pub(crate) fn top(fields: &'t DeTable<'i>) -> Tbl<'t, 'i> {
+        Tbl {
+            fields,
+            at: 0,
+            name: "the top level",
+        }
+    }
+}
+
 /// What `[bank]` says.
 struct BankHead {
     id: Spanned<String>,
@@ -530,6 +534,16 @@ impl<'a> Checker<'a> {
     /// Whether anything was reported so far.
     pub(crate) fn clean(&self) -> bool {
         self.problems.is_empty()
+    }
+
+    /// Parses TOML text with its spans, reporting its syntax errors; the parser recovers from
+    /// them, so the rest of the file is still walked.
+    pub(crate) fn parse<'i>(&mut self, text: &'i str) -> Spanned<DeTable<'i>> {
+        let (root, errors) = DeTable::parse_recoverable(text);
+        for e in errors {
+            self.report_syntax(e.span().map_or(0, |s| s.start), e.message());
+        }
+        root
     }
 
     /// A TOML syntax error. The parser recovers and goes on, but what it made of that line
@@ -1089,7 +1103,12 @@ impl<'a> Checker<'a> {
 
     /// Reports `name` when an earlier entry of the same list already used it (pointing at this,
     /// the second one, and naming the first one's line).
-    pub(crate) fn unique(&mut self, seen: &mut HashMap<String, usize>, name: &Spanned<String>, what: &str) {
+    pub(crate) fn unique(
+        &mut self,
+        seen: &mut HashMap<String, usize>,
+        name: &Spanned<String>,
+        what: &str,
+    ) {
         match seen.get(name.get_ref()) {
             Some(&first_at) => {
                 let first = self.loc.position(first_at).0;

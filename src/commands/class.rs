@@ -76,7 +76,9 @@ fn read_roster(path: &Path) -> Result<Vec<String>> {
         source,
     })?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        Error::BadInput(format!("roster {shown} is not UTF-8 text; save it as UTF-8"))
+        Error::BadInput(format!(
+            "roster {shown} is not UTF-8 text; save it as UTF-8"
+        ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(text

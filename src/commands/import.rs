@@ -35,7 +35,11 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
                 path: out.clone(),
                 source,
             })?;
-            eprintln!("{}: bank `{}` written", sanitize_line(&out.display().to_string()), opts.id);
+            eprintln!(
+                "{}: bank `{}` written",
+                sanitize_line(&out.display().to_string()),
+                opts.id
+            );
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {

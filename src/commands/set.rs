@@ -106,14 +106,20 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     let mut text = String::from("schema = 1\n\n[set]\n");
     let mut line = |key: &str, value: String| text.push_str(&format!("{key} = {value}\n"));
     line("id", toml_string(&id));
-    line("title", toml_string(if title.trim().is_empty() { &id } else { &title }));
+    line(
+        "title",
+        toml_string(if title.trim().is_empty() { &id } else { &title }),
+    );
     if let Some(tutor) = &args.tutor {
         line("tutor", toml_string(tutor));
     }
     if let Some((dt, _)) = &due {
         line("due", dt.to_string());
     }
-    line("mode", toml_string(args.mode.as_deref().unwrap_or("practice")));
+    line(
+        "mode",
+        toml_string(args.mode.as_deref().unwrap_or("practice")),
+    );
     line(
         "pass_mark",
         args.pass_mark.unwrap_or(DEFAULT_PASS_MARK).to_string(),
@@ -122,7 +128,10 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     line("shuffle", "false".into());
     line("seed", args.seed.to_string());
     for q in &plan.questions {
-        text.push_str(&format!("\n[[questions]]\nref = {}\n", toml_string(&q.full_id())));
+        text.push_str(&format!(
+            "\n[[questions]]\nref = {}\n",
+            toml_string(&q.full_id())
+        ));
     }
     let figures = FolderFigures::of_bank_file(&args.out);
     let file = args.out.display().to_string();
@@ -269,7 +278,10 @@ fn import_grades(global: &Global, file: &Path) -> Result<ExitCode> {
     let bundle = read_bundle(file).map_err(|e| Error::BadInput(e.to_string()))?;
     let shown = sanitize_line(&file.display().to_string());
     let flags = verify_integrity(&bundle);
-    if let Some(flag) = flags.iter().find(|f| !matches!(f, Flag::UnknownVersion { .. })) {
+    if let Some(flag) = flags
+        .iter()
+        .find(|f| !matches!(f, Flag::UnknownVersion { .. }))
+    {
         return Err(Error::BadInput(format!(
             "bundle {shown} cannot be trusted ({flag}); ask the tutor to grade the bundle you exported, unchanged"
         )));

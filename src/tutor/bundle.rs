@@ -96,9 +96,13 @@ pub enum BundleError {
         "bundle {file} is {size} bytes, over the 8 MiB limit; it is not a result bundle — ask for the file `mianba set export` wrote"
     )]
     TooLarge { file: String, size: u64 },
-    #[error("bundle {file} is not UTF-8 JSON; ask the candidate to send the file `mianba set export` wrote, unchanged")]
+    #[error(
+        "bundle {file} is not UTF-8 JSON; ask the candidate to send the file `mianba set export` wrote, unchanged"
+    )]
     NotText { file: String },
-    #[error("bundle {file} is not a valid result bundle ({reason}); ask the candidate to export it again with `mianba set export`")]
+    #[error(
+        "bundle {file} is not a valid result bundle ({reason}); ask the candidate to export it again with `mianba set export`"
+    )]
     Invalid { file: String, reason: String },
     #[error("bundle {file} is layout {found}; this mianba reads layout {VERSION} — update mianba")]
     UnknownLayout { file: String, found: u32 },
@@ -130,11 +134,15 @@ impl std::fmt::Display for Flag {
                 write!(f, "answers set `{found}`, not `{expected}`")
             }
             Flag::SetChanged => write!(f, "answers another version of the set (checksum differs)"),
-            Flag::UnknownVersion { version } => write!(f, "written by unknown mianba version `{version}`"),
+            Flag::UnknownVersion { version } => {
+                write!(f, "written by unknown mianba version `{version}`")
+            }
             Flag::GradeEdited { grader, question } => {
                 write!(f, "grade by {grader} on {question} was edited")
             }
-            Flag::UnknownQuestion { question } => write!(f, "answers `{question}`, which is not in the set"),
+            Flag::UnknownQuestion { question } => {
+                write!(f, "answers `{question}`, which is not in the set")
+            }
         }
     }
 }

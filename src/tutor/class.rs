@@ -156,7 +156,11 @@ fn merge(subs: Vec<Submission>) -> Vec<Merged> {
     let mut out: Vec<Merged> = Vec::new();
     for s in subs {
         let c = &s.bundle.content;
-        let key = (c.candidate.clone(), c.set_id.clone(), s.bundle.digest.clone());
+        let key = (
+            c.candidate.clone(),
+            c.set_id.clone(),
+            s.bundle.digest.clone(),
+        );
         match by_copy.get(&key) {
             Some(&i) => {
                 let m = &mut out[i];
@@ -354,7 +358,10 @@ impl ClassReport {
     /// missed most, late, missing and flagged submissions.
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
-        let title = self.set_title.clone().unwrap_or_else(|| "Class report".into());
+        let title = self
+            .set_title
+            .clone()
+            .unwrap_or_else(|| "Class report".into());
         out.push_str(&format!("# {}\n\n", cell(&title)));
         if let Some(id) = &self.set_id {
             out.push_str(&format!("Set `{id}`, pass mark {}", self.pass_mark));
@@ -399,7 +406,11 @@ impl ClassReport {
             ));
         }
         out.push_str("| **average** |");
-        for (a, h) in self.question_averages.iter().zip(&self.question_hand_averages) {
+        for (a, h) in self
+            .question_averages
+            .iter()
+            .zip(&self.question_hand_averages)
+        {
             let auto = a.map_or("—".into(), num);
             match h {
                 Some(h) => out.push_str(&format!(" {auto} / {} |", num(*h))),
@@ -424,7 +435,11 @@ impl ClassReport {
             out.push_str(&"---|".repeat(Dimension::ALL.len()));
             out.push('\n');
             for c in graded {
-                out.push_str(&format!("| {} | {} |", cell(&c.name), cell(&c.graders.join(", "))));
+                out.push_str(&format!(
+                    "| {} | {} |",
+                    cell(&c.name),
+                    cell(&c.graders.join(", "))
+                ));
                 for d in Dimension::ALL {
                     match c.dimensions.get(&d) {
                         Some(v) => {
@@ -466,7 +481,10 @@ impl ClassReport {
         if !comments.is_empty() {
             out.push_str("\n## Comments\n\n");
             for (name, m) in comments {
-                out.push_str(&format!("- {name}, `{}` ({}): {}\n", m.question, m.grader, m.text));
+                out.push_str(&format!(
+                    "- {name}, `{}` ({}): {}\n",
+                    m.question, m.grader, m.text
+                ));
             }
         }
         out
@@ -483,7 +501,11 @@ impl ClassReport {
         let _ = w.write_record(&header);
         for c in &self.candidates {
             let mut rec = vec![c.name.clone()];
-            rec.extend(c.scores.iter().map(|s| s.map_or(String::new(), |v| v.to_string())));
+            rec.extend(
+                c.scores
+                    .iter()
+                    .map(|s| s.map_or(String::new(), |v| v.to_string())),
+            );
             rec.extend(c.hand.iter().map(|h| h.map_or(String::new(), num)));
             rec.push(num(c.average));
             rec.push(if c.passed { "pass" } else { "fail" }.to_string());

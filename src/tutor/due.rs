@@ -65,13 +65,19 @@ mod tests {
     #[test]
     fn dates_times_and_offsets() {
         // 2024-03-01T00:00:00Z is 1709251200.
-        assert_eq!(parse("2024-03-01T00:00:00Z").map(|p| p.1), Some(1_709_251_200));
+        assert_eq!(
+            parse("2024-03-01T00:00:00Z").map(|p| p.1),
+            Some(1_709_251_200)
+        );
         assert_eq!(
             parse("2024-03-01T08:00:00+08:00").map(|p| p.1),
             Some(1_709_251_200)
         );
         // No offset: China Standard Time.
-        assert_eq!(parse("2024-03-01T08:00:00").map(|p| p.1), Some(1_709_251_200));
+        assert_eq!(
+            parse("2024-03-01T08:00:00").map(|p| p.1),
+            Some(1_709_251_200)
+        );
         // A bare date is due at its last second, in UTC+8.
         assert_eq!(
             parse("2024-02-29").map(|p| p.1),

@@ -93,9 +93,7 @@ impl Dimension {
         match self {
             Dimension::Analysis => 25,
             Dimension::Expression => 20,
-            Dimension::Adaptability
-            | Dimension::Interpersonal
-            | Dimension::Organisation => 15,
+            Dimension::Adaptability | Dimension::Interpersonal | Dimension::Organisation => 15,
             Dimension::Motivation => 10,
         }
     }
@@ -247,7 +245,13 @@ mod tests {
 
     #[test]
     fn bands_cover_each_dimension_without_gaps() {
-        assert_eq!(Dimension::ALL.iter().map(|d| u32::from(d.max_points())).sum::<u32>(), 100);
+        assert_eq!(
+            Dimension::ALL
+                .iter()
+                .map(|d| u32::from(d.max_points()))
+                .sum::<u32>(),
+            100
+        );
         assert_eq!(Dimension::Analysis.range(Band::Good), 20..=25);
         assert_eq!(Dimension::Analysis.range(Band::Fair), 15..=19);
         assert_eq!(Dimension::Analysis.range(Band::Poor), 0..=14);
@@ -255,7 +259,10 @@ mod tests {
         assert_eq!(Dimension::Adaptability.range(Band::Fair), 9..=11);
         for d in Dimension::ALL {
             for p in 0..=d.max_points() {
-                let hits = Band::ALL.iter().filter(|b| d.range(**b).contains(&p)).count();
+                let hits = Band::ALL
+                    .iter()
+                    .filter(|b| d.range(**b).contains(&p))
+                    .count();
                 assert_eq!(hits, 1, "{d:?} {p}");
             }
         }

@@ -55,7 +55,10 @@ pub struct ImportOptions {
 pub fn import_file(path: &Path, out: &Path, opts: &ImportOptions) -> Result<String, Vec<Problem>> {
     let file = path.display().to_string();
     let text = read_text(path, &file, &TABLE_FILE).map_err(|p| vec![p])?;
-    let delimiter = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv")) {
+    let delimiter = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+    {
         b'\t'
     } else {
         b','
@@ -80,8 +83,14 @@ pub fn import_table(
     };
     let mut problems = Vec::new();
     if !is_valid_id(&opts.id) {
-        let hint = suggest_id(&opts.id).map(|s| format!("; try `{s}`")).unwrap_or_default();
-        problems.push(at(1, 1, format!("--id `{}` may only use a-z, 0-9 and '-'{hint}", opts.id)));
+        let hint = suggest_id(&opts.id)
+            .map(|s| format!("; try `{s}`"))
+            .unwrap_or_default();
+        problems.push(at(
+            1,
+            1,
+            format!("--id `{}` may only use a-z, 0-9 and '-'{hint}", opts.id),
+        ));
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -101,7 +110,11 @@ pub fn import_table(
         let name = name.trim().to_lowercase();
         match COLUMNS.iter().find(|c| **c == name) {
             Some(c) if columns.contains_key(c) => {
-                problems.push(at(1, i + 1, format!("column `{c}` appears twice; keep one")));
+                problems.push(at(
+                    1,
+                    i + 1,
+                    format!("column `{c}` appears twice; keep one"),
+                ));
             }
             Some(c) => {
                 columns.insert(c, i);
@@ -138,7 +151,11 @@ pub fn import_table(
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                problems.push(at(line, 1, format!("cannot read this row ({e}); check its quotes")));
+                problems.push(at(
+                    line,
+                    1,
+                    format!("cannot read this row ({e}); check its quotes"),
+                ));
                 continue;
             }
         };
@@ -159,21 +176,37 @@ pub fn import_table(
             ));
             continue;
         }
-        let get = |c: &str| columns.get(c).and_then(|&i| record.get(i)).map(str::trim).unwrap_or("");
+        let get = |c: &str| {
+            columns
+                .get(c)
+                .and_then(|&i| record.get(i))
+                .map(str::trim)
+                .unwrap_or("")
+        };
         let col = |c: &str| columns.get(c).map_or(1, |&i| i + 1);
         let mut row = RowOut::default();
         let id = match get("id") {
             "" => format!("q{n}"),
             id if is_valid_id(id) => id.to_string(),
             id => {
-                let hint = suggest_id(id).map(|s| format!("; try `{s}`")).unwrap_or_default();
-                problems.push(at(line, col("id"), format!("id `{id}` may only use a-z, 0-9 and '-'{hint}")));
+                let hint = suggest_id(id)
+                    .map(|s| format!("; try `{s}`"))
+                    .unwrap_or_default();
+                problems.push(at(
+                    line,
+                    col("id"),
+                    format!("id `{id}` may only use a-z, 0-9 and '-'{hint}"),
+                ));
                 // The rest of the row is still checked.
                 format!("q{n}")
             }
         };
         if let Some(first) = ids.insert(id.clone(), line) {
-            problems.push(at(line, col("id"), format!("id `{id}` is already used on line {first}; give each row its own id")));
+            problems.push(at(
+                line,
+                col("id"),
+                format!("id `{id}` is already used on line {first}; give each row its own id"),
+            ));
         }
         for c in REQUIRED {
             if get(c).is_empty() {
@@ -183,7 +216,11 @@ pub fn import_table(
         row.push(format!("\n[[questions]]\nid = {}\n", toml_string(&id)));
         row.push(format!("category = {}\n", toml_string(get("category"))));
         row.push(format!("prompt = {}\n", toml_string(get("prompt"))));
-        for (c, range) in [("difficulty", 1..=3u32), ("answer_seconds", 1..=3600), ("prep_seconds", 0..=3600)] {
+        for (c, range) in [
+            ("difficulty", 1..=3u32),
+            ("answer_seconds", 1..=3600),
+            ("prep_seconds", 0..=3600),
+        ] {
             let v = get(c);
             if v.is_empty() {
                 continue;
@@ -193,7 +230,11 @@ pub fn import_table(
                 _ => problems.push(at(
                     line,
                     col(c),
-                    format!("`{c}` must be a whole number from {} to {}, found `{v}`", range.start(), range.end()),
+                    format!(
+                        "`{c}` must be a whole number from {} to {}, found `{v}`",
+                        range.start(),
+                        range.end()
+                    ),
                 )),
             }
         }
@@ -211,7 +252,11 @@ pub fn import_table(
                         "  [[questions.points]]\n  name = {}\n  any = {}\n{}",
                         toml_string(&p.name),
                         toml_list(&p.any),
-                        if p.required { "  required = true\n" } else { "" }
+                        if p.required {
+                            "  required = true\n"
+                        } else {
+                            ""
+                        }
                     ));
                 }
             }
@@ -221,11 +266,19 @@ pub fn import_table(
             let (why, phrases) = named(&entry);
             let any = split(phrases, '|');
             if any.is_empty() {
-                problems.push(at(line, col("avoid"), format!("avoid entry `{entry}` lists no phrase; write why:phrase|phrase")));
+                problems.push(at(
+                    line,
+                    col("avoid"),
+                    format!("avoid entry `{entry}` lists no phrase; write why:phrase|phrase"),
+                ));
                 continue;
             }
             let why = why.map_or_else(|| default_why(opts.language).to_string(), str::to_string);
-            row.push(format!("  [[questions.avoid]]\n  any = {}\n  why = {}\n", toml_list(&any), toml_string(&why)));
+            row.push(format!(
+                "  [[questions.avoid]]\n  any = {}\n  why = {}\n",
+                toml_list(&any),
+                toml_string(&why)
+            ));
         }
         for piece in row.0 {
             origin.push((toml.lines().count(), line));
@@ -233,7 +286,11 @@ pub fn import_table(
         }
     }
     if n == 0 {
-        problems.push(at(1, 1, "there are no question rows under the header; add one row per question".into()));
+        problems.push(at(
+            1,
+            1,
+            "there are no question rows under the header; add one row per question".into(),
+        ));
     }
     if !problems.is_empty() {
         problems.sort();
@@ -298,13 +355,21 @@ fn points(cell: &str) -> Result<Vec<PointIn>, String> {
         let (name, phrases) = named(rest);
         let any = split(phrases, '|');
         let Some(first) = any.first() else {
-            return Err(format!("point `{entry}` lists no phrase; write name:phrase|phrase"));
+            return Err(format!(
+                "point `{entry}` lists no phrase; write name:phrase|phrase"
+            ));
         };
         let name = name.map_or_else(|| first.clone(), str::to_string);
         if out.iter().any(|p| p.name == name) {
-            return Err(format!("point `{name}` appears twice; merge its phrases with `|`"));
+            return Err(format!(
+                "point `{name}` appears twice; merge its phrases with `|`"
+            ));
         }
-        out.push(PointIn { name, any, required });
+        out.push(PointIn {
+            name,
+            any,
+            required,
+        });
     }
     if out.is_empty() {
         return Err("`points` is empty; write at least one, e.g. 致歉:抱歉|对不起".into());

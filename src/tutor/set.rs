@@ -16,14 +16,13 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use serde::Serialize;
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
 use super::digest::digest_of;
 use super::due;
 use crate::bank::figure::FolderFigures;
 use crate::bank::load::{
-    ANSWER_RANGE, Checker, Gathered, PREP_RANGE, Tbl, TextFile, closest, is_placeholder,
-    read_text,
+    ANSWER_RANGE, Checker, Gathered, PREP_RANGE, Tbl, TextFile, closest, is_placeholder, read_text,
 };
 use crate::bank::{Bank, BankSet, Defaults, Language, Problem, Question, Source, Timing};
 use crate::session::{Mode, Plan, QuestionRef};
@@ -167,19 +166,15 @@ pub fn parse_set(
     if text.len() as u64 > MAX_SET_BYTES {
         return Err(vec![Problem::at_start(
             file,
-            format!("the set is {} bytes, over the 1 MiB limit; split it into smaller sets", text.len()),
+            format!(
+                "the set is {} bytes, over the 1 MiB limit; split it into smaller sets",
+                text.len()
+            ),
         )]);
     }
     let mut c = Checker::new(file, text, figures);
-    let (root, errors) = DeTable::parse_recoverable(text);
-    for e in errors {
-        c.report_syntax(e.span().map_or(0, |s| s.start), e.message());
-    }
-    let root = Tbl {
-        fields: root.get_ref(),
-        at: 0,
-        name: "the top level",
-    };
+    let parsed = c.parse(text);
+    let root = Tbl::top(parsed.get_ref());
     if !schema(&mut c, &root) {
         return Err(c.into_problems());
     }
@@ -264,7 +259,10 @@ enum Entry {
 fn schema(c: &mut Checker, root: &Tbl) -> bool {
     let Some(v) = c.field(root, "schema", false) else {
         if !root.fields.contains_key("schema") {
-            c.report(0..0, "missing `schema = 1`; add it as the first line of the set");
+            c.report(
+                0..0,
+                "missing `schema = 1`; add it as the first line of the set",
+            );
         }
         return true;
     };
@@ -277,7 +275,9 @@ fn schema(c: &mut Checker, root: &Tbl) -> bool {
         Some(n) => {
             c.report(
                 v.span(),
-                format!("this set is schema {n}; this mianba reads schema {SET_SCHEMA} — update mianba"),
+                format!(
+                    "this set is schema {n}; this mianba reads schema {SET_SCHEMA} — update mianba"
+                ),
             );
             false
         }
