@@ -217,3 +217,172 @@ fn the_countdown_moves_on_screen_without_input() {
     app.send(b"\x03");
     assert!(app.wait_exit().success());
 }
+
+#[test]
+fn dropping_the_harness_kills_and_reaps_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::start(dir.path(), &["--lang", "en"], 100, 30);
+    app.wait_text("Civil-service exam");
+    let pid = app.pid();
+    drop(app);
+    // Reaped: no process (not even a zombie) has the pid any more.
+    assert!(
+        !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+        "mianba {pid} is still there after the harness was dropped"
+    );
+}
+
+/// A script standing in for espeak-ng that writes its arguments and stdin to files in `dir`.
+fn recording_espeak(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join("espeak-rec");
+    let body = format!(
+        "#!/bin/sh\necho \"$@\" > '{0}/args.tmp'\ncat > '{0}/stdin.tmp'\nmv '{0}/args.tmp' '{0}/args'\nmv '{0}/stdin.tmp' '{0}/stdin'\n",
+        dir.display()
+    );
+    std::fs::write(&path, body).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+#[test]
+fn speak_reads_the_question_in_mandarin_through_espeak() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = tempfile::tempdir().unwrap();
+    let espeak = recording_espeak(rec.path());
+    let args = [
+        "--lang",
+        "zh",
+        "--speak",
+        "practice",
+        "--bank",
+        "tui-test",
+        "--category",
+        "complaint",
+    ];
+    let env = [("MIANBA_ESPEAK", espeak.to_str().unwrap())];
+    let mut app = App::start_with_env(dir.path(), &args, &env, 100, 30);
+    app.wait_text("思考");
+    let stdin = rec.path().join("stdin");
+    app.wait_for("espeak to be run", |_| stdin.exists());
+    let argv = std::fs::read_to_string(rec.path().join("args")).unwrap();
+    assert!(argv.contains("-v cmn"), "voice: {argv}");
+    let said = std::fs::read_to_string(&stdin).unwrap();
+    assert!(
+        said.contains("客户收到衣服后发现尺码不合适"),
+        "read aloud: {said}"
+    );
+    app.send(b"\x03");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn speak_without_espeak_says_so_once_and_the_interview_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "--lang",
+        "en",
+        "--speak",
+        "practice",
+        "--bank",
+        "tui-test",
+        "--category",
+        "complaint",
+    ];
+    let env = [("MIANBA_ESPEAK", "/nonexistent")];
+    let mut app = App::start_with_env(dir.path(), &args, &env, 120, 30);
+    app.wait_text("/nonexistent is not a program");
+    app.send(b"\r");
+    app.wait_text("Ctrl-S/F2 submit");
+    app.type_text(ANSWER);
+    app.send(b"\x13");
+    app.wait_text("Total");
+    app.send(b"\x03");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn a_follow_up_is_asked_answered_and_saved_under_its_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = practice(dir.path(), "zh", "complaint", 100, 30);
+    app.wait_text("思考");
+    app.send(b"\r");
+    app.wait_text("作答");
+    // No 跟进 in it: the follow-up that asks for it comes next.
+    app.type_text(ANSWER);
+    app.send(b"\x13");
+    app.wait_text("总分");
+    app.send(b"\r");
+    app.wait_text("换货寄出以后，你还会做什么？");
+    app.send(b"\r");
+    app.type_text("我会跟进物流，收货后回访客户是否满意。");
+    app.send(b"\x13");
+    app.wait_text("总分");
+    app.send(b"\r");
+    let summary = app.wait_text("本次面试小结");
+    assert!(summary.contains("tui-test/wrong-size"), "{summary}");
+    assert!(summary.contains("换货寄出以后"), "{summary}");
+    app.send(b"q");
+    assert!(app.wait_exit().success());
+
+    let store = Store::open(dir.path()).unwrap();
+    let sessions = store.sessions().unwrap();
+    let detail = store.session(sessions[0].id).unwrap().unwrap();
+    assert_eq!(detail.answers.len(), 1);
+    let main = &detail.answers[0];
+    assert_eq!(main.followups.len(), 1);
+    assert_eq!(main.followups[0].followup, Some(0));
+    assert_eq!(main.followups[0].parent, Some(main.id));
+    assert!(main.followups[0].answer_text.contains("跟进物流"));
+}
+
+#[test]
+fn an_answered_question_comes_back_due_and_is_drilled() {
+    let dir = tempfile::tempdir().unwrap();
+    // A weak answer today.
+    let mut app = practice(dir.path(), "en", "stress", 100, 30);
+    app.wait_text("Question 1 of 1");
+    app.send(b"\r");
+    app.wait_text("Ctrl-S/F2 submit");
+    app.type_text("不知道。");
+    app.send(b"\x13");
+    app.wait_text("Total");
+    app.send(b"\x03");
+    assert!(app.wait_exit().success());
+    drop(app);
+
+    // Today nothing is due; 30 days on (the clock moved by mianba's test variable) it is.
+    let mut app = App::start(dir.path(), &["--lang", "en"], 100, 30);
+    app.wait_text("drill (0 due today)");
+    app.type_text("q");
+    assert!(app.wait_exit().success());
+    let env = [(mianba::tui::CLOCK_SHIFT_ENV, "30")];
+    let mut app = App::start_with_env(dir.path(), &["--lang", "en"], &env, 100, 30);
+    app.wait_text("drill (1 due today)");
+    app.type_text("d");
+    app.wait_text("Question 1 of 1");
+    app.wait_text("tui-test/angry-caller");
+    app.send(b"\r");
+    app.wait_text("Ctrl-S/F2 submit");
+    app.type_text("我会先安抚客户情绪，耐心倾听。");
+    app.send(b"\x13");
+    app.wait_text("Total");
+    app.send(b"\x03");
+    assert!(app.wait_exit().success());
+
+    let store = Store::open(dir.path()).unwrap();
+    let sessions = store.sessions().unwrap();
+    assert_eq!(sessions.len(), 2);
+    assert!(
+        sessions
+            .iter()
+            .any(|s| s.preset.as_deref() == Some("drill")),
+        "{sessions:?}"
+    );
+    // The drilled answer moved the card: a second review.
+    let card = store
+        .schedule_entry("tui-test/angry-caller")
+        .unwrap()
+        .unwrap();
+    assert_eq!(card.reps, 2);
+}

@@ -318,3 +318,70 @@ fn progress_with_many_one_and_no_sessions() {
         snapshot_all(&app, "progress_empty");
     }
 }
+
+#[test]
+fn home_shows_the_due_count_and_d_drills_the_due_questions() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, _) = app_with(lang, None);
+        // Answered once, long ago: its card is due now.
+        let store = Store::open_in_memory().expect("store");
+        let s = session(&store, NOW - 400 * DAY, Mode::Practice);
+        answer(
+            &store,
+            &app.banks,
+            s,
+            "wrong-size",
+            (WEAK, None),
+            NOW - 400 * DAY,
+        );
+        let mut io = io_with(store);
+        for m in io.run(crate::tui::update::home_effects(&app), &app.banks) {
+            send(&mut app, &mut io, m);
+        }
+        let Screen::Home(h) = &app.screen else {
+            panic!("not home")
+        };
+        assert_eq!(h.due, Some(1));
+        snapshot_all(&app, "drill_home");
+        keys(&mut app, &mut io, &[KeyCode::Char('d')]);
+        let Screen::Sitting(s) = &app.screen else {
+            panic!("the drill did not start")
+        };
+        let asked: Vec<&str> = s
+            .interview
+            .questions()
+            .map(|q| q.question_id.as_str())
+            .collect();
+        assert_eq!(asked, vec!["tui-test/wrong-size"]);
+        snapshot_all(&app, "drill");
+    }
+}
+
+#[test]
+fn nothing_due_is_said_and_weakest_drills_the_lowest_first() {
+    let (mut app, _) = app_with(Lang::En, None);
+    // A good answer yesterday: its card is days away.
+    let store = Store::open_in_memory().expect("store");
+    let s = session(&store, NOW - DAY, Mode::Practice);
+    answer(&store, &app.banks, s, "wrong-size", (GOOD, None), NOW - DAY);
+    let mut io = io_with(store);
+    keys(&mut app, &mut io, &[KeyCode::Char('d')]);
+    assert!(matches!(app.screen, Screen::Home(_)));
+    assert!(text_at(&app, 80, 24).contains("Nothing is due"));
+    let mut io = io_with(filled_store(&app.banks));
+    // Weakest: angry-caller (21) before wrong-size (100 latest).
+    keys(&mut app, &mut io, &[KeyCode::Char('w')]);
+    let Screen::Sitting(s) = &app.screen else {
+        panic!("the weakest drill did not start")
+    };
+    let asked: Vec<&str> = s
+        .interview
+        .questions()
+        .map(|q| q.question_id.as_str())
+        .collect();
+    assert_eq!(asked, vec!["tui-test/angry-caller", "tui-test/wrong-size"]);
+    assert_eq!(
+        s.interview.plan.preset.as_deref(),
+        Some(crate::review::drill::WEAKEST_PRESET)
+    );
+}

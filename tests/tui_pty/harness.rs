@@ -42,6 +42,17 @@ pub fn test_banks() -> String {
 impl App {
     /// Starts `mianba ARGS` with `--data-dir data` and the test bank, in a `cols`×`rows` terminal.
     pub fn start(data: &Path, args: &[&str], cols: u16, rows: u16) -> App {
+        App::start_with_env(data, args, &[], cols, rows)
+    }
+
+    /// `start`, with extra environment variables.
+    pub fn start_with_env(
+        data: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> App {
         let pty = native_pty_system();
         let pair = pty.openpty(size(rows, cols)).expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mianba"));
@@ -57,6 +68,9 @@ impl App {
         // Keep the user's own banks out of the test.
         cmd.env("XDG_CONFIG_HOME", data.join("config"));
         cmd.env("HOME", data);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn mianba");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
@@ -164,8 +178,31 @@ impl App {
     }
 }
 
+/// How long a killed child gets to end before it is sent SIGKILL.
+const REAP_WITHIN: Duration = Duration::from_secs(2);
+
 impl Drop for App {
+    /// Kills and reaps the child whatever way the test ends (a failed assertion unwinds
+    /// through here too), so no `mianba` is left running, or as a zombie, after the tests.
     fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(Some(_))) {
+            return;
+        }
         let _ = self.child.kill();
+        let deadline = Instant::now() + REAP_WITHIN;
+        while Instant::now() < deadline {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        // It ignored the polite kill: SIGKILL cannot be ignored.
+        if let Some(pid) = self.child.process_id() {
+            let _ = std::process::Command::new("kill")
+                .arg("-KILL")
+                .arg(pid.to_string())
+                .status();
+        }
+        let _ = self.child.wait();
     }
 }
