@@ -20,5 +20,6 @@ mod structure;
 
 pub use lexicon::{Lexicon, is_en_common_word, is_en_function_word, is_zh_function_char, lexicon};
 pub use matcher::contains_phrase;
+pub use normalize::{is_judged_char, judged_len};
 pub use rubric::{AvoidSpec, PointSpec, Rubric, SectionSpec, StructureSpec};
 pub use scorecard::{AvoidHit, Flag, PointResult, Scorecard, SectionResult, Span};

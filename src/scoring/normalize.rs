@@ -118,7 +118,7 @@ pub fn normalize(input: &str, lang: Language) -> Normalized {
             out.push_cjk(c, start, idx);
             continue;
         }
-        if !c.is_whitespace() {
+        if is_judged_char(c) {
             out.n.orig_chars += 1;
         }
         // Full-width ASCII (ＳＯＲＲＹ，１２３): NFKC is a fixed shift, no table needed.
@@ -326,6 +326,17 @@ fn fold_punctuation(c: char, lang: Language) -> char {
         '-' | '\u{2010}' | '\u{2011}' if lang == Language::En => ' ',
         _ => c,
     }
+}
+
+/// Whether a character counts towards an answer's length (`Scorecard::chars`): every
+/// character but whitespace.
+pub fn is_judged_char(c: char) -> bool {
+    !c.is_whitespace()
+}
+
+/// An answer's length as the scorecard counts it (the editor's counter shows the same).
+pub fn judged_len(text: &str) -> usize {
+    text.chars().filter(|c| is_judged_char(*c)).count()
 }
 
 #[cfg(test)]

@@ -13,11 +13,8 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 /// cap only exists so a stray multi-megabyte paste cannot stall the app.
 pub const MAX_ANSWER_CHARS: usize = 20_000;
 
-/// The length a candidate is judged on: characters without whitespace, as the scorecard
-/// counts them (`Scorecard::chars`).
-pub fn judged_len(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
-}
+/// The length a candidate is judged on: the scorer's own count (`Scorecard::chars`).
+pub use crate::scoring::judged_len;
 
 /// What happened to a paste.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,6 +148,16 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::widgets::Borders;
+
+    #[test]
+    fn the_count_shown_is_the_scorecards_length() {
+        let banks = crate::tui::tests::test_banks();
+        let (bank, q) = banks.find_question("tui-test/wrong-size").unwrap();
+        let text = "非常抱歉，\n  我马上 核实。 Sorry!\t";
+        let card = crate::scoring::Rubric::compile(bank, q).score(text, None);
+        assert_eq!(Editor::with_text(text).char_count(), card.chars);
+        assert_eq!(card.chars, 17);
+    }
 
     fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
