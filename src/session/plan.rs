@@ -6,7 +6,7 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{Bank, BankSet, Question};
+use crate::bank::{Bank, BankSet, Language, Question};
 
 /// One question of a plan, by id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -141,6 +141,33 @@ pub fn civil_service() -> Preset {
 }
 
 impl Preset {
+    /// Draws as `draw` does, but when no banks are chosen, only from the banks written in
+    /// `lang` (the UI's language), or in Chinese when no bank is in `lang`: a preset drawing
+    /// from every bank would mix languages in one sitting.
+    pub fn draw_in(
+        &self,
+        set: &BankSet,
+        banks: &[String],
+        lang: Language,
+        seed: u64,
+    ) -> Result<Plan, PlanError> {
+        if !banks.is_empty() {
+            return self.draw(set, banks, seed);
+        }
+        let of = |l: Language| -> Vec<String> {
+            set.banks
+                .iter()
+                .filter(|b| b.language == l)
+                .map(|b| b.id.clone())
+                .collect()
+        };
+        let mut chosen = of(lang);
+        if chosen.is_empty() {
+            chosen = of(Language::Zh);
+        }
+        self.draw(set, &chosen, seed)
+    }
+
     /// Draws one question of each category from `banks` (empty = all). A category the banks
     /// lack is filled from the preset's other categories, so the format keeps its length.
     pub fn draw(&self, set: &BankSet, banks: &[String], seed: u64) -> Result<Plan, PlanError> {
@@ -242,4 +269,42 @@ fn candidates(
                 })
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled banks: zh and en ones, both with civil-service categories.
+    fn languages_drawn(lang: Language, banks: &[String]) -> Vec<Language> {
+        let set = BankSet::bundled();
+        let mut langs: Vec<Language> = (0..20)
+            .flat_map(|seed| {
+                let plan = civil_service().draw_in(&set, banks, lang, seed).unwrap();
+                plan.questions
+                    .iter()
+                    .map(|r| resolve(&set, r).unwrap().0.language)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        langs.sort_by_key(|l| *l == Language::En);
+        langs.dedup();
+        langs
+    }
+
+    #[test]
+    fn civil_service_keeps_to_the_ui_language_unless_banks_are_chosen() {
+        let set = BankSet::bundled();
+        assert!(set.banks.iter().any(|b| b.language == Language::En));
+        assert_eq!(languages_drawn(Language::Zh, &[]), vec![Language::Zh]);
+        assert_eq!(languages_drawn(Language::En, &[]), vec![Language::En]);
+        // Chosen banks are taken as chosen, whatever their language.
+        let en: Vec<String> = set
+            .banks
+            .iter()
+            .filter(|b| b.language == Language::En)
+            .map(|b| b.id.clone())
+            .collect();
+        assert_eq!(languages_drawn(Language::Zh, &en), vec![Language::En]);
+    }
 }

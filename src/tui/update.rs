@@ -276,7 +276,13 @@ fn mode_of(choice: Choice) -> Mode {
 fn plan_from_home(app: &mut App, home: &Home) -> Result<Plan, PlanError> {
     let seed = home.seed().unwrap_or_else(|| (app.seeds)());
     match home.choice {
-        Choice::Civil => civil_service().draw(&app.banks, &home.chosen_banks(), seed),
+        Choice::Civil => {
+            let lang = match app.lang {
+                crate::i18n::Lang::Zh => Language::Zh,
+                crate::i18n::Lang::En => Language::En,
+            };
+            civil_service().draw_in(&app.banks, &home.chosen_banks(), lang, seed)
+        }
         _ => PlanRequest {
             banks: home.chosen_banks(),
             categories: home.chosen_categories(),
