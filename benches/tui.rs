@@ -160,5 +160,100 @@ fn keystroke(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, first_frame, keystroke);
+/// A store of `n` sessions of one answer each (the bundled banks' questions in turn, totals
+/// spread over 0-100), a day apart.
+fn store_of(n: usize, banks: &BankSet) -> Store {
+    use mianba::scoring::Rubric;
+    use mianba::session::Mode;
+    use mianba::store::{NewAnswer, NewSession};
+    let store = Store::open_in_memory().expect("store");
+    let questions: Vec<_> = banks
+        .banks
+        .iter()
+        .flat_map(|b| b.questions.iter().map(move |q| (b, q)))
+        .collect();
+    let cards: Vec<_> = questions
+        .iter()
+        .map(|(b, q)| {
+            Rubric::compile(b, q).score(q.reference.as_deref().unwrap_or("好的"), Some(60))
+        })
+        .collect();
+    for i in 0..n {
+        let at = 1_600_000_000 + i as i64 * 86_400;
+        let modes = [Mode::Practice, Mode::Exam, Mode::Spoken];
+        let id = store
+            .create_session(&NewSession {
+                started_at: at,
+                mode: modes[i % 3],
+                preset: None,
+                seed: i as u64,
+                banks: vec![questions[i % questions.len()].0.id.clone()],
+                lang: "zh".into(),
+            })
+            .expect("session");
+        let (b, q) = questions[i % questions.len()];
+        let full = b.full_id(q);
+        store
+            .save_answer(&NewAnswer {
+                session_id: id,
+                parent: None,
+                question_id: &full,
+                followup: None,
+                bank_id: &b.id,
+                category: &q.category,
+                prompt: &q.prompt,
+                answer_text: "好的",
+                seconds_used: 60,
+                attempt: 1,
+                scorecard: &cards[i % cards.len()],
+                mode: modes[i % 3],
+                created_at: at,
+            })
+            .expect("answer");
+    }
+    store
+}
+
+/// The history and progress screens' first frame over 10,000 sessions: the key pressed on
+/// the home screen, the store queried (through the app's own effects), the frame drawn.
+/// Target: ≤ 100 ms each.
+fn review_screens(c: &mut Criterion) {
+    let banks = BankSet::load(&[], None);
+    let store = store_of(10_000, &banks);
+    let mut io = mianba::tui::io::Io {
+        store: Some(store),
+        speaker: None,
+    };
+    let mut group = c.benchmark_group("review_first_frame_10k");
+    group.sample_size(20);
+    for (name, key) in [("history", 'v'), ("progress", 'p')] {
+        let mut app = App::new(AppInit {
+            lang: Lang::Zh,
+            theme: Theme::new(true),
+            banks: banks.clone(),
+            clock: Rc::new(SystemClock::new()),
+            seeds: Box::new(|| 7),
+            store_error: None,
+            speak: false,
+            draft: None,
+            tz: chrono::FixedOffset::east_opt(0).expect("UTC"),
+        });
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                app.screen = Screen::Home(mianba::tui::home::Home::new(&app.banks.banks));
+                let press = Msg::Key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+                let effects = update(&mut app, press);
+                for m in io.run(effects, &app.banks) {
+                    update(&mut app, m);
+                }
+                assert!(!matches!(app.screen, Screen::Home(_)));
+                let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+                term.draw(|f| view(&app, f)).expect("draw");
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, first_frame, keystroke, review_screens);
 criterion_main!(benches);
