@@ -1,11 +1,11 @@
 //! Interview plans, the interview mode and the clock. No terminal, no real time and no real
 //! randomness inside: the clock and the seed come in from the caller.
 //!
-//! The interview state machine that runs a plan (phases, warnings, cut-off, follow-ups) was
-//! written in `crate::tui::interview` while this module was pending; it is terminal-free and
-//! belongs here, so one copy should move in rather than a second be written.
+//! `interview` is the state machine that runs a plan (phases, warnings, cut-off,
+//! follow-ups); the terminal app drives it.
 
 pub mod clock;
+pub mod interview;
 pub mod mode;
 pub mod plan;
 

@@ -57,7 +57,7 @@ pub struct Notice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RedrawKey {
     shown_secs: Option<u64>,
-    phase: Option<std::mem::Discriminant<crate::tui::interview::Phase>>,
+    phase: Option<std::mem::Discriminant<crate::session::interview::Phase>>,
     notice: bool,
 }
 

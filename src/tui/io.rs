@@ -57,6 +57,15 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
                 .create_session(&s)
                 .map_or_else(failed, Msg::SessionCreated),
         ),
+        Effect::CreateSetSession { session, set } => Some(
+            store
+                .create_session(&session)
+                .and_then(|id| {
+                    store.set_session_set(id, &set.set_id, &set.checksum)?;
+                    Ok(id)
+                })
+                .map_or_else(failed, Msg::SessionCreated),
+        ),
         Effect::SaveAnswer(a) => {
             let answer = NewAnswer {
                 session_id: a.session_id,

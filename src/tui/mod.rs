@@ -8,12 +8,12 @@ pub mod filter;
 pub mod history;
 pub mod home;
 pub mod input;
-pub mod interview;
 pub mod io;
 pub mod layout;
 pub mod msg;
 pub mod progress;
 pub mod screens;
+pub mod sets;
 pub mod sitting;
 pub mod terminal;
 pub mod theme;
@@ -81,14 +81,28 @@ fn clock_from_env() -> Rc<dyn Clock> {
     })
 }
 
-/// The choice and plan `mianba practice …` asks for, drawn before the terminal is touched so a
-/// bad bank or category is reported as a plain error (exit 1).
-fn practice_plan(args: &PracticeArgs, banks: &BankSet, seed: u64) -> Result<(Choice, Plan)> {
-    if let Some(set) = &args.set {
-        return Err(Error::Usage(format!(
-            "--set {}: assignment sets are not supported by this version of mianba; use --bank and --category",
-            set.display()
-        )));
+/// What `mianba practice …` starts with.
+enum Start {
+    Plan(Choice, Plan),
+    Set(Box<crate::tutor::Set>),
+}
+
+/// The interview `mianba practice …` asks for, drawn (or its set loaded) before the terminal
+/// is touched so a bad bank, category or set is reported as a plain error (exit 1).
+fn practice_start(args: &PracticeArgs, banks: &BankSet, seed: u64) -> Result<Start> {
+    if let Some(path) = &args.set {
+        if !args.banks.is_empty()
+            || !args.categories.is_empty()
+            || args.count.is_some()
+            || args.seed.is_some()
+        {
+            return Err(Error::Usage(
+                "--set takes its questions from the set; drop --bank, --category, --count and --seed".into(),
+            ));
+        }
+        return Ok(Start::Set(Box::new(crate::tutor::set::load_checked(
+            path, banks,
+        )?)));
     }
     let choice = match args.mode {
         crate::cli::Mode::Typed => Choice::Practice,
@@ -102,7 +116,7 @@ fn practice_plan(args: &PracticeArgs, banks: &BankSet, seed: u64) -> Result<(Cho
         seed: args.seed.unwrap_or(seed),
     }
     .draw(banks)?;
-    Ok((choice, plan))
+    Ok(Start::Plan(choice, plan))
 }
 
 pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> {
@@ -116,7 +130,7 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
     let user_banks = crate::paths::user_banks_dir();
     let banks = BankSet::load(&global.banks, user_banks.as_deref());
     let start = match &practice {
-        Some(args) => Some(practice_plan(args, &banks, rand::random())?),
+        Some(args) => Some(practice_start(args, &banks, rand::random())?),
         None => None,
     };
     let data_dir = crate::paths::data_dir(global.data_dir.as_deref());
@@ -150,8 +164,11 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
     if let Some(e) = speech_error {
         dispatch(&mut app, &mut io, Msg::SpeechFailed(e));
     }
-    if let Some((choice, plan)) = start {
-        let effects = update::start(&mut app, choice, plan);
+    if let Some(start) = start {
+        let effects = match start {
+            Start::Plan(choice, plan) => update::start(&mut app, choice, plan),
+            Start::Set(set) => sets::start_set(&mut app, &set),
+        };
         for m in io.run(effects, &app.banks) {
             dispatch(&mut app, &mut io, m);
         }

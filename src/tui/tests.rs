@@ -217,10 +217,10 @@ fn notices_expire_with_the_clock() {
 
 // ---- Interviews -----------------------------------------------------------------------
 
+use crate::session::interview::Phase;
 use crate::session::{Plan, QuestionRef, Thinking};
 use crate::tui::app::Screen;
 use crate::tui::home::Choice;
-use crate::tui::interview::Phase;
 use crate::tui::update::start;
 
 const ANSWER: &str = "非常抱歉给您添麻烦了。\n我先核实订单，确认后马上为您换货，运费我们承担。";

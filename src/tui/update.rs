@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::bank::Language;
 use crate::i18n::fill;
 use crate::scoring::Scorecard;
+use crate::session::interview::{Event, Interview, Phase};
 use crate::session::{Mode, Plan, PlanError, PlanRequest, QuestionRef, civil_service};
 use crate::store::{AnswerId, Draft, HistoryFilter, NewSession, SessionId};
 use crate::tui::app::{App, Level, Overlay, Screen};
@@ -14,9 +15,9 @@ use crate::tui::detail::{Detail, DetailAction};
 use crate::tui::filter::FilterChoices;
 use crate::tui::history::{History, HistoryAction};
 use crate::tui::home::{Choice, Home, HomeAction, move_cursor};
-use crate::tui::interview::{Event, Interview, Phase};
 use crate::tui::msg::Msg;
 use crate::tui::progress::{ProgressAction, ProgressScreen};
+use crate::tui::sets::SetLink;
 use crate::tui::sitting::{DRAFT_EVERY, Sitting};
 use crate::tui::widgets::editor::{MAX_ANSWER_CHARS, PasteOutcome};
 
@@ -25,6 +26,12 @@ use crate::tui::widgets::editor::{MAX_ANSWER_CHARS, PasteOutcome};
 pub enum Effect {
     /// Answered with `Msg::SessionCreated`.
     CreateSession(NewSession),
+    /// As `CreateSession`, then records the assignment set the session answers (so
+    /// `mianba set export` finds it).
+    CreateSetSession {
+        session: NewSession,
+        set: SetLink,
+    },
     /// Answered with `Msg::AnswerSaved`.
     SaveAnswer(Box<AnswerToSave>),
     FinishSession {
@@ -296,20 +303,36 @@ fn plan_from_home(app: &mut App, home: &Home) -> Result<Plan, PlanError> {
 
 /// Start an interview of `plan` (from home, from `mianba practice`, or to restore a draft).
 pub fn start(app: &mut App, choice: Choice, plan: Plan) -> Vec<Effect> {
+    let interview = Interview::new(plan, mode_of(choice), &app.banks, app.now());
+    begin(app, choice, interview, None)
+}
+
+/// Put `interview` on screen and have the store create its session, or say why it could not
+/// be built. `set`: the assignment set it answers, recorded with the session.
+pub fn begin(
+    app: &mut App,
+    choice: Choice,
+    interview: Result<Interview, PlanError>,
+    set: Option<SetLink>,
+) -> Vec<Effect> {
     let now = app.now();
-    let new_session = NewSession {
-        started_at: app.clock.unix_now(),
-        mode: mode_of(choice),
-        preset: plan.preset.clone(),
-        seed: plan.seed,
-        banks: plan.banks.clone(),
-        lang: app.lang.code().to_string(),
-    };
-    match Interview::new(plan, mode_of(choice), &app.banks, now) {
+    match interview {
         Ok(interview) => {
+            let session = NewSession {
+                started_at: app.clock.unix_now(),
+                mode: mode_of(choice),
+                preset: interview.plan.preset.clone(),
+                seed: interview.plan.seed,
+                banks: interview.plan.banks.clone(),
+                lang: app.lang.code().to_string(),
+            };
             let mut sitting = Sitting::new(interview, choice, now);
             sitting.reset_for_next();
-            let mut effects = vec![Effect::CreateSession(new_session)];
+            let create = match set {
+                Some(set) => Effect::CreateSetSession { session, set },
+                None => Effect::CreateSession(session),
+            };
+            let mut effects = vec![create];
             effects.extend(speak(app.speak, &sitting));
             app.screen = Screen::Sitting(Box::new(sitting));
             effects
@@ -560,7 +583,7 @@ fn on_tick(app: &mut App) -> Vec<Effect> {
 /// is in.
 fn after_move(
     s: &mut Sitting,
-    before: (crate::tui::interview::Step, u32),
+    before: (crate::session::interview::Step, u32),
     unix_now: i64,
     read_aloud: bool,
 ) -> Vec<Effect> {

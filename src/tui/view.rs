@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::i18n::fill;
 use crate::session::Mode;
+use crate::session::interview::{Phase, Step};
 use crate::tui::app::{App, Level, Overlay, Screen};
-use crate::tui::interview::{Phase, Step};
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::screens;
 use crate::tui::screens::checklist::ChecklistView;

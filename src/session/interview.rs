@@ -552,11 +552,110 @@ impl Interview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::{Clock, FakeClock};
-    use crate::tui::tests::plan;
+    use crate::bank::Source;
+    use crate::bank::figure::FolderFigures;
+    use crate::session::{Clock, FakeClock, QuestionRef};
+
+    /// The interview's own small bank: a question with thinking time, structure and a
+    /// follow-up, and one answered straight away.
+    const BANK: &str = r#"
+schema = 1
+
+[bank]
+id = "interview-test"
+title = "面试流程测试"
+language = "zh"
+
+[defaults]
+prep_seconds = 20
+answer_seconds = 120
+target_chars = [20, 300]
+
+[[structures]]
+id = "complaint-steps"
+name = "致歉—核实—解决—跟进"
+ordered = true
+sections = [
+  { name = "致歉", cues = ["抱歉", "对不起"] },
+  { name = "核实", cues = ["核实", "查询"] },
+  { name = "解决", cues = ["换货", "退款", "方案"] },
+  { name = "跟进", cues = ["跟进", "回访"], optional = true },
+]
+
+[[questions]]
+id = "wrong-size"
+category = "complaint"
+difficulty = 2
+prompt = "客户收到衣服后发现尺码不合适，要求换货。你会怎么处理？"
+structure = "complaint-steps"
+reference = "非常抱歉给您添麻烦了。我先核实订单，马上为您换货，之后跟进物流。"
+
+  [[questions.points]]
+  name = "致歉"
+  any = ["抱歉", "对不起"]
+  required = true
+
+  [[questions.points]]
+  name = "核实信息"
+  any = ["核实", "查询"]
+
+  [[questions.points]]
+  name = "换货方案"
+  any = ["换货", "运费"]
+
+  [[questions.points]]
+  name = "跟进"
+  any = ["跟进", "回访", "物流"]
+
+  [[questions.followups]]
+  when_missing = "跟进"
+  prompt = "换货寄出以后，你还会做什么？"
+  answer_seconds = 60
+    [[questions.followups.points]]
+    name = "跟进物流"
+    any = ["物流", "跟进"]
+
+[[questions]]
+id = "angry-caller"
+category = "stress"
+difficulty = 1
+prompt = "电话里客户一直骂人，你会怎么办？"
+reference = "我会先保持冷静，耐心倾听，再帮他解决问题。"
+prep_seconds = 0
+answer_seconds = 90
+
+  [[questions.points]]
+  name = "冷静"
+  any = ["冷静"]
+
+  [[questions.points]]
+  name = "倾听"
+  any = ["倾听"]
+"#;
 
     fn banks() -> BankSet {
-        crate::tui::tests::test_banks()
+        let bank = crate::bank::load::parse_bank(
+            BANK,
+            "interview-test.toml",
+            Source::File("interview-test.toml".into()),
+            &FolderFigures::new("."),
+        )
+        .expect("the test bank is valid");
+        BankSet {
+            banks: vec![bank],
+            problems: Vec::new(),
+        }
+    }
+
+    fn plan(ids: &[&str]) -> Plan {
+        Plan::fixed(
+            ids.iter()
+                .map(|q| QuestionRef {
+                    bank: "interview-test".into(),
+                    question: (*q).into(),
+                })
+                .collect(),
+        )
     }
 
     const GOOD: &str = "非常抱歉给您添麻烦了。我先核实订单，确认后马上为您换货，运费我们承担，之后我会跟进物流并回访。";
@@ -756,6 +855,9 @@ mod tests {
     fn an_unknown_question_is_a_plan_error() {
         let err =
             Interview::new(plan(&["nope"]), Mode::Practice, &banks(), Duration::ZERO).unwrap_err();
-        assert_eq!(err, PlanError::UnknownQuestion("tui-test/nope".into()));
+        assert_eq!(
+            err,
+            PlanError::UnknownQuestion("interview-test/nope".into())
+        );
     }
 }
