@@ -40,18 +40,7 @@ pub(crate) fn banks(global: &Global) -> BankSet {
 
 /// Loads a set or fails with one sentence naming the file, its first problem and the fix.
 pub(crate) fn load(path: &Path, banks: &BankSet) -> Result<Set> {
-    load_set(path, banks).map_err(|problems| {
-        let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
-        let more = match problems.len() {
-            0 | 1 => String::new(),
-            n => format!(" (and {} more)", n - 1),
-        };
-        Error::BadInput(sanitize_line(&format!(
-            "set {} is invalid: {first}{more}; run `mianba set validate {}` to see every problem",
-            path.display(),
-            path.display()
-        )))
-    })
+    crate::tutor::set::load_checked(path, banks)
 }
 
 fn validate(global: &Global, files: &[std::path::PathBuf]) -> Result<ExitCode> {

@@ -140,10 +140,48 @@ impl Set {
         t
     }
 
+    /// The banks a sitting of this set asks from: the banks its questions come from and its
+    /// inline bank, with the set's time limits written into their questions, so the interview
+    /// times (and scores) each question as `Set::timing` says without knowing about sets.
+    pub fn sitting_banks(&self, banks: &BankSet) -> BankSet {
+        let mut out = BankSet::default();
+        for r in &self.questions {
+            if let Some((bank, _)) = self.resolve(banks, r)
+                && out.get(&bank.id).is_none()
+            {
+                out.banks.push(bank.clone());
+            }
+        }
+        for bank in &mut out.banks {
+            for q in &mut bank.questions {
+                q.prep_seconds = self.prep_seconds.or(q.prep_seconds);
+                q.answer_seconds = self.answer_seconds.or(q.answer_seconds);
+            }
+        }
+        out
+    }
+
     /// Whether something handed in at `at` (Unix seconds) is late.
     pub fn is_late(&self, at: i64) -> bool {
         self.due.as_ref().is_some_and(|d| at > d.unix)
     }
+}
+
+/// Reads a set for a command or the app, failing with one sentence that names the file, its
+/// first problem and the fix (`mianba set validate` lists them all).
+pub fn load_checked(path: &Path, banks: &BankSet) -> crate::error::Result<Set> {
+    load_set(path, banks).map_err(|problems| {
+        let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+        let more = match problems.len() {
+            0 | 1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        crate::error::Error::BadInput(crate::text::sanitize_line(&format!(
+            "set {} is invalid: {first}{more}; run `mianba set validate {}` to see every problem",
+            path.display(),
+            path.display()
+        )))
+    })
 }
 
 /// Reads and validates a set file; references are resolved against `banks`, inline figures
