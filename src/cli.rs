@@ -149,6 +149,20 @@ pub enum ClassCommand {
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
     },
+    /// Grade result bundles by hand in the terminal (six dimensions and a comment per answer).
+    Grade {
+        #[arg(required = true, value_name = "BUNDLE")]
+        bundles: Vec<PathBuf>,
+        /// Who grades (recorded with each grade).
+        #[arg(long, value_name = "NAME")]
+        grader: String,
+        /// Save graded copies into this folder instead of over the bundles.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The set the bundles answer (flags bundles of another set or version).
+        #[arg(long, value_name = "FILE")]
+        set: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

@@ -273,6 +273,27 @@ ui_strings! {
 
     // Too small
     too_small: "窗口太小：至少需要 {w}x{h}，当前 {cw}x{ch}。请放大窗口。", "Window too small: needs at least {w}x{h}, now {cw}x{ch}. Please enlarge it.";
+
+    // Grading by hand (`mianba class grade`)
+    grade_title: "阅卷｜评分人 {grader}", "Grading | grader {grader}";
+    grade_where: "{candidate} · {set} · 第 {i}/{n} 题 · 文件 {f}/{m}", "{candidate} · {set} · answer {i}/{n} · file {f}/{m}";
+    grade_flagged: "⚠ 此文件已被标记，不能当作有效提交：{flags}", "⚠ This bundle is FLAGGED and cannot be taken as a valid submission: {flags}";
+    grade_scores: "六维评分", "Six dimensions";
+    grade_overall: "总分 {n}/100", "Overall {n}/100";
+    grade_comment: "评语", "Comment";
+    grade_answer: "考生回答", "Candidate's answer";
+    grade_followup: "追问：", "Follow-up: ";
+    grade_graded: "已评", "graded";
+    grade_not_graded: "未评", "not graded";
+    grade_band_good: "好", "good";
+    grade_band_fair: "中", "fair";
+    grade_band_poor: "差", "poor";
+    grade_keys: "↑↓/1-6 选维度  ←→/+- 加减分  Tab 写评语  Ctrl-S 保存并下一题  n/p 换题  [/] 换文件  PgUp/PgDn 滚动  q 退出", "Up/Down/1-6 dimension  Left/Right/+/- points  Tab comment  Ctrl-S save and next  n/p answer  [/] file  PgUp/PgDn scroll  q quit";
+    grade_comment_keys: "正在写评语  Esc/Tab 回到评分  Ctrl-S 保存并下一题", "Writing the comment  Esc/Tab back to the scores  Ctrl-S save and next";
+    grade_saved: "已保存：{file}", "Saved: {file}";
+    grade_save_failed: "保存失败：{why}", "Could not save: {why}";
+    grade_refused: "无法记录评分：{why}", "The grade cannot be recorded: {why}";
+    grade_all_done: "所有回答都已评分。", "Every answer is graded.";
 }
 
 #[cfg(test)]

@@ -60,6 +60,22 @@ pub fn run(
     })
 }
 
+/// `mianba class grade`: the bundles read and checked before the grading app starts.
+pub fn grade(
+    global: &Global,
+    bundles: &[PathBuf],
+    grader: &str,
+    out: Option<&Path>,
+    set: Option<&Path>,
+) -> Result<ExitCode> {
+    let set = match set {
+        Some(p) => Some(super::set::load(p, &super::set::banks(global))?),
+        None => None,
+    };
+    let papers = crate::tui::grading::papers(bundles, set.as_ref(), out)?;
+    crate::tui::grading::run(global.lang, grader, papers)
+}
+
 fn read_roster(path: &Path) -> Result<Vec<String>> {
     let shown = sanitize_line(&path.display().to_string());
     let meta = std::fs::metadata(path).map_err(|source| Error::Read {

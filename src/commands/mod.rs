@@ -32,6 +32,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             roster,
             format,
         })) => class::run(&global, &paths, set.as_deref(), roster.as_deref(), format),
+        Some(Command::Class(ClassCommand::Grade {
+            bundles,
+            grader,
+            out,
+            set,
+        })) => class::grade(&global, &bundles, &grader, out.as_deref(), set.as_deref()),
         Some(Command::History(args)) => history::run(&global, &args),
         Some(Command::Report(args)) => report::run(&global, &args),
         Some(Command::Export { file }) => backup::export(&global, &file),

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod detail;
 pub mod filter;
+pub mod grading;
 pub mod history;
 pub mod home;
 pub mod input;

@@ -1,0 +1,171 @@
+//! `mianba class grade`: a tutor grades result bundles by hand, answer by answer, on the six
+//! structured-interview dimensions with a comment. Its own small Elm loop (`state`, `msg`,
+//! `update`, `view`) on the app's terminal guard, input thread, theme and widgets. Each
+//! recorded grade writes the paper at once (a temporary file renamed over it), so quitting,
+//! Ctrl-C or a closed terminal loses at most the grade being given — and that one is recorded
+//! on the way out.
+
+pub mod msg;
+pub mod state;
+pub mod update;
+pub mod view;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::rc::Rc;
+use std::time::Duration;
+
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::session::SystemClock;
+use crate::text::sanitize_line;
+use crate::tui::input::{Input, Reader};
+use crate::tui::terminal::{Signals, TerminalGuard};
+use crate::tui::theme::Theme;
+use crate::tutor::Set;
+use crate::tutor::bundle::{read_bundle, verify, verify_integrity};
+use msg::Msg;
+use state::{Grading, Paper};
+use update::{Effect, update};
+
+const POLL: Duration = Duration::from_millis(100);
+
+/// Reads every bundle (any unreadable one stops here, before the terminal is touched) and
+/// checks it: against `set` when given, else its own digests and version.
+pub fn papers(bundles: &[PathBuf], set: Option<&Set>, out: Option<&Path>) -> Result<Vec<Paper>> {
+    let mut papers: Vec<Paper> = Vec::with_capacity(bundles.len());
+    for path in bundles {
+        let bundle =
+            read_bundle(path).map_err(|e| Error::BadInput(sanitize_line(&e.to_string())))?;
+        let flags = match set {
+            Some(s) => verify(&bundle, s),
+            None => verify_integrity(&bundle),
+        };
+        let out = match (out, path.file_name()) {
+            (Some(dir), Some(name)) => dir.join(name),
+            _ => path.clone(),
+        };
+        if papers.iter().any(|p| p.out == out) {
+            return Err(Error::Usage(sanitize_line(&format!(
+                "two bundles would be saved as {}; grade them in two runs or rename one",
+                out.display()
+            ))));
+        }
+        if bundle.content.answers.is_empty() {
+            return Err(Error::BadInput(sanitize_line(&format!(
+                "{} has no answers to grade",
+                path.display()
+            ))));
+        }
+        papers.push(Paper {
+            path: path.clone(),
+            out,
+            bundle,
+            flags,
+        });
+    }
+    if papers.is_empty() {
+        return Err(Error::Usage("name at least one bundle to grade".into()));
+    }
+    Ok(papers)
+}
+
+/// Write a paper: a temporary file in the same folder, renamed over the target, so the file
+/// on disk is always a whole bundle.
+pub fn save(paper: &Paper) -> std::io::Result<()> {
+    let dir = match paper.out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)?;
+    let name = paper
+        .out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "bundle.json".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(paper.bundle.to_json().as_bytes())?;
+        f.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&tmp, &paper.out)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Run the effects, feeding their replies back, until nothing is left.
+fn dispatch(g: &mut Grading, msg: Msg) {
+    let mut queue = vec![msg];
+    while let Some(m) = queue.pop() {
+        for Effect::Save(n) in update(g, m) {
+            if let Some(p) = g.papers.get(n) {
+                let shown = sanitize_line(&p.out.display().to_string());
+                queue.push(Msg::Saved(
+                    save(p).map(|()| shown).map_err(|e| e.to_string()),
+                ));
+            }
+        }
+    }
+}
+
+pub fn run(lang: Option<Lang>, grader: &str, papers: Vec<Paper>) -> Result<ExitCode> {
+    if grader.trim().is_empty() {
+        return Err(Error::Usage(
+            "--grader is empty; give the grader's name".into(),
+        ));
+    }
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(
+            "grading needs a terminal; to import grades from a script use the tutor API".into(),
+        ));
+    }
+    let mut g = Grading::new(
+        Lang::detect(lang),
+        Theme::from_env(),
+        Rc::new(SystemClock::new()),
+        grader.trim(),
+        papers,
+    );
+    let signals = Signals::register().map_err(|e| Error::Other(e.into()))?;
+    let mut guard = TerminalGuard::enter().map_err(|e| Error::Other(e.into()))?;
+    let input = Reader::spawn().map_err(|e| Error::Other(e.into()))?;
+    let term_err = |e: std::io::Error| Error::Other(e.into());
+    let mut outcome = Ok(());
+    while !g.quit {
+        if let Err(e) = guard
+            .terminal()
+            .draw(|f| view::view(&g, f))
+            .map_err(term_err)
+        {
+            outcome = Err(e);
+            break;
+        }
+        if signals.received() {
+            dispatch(&mut g, Msg::Interrupted);
+            continue;
+        }
+        let mut next = input.next(POLL);
+        while let Some(inp) = next {
+            match inp {
+                Input::Event(ev) => {
+                    if let Some(m) = Msg::from_event(ev) {
+                        dispatch(&mut g, m);
+                    }
+                }
+                Input::Lost => dispatch(&mut g, Msg::Interrupted),
+            }
+            next = if g.quit { None } else { input.ready() };
+        }
+    }
+    // Every way out (a draw error included) records the grade being given.
+    if !g.quit {
+        dispatch(&mut g, Msg::Interrupted);
+    }
+    drop(guard);
+    outcome.map(|()| ExitCode::SUCCESS)
+}
