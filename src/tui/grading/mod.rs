@@ -169,3 +169,6 @@ pub fn run(lang: Option<Lang>, grader: &str, papers: Vec<Paper>) -> Result<ExitC
     drop(guard);
     outcome.map(|()| ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests;
