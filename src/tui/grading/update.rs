@@ -35,7 +35,10 @@ pub fn update(g: &mut Grading, msg: Msg) -> Vec<Effect> {
             record(g)
         }
         Msg::Saved(Ok(file)) => {
-            let text = fill(g.ui.grade_saved, &[("file", &file)]);
+            let mut text = fill(g.ui.grade_saved, &[("file", &file)]);
+            if all_graded(g) {
+                text = format!("{text}  {}", g.ui.grade_all_done);
+            }
             g.notice = Some((text, Level::Info));
             Vec::new()
         }
