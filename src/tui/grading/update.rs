@@ -77,11 +77,7 @@ fn on_key(g: &mut Grading, key: KeyEvent) -> Vec<Effect> {
         (Focus::Comment, KeyCode::Esc | KeyCode::Tab | KeyCode::BackTab) => {
             g.focus = Focus::Dimension(0);
         }
-        (Focus::Comment, _) => {
-            if g.comment.input(key) {
-                g.dirty = true;
-            }
-        }
+        (Focus::Comment, _) if g.comment.input(key) => g.dirty = true,
         (Focus::Dimension(_), KeyCode::Tab | KeyCode::BackTab) => g.focus = Focus::Comment,
         (Focus::Dimension(i), KeyCode::Up | KeyCode::Char('k')) => {
             g.focus = Focus::Dimension(i.checked_sub(1).unwrap_or(Dimension::ALL.len() - 1));
