@@ -119,6 +119,11 @@ ui_strings! {
     pane_banks: "题库", "Banks";
     pane_categories: "类别", "Categories";
     pane_settings: "设置", "Settings";
+    pane_sets: "作业（Enter 开始）", "Sets (Enter starts)";
+    set_by: "{tutor} 布置", "by {tutor}";
+    set_due: "截止 {due}", "due {due}";
+    set_late: "已逾期", "late";
+    set_questions: "{n} 题", "{n} Q";
     mode_practice: "练习", "Practice";
     mode_exam: "考试", "Exam";
     mode_civil: "公务员结构化面试", "Civil-service exam";

@@ -23,3 +23,9 @@ pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
 pub fn user_banks_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join("banks"))
 }
+
+/// The user's assignment sets: `sets/` inside the config folder (the app lists them on the
+/// home screen, with those in the data folder's `sets/`).
+pub fn user_sets_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("sets"))
+}

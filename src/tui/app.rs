@@ -11,6 +11,7 @@ use crate::tui::detail::Detail;
 use crate::tui::history::History;
 use crate::tui::home::Home;
 use crate::tui::progress::ProgressScreen;
+use crate::tui::sets::SetEntry;
 use crate::tui::sitting::Sitting;
 use crate::tui::theme::Theme;
 
@@ -95,6 +96,8 @@ pub struct App {
     /// Read each new question aloud.
     pub speak: bool,
     pub tz: chrono::FixedOffset,
+    /// The assignment sets listed on the home screen (`App::set_sets`).
+    pub sets: Vec<SetEntry>,
     pub quit: bool,
 }
 
@@ -114,6 +117,7 @@ impl App {
             banks: init.banks,
             speak: init.speak,
             tz: init.tz,
+            sets: Vec::new(),
             quit: false,
         };
         if let Some(why) = init.store_error {
@@ -124,6 +128,14 @@ impl App {
             app.overlay = Some(Overlay::Restore(d));
         }
         app
+    }
+
+    /// List `sets` on the home screen (found by `sets::list_sets` before the app starts).
+    pub fn set_sets(&mut self, sets: Vec<SetEntry>) {
+        if let Screen::Home(h) = &mut self.screen {
+            h.set_count = sets.len();
+        }
+        self.sets = sets;
     }
 
     pub fn now(&self) -> Duration {

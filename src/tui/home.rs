@@ -48,16 +48,29 @@ pub enum Pane {
     Mode,
     Banks,
     Categories,
+    /// Assignment sets, only there when some were found.
+    Sets,
     Settings,
 }
 
 impl Pane {
-    const ORDER: [Pane; 4] = [Pane::Mode, Pane::Banks, Pane::Categories, Pane::Settings];
+    const ORDER: [Pane; 5] = [
+        Pane::Mode,
+        Pane::Banks,
+        Pane::Categories,
+        Pane::Sets,
+        Pane::Settings,
+    ];
 
-    fn step(self, forward: bool) -> Pane {
-        let i = Pane::ORDER.iter().position(|p| *p == self).unwrap_or(0);
-        let n = Pane::ORDER.len();
-        Pane::ORDER[if forward {
+    /// The next pane (or the previous one), skipping the sets pane when there are no sets.
+    fn step(self, forward: bool, sets: bool) -> Pane {
+        let order: Vec<Pane> = Pane::ORDER
+            .into_iter()
+            .filter(|p| sets || *p != Pane::Sets)
+            .collect();
+        let i = order.iter().position(|p| *p == self).unwrap_or(0);
+        let n = order.len();
+        order[if forward {
             (i + 1) % n
         } else {
             (i + n - 1) % n
@@ -137,6 +150,9 @@ pub struct Home {
     pub seed: String,
     /// Drill questions due today (capped by the daily limit), once the store answered.
     pub due: Option<usize>,
+    /// How many sets the app lists (`App::sets`) and the one under the cursor.
+    pub set_count: usize,
+    pub set_cursor: usize,
 }
 
 /// What a key on the home screen asks for beyond editing the form.
@@ -144,6 +160,8 @@ pub struct Home {
 pub enum HomeAction {
     None,
     Start,
+    /// Start the set at this index of `App::sets`.
+    StartSet(usize),
     Quit,
     History,
     Progress,
@@ -174,6 +192,8 @@ impl Home {
             count: DEFAULT_COUNT,
             seed: String::new(),
             due: None,
+            set_count: 0,
+            set_cursor: 0,
         }
     }
 
@@ -195,15 +215,20 @@ impl Home {
             return HomeAction::None;
         }
         match key.code {
+            KeyCode::Enter if self.pane == Pane::Sets => {
+                return HomeAction::StartSet(self.set_cursor);
+            }
             KeyCode::Enter => return HomeAction::Start,
             KeyCode::Char('q') => return HomeAction::Quit,
             KeyCode::Char('v') => return HomeAction::History,
             KeyCode::Char('p') => return HomeAction::Progress,
             KeyCode::Char('d') => return HomeAction::Drill,
             KeyCode::Char('w') => return HomeAction::Weakest,
-            KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => self.pane = self.pane.step(true),
+            KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => {
+                self.pane = self.pane.step(true, self.set_count > 0)
+            }
             KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => {
-                self.pane = self.pane.step(false)
+                self.pane = self.pane.step(false, self.set_count > 0)
             }
             KeyCode::Char('+') | KeyCode::Char('=') => self.count = (self.count + 1).min(MAX_COUNT),
             KeyCode::Char('-') => self.count = self.count.saturating_sub(1).max(1),
@@ -218,7 +243,7 @@ impl Home {
             KeyCode::Char(' ') | KeyCode::Char('x') => match self.pane {
                 Pane::Banks => self.bank_list.toggle(),
                 Pane::Categories => self.category_list.toggle(),
-                Pane::Mode | Pane::Settings => {}
+                Pane::Mode | Pane::Sets | Pane::Settings => {}
             },
             _ => {
                 self.move_in_pane(key);
@@ -243,6 +268,9 @@ impl Home {
             }
             Pane::Categories => {
                 move_cursor(&mut self.category_list.cursor, self.categories.len(), key);
+            }
+            Pane::Sets => {
+                move_cursor(&mut self.set_cursor, self.set_count, key);
             }
             Pane::Settings => {}
         }

@@ -161,6 +161,9 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
         speak: speaker.is_some(),
         tz: *chrono::Local::now().offset(),
     });
+    let given_set = practice.as_ref().and_then(|p| p.set.as_deref());
+    let listed = sets::list_sets(&sets::set_dirs(&data_dir), given_set, &app.banks);
+    app.set_sets(listed);
     let mut io = Io { store, speaker };
     if let Some(e) = speech_error {
         dispatch(&mut app, &mut io, Msg::SpeechFailed(e));

@@ -2,12 +2,75 @@
 //! questions in its order and its time limits, and its session is recorded as answering the
 //! set so `mianba set export` finds it.
 
+use std::path::{Path, PathBuf};
+
+use crate::bank::BankSet;
 use crate::session::Mode;
 use crate::session::interview::Interview;
 use crate::tui::app::App;
 use crate::tui::home::Choice;
 use crate::tui::update::{Effect, begin};
 use crate::tutor::Set;
+
+/// One set file as the home screen lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetEntry {
+    Ready(Box<Set>),
+    /// A file that does not load: its name and its first problem, one sanitised line each,
+    /// listed instead of stopping the app (`mianba set validate` lists every problem).
+    Broken {
+        file: String,
+        problem: String,
+    },
+}
+
+/// The folders the home screen lists sets from: `sets/` in the data folder, then the user's
+/// `sets/` in the config folder.
+pub fn set_dirs(data_dir: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![data_dir.join("sets")];
+    dirs.extend(crate::paths::user_sets_dir());
+    dirs
+}
+
+/// The sets to list: `given` (`--set`) first, then every `*.toml` in `dirs` by name, each file
+/// once. A missing folder lists nothing.
+pub fn list_sets(dirs: &[PathBuf], given: Option<&Path>, banks: &BankSet) -> Vec<SetEntry> {
+    let mut files: Vec<PathBuf> = given.map(Path::to_path_buf).into_iter().collect();
+    for dir in dirs {
+        let Ok(read) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut found: Vec<PathBuf> = read
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    files.iter().map(|p| load_entry(p, banks)).collect()
+}
+
+fn load_entry(path: &Path, banks: &BankSet) -> SetEntry {
+    match crate::tutor::set::load_set(path, banks) {
+        Ok(set) => SetEntry::Ready(Box::new(set)),
+        Err(problems) => {
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            );
+            let problem = problems
+                .first()
+                .map(|p| format!("{}:{}: {}", p.line, p.column, p.message))
+                .unwrap_or_default();
+            SetEntry::Broken {
+                file: crate::text::sanitize_line(&file),
+                problem: crate::text::sanitize_line(&problem),
+            }
+        }
+    }
+}
 
 /// The set a session answers, stored with the session (`Store::set_session_set`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,4 +102,99 @@ pub fn start_set(app: &mut App, set: &Set) -> Vec<Effect> {
     let banks = set.sitting_banks(&app.banks);
     let interview = Interview::new(set.plan(), set.mode, &banks, app.now());
     begin(app, choice_for(set.mode), interview, Some(SetLink::of(set)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::tui::app::Screen;
+    use crate::tui::tests::{app_with, key, test_banks};
+    use crate::tui::update::update;
+    use crossterm::event::KeyCode;
+
+    fn testdata_sets() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/testdata/sets")
+    }
+
+    #[test]
+    fn a_broken_set_file_is_listed_with_its_problem() {
+        let sets = list_sets(&[testdata_sets()], None, &test_banks());
+        assert_eq!(sets.len(), 3);
+        assert!(matches!(&sets[0], SetEntry::Ready(s) if s.id == "week1"));
+        assert!(matches!(&sets[1], SetEntry::Ready(s) if s.id == "warmup"));
+        let SetEntry::Broken { file, problem } = &sets[2] else {
+            panic!("the broken set is listed as broken: {:?}", sets[2]);
+        };
+        assert_eq!(file, "c-broken.toml");
+        assert!(problem.contains("no-such-question"), "{problem}");
+        assert!(!problem.contains('\n'));
+    }
+
+    #[test]
+    fn the_given_set_comes_first_and_each_file_once() {
+        let dir = testdata_sets();
+        let given = dir.join("b-late.toml");
+        let missing = dir.join("no-such-folder");
+        let sets = list_sets(&[missing, dir], Some(&given), &test_banks());
+        let ids: Vec<&str> = sets
+            .iter()
+            .map(|e| match e {
+                SetEntry::Ready(s) => s.id.as_str(),
+                SetEntry::Broken { .. } => "broken",
+            })
+            .collect();
+        assert_eq!(ids, ["warmup", "week1", "broken"]);
+    }
+
+    #[test]
+    fn enter_on_a_listed_set_starts_its_interview() {
+        let (mut app, _clock) = app_with(Lang::En, None);
+        app.set_sets(list_sets(&[testdata_sets()], None, &test_banks()));
+        // Mode → Banks → Categories → Sets.
+        for _ in 0..3 {
+            update(&mut app, key(KeyCode::Tab));
+        }
+        let effects = update(&mut app, key(KeyCode::Enter));
+        let Some(Effect::CreateSetSession { session, set }) = effects.first() else {
+            panic!("Enter asks for a set session: {effects:?}");
+        };
+        assert_eq!(set.set_id, "week1");
+        assert_eq!(session.mode, Mode::Exam);
+        let Screen::Sitting(s) = &app.screen else {
+            panic!("the interview is on screen");
+        };
+        assert_eq!(s.interview.len(), 2);
+        assert!(s.interview.current().question_id.ends_with("angry-caller"));
+    }
+
+    #[test]
+    fn enter_on_a_broken_set_says_why_and_stays_home() {
+        let (mut app, _clock) = app_with(Lang::En, None);
+        app.set_sets(list_sets(&[testdata_sets()], None, &test_banks()));
+        for _ in 0..3 {
+            update(&mut app, key(KeyCode::Tab));
+        }
+        update(&mut app, key(KeyCode::Char('G')));
+        let effects = update(&mut app, key(KeyCode::Enter));
+        assert!(effects.is_empty());
+        assert!(matches!(app.screen, Screen::Home(_)));
+        let notice = app
+            .live_notice()
+            .map(|n| n.text.clone())
+            .unwrap_or_default();
+        assert!(notice.starts_with("c-broken.toml: "), "{notice}");
+    }
+
+    #[test]
+    fn without_sets_tab_skips_the_sets_pane() {
+        let (mut app, _clock) = app_with(Lang::En, None);
+        for _ in 0..3 {
+            update(&mut app, key(KeyCode::Tab));
+        }
+        let Screen::Home(h) = &app.screen else {
+            panic!("home");
+        };
+        assert_eq!(h.pane, crate::tui::home::Pane::Settings);
+    }
 }

@@ -630,3 +630,21 @@ fn prompt_and_result_panes_scroll_and_stop_at_the_top() {
     update(&mut app, key(KeyCode::Char('g')));
     assert_eq!(sitting_of(&app).result.scroll, 0);
 }
+
+#[test]
+fn home_lists_sets() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/testdata/sets");
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, _clock) = app_with(lang, None);
+        app.set_sets(crate::tui::sets::list_sets(
+            std::slice::from_ref(&dir),
+            None,
+            &test_banks(),
+        ));
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut term = draw(&app, w, h);
+            let text = screen_text(&mut term);
+            insta::assert_snapshot!(format!("home_sets_{}_{w}x{h}", lang.code()), text);
+        }
+    }
+}

@@ -17,7 +17,7 @@ use crate::tui::history::{History, HistoryAction};
 use crate::tui::home::{Choice, Home, HomeAction, move_cursor};
 use crate::tui::msg::Msg;
 use crate::tui::progress::{ProgressAction, ProgressScreen};
-use crate::tui::sets::SetLink;
+use crate::tui::sets::{SetEntry, SetLink};
 use crate::tui::sitting::{DRAFT_EVERY, Sitting};
 use crate::tui::widgets::editor::{MAX_ANSWER_CHARS, PasteOutcome};
 
@@ -170,7 +170,9 @@ pub fn final_effects(app: &App) -> Vec<Effect> {
 
 /// Back to the home screen, asking the store for the number of questions due.
 pub fn go_home(app: &mut App) -> Vec<Effect> {
-    app.screen = Screen::Home(Home::new(&app.banks.banks));
+    let mut home = Home::new(&app.banks.banks);
+    home.set_count = app.sets.len();
+    app.screen = Screen::Home(home);
     home_effects(app)
 }
 
@@ -224,7 +226,9 @@ fn on_home_review(app: &mut App, action: HomeAction, count: usize) -> Vec<Effect
             weakest: Some(count),
             now,
         }],
-        HomeAction::None | HomeAction::Start | HomeAction::Quit => Vec::new(),
+        HomeAction::None | HomeAction::Start | HomeAction::StartSet(_) | HomeAction::Quit => {
+            Vec::new()
+        }
     }
 }
 
@@ -444,6 +448,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 let count = home.count;
                 on_home_review(app, action, count)
             }
+            HomeAction::StartSet(i) => start_listed_set(app, i),
             HomeAction::Start => {
                 let home = home.clone();
                 match plan_from_home(app, &home) {
@@ -460,6 +465,18 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::History(_) => on_history_key(app, key),
         Screen::Detail(_) => on_detail_key(app, key),
         Screen::Progress(_) => on_progress_key(app, key),
+    }
+}
+
+/// Enter on a listed set: start its interview, or say why the file cannot be used.
+fn start_listed_set(app: &mut App, i: usize) -> Vec<Effect> {
+    match app.sets.get(i).cloned() {
+        Some(SetEntry::Ready(set)) => crate::tui::sets::start_set(app, &set),
+        Some(SetEntry::Broken { file, problem }) => {
+            app.notify(format!("{file}: {problem}"), Level::Error);
+            Vec::new()
+        }
+        None => Vec::new(),
     }
 }
 

@@ -10,6 +10,7 @@ use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::home::{Choice, Home, Pane};
 use crate::tui::layout::panel;
+use crate::tui::sets::SetEntry;
 use crate::tui::widgets::wrap::wrap;
 
 /// Bank problems listed on the home screen (the rest are counted).
@@ -31,8 +32,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(top);
     let [mode_area, settings_area] =
         Layout::vertical([Constraint::Length(6), Constraint::Min(4)]).areas(left);
-    let [banks_area, cats_area] =
-        Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(right);
+    // The sets pane is there only when sets were found, so the home screen of someone
+    // without sets stays as it was.
+    let [banks_area, cats_area, sets_area] = if app.sets.is_empty() {
+        let [b, c] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(right);
+        [b, c, Rect::default()]
+    } else {
+        Layout::vertical([Constraint::Ratio(1, 3); 3]).areas(right)
+    };
+    if !app.sets.is_empty() {
+        draw_sets(frame, sets_area, app, home);
+    }
 
     draw_modes(frame, mode_area, app, home);
     draw_settings(frame, settings_area, app, home);
@@ -136,6 +147,66 @@ fn draw_banks(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
         items,
         home.bank_list.cursor,
     );
+}
+
+/// One row per set: title, tutor, due date (in warning style once past), question count; a
+/// file that does not load shows its problem.
+fn draw_sets(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
+    let ui = app.ui;
+    let now = app.clock.unix_now();
+    let items = app
+        .sets
+        .iter()
+        .map(|entry| match entry {
+            // Most telling first (title, due, size); the tutor last, cut first when narrow.
+            SetEntry::Ready(set) => {
+                let mut spans = vec![Span::raw(crate::text::sanitize_line(&set.title))];
+                if let Some(due) = &set.due {
+                    let mut text = fill(ui.set_due, &[("due", &due_date(app, due))]);
+                    let style = if set.is_late(now) {
+                        text = format!("{text} {}", ui.set_late);
+                        app.theme.warn()
+                    } else {
+                        Style::default()
+                    };
+                    spans.push(Span::styled(format!("  {text}"), style));
+                }
+                let n = fill(ui.set_questions, &[("n", &set.questions.len())]);
+                spans.push(Span::styled(format!("  {n}"), app.theme.dim()));
+                if let Some(tutor) = &set.tutor {
+                    let by = fill(ui.set_by, &[("tutor", &crate::text::sanitize_line(tutor))]);
+                    spans.push(Span::styled(format!("  {by}"), app.theme.dim()));
+                }
+                ListItem::new(Line::from(spans))
+            }
+            SetEntry::Broken { file, problem } => ListItem::new(Line::from(vec![
+                Span::raw(format!("{file}  ")),
+                Span::styled(problem.clone(), app.theme.bad()),
+            ])),
+        })
+        .collect();
+    let focused = home.pane == Pane::Sets;
+    draw_list(
+        frame,
+        area,
+        app,
+        ui.pane_sets.to_string(),
+        focused,
+        items,
+        home.set_cursor,
+    );
+}
+
+/// A due date in the app's time zone to the minute; as written if out of range.
+fn due_date(app: &App, due: &crate::tutor::set::Due) -> String {
+    chrono::DateTime::from_timestamp(due.unix, 0).map_or_else(
+        || crate::text::sanitize_line(&due.written),
+        |t| {
+            t.with_timezone(&app.tz)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
 }
 
 fn draw_categories(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
