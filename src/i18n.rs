@@ -128,6 +128,8 @@ ui_strings! {
     mode_exam: "考试", "Exam";
     mode_civil: "公务员结构化面试", "Civil-service exam";
     mode_spoken: "口述", "Spoken";
+    mode_drill: "复习", "Drill";
+    mode_weakest: "重练最弱", "Retry my weakest";
     about_practice: "每题作答后立即评分；可看提示、参考答案，可重答。", "Scored after each answer; tips, the reference answer and retries allowed.";
     about_exam: "没有提示；时间到自动收卷；全部答完才看成绩。", "No help; the clock cuts you off; results only at the end.";
     about_civil: "结构化面试：4 题，先统一思考，再每题约 2 分半作答，最后出成绩。", "Structured interview: 4 questions, one thinking block, about 2.5 minutes each, results at the end.";

@@ -353,6 +353,11 @@ fn home_shows_the_due_count_and_d_drills_the_due_questions() {
             .map(|q| q.question_id.as_str())
             .collect();
         assert_eq!(asked, vec!["tui-test/wrong-size"]);
+        // Named as what was chosen, not as the practice it runs as.
+        let (drill, practice) = (app.ui.mode_drill, app.ui.mode_practice);
+        let shown = text_at(&app, 80, 24);
+        assert!(shown.contains(&format!("{drill}  ")), "{shown}");
+        assert!(!shown.contains(&format!("{practice}  ")), "{shown}");
         snapshot_all(&app, "drill");
     }
 }
@@ -384,4 +389,5 @@ fn nothing_due_is_said_and_weakest_drills_the_lowest_first() {
         s.interview.plan.preset.as_deref(),
         Some(crate::review::drill::WEAKEST_PRESET)
     );
+    assert!(text_at(&app, 80, 24).contains("Retry my weakest  Question 1 of 2"));
 }

@@ -72,6 +72,16 @@ impl Sitting {
         self.interview.mode
     }
 
+    /// What the heading calls this interview: a drill (or "retry my weakest") is a practice
+    /// underneath but is named as what the candidate chose, by its plan's preset.
+    pub fn title(&self, ui: &crate::i18n::Ui) -> &'static str {
+        match self.interview.plan.preset.as_deref() {
+            Some(crate::review::drill::DUE_PRESET) => ui.mode_drill,
+            Some(crate::review::drill::WEAKEST_PRESET) => ui.mode_weakest,
+            _ => self.choice.name(ui),
+        }
+    }
+
     /// Whether the candidate is typing an answer right now (keys go to the editor).
     pub fn typing(&self) -> bool {
         self.mode() != Mode::Spoken && matches!(self.interview.phase, Phase::Answer { .. })

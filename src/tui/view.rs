@@ -118,7 +118,7 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
             let spoken = s.mode() == Mode::Spoken;
             let heading = if block {
                 let all = fill(ui.all_questions, &[("n", &iv.len())]);
-                format!("{}  {all}", s.choice.name(ui))
+                format!("{}  {all}", s.title(ui))
             } else {
                 heading(app, s, iv.step.question, iv.step.followup, iv.attempt)
             };
@@ -189,7 +189,7 @@ fn heading(
 ) -> String {
     let ui = app.ui;
     let mut parts = vec![
-        s.choice.name(ui).to_string(),
+        s.title(ui).to_string(),
         fill(
             ui.question_of,
             &[("i", &(question + 1)), ("n", &s.interview.len())],
