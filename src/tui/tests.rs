@@ -648,3 +648,20 @@ fn home_lists_sets() {
         }
     }
 }
+
+#[test]
+fn footer_keeps_whole_hints_at_60_columns() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, _clock) = sitting(lang, Choice::Practice, plan(&["wrong-size"]));
+        update(&mut app, key(KeyCode::Enter));
+        type_text(&mut app, ANSWER);
+        let mut term = draw(&app, 60, 20);
+        let text = screen_text(&mut term);
+        let footer = text.lines().nth(19).unwrap_or_default().to_string();
+        // Every hint shown is whole: the footer is a prefix of the hints, cut at a gap.
+        let keys = format!("{}  {}", app.ui.interview_keys, app.ui.tips_key);
+        assert!(keys.starts_with(&footer), "{footer}");
+        assert!(keys[footer.len()..].is_empty() || keys[footer.len()..].starts_with("  "));
+        insta::assert_snapshot!(format!("footer_{}_60x20", lang.code()), text);
+    }
+}

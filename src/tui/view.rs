@@ -226,7 +226,7 @@ fn draw_status(frame: &mut Frame, area: Rect, app: &App, keys: &str) {
             };
             Line::from(Span::styled(n.text.clone(), style))
         }
-        None => Line::from(Span::styled(keys.to_string(), app.theme.dim())),
+        None => crate::tui::widgets::footer::footer(keys, area.width, app.theme),
     };
     frame.render_widget(Paragraph::new(line), area);
 }

@@ -75,7 +75,7 @@ pub fn view(g: &Grading, frame: &mut Frame) {
         panel(g.ui.grade_comment, focused, g.theme),
         focused,
     );
-    frame.render_widget(Paragraph::new(status_line(g)), status);
+    frame.render_widget(Paragraph::new(status_line(g, status.width)), status);
 }
 
 fn header(g: &Grading, paper: &Paper) -> Line<'static> {
@@ -198,7 +198,7 @@ fn draw_dimensions(frame: &mut Frame, area: Rect, g: &Grading) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn status_line(g: &Grading) -> Line<'static> {
+fn status_line(g: &Grading, width: u16) -> Line<'static> {
     match &g.notice {
         Some((text, level)) => {
             let style = match level {
@@ -213,7 +213,7 @@ fn status_line(g: &Grading) -> Line<'static> {
                 Focus::Comment => g.ui.grade_comment_keys,
                 Focus::Dimension(_) => g.ui.grade_keys,
             };
-            Line::from(Span::styled(keys, g.theme.dim()))
+            crate::tui::widgets::footer::footer(keys, width, g.theme)
         }
     }
 }

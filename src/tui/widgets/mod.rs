@@ -3,5 +3,6 @@
 pub mod bars;
 pub mod countdown;
 pub mod editor;
+pub mod footer;
 pub mod highlight;
 pub mod wrap;
