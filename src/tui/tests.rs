@@ -185,6 +185,16 @@ fn restore_prompt_discard_clears_the_draft() {
 }
 
 #[test]
+fn a_restored_draft_records_its_bank_in_the_new_session() {
+    let (mut app, _) = app_with(Lang::En, Some(draft()));
+    let effects = update(&mut app, key(KeyCode::Enter));
+    let Some(Effect::CreateSession(session)) = effects.first() else {
+        panic!("restoring creates a session: {effects:?}");
+    };
+    assert_eq!(session.banks, vec!["tui-test".to_string()]);
+}
+
+#[test]
 fn too_small_names_the_minimum_at_every_tiny_size() {
     let (app, _) = app_with(Lang::Zh, None);
     for (w, h) in [(1, 1), (20, 5), (39, 30), (100, 11)] {

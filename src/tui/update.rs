@@ -365,10 +365,12 @@ fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
         app.notify(text, Level::Warn);
         return Vec::new();
     };
-    let plan = Plan::fixed(vec![QuestionRef {
+    let mut plan = Plan::fixed(vec![QuestionRef {
         bank: bank.id.clone(),
         question: q.id.clone(),
     }]);
+    // The session records the bank it asks from, as any other (history's Banks column).
+    plan.banks = vec![bank.id.clone()];
     let effects = start(app, Choice::Practice, plan);
     let now = app.now();
     if let Screen::Sitting(s) = &mut app.screen {
