@@ -4,7 +4,7 @@
 use crate::bank::BankSet;
 use crate::review::{drill, progress};
 use crate::speech::Speaker;
-use crate::store::{NewAnswer, Store};
+use crate::store::Store;
 use crate::tui::msg::Msg;
 use crate::tui::update::Effect;
 
@@ -66,28 +66,11 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
                 })
                 .map_or_else(failed, Msg::SessionCreated),
         ),
-        Effect::SaveAnswer(a) => {
-            let answer = NewAnswer {
-                session_id: a.session_id,
-                parent: a.parent,
-                question_id: &a.question_id,
-                followup: a.followup,
-                bank_id: &a.bank_id,
-                category: &a.category,
-                prompt: &a.prompt,
-                answer_text: &a.answer_text,
-                seconds_used: a.seconds_used,
-                attempt: a.attempt,
-                scorecard: &a.scorecard,
-                mode: a.mode,
-                created_at: a.created_at,
-            };
-            Some(
-                store
-                    .save_answer(&answer)
-                    .map_or_else(failed, |id| Msg::AnswerSaved { slot: a.slot, id }),
-            )
-        }
+        Effect::SaveAnswer(a) => Some(
+            store
+                .save_answer(&a.new_answer())
+                .map_or_else(failed, |id| Msg::AnswerSaved { slot: a.slot, id }),
+        ),
         Effect::FinishSession { id, at } => store.finish_session(id, at).err().map(failed),
         Effect::SaveDraft(d) => store.save_draft(&d).err().map(failed),
         Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),

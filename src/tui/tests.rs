@@ -255,12 +255,12 @@ fn sitting(lang: Lang, choice: Choice, p: Plan) -> (App, FakeClock) {
     (app, clock)
 }
 
-/// The one answer `effects` save.
-fn saved(effects: &[Effect]) -> &crate::tui::update::AnswerToSave {
+/// The one answer `effects` save, as the store receives it.
+fn saved(effects: &[Effect]) -> crate::store::NewAnswer<'_> {
     effects
         .iter()
         .find_map(|e| match e {
-            Effect::SaveAnswer(a) => Some(a.as_ref()),
+            Effect::SaveAnswer(a) => Some(a.new_answer()),
             _ => None,
         })
         .expect("an answer is saved")

@@ -6,10 +6,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::bank::Language;
 use crate::i18n::fill;
-use crate::scoring::Scorecard;
-use crate::session::interview::{Event, Interview, Phase};
+use crate::session::interview::{Event, Interview, Outcome, Phase};
 use crate::session::{Mode, Plan, PlanError, PlanRequest, QuestionRef, civil_service};
-use crate::store::{AnswerId, Draft, HistoryFilter, NewSession, SessionId};
+use crate::store::{AnswerId, Draft, HistoryFilter, NewAnswer, NewSession, SessionId};
 use crate::tui::app::{App, Level, Overlay, Screen};
 use crate::tui::detail::{Detail, DetailAction};
 use crate::tui::filter::FilterChoices;
@@ -66,24 +65,39 @@ pub enum Effect {
     },
 }
 
-/// An answer to save, owned (the store's `NewAnswer` borrows from it).
+/// An answer to save: the interview's outcome and what the session adds to it. Owned (an
+/// effect outlives the borrow of the sitting); the store's `NewAnswer` borrows from it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerToSave {
     /// The outcome's index in the interview, echoed back in `Msg::AnswerSaved`.
     pub slot: usize,
     pub session_id: SessionId,
     pub parent: Option<AnswerId>,
-    pub question_id: String,
-    pub followup: Option<usize>,
-    pub bank_id: String,
-    pub category: String,
-    pub prompt: String,
-    pub answer_text: String,
-    pub seconds_used: u32,
-    pub attempt: u32,
-    pub scorecard: Scorecard,
     pub mode: Mode,
     pub created_at: i64,
+    pub outcome: Outcome,
+}
+
+impl AnswerToSave {
+    /// The store's record of it (a spoken answer has no text).
+    pub fn new_answer(&self) -> NewAnswer<'_> {
+        let o = &self.outcome;
+        NewAnswer {
+            session_id: self.session_id,
+            parent: self.parent,
+            question_id: &o.question_id,
+            followup: o.step.followup,
+            bank_id: &o.bank_id,
+            category: &o.category,
+            prompt: &o.prompt,
+            answer_text: o.answer.as_deref().unwrap_or(""),
+            seconds_used: o.seconds,
+            attempt: o.attempt,
+            scorecard: &o.card,
+            mode: self.mode,
+            created_at: self.created_at,
+        }
+    }
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -644,17 +658,9 @@ fn save_answer(s: &Sitting, slot: usize, unix_now: i64) -> Vec<Effect> {
         slot,
         session_id,
         parent: s.parent_of(slot),
-        question_id: o.question_id.clone(),
-        followup: o.step.followup,
-        bank_id: o.bank_id.clone(),
-        category: o.category.clone(),
-        prompt: o.prompt.clone(),
-        answer_text: o.answer.clone().unwrap_or_default(),
-        seconds_used: o.seconds,
-        attempt: o.attempt,
-        scorecard: o.card.clone(),
         mode: s.mode(),
         created_at: unix_now,
+        outcome: o.clone(),
     }))]
 }
 
