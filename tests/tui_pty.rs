@@ -41,8 +41,7 @@ fn ctrl_c_and_sigterm_leave_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::start(dir.path(), &["--lang", "en"], 100, 30);
     app.wait_text("Civil-service exam");
-    app.send(b"\x03");
-    assert!(app.wait_exit().success());
+    app.ctrl_c();
     app.wait_for("the alternate screen to be left", |_| {
         !app.alternate_screen()
     });
@@ -102,12 +101,10 @@ fn chinese_answer_is_scored_on_screen_and_saved_in_the_store() {
     let (cursor_row, cursor_col) = app.cursor();
     assert_eq!(usize::from(cursor_row), row);
     assert_eq!(cursor_col, 1 + 35 * 2);
-    app.send(b"\x13"); // Ctrl-S
-    let screen = app.wait_text("总分");
+    let screen = app.submit("总分");
     let total = number_after(&screen, "总分");
     assert!(total >= 60, "a good answer scores well:\n{screen}");
-    app.send(b"\x03"); // Ctrl-C
-    assert!(app.wait_exit().success());
+    app.ctrl_c();
 
     let store = Store::open(dir.path()).unwrap();
     let sessions = store.sessions().unwrap();
@@ -156,8 +153,7 @@ fn kill_9_mid_answer_and_the_draft_comes_back() {
     app.wait_text("我会先保持冷静，耐心倾听");
     app.send(b"\x1bOQ"); // F2
     app.wait_text("Total");
-    app.send(b"\x03");
-    assert!(app.wait_exit().success());
+    app.ctrl_c();
     let store = Store::open(dir.path()).unwrap();
     let id = store.sessions().unwrap()[0].id;
     let answers = store.session(id).unwrap().unwrap().answers;
@@ -204,8 +200,7 @@ fn a_large_paste_is_capped_and_the_app_stays_responsive() {
     app.paste(&"客服".repeat(100_000));
     app.wait_text("Paste too long");
     app.wait_text("20000 chars");
-    app.send(b"\x03");
-    assert!(app.wait_exit().success());
+    app.ctrl_c();
 }
 
 #[test]
@@ -214,8 +209,7 @@ fn the_countdown_moves_on_screen_without_input() {
     let mut app = practice(dir.path(), "en", "stress", 100, 30);
     app.wait_text("Answer 1:30 / 1:30");
     app.wait_text("Answer 1:29 / 1:30");
-    app.send(b"\x03");
-    assert!(app.wait_exit().success());
+    app.ctrl_c();
 }
 
 #[test]
@@ -272,8 +266,7 @@ fn speak_reads_the_question_in_mandarin_through_espeak() {
         said.contains("客户收到衣服后发现尺码不合适"),
         "read aloud: {said}"
     );
-    app.send(b"\x03");
-    assert!(app.wait_exit().success());
+    app.ctrl_c();
 }
 
 #[test]
@@ -292,13 +285,8 @@ fn speak_without_espeak_says_so_once_and_the_interview_goes_on() {
     let env = [("MIANBA_ESPEAK", "/nonexistent")];
     let mut app = App::start_with_env(dir.path(), &args, &env, 120, 30);
     app.wait_text("/nonexistent is not a program");
-    app.send(b"\r");
-    app.wait_text("Ctrl-S/F2 submit");
-    app.type_text(ANSWER);
-    app.send(b"\x13");
-    app.wait_text("Total");
-    app.send(b"\x03");
-    assert!(app.wait_exit().success());
+    app.answer_and_submit("Ctrl-S/F2 submit", ANSWER, "Total");
+    app.ctrl_c();
 }
 
 #[test]
@@ -306,18 +294,11 @@ fn a_follow_up_is_asked_answered_and_saved_under_its_question() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = practice(dir.path(), "zh", "complaint", 100, 30);
     app.wait_text("思考");
-    app.send(b"\r");
-    app.wait_text("作答");
     // No 跟进 in it: the follow-up that asks for it comes next.
-    app.type_text(ANSWER);
-    app.send(b"\x13");
-    app.wait_text("总分");
+    app.answer_and_submit("作答", ANSWER, "总分");
     app.send(b"\r");
     app.wait_text("换货寄出以后，你还会做什么？");
-    app.send(b"\r");
-    app.type_text("我会跟进物流，收货后回访客户是否满意。");
-    app.send(b"\x13");
-    app.wait_text("总分");
+    app.answer_and_submit("作答", "我会跟进物流，收货后回访客户是否满意。", "总分");
     app.send(b"\r");
     let summary = app.wait_text("本次面试小结");
     assert!(summary.contains("tui-test/wrong-size"), "{summary}");
@@ -342,13 +323,8 @@ fn an_answered_question_comes_back_due_and_is_drilled() {
     // A weak answer today.
     let mut app = practice(dir.path(), "en", "stress", 100, 30);
     app.wait_text("Question 1 of 1");
-    app.send(b"\r");
-    app.wait_text("Ctrl-S/F2 submit");
-    app.type_text("不知道。");
-    app.send(b"\x13");
-    app.wait_text("Total");
-    app.send(b"\x03");
-    assert!(app.wait_exit().success());
+    app.answer_and_submit("Ctrl-S/F2 submit", "不知道。", "Total");
+    app.ctrl_c();
     drop(app);
 
     // Today nothing is due; 30 days on (the clock moved by mianba's test variable) it is.
@@ -362,13 +338,12 @@ fn an_answered_question_comes_back_due_and_is_drilled() {
     app.type_text("d");
     app.wait_text("Question 1 of 1");
     app.wait_text("tui-test/angry-caller");
-    app.send(b"\r");
-    app.wait_text("Ctrl-S/F2 submit");
-    app.type_text("我会先安抚客户情绪，耐心倾听。");
-    app.send(b"\x13");
-    app.wait_text("Total");
-    app.send(b"\x03");
-    assert!(app.wait_exit().success());
+    app.answer_and_submit(
+        "Ctrl-S/F2 submit",
+        "我会先安抚客户情绪，耐心倾听。",
+        "Total",
+    );
+    app.ctrl_c();
 
     let store = Store::open(dir.path()).unwrap();
     let sessions = store.sessions().unwrap();

@@ -54,8 +54,7 @@ fn sit(data: &Path, set: &Path, answer: &str) {
         }
         app.type_text(answer);
         app.wait_text(&answer.chars().take(6).collect::<String>());
-        app.send(CTRL_S);
-        app.wait_text("Enter continue");
+        app.submit("Enter continue");
         app.send(b"\r");
         app.wait_for("the result to close", |s| !s.contains("Enter continue"));
         answered += 1;

@@ -136,6 +136,30 @@ impl App {
         self.send(text.as_bytes());
     }
 
+    /// From the thinking screen: Enter, wait for `ready` (the answer screen), type `text`,
+    /// submit with Ctrl-S and wait for `scored` (the result). Returns the result screen.
+    pub fn answer_and_submit(&mut self, ready: &str, text: &str, scored: &str) -> String {
+        self.send(b"\r");
+        self.wait_text(ready);
+        self.type_text(text);
+        self.submit(scored)
+    }
+
+    /// Ctrl-S, then wait for `scored`; returns that screen.
+    pub fn submit(&mut self, scored: &str) -> String {
+        self.send(b"\x13");
+        self.wait_text(scored)
+    }
+
+    /// Ctrl-C, and the app leaves with success.
+    pub fn ctrl_c(&mut self) {
+        self.send(b"\x03");
+        assert!(
+            self.wait_exit().success(),
+            "Ctrl-C ends mianba with success"
+        );
+    }
+
     /// A bracketed paste, as a terminal sends it.
     pub fn paste(&mut self, text: &str) {
         self.send(b"\x1b[200~");
