@@ -361,3 +361,26 @@ fn an_answered_question_comes_back_due_and_is_drilled() {
         .unwrap();
     assert_eq!(card.reps, 2);
 }
+
+/// Two Escapes: each one our loop receives counts (the leave question opens, then closes). Two
+/// Escape bytes in one read are a different matter: crossterm 0.29's parser turns `ESC ESC`
+/// into a single Esc key (`parse_event`: a second ESC after ESC ends the sequence), before the
+/// app sees any event, so the pair acts as one press. This pins both behaviours.
+#[test]
+fn each_escape_counts_and_a_double_escape_byte_pair_is_one_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = practice(dir.path(), "en", "stress", 100, 30);
+    app.wait_text("Ctrl-S/F2 submit");
+    app.send(b"\x1b");
+    app.wait_text("Leave the interview?");
+    app.send(b"\x1b");
+    app.wait_for("the leave question to close", |s| {
+        !s.contains("Leave the interview?")
+    });
+    // Both bytes in one write: crossterm reports one Esc, so the question stays open.
+    app.send(b"\x1b\x1b");
+    app.wait_text("Leave the interview?");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(app.screen().contains("Leave the interview?"));
+    app.ctrl_c();
+}

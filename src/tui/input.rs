@@ -5,6 +5,11 @@
 //! without ever returning. Read on the main thread, that hangs the event loop at 100% CPU,
 //! so it never sees the SIGHUP flag and never saves the draft. Here only this thread can be
 //! caught; the event loop waits on a channel with a timeout and always gets control back.
+//!
+//! Every event read here reaches `update` (the loop takes a whole burst before drawing). One
+//! known limit is crossterm's, not ours: two Escape bytes arriving in the same read are parsed
+//! as one Esc key (crossterm 0.29 `parse_event`), so a very fast double Esc moves back once
+//! (pinned by the pty test `each_escape_counts_and_a_double_escape_byte_pair_is_one_key`).
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
