@@ -18,14 +18,17 @@ const SESSIONS: usize = 10_000;
 const SCREEN_ROWS: usize = 60;
 
 fn benches(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap();
+    // MIANBA_REVIEW_BENCH_DIR keeps the generated store between runs (generated when empty).
+    let temp = tempfile::tempdir().unwrap();
+    let kept = std::env::var_os("MIANBA_REVIEW_BENCH_DIR").map(std::path::PathBuf::from);
+    let dir = kept.as_deref().unwrap_or(temp.path());
     let fx = Fixture::bundled();
     let started = Instant::now();
-    {
-        let store = Store::open(dir.path()).unwrap();
+    if !dir.join(mianba::store::FILE_NAME).exists() {
+        let store = Store::open(dir).unwrap();
         fx.fill(&store, SESSIONS, 42, 1_750_000_000);
     }
-    let size = std::fs::metadata(dir.path().join(mianba::store::FILE_NAME))
+    let size = std::fs::metadata(dir.join(mianba::store::FILE_NAME))
         .map(|m| m.len())
         .unwrap_or(0);
     eprintln!(
@@ -37,18 +40,18 @@ fn benches(c: &mut Criterion) {
 
     c.bench_function("history_first_frame_page", |b| {
         b.iter(|| {
-            let store = Store::open(dir.path()).unwrap();
+            let store = Store::open(dir).unwrap();
             let page = store.history_page(&all, 0, SCREEN_ROWS).unwrap();
             let count = store.history_count(&all).unwrap();
             assert_eq!((page.len(), count), (SCREEN_ROWS, SESSIONS));
         })
     });
     c.bench_function("history_full_list", |b| {
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir).unwrap();
         b.iter(|| assert_eq!(store.history(&all).unwrap().len(), SESSIONS))
     });
     c.bench_function("history_filtered_by_bank", |b| {
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir).unwrap();
         let complaint = HistoryFilter {
             bank: Some("complaint".into()),
             ..HistoryFilter::default()
@@ -56,17 +59,32 @@ fn benches(c: &mut Criterion) {
         b.iter(|| assert!(!store.history(&complaint).unwrap().is_empty()))
     });
     c.bench_function("progress_aggregates", |b| {
-        let store = Store::open(dir.path()).unwrap();
+        let store = Store::open(dir).unwrap();
         b.iter(|| {
             let p = progress::load(&store, &all, &fx.banks).unwrap();
             assert_eq!(p.sessions.len(), SESSIONS);
         })
     });
+    // The parts of the progress screen, to see where its time goes.
+    c.bench_function("progress_rows_query", |b| {
+        let store = Store::open(dir).unwrap();
+        b.iter(|| assert!(!store.progress_rows(&all).unwrap().is_empty()))
+    });
+    c.bench_function("progress_mark_tallies_query", |b| {
+        let store = Store::open(dir).unwrap();
+        b.iter(|| assert!(!store.mark_tallies(&all).unwrap().is_empty()))
+    });
+    c.bench_function("progress_compute", |b| {
+        let store = Store::open(dir).unwrap();
+        let rows = store.progress_rows(&all).unwrap();
+        let marks = store.mark_tallies(&all).unwrap();
+        b.iter(|| progress::compute(&rows, &marks, progress::answer_limits(&fx.banks)))
+    });
     c.bench_function("mianba_history_json_process", |b| {
         b.iter(|| {
             let status = Command::new(env!("CARGO_BIN_EXE_mianba"))
                 .args(["history", "--json", "--data-dir"])
-                .arg(dir.path())
+                .arg(dir)
                 .stdout(Stdio::null())
                 .status()
                 .unwrap();

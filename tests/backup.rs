@@ -394,15 +394,24 @@ fn two_programs_importing_at_once_lose_nothing() {
             .arg(c.path())
             .arg("import")
             .arg(file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap()
     };
-    let (mut p1, mut p2) = (
+    // Both start on a data folder with no store yet: they also race to create it.
+    let (p1, p2) = (
         import(a.path().join("one.json")),
         import(b.path().join("two.json")),
     );
-    assert!(p1.wait().unwrap().success());
-    assert!(p2.wait().unwrap().success());
+    for p in [p1, p2] {
+        let out = p.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     let merged: Backup = Store::open(c.path()).unwrap().backup().unwrap();
     assert_eq!(merged.sessions.len(), 60);
     assert_eq!(merged.answers.len(), one.answers.len() + two.answers.len());

@@ -22,29 +22,27 @@ pub fn export(global: &Global, file: &Path) -> Result<ExitCode> {
 pub fn import(global: &Global, file: &Path) -> Result<ExitCode> {
     let store = super::history::open_store(global)?;
     let s = store.import(file)?;
-    match Lang::detect(global.lang) {
-        Lang::Zh => println!(
-            "已导入 {} 场、{} 个回答（已有的 {} 场、{} 个回答保持不变）；草稿 {}，复习计划 {}，设置 {}，评分 {}",
-            s.sessions_added,
-            s.answers_added,
-            s.sessions_present,
-            s.answers_present,
-            s.drafts_written,
-            s.schedule_written,
-            s.settings_added,
-            s.grades_written
-        ),
-        Lang::En => println!(
-            "imported {} sessions and {} answers ({} sessions and {} answers were already here and kept); drafts {}, schedule {}, settings {}, grades {}",
-            s.sessions_added,
-            s.answers_added,
-            s.sessions_present,
-            s.answers_present,
-            s.drafts_written,
-            s.schedule_written,
-            s.settings_added,
-            s.grades_written
-        ),
-    }
+    let template = match Lang::detect(global.lang) {
+        Lang::Zh => {
+            "已导入 {sa} 场、{aa} 个回答（已有的 {sp} 场、{ap} 个回答保持不变）；草稿 {d}，复习计划 {sc}，设置 {st}，评分 {g}"
+        }
+        Lang::En => {
+            "imported {sa} sessions and {aa} answers ({sp} sessions and {ap} answers were already here and kept); drafts {d}, schedule {sc}, settings {st}, grades {g}"
+        }
+    };
+    let line = crate::i18n::fill(
+        template,
+        &[
+            ("sa", &s.sessions_added),
+            ("aa", &s.answers_added),
+            ("sp", &s.sessions_present),
+            ("ap", &s.answers_present),
+            ("d", &s.drafts_written),
+            ("sc", &s.schedule_written),
+            ("st", &s.settings_added),
+            ("g", &s.grades_written),
+        ],
+    );
+    println!("{line}");
     Ok(ExitCode::SUCCESS)
 }

@@ -81,27 +81,27 @@ pub fn answer_limits(banks: &BankSet) -> impl FnMut(&ProgressRow) -> Option<u32>
         if row.preset.as_deref() == Some(civil.id) {
             return Some(civil.answer_seconds);
         }
-        *cache.entry(row.question_id.clone()).or_insert_with(|| {
-            banks
-                .find_question(&row.question_id)
-                .map(|(b, q)| b.timing(q).answer_seconds)
-        })
+        if let Some(&limit) = cache.get(row.question_id.as_str()) {
+            return limit;
+        }
+        let limit =
+            super::find_saved(banks, &row.question_id).map(|(b, q)| b.timing(q).answer_seconds);
+        cache.insert(row.question_id.clone(), limit);
+        limit
     }
 }
 
-/// Progress from main-answer rows (in `progress_rows` order: sessions oldest first) and mark
-/// tallies. Within a session only the last attempt at each question counts, as in the history
-/// average.
+/// Progress from the rows of `Store::progress_rows` (grouped by session, each question's last
+/// attempt in its session) and mark tallies.
 pub fn compute(
     rows: &[ProgressRow],
     marks: &[MarkTally],
     mut limit_of: impl FnMut(&ProgressRow) -> Option<u32>,
 ) -> Progress {
-    let last = last_attempts(rows);
     let mut sessions: Vec<SessionPoint> = Vec::new();
     let mut sums: Vec<(Sums, f64, usize)> = Vec::new();
     let mut categories: HashMap<&str, Sums> = HashMap::new();
-    for row in last {
+    for row in rows {
         if sessions
             .last()
             .is_none_or(|s| s.session_id != row.session_id)
@@ -134,6 +134,7 @@ pub fn compute(
         point.scores = s.averages();
         point.time_share = (*timed > 0).then(|| share / *timed as f64);
     }
+    sessions.sort_by_key(|p| (p.started_at, p.session_id));
     let mut categories: Vec<CategoryAverage> = categories
         .into_iter()
         .map(|(c, s)| CategoryAverage {
@@ -149,18 +150,6 @@ pub fn compute(
         // An optional section left out is not missing.
         missing_sections: most_missed(marks, MarkKind::Section, |m| m.missed_required),
     }
-}
-
-/// The rows that count: each question's last attempt within its session, in row order.
-fn last_attempts(rows: &[ProgressRow]) -> impl Iterator<Item = &ProgressRow> {
-    let mut last: HashMap<(SessionId, &str), usize> = HashMap::with_capacity(rows.len());
-    for (i, r) in rows.iter().enumerate() {
-        last.insert((r.session_id, r.question_id.as_str()), i);
-    }
-    rows.iter()
-        .enumerate()
-        .filter(move |(i, r)| last.get(&(r.session_id, r.question_id.as_str())) == Some(i))
-        .map(|(_, r)| r)
 }
 
 /// Tallies of one kind with at least one miss, most misses first (then highest rate, name).

@@ -103,42 +103,58 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Every main answer matching `filter` (follow-ups left out), oldest session first and
-    /// in the order given within a session.
+    /// The main answers matching `filter` that count for progress — in each session, the
+    /// last attempt at each question (as in the history's average; follow-ups left out) —
+    /// grouped by session (in no particular order of sessions or answers).
     pub fn progress_rows(&self, filter: &HistoryFilter) -> StoreResult<Vec<ProgressRow>> {
         let (cond, values) = filter.conditions(false);
+        // In the order of `answers_for_progress`: no sort, and the attempts at one question
+        // of one session come together, so the last one is picked on the way.
         let sql = format!(
             "SELECT a.session_id, s.started_at, s.mode, s.preset, a.id, a.question_id, a.bank_id,
                     a.category, a.attempt, a.seconds_used, a.total, a.content, a.structure,
                     a.delivery
              FROM answers a JOIN sessions s ON s.id = a.session_id
              WHERE a.followup IS NULL{cond}
-             ORDER BY s.started_at, s.id, a.id"
+             ORDER BY a.session_id, a.category, a.bank_id, a.question_id, a.attempt"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(params_from_iter(values), progress_row)
             .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        let mut out: Vec<ProgressRow> = Vec::new();
+        for row in rows {
+            let row = row.map_err(|e| self.err(e))?;
+            match out.last_mut() {
+                Some(last)
+                    if last.session_id == row.session_id && last.question_id == row.question_id =>
+                {
+                    if (row.attempt, row.answer_id) > (last.attempt, last.answer_id) {
+                        *last = row;
+                    }
+                }
+                _ => out.push(row),
+            }
+        }
+        Ok(out)
     }
 
     /// For every point and section name, over the main answers matching `filter` (retries
-    /// included): how often it was asked for and missed. Unordered.
+    /// included): how often it was asked for and missed. Unordered. With no filter this reads
+    /// the running counts (`mark_counts`); a filter groups the matching marks.
     pub fn mark_tallies(&self, filter: &HistoryFilter) -> StoreResult<Vec<MarkTally>> {
         let (cond, values) = filter.conditions(false);
-        let from = if cond.is_empty() {
-            "answer_marks m".to_string()
+        let sql = if cond.is_empty() {
+            "SELECT kind, name, asked, missed, missed_required FROM mark_counts WHERE asked > 0"
+                .to_string()
         } else {
             format!(
-                "answer_marks m JOIN answers a ON a.id = m.answer_id
-                 JOIN sessions s ON s.id = a.session_id WHERE 1{cond}"
+                "SELECT m.kind, m.name, COUNT(*), SUM(m.hit = 0), SUM(m.hit = 0 AND m.required)
+                 FROM answer_marks m JOIN answers a ON a.id = m.answer_id
+                 JOIN sessions s ON s.id = a.session_id WHERE 1{cond}
+                 GROUP BY m.kind, m.name"
             )
         };
-        let sql = format!(
-            "SELECT m.kind, m.name, COUNT(*), SUM(m.hit = 0), SUM(m.hit = 0 AND m.required)
-             FROM {from} GROUP BY m.kind, m.name"
-        );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(params_from_iter(values), |r| {

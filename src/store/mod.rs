@@ -90,8 +90,7 @@ impl Store {
             r.get::<_, i64>(0)
         })
         .map_err(err)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(err)?;
+        set_wal(&conn).map_err(err)?;
         // WAL with synchronous=NORMAL survives a killed process; only a power cut can lose
         // the last commits.
         conn.pragma_update(None, "synchronous", "NORMAL")
@@ -110,6 +109,24 @@ impl Store {
 
     fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::sqlite(&self.path, e)
+    }
+}
+
+/// Switches the store to WAL journaling. SQLite does not wait (busy timeout) for the lock this
+/// needs, so two programs creating the store at the same moment would see "database is
+/// locked": retry for as long as any other write would wait.
+fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            done => return done,
+        }
     }
 }
 
