@@ -130,17 +130,23 @@ fn kill_9_mid_answer_and_the_draft_comes_back() {
     app.wait_text("7 chars");
     // Wait until the autosave has the text, reading the store as another program would.
     let deadline = std::time::Instant::now() + harness::TIMEOUT;
-    loop {
-        let draft = Store::open(dir.path()).unwrap().latest_draft().unwrap();
-        if draft.is_some_and(|d| d.text == "我会先保持冷静") {
-            break;
+    let spent = loop {
+        let store = Store::open(dir.path()).unwrap();
+        if let Some(d) = store
+            .latest_draft()
+            .unwrap()
+            .filter(|d| d.text == "我会先保持冷静")
+        {
+            break store.draft_seconds(&d.key).unwrap();
         }
         assert!(
             std::time::Instant::now() < deadline,
             "the draft was never saved"
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    };
+    // Saved with the time spent (the first autosave comes 2 s in).
+    assert!(spent >= 1, "seconds saved with the draft: {spent}");
     app.signal("KILL");
     app.wait_exit();
 
@@ -161,6 +167,13 @@ fn kill_9_mid_answer_and_the_draft_comes_back() {
         answers[0].answer_text,
         "我会先保持冷静，耐心倾听，理解他，帮他解决问题。"
     );
+    // The restored answer's time went on from what was spent before the crash.
+    assert!(
+        answers[0].seconds_used >= spent,
+        "{}",
+        answers[0].seconds_used
+    );
+    assert_eq!(store.sessions().unwrap()[0].banks, ["tui-test"]);
     assert!(store.latest_draft().unwrap().is_none());
 }
 

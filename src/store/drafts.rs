@@ -32,6 +32,31 @@ impl Store {
         Ok(())
     }
 
+    /// Records the seconds already spent on the answer of the draft under `key` (no such
+    /// draft: nothing changes).
+    pub fn set_draft_seconds(&self, key: &str, seconds: u32) -> StoreResult<()> {
+        self.conn
+            .execute(
+                "UPDATE drafts SET seconds_used = ?2 WHERE key = ?1",
+                params![key, seconds],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The seconds recorded with the draft under `key`: 0 when none were or it is gone.
+    pub fn draft_seconds(&self, key: &str) -> StoreResult<u32> {
+        self.conn
+            .query_row(
+                "SELECT seconds_used FROM drafts WHERE key = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()
+            .map(Option::unwrap_or_default)
+            .map_err(|e| self.err(e))
+    }
+
     /// The most recently saved draft: the one to offer for restore after a crash.
     pub fn latest_draft(&self) -> StoreResult<Option<Draft>> {
         self.conn

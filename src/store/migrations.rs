@@ -160,8 +160,14 @@ CREATE TRIGGER mark_uncounted AFTER DELETE ON answer_marks BEGIN
 END;
 ";
 
+/// Schema 6: a draft keeps the seconds already spent answering, so an answer restored after a
+/// crash goes on timing from there instead of from zero.
+const V6: &str = "
+ALTER TABLE drafts ADD COLUMN seconds_used INTEGER NOT NULL DEFAULT 0;
+";
+
 /// Every migration, in order; migration `i` brings a store from version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this mianba writes.
 pub fn latest() -> i64 {

@@ -72,7 +72,16 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
                 .map_or_else(failed, |id| Msg::AnswerSaved { slot: a.slot, id }),
         ),
         Effect::FinishSession { id, at } => store.finish_session(id, at).err().map(failed),
-        Effect::SaveDraft(d) => store.save_draft(&d).err().map(failed),
+        Effect::SaveDraft { draft, seconds } => store
+            .save_draft(&draft)
+            .and_then(|()| store.set_draft_seconds(&draft.key, seconds))
+            .err()
+            .map(failed),
+        Effect::LoadDraftSeconds(key) => Some(
+            store
+                .draft_seconds(&key)
+                .map_or_else(failed, Msg::DraftSeconds),
+        ),
         Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),
         Effect::LoadHistory { filter, offset } => Some(
             store

@@ -56,7 +56,12 @@ const BURST: usize = 512;
 /// unaffected (they use the monotonic clock).
 pub const CLOCK_SHIFT_ENV: &str = "MIANBA_CLOCK_SHIFT_DAYS";
 
-/// The system clock with its wall time shifted by `CLOCK_SHIFT_ENV` days.
+/// Where the app's monotonic clock starts. Only differences of it are used; starting a day in
+/// lets a restored answer's start lie before the app started (`Sitting::carry_answer_time`).
+const MONOTONIC_START: Duration = Duration::from_secs(86_400);
+
+/// The system clock with its wall time shifted by `CLOCK_SHIFT_ENV` days (and its monotonic
+/// time starting at `MONOTONIC_START`).
 struct ShiftedClock {
     inner: SystemClock,
     shift_secs: i64,
@@ -64,7 +69,7 @@ struct ShiftedClock {
 
 impl Clock for ShiftedClock {
     fn now(&self) -> Duration {
-        self.inner.now()
+        self.inner.now() + MONOTONIC_START
     }
     fn unix_now(&self) -> i64 {
         self.inner.unix_now().saturating_add(self.shift_secs)

@@ -18,6 +18,8 @@ pub enum Msg {
     Tick,
     /// SIGINT, SIGTERM or SIGHUP: save the draft and leave.
     Interrupted,
+    /// The seconds already spent on a restored draft's answer.
+    DraftSeconds(u32),
     /// The store created the session row.
     SessionCreated(SessionId),
     /// The store saved an answer (`slot` says which one, for follow-ups to refer to it).

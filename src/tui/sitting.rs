@@ -8,6 +8,7 @@ use crate::session::Mode;
 use crate::session::interview::{Interview, Outcome, Phase};
 use crate::store::{AnswerId, Draft, SessionId};
 use crate::tui::home::Choice;
+use crate::tui::update::Effect;
 use crate::tui::widgets::editor::Editor;
 
 /// How often the answer being typed is saved as a draft (when it changed).
@@ -112,6 +113,22 @@ impl Sitting {
             text: self.editor.text(),
             updated_at: unix_now,
         })
+    }
+
+    /// Saving the draft (if there is one) with the seconds spent answering so far.
+    pub fn draft_effect(&self, unix_now: i64, now: Duration) -> Option<Effect> {
+        self.draft(unix_now).map(|draft| Effect::SaveDraft {
+            draft,
+            seconds: self.interview.answer_seconds(now),
+        })
+    }
+
+    /// A restored answer goes on timing from the `seconds` spent on it before: its start
+    /// moves back by them (the app's clock never starts at zero, see `tui::ShiftedClock`).
+    pub fn carry_answer_time(&mut self, seconds: u32) {
+        if let Phase::Answer { started_at, .. } = &mut self.interview.phase {
+            *started_at = started_at.saturating_sub(Duration::from_secs(u64::from(seconds)));
+        }
     }
 
     /// The saved answer a follow-up answer hangs under: the latest main answer to its question.

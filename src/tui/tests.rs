@@ -188,10 +188,49 @@ fn restore_prompt_discard_clears_the_draft() {
 fn a_restored_draft_records_its_bank_in_the_new_session() {
     let (mut app, _) = app_with(Lang::En, Some(draft()));
     let effects = update(&mut app, key(KeyCode::Enter));
-    let Some(Effect::CreateSession(session)) = effects.first() else {
+    let Some(session) = effects.iter().find_map(|e| match e {
+        Effect::CreateSession(s) => Some(s),
+        _ => None,
+    }) else {
         panic!("restoring creates a session: {effects:?}");
     };
     assert_eq!(session.banks, vec!["tui-test".to_string()]);
+}
+
+#[test]
+fn a_restored_answer_goes_on_timing_from_the_seconds_spent_before() {
+    let store = crate::store::Store::open_in_memory().expect("store");
+    store.save_draft(&draft()).expect("draft saved");
+    store
+        .set_draft_seconds(&draft().key, 50)
+        .expect("seconds saved");
+    let mut io = crate::tui::io::Io {
+        store: Some(store),
+        speaker: None,
+    };
+    let (mut app, clock) = app_with(Lang::En, Some(draft()));
+    // The app's real clock starts a day in (`MONOTONIC_START`); so does this one.
+    clock.advance(Duration::from_secs(86_400));
+    super::dispatch(&mut app, &mut io, key(KeyCode::Char('y')));
+    assert_eq!(sitting_of(&app).interview.answer_seconds(app.now()), 50);
+    let store = io.store.as_ref().expect("store");
+    let sessions = store.sessions().expect("sessions");
+    let moved = Draft::key_for(Some(sessions[0].id), "tui-test/wrong-size", None);
+    assert_eq!(
+        store.draft_seconds(&moved).expect("read"),
+        50,
+        "moved with its time"
+    );
+    assert_eq!(sessions[0].banks, vec!["tui-test".to_string()]);
+    clock.advance(Duration::from_secs(10));
+    super::dispatch(&mut app, &mut io, ctrl('s'));
+    let store = io.store.as_ref().expect("store");
+    let detail = store
+        .session(sessions[0].id)
+        .expect("read")
+        .expect("session");
+    assert_eq!(detail.answers[0].seconds_used, 60);
+    assert_eq!(detail.answers[0].answer_text, draft().text);
 }
 
 #[test]
@@ -465,10 +504,11 @@ fn drafts_are_saved_every_few_seconds_and_on_exit() {
     assert!(update(&mut app, Msg::Tick).is_empty(), "not yet");
     clock.advance(Duration::from_secs(1));
     let effects = update(&mut app, Msg::Tick);
-    let [Effect::SaveDraft(d)] = effects.as_slice() else {
+    let [Effect::SaveDraft { draft: d, seconds }] = effects.as_slice() else {
         panic!("expected one draft save, got {effects:?}");
     };
     assert_eq!(d.text, "我会先");
+    assert_eq!(*seconds, 2, "saved with the time spent answering");
     assert_eq!(d.key, "1:tui-test/angry-caller");
     assert_eq!(d.session_id, Some(crate::store::SessionId(1)));
     // Unchanged text is not saved again.
@@ -480,7 +520,7 @@ fn drafts_are_saved_every_few_seconds_and_on_exit() {
     assert!(app.quit);
     assert!(matches!(
         crate::tui::update::final_effects(&app).as_slice(),
-        [Effect::SaveDraft(d)] if d.text == "我会先保持冷静"
+        [Effect::SaveDraft { draft: d, .. }] if d.text == "我会先保持冷静"
     ));
 }
 
@@ -488,13 +528,16 @@ fn drafts_are_saved_every_few_seconds_and_on_exit() {
 fn restoring_a_draft_continues_the_answer_and_moves_it_to_the_new_session() {
     let (mut app, _) = app_with(Lang::Zh, Some(draft()));
     let effects = update(&mut app, key(KeyCode::Char('y')));
-    assert!(matches!(effects.as_slice(), [Effect::CreateSession(_)]));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::LoadDraftSeconds(k), Effect::CreateSession(_)] if *k == draft().key
+    ));
     assert_eq!(sitting_of(&app).editor.text(), draft().text);
     assert!(matches!(phase(&app), Phase::Answer { .. }));
     let effects = update(&mut app, Msg::SessionCreated(crate::store::SessionId(8)));
     assert!(matches!(
         effects.as_slice(),
-        [Effect::SaveDraft(d), Effect::ClearDraft(old)]
+        [Effect::SaveDraft { draft: d, .. }, Effect::ClearDraft(old)]
             if d.key == "8:tui-test/wrong-size" && d.text == draft().text && *old == draft().key
     ));
 }
@@ -516,7 +559,7 @@ fn leaving_asks_first_and_keeps_the_draft() {
         assert!(
             effects
                 .iter()
-                .any(|e| matches!(e, Effect::SaveDraft(d) if d.text == "先冷静"))
+                .any(|e| matches!(e, Effect::SaveDraft { draft: d, .. } if d.text == "先冷静"))
         );
         assert!(
             effects

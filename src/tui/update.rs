@@ -37,7 +37,13 @@ pub enum Effect {
         id: SessionId,
         at: i64,
     },
-    SaveDraft(Draft),
+    /// Save the answer being typed with the seconds already spent on it.
+    SaveDraft {
+        draft: Draft,
+        seconds: u32,
+    },
+    /// Answered with `Msg::DraftSeconds`: the seconds saved with a draft being restored.
+    LoadDraftSeconds(String),
     ClearDraft(String),
     /// Read a prompt aloud (cutting off what was being read).
     Speak {
@@ -111,6 +117,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SessionCreated(id) => on_session_created(app, id),
+        Msg::DraftSeconds(seconds) => {
+            if let Screen::Sitting(s) = &mut app.screen {
+                s.carry_answer_time(seconds);
+            }
+            Vec::new()
+        }
         Msg::AnswerSaved { slot, id } => {
             if let Screen::Sitting(s) = &mut app.screen {
                 if s.answer_ids.len() <= slot {
@@ -172,8 +184,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 pub fn final_effects(app: &App) -> Vec<Effect> {
     match &app.screen {
         Screen::Sitting(s) => s
-            .draft(app.clock.unix_now())
-            .map(Effect::SaveDraft)
+            .draft_effect(app.clock.unix_now(), app.now())
             .into_iter()
             .collect(),
         Screen::Home(_) | Screen::History(_) | Screen::Detail(_) | Screen::Progress(_) => {
@@ -385,7 +396,10 @@ fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
     }]);
     // The session records the bank it asks from, as any other (history's Banks column).
     plan.banks = vec![bank.id.clone()];
-    let effects = start(app, Choice::Practice, plan);
+    // The time already spent is asked for first, so it is carried before the draft moves to
+    // the new session's key (`on_session_created` saves it with the time).
+    let mut effects = vec![Effect::LoadDraftSeconds(draft.key.clone())];
+    effects.extend(start(app, Choice::Practice, plan));
     let now = app.now();
     if let Screen::Sitting(s) = &mut app.screen {
         s.interview.answer_now(draft.followup, now);
@@ -400,6 +414,7 @@ fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
 
 fn on_session_created(app: &mut App, id: SessionId) -> Vec<Effect> {
     let unix_now = app.clock.unix_now();
+    let now = app.now();
     let Screen::Sitting(s) = &mut app.screen else {
         return Vec::new();
     };
@@ -407,13 +422,9 @@ fn on_session_created(app: &mut App, id: SessionId) -> Vec<Effect> {
     // A restored draft moves to its new key at once, so it is never in neither place.
     match s.replaces_draft.take() {
         Some(old) => {
-            let mut effects: Vec<Effect> = s
-                .draft(unix_now)
-                .map(Effect::SaveDraft)
-                .into_iter()
-                .collect();
-            if let Some(Effect::SaveDraft(d)) = effects.first() {
-                s.saved_text = d.text.clone();
+            let mut effects: Vec<Effect> = s.draft_effect(unix_now, now).into_iter().collect();
+            if let Some(Effect::SaveDraft { draft, .. }) = effects.first() {
+                s.saved_text = draft.text.clone();
             }
             effects.push(Effect::ClearDraft(old));
             effects
@@ -598,11 +609,11 @@ fn on_tick(app: &mut App) -> Vec<Effect> {
     if s.typing() && now.saturating_sub(s.last_draft_at) >= DRAFT_EVERY {
         let text = s.editor.text();
         if text != s.saved_text
-            && let Some(d) = s.draft(unix_now)
+            && let Some(save) = s.draft_effect(unix_now, now)
         {
             s.saved_text = text;
             s.last_draft_at = now;
-            effects.push(Effect::SaveDraft(d));
+            effects.push(save);
         }
     }
     if let Some(n) = notice {
