@@ -147,14 +147,20 @@ mod tests {
         assert_eq!(ids, ["warmup", "week1", "broken"]);
     }
 
-    #[test]
-    fn enter_on_a_listed_set_starts_its_interview() {
+    /// The app with the test sets listed and the Sets pane focused (after Mode, Banks and
+    /// Categories), the first set under the cursor.
+    fn app_on_the_sets_pane() -> crate::tui::app::App {
         let (mut app, _clock) = app_with(Lang::En, None);
         app.set_sets(list_sets(&[testdata_sets()], None, &test_banks()));
-        // Mode → Banks → Categories → Sets.
         for _ in 0..3 {
             update(&mut app, key(KeyCode::Tab));
         }
+        app
+    }
+
+    #[test]
+    fn enter_on_a_listed_set_starts_its_interview() {
+        let mut app = app_on_the_sets_pane();
         let effects = update(&mut app, key(KeyCode::Enter));
         let Some(Effect::CreateSetSession { session, set }) = effects.first() else {
             panic!("Enter asks for a set session: {effects:?}");
@@ -170,11 +176,7 @@ mod tests {
 
     #[test]
     fn enter_on_a_broken_set_says_why_and_stays_home() {
-        let (mut app, _clock) = app_with(Lang::En, None);
-        app.set_sets(list_sets(&[testdata_sets()], None, &test_banks()));
-        for _ in 0..3 {
-            update(&mut app, key(KeyCode::Tab));
-        }
+        let mut app = app_on_the_sets_pane();
         update(&mut app, key(KeyCode::Char('G')));
         let effects = update(&mut app, key(KeyCode::Enter));
         assert!(effects.is_empty());
