@@ -1,6 +1,7 @@
 //! Self-review at 10,000 sessions (3–5 really scored answers each, follow-ups and retries):
 //! the history screen's first frame (open the store, read the list), the progress aggregates,
 //! and the whole `mianba history --json` process. Targets: ≤ 100 ms, ≤ 100 ms, ≤ 300 ms.
+//! Also the parts of progress, and what insights on one answer cost.
 
 #[path = "../tests/review_support/mod.rs"]
 mod review_support;
@@ -9,6 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use mianba::review::insights::{guess_language, insights};
 use mianba::review::progress;
 use mianba::store::{HistoryFilter, Store};
 use review_support::Fixture;
@@ -79,6 +81,13 @@ fn benches(c: &mut Criterion) {
         let rows = store.progress_rows(&all).unwrap();
         let marks = store.mark_tallies(&all).unwrap();
         b.iter(|| progress::compute(&rows, &marks, progress::answer_limits(&fx.banks)))
+    });
+    // Insights: the dictionary load that the first insights panel pays once (why jieba is
+    // built lazily), then one answer's insights with it loaded.
+    c.bench_function("jieba_dictionary_load", |b| b.iter(jieba_rs::Jieba::new));
+    c.bench_function("insights_one_answer", |b| {
+        let (text, card) = &fx.questions[0].answers[0];
+        b.iter(|| insights(text, card, guess_language(text)))
     });
     c.bench_function("mianba_history_json_process", |b| {
         b.iter(|| {

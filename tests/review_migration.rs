@@ -31,74 +31,77 @@ fn write_v1_store(file: &std::path::Path) {
     )
     .unwrap();
     let wrong_size = card("complaint/wrong-size", 40, false);
-    // (id, session, parent, question, follow-up, total, scorecard, mode, created_at)
-    let answers: [(
-        i64,
-        i64,
-        Option<i64>,
-        &str,
-        Option<i64>,
-        i64,
-        String,
-        &str,
-        i64,
-    ); 4] = [
-        (
-            1,
-            1,
-            None,
-            "complaint/wrong-size",
-            None,
-            40,
-            wrong_size.clone(),
-            "exam",
-            1_700_000_200,
-        ),
-        (
-            2,
-            1,
-            Some(1),
-            "complaint/wrong-size",
-            Some(0),
-            72,
-            wrong_size,
-            "exam",
-            1_700_000_300,
-        ),
-        (
-            3,
-            2,
-            None,
-            "stress/pressure",
-            None,
-            90,
-            card("stress/pressure", 90, true),
-            "practice",
-            1_700_100_100,
-        ),
-        (
-            4,
-            2,
-            None,
-            "complaint/wrong-size",
-            None,
-            80,
-            "not json".into(),
-            "practice",
-            1_700_100_200,
-        ),
+    let answers = [
+        V1Answer {
+            id: 1,
+            session: 1,
+            parent: None,
+            question: "complaint/wrong-size",
+            followup: None,
+            total: 40,
+            card: wrong_size.clone(),
+            mode: "exam",
+            at: 1_700_000_200,
+        },
+        V1Answer {
+            id: 2,
+            session: 1,
+            parent: Some(1),
+            question: "complaint/wrong-size",
+            followup: Some(0),
+            total: 72,
+            card: wrong_size,
+            mode: "exam",
+            at: 1_700_000_300,
+        },
+        V1Answer {
+            id: 3,
+            session: 2,
+            parent: None,
+            question: "stress/pressure",
+            followup: None,
+            total: 90,
+            card: card("stress/pressure", 90, true),
+            mode: "practice",
+            at: 1_700_100_100,
+        },
+        V1Answer {
+            id: 4,
+            session: 2,
+            parent: None,
+            question: "complaint/wrong-size",
+            followup: None,
+            total: 80,
+            card: "not json".into(),
+            mode: "practice",
+            at: 1_700_100_200,
+        },
     ];
-    for (id, session, parent, question, followup, total, scorecard, mode, at) in answers {
-        let (bank, category) = question.split_once('/').unwrap();
+    for a in answers {
+        let (bank, category) = a.question.split_once('/').unwrap();
         conn.execute(
             "INSERT INTO answers VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '题目', '回答', 100, ?8,
                  70, 67, 80, ?9, ?10, ?11)",
             rusqlite::params![
-                id, session, parent, question, followup, bank, category, total, scorecard, mode, at
+                a.id, a.session, a.parent, a.question, a.followup, bank, category, a.total, a.card,
+                a.mode, a.at
             ],
         )
         .unwrap();
     }
+}
+
+/// An answer row of schema 1.
+struct V1Answer {
+    id: i64,
+    session: i64,
+    parent: Option<i64>,
+    question: &'static str,
+    followup: Option<i64>,
+    total: i64,
+    card: String,
+    mode: &'static str,
+    at: i64,
 }
 
 #[test]

@@ -10,6 +10,8 @@ use crate::session::Mode;
 use crate::store::AnswerRecord;
 
 /// A saved answer's card next to the card today's rubric gives it.
+// Both variants carry cards; boxing the larger would only add an allocation per re-score.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum Rescore {

@@ -196,6 +196,6 @@ fn counted(markers: Vec<Marker>) -> Vec<WordCount> {
         }
     }
     // Stable: equal counts keep the order of first use.
-    out.sort_by(|a, b| b.count.cmp(&a.count));
+    out.sort_by_key(|w| std::cmp::Reverse(w.count));
     out
 }

@@ -729,8 +729,7 @@ fn rows<T>(
     f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<Vec<T>> {
     let mut stmt = conn.prepare(sql)?;
-    let out = stmt.query_map([], f)?.collect();
-    out
+    stmt.query_map([], f)?.collect()
 }
 
 /// Whether two paths name the same existing file.
