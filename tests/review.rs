@@ -162,6 +162,31 @@ reference = "非常抱歉，我马上为您补发。"
     set
 }
 
+/// A first answer to `review-test/sorry`, given at T0 in the card's time.
+fn sorry<'a>(
+    s: SessionId,
+    prompt: &'a str,
+    text: &'a str,
+    card: &'a Scorecard,
+    mode: Mode,
+) -> NewAnswer<'a> {
+    NewAnswer {
+        session_id: s,
+        parent: None,
+        question_id: "review-test/sorry",
+        followup: None,
+        bank_id: "review-test",
+        category: "complaint",
+        prompt,
+        answer_text: text,
+        seconds_used: card.seconds.unwrap_or(0),
+        attempt: 1,
+        scorecard: card,
+        mode,
+        created_at: T0,
+    }
+}
+
 #[test]
 fn rescoring_gives_old_and_new_cards_and_says_when_the_question_is_gone() {
     let dir = tempfile::tempdir().unwrap();
@@ -175,21 +200,7 @@ fn rescoring_gives_old_and_new_cards_and_says_when_the_question_is_gone() {
 
     let store = Store::open_in_memory().unwrap();
     let s = session(&store, T0, Mode::Practice);
-    let base = NewAnswer {
-        session_id: s,
-        parent: None,
-        question_id: "review-test/sorry",
-        followup: None,
-        bank_id: "review-test",
-        category: "complaint",
-        prompt: &q.prompt,
-        answer_text: text,
-        seconds_used: 60,
-        attempt: 1,
-        scorecard: &card,
-        mode: Mode::Practice,
-        created_at: T0,
-    };
+    let base = sorry(s, &q.prompt, text, &card, Mode::Practice);
     let main = store.save_answer(&base).unwrap();
     store
         .save_answer(&NewAnswer {
@@ -247,21 +258,7 @@ fn a_spoken_answer_is_rescored_from_its_checklist() {
     let store = Store::open_in_memory().unwrap();
     let s = session(&store, T0, Mode::Spoken);
     store
-        .save_answer(&NewAnswer {
-            session_id: s,
-            parent: None,
-            question_id: "review-test/sorry",
-            followup: None,
-            bank_id: "review-test",
-            category: "complaint",
-            prompt: &q.prompt,
-            answer_text: "",
-            seconds_used: 90,
-            attempt: 1,
-            scorecard: &card,
-            mode: Mode::Spoken,
-            created_at: T0,
-        })
+        .save_answer(&sorry(s, &q.prompt, "", &card, Mode::Spoken))
         .unwrap();
     let saved = store.session(s).unwrap().unwrap().answers.remove(0);
     let r = rescore(&banks, &saved);
