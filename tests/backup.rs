@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use mianba::store::{
-    BACKUP_VERSION, Backup, Draft, MAX_BACKUP_BYTES, SessionId, Store, StoreError, migrations,
+    BACKUP_VERSION, Backup, COVERED, Draft, MAX_BACKUP_BYTES, SessionId, Store, StoreError,
+    migrations,
 };
 use mianba::tutor::grading::{Dimension, Grade};
 use review_support::Fixture;
@@ -52,6 +53,9 @@ fn full_store(dir: &Path, fx: &Fixture, sessions: usize, seed: u64) -> Store {
             updated_at: T0 + 6,
         })
         .unwrap();
+    store
+        .set_draft_seconds(&Draft::key_for(Some(ids[1]), question, Some(0)), 47)
+        .unwrap();
     store.set_daily_limit(12).unwrap();
     store.set_setting("ui.theme", "light").unwrap();
     store
@@ -82,6 +86,41 @@ fn rows(conn: &rusqlite::Connection, table: &str) -> Vec<Vec<Value>> {
         .collect();
     out.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
     out
+}
+
+/// Each table's columns, in order.
+fn columns(conn: &rusqlite::Connection, table: &str) -> Vec<String> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+        ))
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn the_backup_knows_every_table_and_column_of_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    Store::open(dir.path()).unwrap();
+    let conn = connect(dir.path());
+    let known: Vec<(String, Vec<String>)> = COVERED
+        .iter()
+        .map(|(t, cols)| (t.to_string(), cols.iter().map(|c| c.to_string()).collect()))
+        .collect();
+    let schema: Vec<(String, Vec<String>)> = tables(&conn)
+        .into_iter()
+        .map(|t| {
+            let cols = columns(&conn, &t);
+            (t, cols)
+        })
+        .collect();
+    assert_eq!(
+        schema, known,
+        "a migration changed the schema: extend the backup"
+    );
 }
 
 #[test]

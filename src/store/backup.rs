@@ -35,6 +35,103 @@ pub const BACKUP_FORMAT: &str = "mianba-backup";
 pub const BACKUP_VERSION: u32 = 1;
 /// Larger files are refused unread (10,000 sessions export to well under a tenth of this).
 pub const MAX_BACKUP_BYTES: u64 = 1 << 30;
+/// Every table of the store and its columns, as the backup knows them: each is carried by the
+/// file, or derived again on import (`answer_marks`, `mark_counts`). A migration that adds a
+/// table or a column must add it here and to the backup (a test compares this with the schema).
+pub const COVERED: &[(&str, &[&str])] = &[
+    (
+        "answer_marks",
+        &["answer_id", "kind", "idx", "name", "hit", "required"],
+    ),
+    (
+        "answers",
+        &[
+            "id",
+            "session_id",
+            "parent_answer_id",
+            "question_id",
+            "followup",
+            "bank_id",
+            "category",
+            "prompt",
+            "answer_text",
+            "seconds_used",
+            "total",
+            "content",
+            "structure",
+            "delivery",
+            "scorecard_json",
+            "mode",
+            "created_at",
+            "attempt",
+            "uid",
+        ],
+    ),
+    (
+        "drafts",
+        &[
+            "key",
+            "session_id",
+            "question_id",
+            "text",
+            "updated_at",
+            "followup",
+            "rev",
+            "seconds_used",
+        ],
+    ),
+    (
+        "grades",
+        &[
+            "session_id",
+            "question_id",
+            "grader",
+            "scores_json",
+            "overall",
+            "comment",
+            "graded_at",
+            "digest",
+        ],
+    ),
+    (
+        "mark_counts",
+        &["kind", "name", "asked", "missed", "missed_required"],
+    ),
+    (
+        "schedule",
+        &[
+            "question_id",
+            "due",
+            "stability",
+            "difficulty",
+            "elapsed_days",
+            "scheduled_days",
+            "reps",
+            "lapses",
+            "state",
+            "last_review",
+            "last_total",
+        ],
+    ),
+    (
+        "sessions",
+        &[
+            "id",
+            "started_at",
+            "finished_at",
+            "mode",
+            "preset",
+            "seed",
+            "banks",
+            "lang",
+            "uid",
+            "set_id",
+            "set_checksum",
+        ],
+    ),
+    ("settings", &["key", "value"]),
+];
+
 /// Longest uid accepted (mianba writes 32 hex digits).
 const MAX_UID: usize = 64;
 
@@ -111,6 +208,8 @@ pub struct DraftRow {
     pub text: String,
     pub updated_at: i64,
     pub rev: i64,
+    /// Seconds already spent on the answer being drafted.
+    pub seconds_used: u32,
 }
 
 /// A tutor's grade of one answered question (see `crate::tutor::grading`).
@@ -513,7 +612,7 @@ fn merge(conn: &Connection, b: &Backup) -> Result<ImportSummary, Imported> {
         if here.is_none_or(|h| (d.updated_at, d.rev) > h) {
             conn.execute(
                 "INSERT OR REPLACE INTO drafts (key, session_id, question_id, followup, text,
-                    updated_at, rev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    updated_at, rev, seconds_used) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     key,
                     session,
@@ -521,7 +620,8 @@ fn merge(conn: &Connection, b: &Backup) -> Result<ImportSummary, Imported> {
                     d.followup,
                     d.text,
                     d.updated_at,
-                    d.rev
+                    d.rev,
+                    d.seconds_used
                 ],
             )?;
             sum.drafts_written += 1;
@@ -624,7 +724,7 @@ fn read_all(conn: &Connection) -> rusqlite::Result<Result<Backup, JsonFailure>> 
     let drafts = rows(
         conn,
         "SELECT d.key, d.session_id, s.uid, d.question_id, d.followup, d.text, d.updated_at,
-                d.rev
+                d.rev, d.seconds_used
          FROM drafts d LEFT JOIN sessions s ON s.id = d.session_id ORDER BY d.key",
         |r| {
             Ok(DraftRow {
@@ -636,6 +736,7 @@ fn read_all(conn: &Connection) -> rusqlite::Result<Result<Backup, JsonFailure>> 
                 text: r.get(5)?,
                 updated_at: r.get(6)?,
                 rev: r.get(7)?,
+                seconds_used: r.get(8)?,
             })
         },
     )?;

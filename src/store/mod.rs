@@ -24,7 +24,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use backup::{
-    AnswerRow, BACKUP_FORMAT, BACKUP_VERSION, Backup, DraftRow, GradeRow, ImportSummary,
+    AnswerRow, BACKUP_FORMAT, BACKUP_VERSION, Backup, COVERED, DraftRow, GradeRow, ImportSummary,
     MAX_BACKUP_BYTES, SessionRow, SettingRow, read_backup,
 };
 pub use error::{StoreError, StoreResult};
