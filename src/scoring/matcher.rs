@@ -38,6 +38,16 @@ pub enum Role {
     PromptGram,
 }
 
+impl Role {
+    /// A phrase the bank wrote (point, avoid, structure cue), as opposed to built-in cues.
+    pub fn is_rubric(self) -> bool {
+        matches!(
+            self,
+            Role::Point { .. } | Role::Avoid { .. } | Role::Cue { .. }
+        )
+    }
+}
+
 /// One occurrence of a phrase, in byte offsets of the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -142,15 +152,29 @@ impl Matcher {
         for m in ac.find_overlapping_iter(hay) {
             let id = m.pattern().as_usize();
             let (start, end) = (m.start(), m.end());
+            let mut end = end;
+            let mut inflected = false;
             if self.lang == Language::En {
                 let (check_start, check_end) = self.edges.get(id).copied().unwrap_or_default();
-                if (check_start && !word_edge_before(hay, start))
-                    || (check_end && !word_edge_after(hay, end))
-                {
+                if check_start && !word_edge_before(hay, start) {
                     continue;
+                }
+                if check_end {
+                    match word_end(hay, end) {
+                        Some(e) => {
+                            inflected = e != end;
+                            end = e;
+                        }
+                        None => continue,
+                    }
                 }
             }
             for &role in self.roles.get(id).map(Vec::as_slice).unwrap_or_default() {
+                // Inflections widen only the bank's own phrases: "second" must not turn
+                // "seconds" into an enumeration marker.
+                if inflected && !role.is_rubric() {
+                    continue;
+                }
                 hits.push(Hit { role, start, end });
             }
         }
@@ -174,7 +198,7 @@ pub fn contains_phrase(text: &str, phrase: &str, lang: Language) -> bool {
     text.match_indices(&phrase).any(|(i, m)| {
         lang == Language::Zh
             || ((!check_start || word_edge_before(&text, i))
-                && (!check_end || word_edge_after(&text, i + m.len())))
+                && (!check_end || word_end(&text, i + m.len()).is_some()))
     })
 }
 
@@ -197,6 +221,22 @@ fn word_edge_before(hay: &str, start: usize) -> bool {
     hay.get(..start)
         .and_then(|s| s.chars().next_back())
         .is_none_or(|c| !is_word_char(c))
+}
+
+/// English endings that leave a word the same word: "firm" earns in "firmly", "offer" in
+/// "offered", "apologise" in "apologises". Anything longer ("sorryful") is another word.
+const INFLECTIONS: &[&str] = &["s", "es", "d", "ed", "ing", "ly"];
+
+/// Where an en phrase ending at `end` really ends: at `end` on a word edge, after one of
+/// `INFLECTIONS` that ends the word, or nowhere (`None`: the phrase is part of another word).
+fn word_end(hay: &str, end: usize) -> Option<usize> {
+    if word_edge_after(hay, end) {
+        return Some(end);
+    }
+    let rest = hay.get(end..)?;
+    let tail_len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    let tail = rest.get(..tail_len)?;
+    INFLECTIONS.contains(&tail).then_some(end + tail_len)
 }
 
 fn word_edge_after(hay: &str, end: usize) -> bool {
@@ -243,6 +283,47 @@ mod tests {
         assert_eq!(
             found(Language::En, &["customer"], "the customer's order"),
             ["customer"]
+        );
+    }
+
+    #[test]
+    fn en_bank_phrases_match_their_inflections_but_not_other_words() {
+        assert_eq!(
+            found(
+                Language::En,
+                &["firm", "offer"],
+                "I said it firmly and offered a refund."
+            ),
+            ["firmly", "offered"]
+        );
+        assert_eq!(
+            found(Language::En, &["apologise"], "She apologises."),
+            ["apologises"]
+        );
+        assert!(found(Language::En, &["sorry"], "sorryful").is_empty());
+        assert!(found(Language::En, &["firm"], "firmware").is_empty());
+        assert!(contains_phrase(
+            "The parcel was delayed.",
+            "delay",
+            Language::En
+        ));
+    }
+
+    #[test]
+    fn built_in_cues_do_not_take_inflections() {
+        let mut b = MatcherBuilder::new(Language::En);
+        b.add("second", Role::Enumeration);
+        let matcher = b.build();
+        assert!(
+            matcher
+                .find(&normalize("It took thirty seconds.", Language::En))
+                .is_empty()
+        );
+        assert_eq!(
+            matcher
+                .find(&normalize("Second, I check.", Language::En))
+                .len(),
+            1
         );
     }
 
