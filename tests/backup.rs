@@ -458,3 +458,25 @@ fn two_programs_importing_at_once_lose_nothing() {
         assert!(merged.answers.iter().any(|r| &r.uid == uid));
     }
 }
+
+/// A backup is untrusted: the text it carries (a grader's name, a uid, an unknown value that
+/// serde quotes back) must not reach the terminal as escape sequences in the refusal.
+#[test]
+fn a_refused_backup_does_not_echo_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let hostile = "\u{1b}]0;pwned\u{7}\u{1b}[31m";
+    let mut v = serde_json::to_value(store.backup().unwrap()).unwrap();
+    v["grades"] = serde_json::json!([{
+        "session_uid": "nope", "question_id": "q", "grader": hostile, "scores_json": "{}",
+        "overall": 1, "comment": "", "graded_at": 0, "digest": ""
+    }]);
+    let by_grader = refused(&store, dir.path(), &v.to_string()).to_string();
+    v["grades"] = serde_json::json!([]);
+    v["sessions"] = serde_json::json!([{ "mode": hostile }]);
+    let by_serde = refused(&store, dir.path(), &v.to_string()).to_string();
+    for msg in [by_grader, by_serde] {
+        assert!(msg.contains("nothing was imported"), "{msg}");
+        assert!(!msg.chars().any(char::is_control), "{msg:?}");
+    }
+}

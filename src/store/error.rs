@@ -57,7 +57,10 @@ pub enum StoreError {
     },
     /// A file that is not a mianba backup, or one whose content does not hold together.
     /// Nothing was imported.
-    #[error("{} is not a valid mianba backup ({detail}); nothing was imported — use a file written by `mianba export`", path.display())]
+    /// `detail` quotes the file's own text (names, uids, values serde echoes back), so it is
+    /// cleaned of control characters before it is shown.
+    #[error("{} is not a valid mianba backup ({}); nothing was imported — use a file written by `mianba export`",
+        path.display(), crate::text::sanitize_line(detail))]
     BackupInvalid { path: PathBuf, detail: String },
     /// A backup written by a newer mianba. Nothing was imported.
     #[error("{} was written by a newer mianba (backup version {found}, this version reads up to {known}); nothing was imported — update mianba", path.display())]
