@@ -266,3 +266,24 @@ fn control_characters_in_banks_never_reach_the_terminal() {
         assert!(!text.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{text:?}");
     }
 }
+
+/// `practice` checks its banks, categories and set before it needs a terminal, so a script
+/// gets the bad input reported as bad input (exit 1), not as "needs a terminal" (exit 2).
+#[test]
+fn practice_reports_bad_input_before_asking_for_a_terminal() {
+    let out = run(["practice", "--bank", "no-such-bank"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("no-such-bank"), "{}", stderr_of(&out));
+
+    let out = run(["practice", "--set", "tests/no-such-set.toml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("no-such-set"), "{}", stderr_of(&out));
+
+    let out = run(["practice", "--set", "tests/no-such-set.toml", "--count", "2"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+
+    // Good input still needs a terminal: without one it is wrong usage.
+    let out = run(["practice", "--bank", "complaint"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("terminal"), "{}", stderr_of(&out));
+}

@@ -126,19 +126,21 @@ fn practice_start(args: &PracticeArgs, banks: &BankSet, seed: u64) -> Result<Sta
 }
 
 pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> {
+    let lang = Lang::detect(global.lang);
+    let user_banks = crate::paths::user_banks_dir();
+    let banks = BankSet::load(&global.banks, user_banks.as_deref());
+    // Bad input first (exit 1), then the missing terminal (exit 2): a script that names a
+    // wrong bank or set learns that, not only that it has no terminal.
+    let start = match &practice {
+        Some(args) => Some(practice_start(args, &banks, rand::random())?),
+        None => None,
+    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::Usage(
             "the interview app needs a terminal; to score answers from a script use `mianba score`"
                 .into(),
         ));
     }
-    let lang = Lang::detect(global.lang);
-    let user_banks = crate::paths::user_banks_dir();
-    let banks = BankSet::load(&global.banks, user_banks.as_deref());
-    let start = match &practice {
-        Some(args) => Some(practice_start(args, &banks, rand::random())?),
-        None => None,
-    };
     let data_dir = crate::paths::data_dir(global.data_dir.as_deref());
     let (store, store_error) = match Store::open(&data_dir) {
         Ok(s) => (Some(s), None),
