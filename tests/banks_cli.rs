@@ -273,13 +273,27 @@ fn control_characters_in_banks_never_reach_the_terminal() {
 fn practice_reports_bad_input_before_asking_for_a_terminal() {
     let out = run(["practice", "--bank", "no-such-bank"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("no-such-bank"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("no-such-bank"),
+        "{}",
+        stderr_of(&out)
+    );
 
     let out = run(["practice", "--set", "tests/no-such-set.toml"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("no-such-set"), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("no-such-set"),
+        "{}",
+        stderr_of(&out)
+    );
 
-    let out = run(["practice", "--set", "tests/no-such-set.toml", "--count", "2"]);
+    let out = run([
+        "practice",
+        "--set",
+        "tests/no-such-set.toml",
+        "--count",
+        "2",
+    ]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
 
     // Good input still needs a terminal: without one it is wrong usage.
