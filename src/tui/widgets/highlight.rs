@@ -35,7 +35,7 @@ pub fn highlighted_answer(answer: &str, card: &Scorecard, theme: Theme) -> Vec<L
     for s in &card.sections {
         if let (true, Some(at)) = (s.found, s.at) {
             let len = s.cue.as_deref().map_or(1, |c| c.chars().count());
-            paint(at, at + len, Mark::Cue);
+            paint(at, at.saturating_add(len), Mark::Cue);
             if at <= n {
                 steps[at] = true;
             }
@@ -173,6 +173,10 @@ mod tests {
         let mut c = card();
         c.avoid[0].at = [3, 500];
         c.sections[0].at = Some(400);
+        let lines = highlighted_answer("短", &c, Theme::new(true));
+        assert_eq!(plain(&lines), "短");
+        // A stored scorecard (an imported backup) may carry any offset at all.
+        c.sections[0].at = Some(usize::MAX);
         let lines = highlighted_answer("短", &c, Theme::new(true));
         assert_eq!(plain(&lines), "短");
     }
