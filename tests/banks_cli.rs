@@ -301,3 +301,54 @@ fn practice_reports_bad_input_before_asking_for_a_terminal() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("terminal"), "{}", stderr_of(&out));
 }
+
+/// A reader that stops early (`mianba banks list | head -1`) is not an error: every printing
+/// command ends with its own exit code, never a panic (101) on the broken pipe.
+#[test]
+fn a_closed_stdout_is_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = manifest().join("tests/ranking/banks/bank-zh.toml");
+    let answer = dir.path().join("answer.txt");
+    std::fs::write(&answer, "您好，非常抱歉").unwrap();
+    let score = |json: bool| {
+        let mut a = vec![
+            "score".into(),
+            "--bank".into(),
+            bank.clone().into_os_string(),
+            "--question".into(),
+            "wrong-size".into(),
+            "--answer".into(),
+            answer.clone().into_os_string(),
+        ];
+        if json {
+            a.push("--json".into());
+        }
+        a
+    };
+    let words = |w: &[&str]| -> Vec<std::ffi::OsString> { w.iter().map(Into::into).collect() };
+    let commands = [
+        (words(&["banks", "list"]), 0),
+        (words(&["banks", "list", "--json"]), 0),
+        (words(&["banks", "show", "complaint"]), 0),
+        (words(&["banks", "validate", "tests/invalid_banks"]), 1),
+        (score(false), 0),
+        (score(true), 0),
+    ];
+    for (args, code) in commands {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("mianba"))
+            .current_dir(manifest())
+            .env("XDG_CONFIG_HOME", dir.path())
+            .env("HOME", dir.path())
+            .env("MIANBA_DATA_DIR", dir.path())
+            .args(["--lang", "en"])
+            .args(&args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+    }
+}

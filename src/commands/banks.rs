@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::history::{emit, emit_lines};
 use crate::bank::{Bank, BankSet, Defaults, Problem, Question, Structure};
 use crate::cli::{BanksCommand, Global};
 use crate::error::{Error, Result};
@@ -67,7 +68,7 @@ fn list(set: &BankSet, json: bool, lang: Lang) -> Result<ExitCode> {
         })
         .collect();
     if json {
-        println!("{}", to_json(&entries)?);
+        emit(&(to_json(&entries)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
     let header = match lang {
@@ -86,7 +87,7 @@ fn list(set: &BankSet, json: bool, lang: Lang) -> Result<ExitCode> {
             ]
         })
         .collect();
-    print!("{}", table(header.map(String::from), &rows));
+    emit(&table(header.map(String::from), &rows))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -155,10 +156,10 @@ fn show(set: &BankSet, id: &str, json: bool, lang: Lang) -> Result<ExitCode> {
             structures: &bank.structures,
             questions: &bank.questions,
         };
-        println!("{}", to_json(&whole)?);
+        emit(&(to_json(&whole)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", describe(bank, lang));
+    emit(&describe(bank, lang))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -306,9 +307,7 @@ fn validate(paths: &[std::path::PathBuf], lang: Lang) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    for p in &problems {
-        println!("{}", sanitize_line(&p.to_string()));
-    }
+    emit_lines(&problems)?;
     Ok(ExitCode::FAILURE)
 }
 

@@ -42,7 +42,7 @@ pub fn run(
         ReportFormat::Csv => r.to_csv(),
         ReportFormat::Json => r.to_json(),
     };
-    print!("{text}");
+    super::history::emit(&text)?;
     for c in r.candidates.iter().filter(|c| !c.flags.is_empty()) {
         errors.push(format!(
             "{}: flagged ({}); ask the candidate to export the bundle again from their own answers",

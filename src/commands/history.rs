@@ -41,6 +41,15 @@ pub(super) fn emit(text: &str) -> Result<()> {
     }
 }
 
+/// Writes each item on its own line, cleaned of control characters (problems quote files).
+pub(super) fn emit_lines<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> Result<()> {
+    let text: String = items
+        .into_iter()
+        .map(|i| crate::text::sanitize_line(&i.to_string()) + "\n")
+        .collect();
+    emit(&text)
+}
+
 /// Pretty JSON with a final newline.
 pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value)

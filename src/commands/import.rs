@@ -43,9 +43,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {
-            for p in &problems {
-                println!("{}", sanitize_line(&p.to_string()));
-            }
+            super::history::emit_lines(&problems)?;
             Ok(ExitCode::FAILURE)
         }
     }

@@ -5,13 +5,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::history::emit_lines;
 use crate::bank::lint::lint_bank;
 use crate::bank::load::{bank_files_in, load_file};
 use crate::bank::{Bank, BankSet, Problem};
 use crate::cli::Global;
 use crate::error::Result;
 use crate::i18n::Lang;
-use crate::text::sanitize_line;
 
 pub fn run(global: &Global, paths: &[PathBuf]) -> Result<ExitCode> {
     let (banks, problems) = if paths.is_empty() {
@@ -22,17 +22,14 @@ pub fn run(global: &Global, paths: &[PathBuf]) -> Result<ExitCode> {
         load_paths(paths)
     };
     // A bank that does not load cannot be linted: its problems are failures too.
-    for p in &problems {
-        println!("{}", sanitize_line(&p.to_string()));
-    }
+    emit_lines(&problems)?;
     let mut failures = 0;
     let mut questions = 0;
     for bank in &banks {
         questions += bank.questions.len();
-        for f in lint_bank(bank) {
-            failures += 1;
-            println!("{}", sanitize_line(&f.to_string()));
-        }
+        let found = lint_bank(bank);
+        failures += found.len();
+        emit_lines(&found)?;
     }
     let (n_banks, problems_n) = (banks.len(), problems.len());
     match Lang::detect(global.lang) {

@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::history::emit;
 use crate::bank::load::load_file;
 use crate::bank::{Bank, BankSet};
 use crate::cli::{Global, ScoreArgs};
@@ -28,9 +29,9 @@ pub fn run(global: &Global, args: &ScoreArgs) -> Result<ExitCode> {
     if args.json {
         let json = serde_json::to_string_pretty(&card)
             .map_err(|e| Error::Other(anyhow::anyhow!("cannot write the scorecard: {e}")))?;
-        println!("{json}");
+        emit(&(json + "\n"))?;
     } else {
-        print!("{}", render(&card, &answer, Lang::detect(global.lang)));
+        emit(&render(&card, &answer, Lang::detect(global.lang)))?;
     }
     Ok(ExitCode::SUCCESS)
 }

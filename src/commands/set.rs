@@ -55,9 +55,7 @@ fn validate(global: &Global, files: &[std::path::PathBuf]) -> Result<ExitCode> {
         eprintln!("{} set file(s), no problems", files.len());
         return Ok(ExitCode::SUCCESS);
     }
-    for p in &problems {
-        println!("{}", sanitize_line(&p.to_string()));
-    }
+    super::history::emit_lines(&problems)?;
     Ok(ExitCode::FAILURE)
 }
 
