@@ -310,6 +310,7 @@ fn a_closed_stdout_is_not_a_panic() {
     let bank = manifest().join("tests/ranking/banks/bank-zh.toml");
     let answer = dir.path().join("answer.txt");
     std::fs::write(&answer, "您好，非常抱歉").unwrap();
+    let backup = dir.path().join("backup.json");
     let score = |json: bool| {
         let mut a = vec![
             "score".into(),
@@ -333,6 +334,9 @@ fn a_closed_stdout_is_not_a_panic() {
         (words(&["banks", "validate", "tests/invalid_banks"]), 1),
         (score(false), 0),
         (score(true), 0),
+        (words(&["due", "--daily-limit", "5"]), 0),
+        (vec!["export".into(), backup.clone().into_os_string()], 0),
+        (vec!["import".into(), backup.clone().into_os_string()], 0),
     ];
     for (args, code) in commands {
         let (reader, writer) = std::io::pipe().unwrap();

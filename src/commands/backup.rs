@@ -12,10 +12,10 @@ pub fn export(global: &Global, file: &Path) -> Result<ExitCode> {
     let store = super::history::open_store(global)?;
     let b = store.export(file)?;
     let (s, a, f) = (b.sessions.len(), b.answers.len(), file.display());
-    match Lang::detect(global.lang) {
-        Lang::Zh => println!("已导出 {s} 场、{a} 个回答到 {f}"),
-        Lang::En => println!("exported {s} sessions and {a} answers to {f}"),
-    }
+    super::history::emit(&match Lang::detect(global.lang) {
+        Lang::Zh => format!("已导出 {s} 场、{a} 个回答到 {f}\n"),
+        Lang::En => format!("exported {s} sessions and {a} answers to {f}\n"),
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -43,6 +43,6 @@ pub fn import(global: &Global, file: &Path) -> Result<ExitCode> {
             ("g", &s.grades_written),
         ],
     );
-    println!("{line}");
+    super::history::emit(&(line + "\n"))?;
     Ok(ExitCode::SUCCESS)
 }

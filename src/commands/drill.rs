@@ -36,11 +36,11 @@ pub fn run(global: &Global, args: &DueArgs) -> Result<ExitCode> {
     let zh = Lang::detect(global.lang) == Lang::Zh;
     if let Some(n) = args.daily_limit {
         store.set_daily_limit(n)?;
-        if zh {
-            println!("每日复习上限已设为 {n} 题");
+        emit(&if zh {
+            format!("每日复习上限已设为 {n} 题\n")
         } else {
-            println!("the daily drill limit is now {n} questions");
-        }
+            format!("the daily drill limit is now {n} questions\n")
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let banks = BankSet::load(&global.banks, crate::paths::user_banks_dir().as_deref());
