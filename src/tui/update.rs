@@ -404,9 +404,8 @@ fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
     if let Screen::Sitting(s) = &mut app.screen {
         s.interview.answer_now(draft.followup, now);
         s.reset_for_next();
-        // The store is a file like any other: its text is cleaned before it is shown.
-        s.editor =
-            crate::tui::widgets::editor::Editor::with_text(&crate::text::sanitize(&draft.text));
+        // The store is a file like any other: `with_text` cleans its text before it is shown.
+        s.editor = crate::tui::widgets::editor::Editor::with_text(&draft.text);
         s.replaces_draft = Some(draft.key);
     }
     effects

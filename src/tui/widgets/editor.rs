@@ -42,7 +42,9 @@ impl Default for Editor {
 
 impl Editor {
     /// An editor holding `text`, caret at the end (restoring a draft continues where it stopped).
+    /// The text is cleaned of control characters, as a paste is: it may come from a file.
     pub fn with_text(text: &str) -> Editor {
+        let text = crate::text::sanitize(text);
         let mut area = TextArea::new(text.split('\n').map(str::to_owned).collect());
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         // The real terminal cursor marks the caret; a painted one would show twice.
@@ -218,6 +220,13 @@ mod tests {
         assert_eq!(e.text().chars().count(), MAX_ANSWER_CHARS);
         // Full: typing adds nothing more.
         assert!(!e.input(key('x')));
+    }
+
+    #[test]
+    fn text_given_at_the_start_is_cleaned_too() {
+        // A grader's earlier comment comes from a bundle file: untrusted, like a paste.
+        let e = Editor::with_text("好\u{202E}评\x1b[0m\r\n下一行");
+        assert_eq!(e.text(), "好评[0m\n下一行");
     }
 
     #[test]
