@@ -2,10 +2,10 @@
 //! bundled files. Either way the path stays inside the bank's folder and the file stays small.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::bundled;
+use crate::text::{ReadCapped, read_capped};
 
 /// Figures are short texts (material, ASCII art) shown beside a prompt; anything larger is a
 /// mistake, and reading it must not stall loading.
@@ -91,19 +91,10 @@ impl FigureSource for FolderFigures {
         if !meta.is_file() {
             return Err(FigureError::Unreadable("it is not a file".into()));
         }
-        if meta.len() > MAX_FIGURE_BYTES {
-            return Err(FigureError::TooLarge { size: meta.len() });
-        }
-        // Read at most one byte past the limit: the file may grow between the two looks.
-        let mut bytes = Vec::new();
-        fs::File::open(&path)
-            .and_then(|f| f.take(MAX_FIGURE_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(unreadable)?;
-        if bytes.len() as u64 > MAX_FIGURE_BYTES {
-            return Err(FigureError::TooLarge {
-                size: bytes.len() as u64,
-            });
-        }
+        let bytes = read_capped(&path, MAX_FIGURE_BYTES).map_err(|e| match e {
+            ReadCapped::Io(e) => unreadable(e),
+            ReadCapped::TooLarge(size) => FigureError::TooLarge { size },
+        })?;
         String::from_utf8(bytes).map_err(|_| FigureError::NotText)
     }
 }

@@ -13,7 +13,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::Read;
 use std::ops::{Range, RangeInclusive};
 use std::path::{Path, PathBuf};
 
@@ -26,7 +25,7 @@ use super::{
     Avoid, Bank, Defaults, Followup, Language, Point, Problem, Question, Section, Source,
     Structure, Weights,
 };
-use crate::text::{sanitize, sanitize_line};
+use crate::text::{ReadCapped, read_capped, sanitize, sanitize_line};
 
 /// The schema this mianba reads.
 pub const SCHEMA: i64 = 1;
@@ -266,16 +265,10 @@ pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<Stri
             format!("is a folder; {}", kind.folder_fix),
         ));
     }
-    if meta.len() > kind.max_bytes {
-        return Err(kind.too_large(file, meta.len()));
-    }
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(kind.max_bytes + 1).read_to_end(&mut bytes))
-        .map_err(cannot)?;
-    if bytes.len() as u64 > kind.max_bytes {
-        return Err(kind.too_large(file, bytes.len() as u64));
-    }
+    let bytes = read_capped(path, kind.max_bytes).map_err(|e| match e {
+        ReadCapped::Io(e) => cannot(e),
+        ReadCapped::TooLarge(size) => kind.too_large(file, size),
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let good = String::from_utf8_lossy(e.as_bytes().get(..valid).unwrap_or(&[])).into_owned();

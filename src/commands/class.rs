@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use crate::cli::{Global, ReportFormat};
 use crate::error::{Error, Result};
-use crate::text::sanitize_line;
+use crate::text::{ReadCapped, read_capped, sanitize_line};
 use crate::tutor::class::report;
 use crate::tutor::submissions::read_submissions;
 
@@ -78,18 +78,14 @@ pub fn grade(
 
 fn read_roster(path: &Path) -> Result<Vec<String>> {
     let shown = sanitize_line(&path.display().to_string());
-    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if meta.len() > MAX_ROSTER_BYTES {
-        return Err(Error::BadInput(format!(
+    let bytes = read_capped(path, MAX_ROSTER_BYTES).map_err(|e| match e {
+        ReadCapped::Io(source) => Error::Read {
+            path: path.to_path_buf(),
+            source,
+        },
+        ReadCapped::TooLarge(_) => Error::BadInput(format!(
             "roster {shown} is over 256 KiB; it should list one candidate name a line"
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
+        )),
     })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::BadInput(format!(

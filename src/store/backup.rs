@@ -17,7 +17,7 @@
 //! happens whole or not at all.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
@@ -28,6 +28,7 @@ use super::sessions::{seed_from_sql, seed_to_sql};
 use super::{Draft, SessionId, Store, StoreError, StoreResult, migrations};
 use crate::scoring::Scorecard;
 use crate::session::Mode;
+use crate::text::{ReadCapped, read_capped};
 
 /// The `format` field of every backup.
 pub const BACKUP_FORMAT: &str = "mianba-backup";
@@ -332,23 +333,14 @@ pub fn read_backup(file: &Path) -> StoreResult<Backup> {
         path: file.to_path_buf(),
         source,
     };
-    let f = std::fs::File::open(file).map_err(read_err)?;
-    let size = f.metadata().map_err(read_err)?.len();
-    let too_large = |size| StoreError::BackupTooLarge {
-        path: file.to_path_buf(),
-        size,
-        limit: MAX_BACKUP_BYTES,
-    };
-    if size > MAX_BACKUP_BYTES {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::new();
-    f.take(MAX_BACKUP_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
-    if bytes.len() as u64 > MAX_BACKUP_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    let bytes = read_capped(file, MAX_BACKUP_BYTES).map_err(|e| match e {
+        ReadCapped::Io(e) => read_err(e),
+        ReadCapped::TooLarge(size) => StoreError::BackupTooLarge {
+            path: file.to_path_buf(),
+            size,
+            limit: MAX_BACKUP_BYTES,
+        },
+    })?;
     let invalid = |detail: String| StoreError::BackupInvalid {
         path: file.to_path_buf(),
         detail,

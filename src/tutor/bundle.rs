@@ -8,7 +8,6 @@
 //! `verify`, which flags (never silently accepts) edits, another set, a changed set or an
 //! unknown version.
 
-use std::io::Read;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +17,7 @@ use super::digest::digest_of;
 use super::grading::{Grade, grade_digest};
 use super::set::Set;
 use crate::scoring::Scorecard;
+use crate::text::{ReadCapped, read_capped};
 
 /// The `format` field every bundle carries.
 pub const FORMAT: &str = "mianba-result-bundle";
@@ -200,22 +200,11 @@ pub fn read_bundle(path: &Path) -> Result<Bundle, BundleError> {
             reason: "it is a folder".into(),
         });
     }
-    if meta.len() > MAX_BUNDLE_BYTES {
-        return Err(BundleError::TooLarge {
-            file,
-            size: meta.len(),
-        });
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_BUNDLE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_BUNDLE_BYTES {
-        return Err(BundleError::TooLarge {
-            file,
-            size: bytes.len() as u64,
-        });
-    }
+    let bytes = match read_capped(path, MAX_BUNDLE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadCapped::Io(e)) => return Err(unreadable(e)),
+        Err(ReadCapped::TooLarge(size)) => return Err(BundleError::TooLarge { file, size }),
+    };
     parse_bundle(&bytes, &file)
 }
 
