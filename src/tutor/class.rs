@@ -341,6 +341,16 @@ fn num(v: f64) -> String {
 }
 
 /// A markdown table cell: pipes escaped.
+/// Text from a bundle as a CSV field: a leading `=`, `+`, `-` or `@` would make a spreadsheet
+/// run it as a formula, so such text gets a leading `'` (shown as text, as spreadsheets do).
+fn csv_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 fn cell(s: &str) -> String {
     s.replace('|', "\\|")
 }
@@ -500,7 +510,7 @@ impl ClassReport {
         header.extend(["average", "result", "late", "unanswered", "flags"].map(String::from));
         let _ = w.write_record(&header);
         for c in &self.candidates {
-            let mut rec = vec![c.name.clone()];
+            let mut rec = vec![csv_text(&c.name)];
             rec.extend(
                 c.scores
                     .iter()
@@ -511,7 +521,7 @@ impl ClassReport {
             rec.push(if c.passed { "pass" } else { "fail" }.to_string());
             rec.push(if c.late { "late" } else { "" }.to_string());
             rec.push(c.unanswered.len().to_string());
-            rec.push(c.flags.join("; "));
+            rec.push(csv_text(&c.flags.join("; ")));
             let _ = w.write_record(&rec);
         }
         let bytes = w.into_inner().unwrap_or_default();
@@ -520,5 +530,50 @@ impl ClassReport {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_text_from_bundles_cannot_be_a_spreadsheet_formula() {
+        let name = "=HYPERLINK(\"http://x\",\"点我\")";
+        let row = CandidateRow {
+            name: name.into(),
+            files: vec!["a.json".into()],
+            scores: vec![Some(80)],
+            hand: vec![None],
+            dimensions: BTreeMap::new(),
+            graders: vec![],
+            average: 80.0,
+            passed: true,
+            late: false,
+            submitted_at: 0,
+            unanswered: vec![],
+            flags: vec!["+cmd".into()],
+            comments: vec![],
+        };
+        let r = ClassReport {
+            set_id: None,
+            set_title: None,
+            pass_mark: 60,
+            due: None,
+            questions: vec!["b/q".into()],
+            candidates: vec![row],
+            question_averages: vec![Some(80.0)],
+            question_hand_averages: vec![None],
+            class_average: Some(80.0),
+            passed: 1,
+            missed_points: vec![],
+            missing: vec![],
+        };
+        let csv = r.to_csv();
+        let mut rows = csv::Reader::from_reader(csv.as_bytes());
+        let rec = rows.records().next().unwrap().unwrap();
+        assert_eq!(&rec[0], format!("'{name}"));
+        assert_eq!(rec.iter().last(), Some("'+cmd"));
+        assert_eq!(&rec[1], "80", "numbers stay numbers");
     }
 }
