@@ -573,7 +573,7 @@ mod tests {
         let mut rows = csv::Reader::from_reader(csv.as_bytes());
         let rec = rows.records().next().unwrap().unwrap();
         assert_eq!(&rec[0], format!("'{name}"));
-        assert_eq!(rec.iter().last(), Some("'+cmd"));
+        assert_eq!(rec.iter().next_back(), Some("'+cmd"));
         assert_eq!(&rec[1], "80", "numbers stay numbers");
     }
 }
