@@ -81,12 +81,29 @@ pub fn category_rank(id: &str) -> usize {
         .unwrap_or(CATEGORIES.len())
 }
 
-/// Replace each `{name}` in `template` by its value.
+/// Replace each `{name}` in `template` by its value, in one pass: a value (a candidate's name,
+/// a set's title) that itself contains `{other}` is shown as written, not filled in turn.
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let named = after.split_once('}').and_then(|(name, tail)| {
+            let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+            Some((value, tail))
+        });
+        match named {
+            Some((value, tail)) => {
+                out.push_str(&value.to_string());
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -358,5 +375,17 @@ mod tests {
         );
         let z = fill(Lang::Zh.ui().question_of, &[("i", &1), ("n", &4)]);
         assert_eq!(z, "第 1/4 题");
+    }
+
+    #[test]
+    fn fill_shows_values_as_written() {
+        // A name from a file may look like a placeholder; it is not filled in turn.
+        let s = fill(
+            "{candidate} · {set}",
+            &[("candidate", &"{set}"), ("set", &"作业一")],
+        );
+        assert_eq!(s, "{set} · 作业一");
+        assert_eq!(fill("{a} {unknown} {", &[("a", &"x")]), "x {unknown} {");
+        assert_eq!(fill("{a}{a}", &[("a", &"{")]), "{{");
     }
 }
