@@ -70,7 +70,9 @@ pub enum StoreError {
         known: u32,
     },
     /// A JSON column (a scorecard, a list of banks) that cannot be written or read back.
-    #[error("{what} in {} cannot be stored or read back as JSON: {source}", path.display())]
+    /// `what` may name a grader or a question from an imported file: cleaned before it is shown.
+    #[error("{} in {} cannot be stored or read back as JSON: {source}",
+        crate::text::sanitize_line(what), path.display())]
     Json {
         path: PathBuf,
         what: String,
@@ -112,3 +114,21 @@ impl From<StoreError> for crate::error::Error {
 }
 
 pub type StoreResult<T> = std::result::Result<T, StoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_from_files_in_messages_is_cleaned() {
+        let source = serde_json::from_str::<u8>("x").unwrap_err();
+        let e = StoreError::Json {
+            path: "store.db".into(),
+            what: "the grade by \u{1b}]0;pwned\u{7}王老师 on q".into(),
+            source,
+        };
+        let shown = e.to_string();
+        assert!(shown.contains("王老师"), "{shown}");
+        assert!(!shown.chars().any(char::is_control), "{shown:?}");
+    }
+}
