@@ -7,6 +7,7 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, BankSet, Language, Question};
+use crate::text::sanitize_line;
 
 /// One question of a plan, by id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,18 +75,19 @@ pub struct PlanRequest {
     pub seed: u64,
 }
 
-/// Why a plan cannot be drawn. Each names what was asked and what is available.
+/// Why a plan cannot be drawn. Each names what was asked and what is available (the names
+/// come from bank and set files, so they are cleaned of control characters when shown).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
-    #[error("unknown bank {id:?}; the loaded banks are: {}", valid.join(", "))]
+    #[error("unknown bank {id:?}; the loaded banks are: {}", sanitize_line(&valid.join(", ")))]
     UnknownBank { id: String, valid: Vec<String> },
-    #[error("unknown category {name:?}; the chosen banks have: {}", valid.join(", "))]
+    #[error("unknown category {name:?}; the chosen banks have: {}", sanitize_line(&valid.join(", ")))]
     UnknownCategory { name: String, valid: Vec<String> },
     #[error("difficulty {0} is out of range; use 1 (easy), 2 or 3 (hard)")]
     BadDifficulty(u8),
     #[error("no question matches the chosen banks, categories and difficulty")]
     NoQuestions,
-    #[error("question {0} is not in any loaded bank")]
+    #[error("question {} is not in any loaded bank", sanitize_line(.0))]
     UnknownQuestion(String),
 }
 
@@ -290,6 +292,26 @@ mod tests {
         langs.sort_by_key(|l| *l == Language::En);
         langs.dedup();
         langs
+    }
+
+    #[test]
+    fn names_from_files_in_plan_errors_are_cleaned() {
+        let evil = "x\u{1b}]0;pwned\u{7}y".to_string();
+        for e in [
+            PlanError::UnknownCategory {
+                name: "nope".into(),
+                valid: vec![evil.clone()],
+            },
+            PlanError::UnknownBank {
+                id: "nope".into(),
+                valid: vec![evil.clone()],
+            },
+            PlanError::UnknownQuestion(evil.clone()),
+        ] {
+            let shown = e.to_string();
+            assert!(shown.contains("x]0;pwnedy"), "{shown}");
+            assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        }
     }
 
     #[test]
