@@ -8,7 +8,9 @@ fn main() -> ExitCode {
     match mianba::commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("mianba: {err}");
+            // Errors quote paths and file contents; whatever a message carries, no control
+            // character reaches the terminal (each error is one sentence, so one line).
+            eprintln!("mianba: {}", mianba::text::sanitize_line(&err.to_string()));
             ExitCode::from(err.exit_code())
         }
     }

@@ -356,3 +356,22 @@ fn a_closed_stdout_is_not_a_panic() {
         assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
     }
 }
+
+/// Whatever an error quotes (here a file name, as a script may pass from a folder listing),
+/// no control character reaches the terminal.
+#[test]
+fn errors_never_carry_control_characters() {
+    let out = run([
+        "score",
+        "--bank",
+        "complaint",
+        "--question",
+        "complaint-process",
+        "--answer",
+        "/nonexistent/\u{1b}]0;pwned\u{7}answer.txt",
+    ]);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("pwned"), "{err}");
+    assert!(!err.trim_end().chars().any(char::is_control), "{err:?}");
+}
