@@ -215,10 +215,7 @@ fn draw_categories(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
         .iter()
         .zip(&home.category_list.ticked)
         .map(|(c, t)| {
-            let name = app
-                .lang
-                .category_name(c)
-                .map_or_else(|| crate::text::sanitize_line(c), str::to_string);
+            let name = crate::tui::filter::category_name(app.lang, c);
             ListItem::new(format!("{}{name}", tick(*t)))
         })
         .collect();
