@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::history::{emit, emit_lines};
+use super::history::{emit, emit_lines, to_json};
 use crate::bank::{Bank, BankSet, Defaults, Problem, Question, Structure};
 use crate::cli::{BanksCommand, Global};
 use crate::error::{Error, Result};
@@ -68,7 +68,7 @@ fn list(set: &BankSet, json: bool, lang: Lang) -> Result<ExitCode> {
         })
         .collect();
     if json {
-        emit(&(to_json(&entries)? + "\n"))?;
+        emit(&to_json(&entries)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let header = match lang {
@@ -156,7 +156,7 @@ fn show(set: &BankSet, id: &str, json: bool, lang: Lang) -> Result<ExitCode> {
             structures: &bank.structures,
             questions: &bank.questions,
         };
-        emit(&(to_json(&whole)? + "\n"))?;
+        emit(&to_json(&whole)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     emit(&describe(bank, lang))?;
@@ -309,10 +309,6 @@ fn validate(paths: &[std::path::PathBuf], lang: Lang) -> Result<ExitCode> {
     }
     emit_lines(&problems)?;
     Ok(ExitCode::FAILURE)
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string_pretty(value).map_err(|e| Error::Other(e.into()))
 }
 
 #[cfg(test)]
