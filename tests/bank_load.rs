@@ -650,3 +650,23 @@ proptest! {
         check_no_panic_and_sane_positions(&mutate(&full, &mutations))?;
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_bank_is_reported_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.toml");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Reading a FIFO with no writer would block forever; the loader must refuse it instead.
+    let (checked, problems) = validate_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(checked, 1);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].message.contains("not a regular file"),
+        "{problems:?}"
+    );
+}

@@ -280,3 +280,29 @@ fn a_one_megabyte_answer_works() {
         text.chars().filter(|c| !c.is_whitespace()).count()
     );
 }
+
+#[test]
+fn an_answer_over_the_size_limit_is_refused_from_a_file_and_from_stdin() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.txt");
+    // 17 MiB, sparse: over the 16 MiB cap without writing 17 MiB of text.
+    let f = std::fs::File::create(&huge).unwrap();
+    f.set_len(17 * 1024 * 1024).unwrap();
+    fails_with(
+        mianba(&data)
+            .args(["score", "--bank"])
+            .arg(bank_file())
+            .args(["--question", "wrong-size", "--answer"])
+            .arg(&huge),
+        &["huge.txt", "larger than 16 MiB"],
+    );
+    fails_with(
+        mianba(&data)
+            .args(["score", "--bank"])
+            .arg(bank_file())
+            .args(["--question", "wrong-size"])
+            .write_stdin("好".repeat(6 * 1024 * 1024)),
+        &["stdin", "larger than 16 MiB"],
+    );
+}

@@ -265,6 +265,16 @@ pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<Stri
             format!("is a folder; {}", kind.folder_fix),
         ));
     }
+    // A FIFO or device named *.toml would block the read (and the whole app's start-up).
+    if !meta.is_file() {
+        return Err(Problem::at_start(
+            file,
+            format!(
+                "is not a regular file; replace it with the {} itself",
+                kind.what
+            ),
+        ));
+    }
     let bytes = read_capped(path, kind.max_bytes).map_err(|e| match e {
         ReadCapped::Io(e) => cannot(e),
         ReadCapped::TooLarge(size) => kind.too_large(file, size),

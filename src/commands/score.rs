@@ -68,24 +68,46 @@ fn load_bank(global: &Global, arg: &str) -> Result<Bank> {
     })
 }
 
+/// The largest answer `score` reads: far beyond any spoken or typed answer, small enough that
+/// a wrong file (a video, a disk image) is refused instead of filling memory.
+const MAX_ANSWER_BYTES: u64 = 16 * 1024 * 1024;
+
+fn answer_too_large(name: &str) -> Error {
+    Error::BadInput(sanitize_line(&format!(
+        "{name} is larger than {} MiB; an answer is text — check that this is the right file",
+        MAX_ANSWER_BYTES / (1024 * 1024)
+    )))
+}
+
 /// The answer file, or stdin when there is none; it must be UTF-8 text.
 fn read_answer(path: Option<&Path>) -> Result<String> {
     let (bytes, name) = match path {
         Some(p) => {
-            let bytes = std::fs::read(p).map_err(|source| Error::Read {
-                path: p.to_path_buf(),
-                source,
+            let name = p.display().to_string();
+            let bytes = crate::text::read_capped(p, MAX_ANSWER_BYTES).map_err(|e| match e {
+                crate::text::ReadCapped::Io(source) => Error::Read {
+                    path: p.to_path_buf(),
+                    source,
+                },
+                crate::text::ReadCapped::TooLarge(_) => answer_too_large(&name),
             })?;
-            (bytes, p.display().to_string())
+            (bytes, name)
         }
         None => {
+            let name = "the answer on stdin".to_string();
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
-                Error::BadInput(format!(
-                    "cannot read the answer from stdin ({e}); pass it with --answer FILE"
-                ))
-            })?;
-            (bytes, "the answer on stdin".to_string())
+            std::io::stdin()
+                .take(MAX_ANSWER_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| {
+                    Error::BadInput(format!(
+                        "cannot read the answer from stdin ({e}); pass it with --answer FILE"
+                    ))
+                })?;
+            if bytes.len() as u64 > MAX_ANSWER_BYTES {
+                return Err(answer_too_large(&name));
+            }
+            (bytes, name)
         }
     };
     String::from_utf8(bytes).map_err(|_| {
