@@ -9,7 +9,7 @@ pub fn sanitize(s: &str) -> String {
             '\n' => out.push('\n'),
             '\t' => out.push_str("    "),
             '\r' => {}
-            c if c.is_control() || is_bidi_control(c) => {}
+            c if is_hidden(c) => {}
             c => out.push(c),
         }
     }
@@ -47,6 +47,12 @@ pub fn read_capped(path: &std::path::Path, max: u64) -> Result<Vec<u8>, ReadCapp
         Ok(n) => Err(ReadCapped::TooLarge(n)),
         Err(_) => Err(ReadCapped::TooLarge(u64::MAX)),
     }
+}
+
+/// Characters that must never reach the terminal from untrusted text: control characters
+/// (escape sequences start with one) and the bidi overrides that can disguise text.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
 }
 
 fn is_bidi_control(c: char) -> bool {

@@ -148,6 +148,8 @@ impl App {
 
     fn notify_for(&mut self, text: String, level: Level, for_: Duration) {
         let until = self.now() + for_;
+        // Notices quote file names, problems and errors: clean them in one place.
+        let text = crate::text::sanitize_line(&text);
         self.notice = Some(Notice { text, level, until });
     }
 

@@ -246,6 +246,17 @@ fn too_small_names_the_minimum_at_every_tiny_size() {
 }
 
 #[test]
+fn notices_are_cleaned_of_escapes_and_bidi_overrides() {
+    let (mut app, _clock) = app_with(Lang::En, None);
+    app.notify(
+        "bad\u{1b}[2J file\u{202E}.toml\nnext".into(),
+        crate::tui::app::Level::Info,
+    );
+    let text = &app.live_notice().unwrap().text;
+    assert_eq!(text, "bad[2J file.toml next");
+}
+
+#[test]
 fn notices_expire_with_the_clock() {
     let (mut app, clock) = app_with(Lang::En, None);
     app.notify("hello there".into(), crate::tui::app::Level::Info);

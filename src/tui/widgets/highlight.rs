@@ -74,8 +74,9 @@ pub fn highlighted_answer(answer: &str, card: &Scorecard, theme: Theme) -> Vec<L
             lines.push(Line::from(std::mem::take(&mut spans)));
             continue;
         }
-        // Untrusted text: control characters never reach the terminal.
-        if !c.is_control() {
+        // Untrusted text (the answer may come from an imported backup): control characters
+        // and bidi overrides never reach the terminal.
+        if !crate::text::is_hidden(c) {
             run.push(c);
         }
     }
@@ -166,6 +167,12 @@ mod tests {
         assert!(find("不关我的事").add_modifier.contains(Modifier::REVERSED));
         assert!(find("我认为").add_modifier.contains(Modifier::ITALIC));
         assert_eq!(find("抱歉").fg, None, "NO_COLOR: no colour at all");
+    }
+
+    #[test]
+    fn escapes_and_bidi_overrides_never_reach_the_screen() {
+        let lines = highlighted_answer("好\u{1b}[2J\u{202E}反\u{7}", &card(), Theme::new(true));
+        assert_eq!(plain(&lines), "»好[2J反");
     }
 
     #[test]
