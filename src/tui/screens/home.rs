@@ -8,7 +8,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use crate::i18n::fill;
 use crate::tui::app::App;
-use crate::tui::home::{Choice, Home, Pane};
+use crate::tui::home::{Choice, Home, Pane, TickList};
 use crate::tui::layout::panel;
 use crate::tui::sets::SetEntry;
 use crate::tui::widgets::wrap::wrap;
@@ -129,23 +129,36 @@ fn list_note(app: &App, home: &Home, ticked: &[bool]) -> Option<&'static str> {
 }
 
 fn draw_banks(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
-    let items = home
+    let labels = home
         .banks
         .iter()
-        .zip(&home.bank_list.ticked)
-        .map(|(b, t)| ListItem::new(format!("{}{} ({})", tick(*t), b.title, b.questions)))
+        .map(|b| format!("{} ({})", b.title, b.questions));
+    let list = (&home.bank_list, Pane::Banks, app.ui.pane_banks);
+    draw_tick_list(frame, area, app, home, labels, list);
+}
+
+/// A pane of tickable rows (banks, categories): its title carries the preset/"all" note.
+fn draw_tick_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    home: &Home,
+    labels: impl Iterator<Item = String>,
+    (list, pane, name): (&TickList, Pane, &str),
+) {
+    let items = labels
+        .zip(&list.ticked)
+        .map(|(label, t)| ListItem::new(format!("{}{label}", tick(*t))))
         .collect();
-    let note = list_note(app, home, &home.bank_list.ticked);
-    let title = pane_title(app.ui.pane_banks, note);
-    let focused = home.pane == Pane::Banks;
+    let title = pane_title(name, list_note(app, home, &list.ticked));
     draw_list(
         frame,
         area,
         app,
         title,
-        focused,
+        home.pane == pane,
         items,
-        home.bank_list.cursor,
+        list.cursor,
     );
 }
 
@@ -210,27 +223,16 @@ fn due_date(app: &App, due: &crate::tutor::set::Due) -> String {
 }
 
 fn draw_categories(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
-    let items = home
+    let labels = home
         .categories
         .iter()
-        .zip(&home.category_list.ticked)
-        .map(|(c, t)| {
-            let name = crate::tui::filter::category_name(app.lang, c);
-            ListItem::new(format!("{}{name}", tick(*t)))
-        })
-        .collect();
-    let note = list_note(app, home, &home.category_list.ticked);
-    let title = pane_title(app.ui.pane_categories, note);
-    let focused = home.pane == Pane::Categories;
-    draw_list(
-        frame,
-        area,
-        app,
-        title,
-        focused,
-        items,
-        home.category_list.cursor,
+        .map(|c| crate::tui::filter::category_name(app.lang, c));
+    let list = (
+        &home.category_list,
+        Pane::Categories,
+        app.ui.pane_categories,
     );
+    draw_tick_list(frame, area, app, home, labels, list);
 }
 
 fn draw_settings(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
