@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::concepts::thesaurus;
 use super::figure::{FigureSource, FolderFigures};
 use super::problem::Locator;
 use super::{
@@ -61,7 +62,7 @@ const QUESTION_FIELDS: &[&str] = &[
     "avoid",
     "followups",
 ];
-const POINT_FIELDS: &[&str] = &["name", "any", "weight", "required"];
+const POINT_FIELDS: &[&str] = &["name", "any", "concepts", "weight", "required"];
 const AVOID_FIELDS: &[&str] = &["any", "penalty", "why"];
 const FOLLOWUP_FIELDS: &[&str] = &["when_missing", "prompt", "answer_seconds", "points"];
 
@@ -881,9 +882,17 @@ impl<'a> Checker<'a> {
             if let Some(n) = &point_name {
                 self.unique(&mut seen, n, "point name");
             }
+            let concepts = self.concept_ids(&p);
+            // `any` may be left out when concepts say what earns the point.
+            let any = if concepts.is_some() && !p.fields.contains_key("any") {
+                Vec::new()
+            } else {
+                self.phrases(&p, "any").unwrap_or_default()
+            };
             out.push(Point {
                 name: point_name.map(Spanned::into_inner).unwrap_or_default(),
-                any: self.phrases(&p, "any").unwrap_or_default(),
+                any,
+                concepts: concepts.unwrap_or_default(),
                 weight: self
                     .integer(&p, "weight", WEIGHT_RANGE, false)
                     .map_or(1, clamp_u32),
@@ -891,6 +900,50 @@ impl<'a> Checker<'a> {
             });
         }
         out
+    }
+
+    /// `concepts = ["apology", …]`: ids of the shared thesaurus, at least one, each known.
+    /// `None` when the field is absent.
+    fn concept_ids(&mut self, t: &Tbl) -> Option<Vec<String>> {
+        let v = self.field(t, "concepts", false)?;
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(v, "concepts", "a list of concept ids, e.g. [\"apology\"]");
+            return Some(Vec::new());
+        };
+        if items.is_empty() {
+            self.report(
+                v.span(),
+                "`concepts` is empty; name at least one concept of assets/concepts.toml, or remove the field",
+            );
+        }
+        let thesaurus = thesaurus();
+        let known: Vec<&str> = thesaurus.ids().collect();
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            let DeValue::String(id) = item.get_ref() else {
+                if !is_placeholder(item) {
+                    let found = item.get_ref().type_str();
+                    self.report(
+                        item.span(),
+                        format!("each entry of `concepts` must be a concept id in quotes, found {found}"),
+                    );
+                }
+                continue;
+            };
+            if thesaurus.get(id).is_none() {
+                let fix = match closest(id, &known) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => "use an id of assets/concepts.toml (listed by `mianba banks concepts`)".to_string(),
+                };
+                self.report(
+                    item.span(),
+                    format!("unknown concept `{}`; {fix}", sanitize_line(id)),
+                );
+                continue;
+            }
+            out.push(id.to_string());
+        }
+        Some(out)
     }
 
     fn avoid(&mut self, t: &Tbl) -> Avoid {

@@ -5,6 +5,7 @@
 //! only ever see banks that already passed validation.
 
 pub mod bundled;
+pub mod concepts;
 pub mod figure;
 pub mod lint;
 pub mod load;
@@ -104,11 +105,14 @@ pub struct Structure {
     pub sections: Vec<Section>,
 }
 
-/// One idea the answer should contain; any one of `any` earns it.
+/// One idea the answer should contain; any one of `any` earns it, and so does any phrase of
+/// the thesaurus concepts it names (`concepts`) or that its phrases belong to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Point {
     pub name: String,
     pub any: Vec<String>,
+    /// Ids of `concepts::thesaurus()` entries, as written in the bank.
+    pub concepts: Vec<String>,
     pub weight: u32,
     pub required: bool,
 }
