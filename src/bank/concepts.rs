@@ -117,7 +117,11 @@ mod tests {
                 "concept id `{}` must be [a-z0-9-]+",
                 c.id
             );
-            assert!(!c.zh.is_empty() || !c.en.is_empty(), "{} has no phrases", c.id);
+            assert!(
+                !c.zh.is_empty() || !c.en.is_empty(),
+                "{} has no phrases",
+                c.id
+            );
         }
     }
 }

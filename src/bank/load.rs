@@ -23,7 +23,7 @@ use super::concepts::thesaurus;
 use super::figure::{FigureSource, FolderFigures};
 use super::problem::Locator;
 use super::{
-    Avoid, Bank, Defaults, Followup, Language, Point, Problem, Question, Section, Source,
+    Avoid, Bank, Defaults, Example, Followup, Language, Point, Problem, Question, Section, Source,
     Structure, Weights,
 };
 use crate::text::{ReadCapped, read_capped, sanitize, sanitize_line};
@@ -61,10 +61,18 @@ const QUESTION_FIELDS: &[&str] = &[
     "points",
     "avoid",
     "followups",
+    "examples",
 ];
 const POINT_FIELDS: &[&str] = &["name", "any", "concepts", "weight", "required"];
 const AVOID_FIELDS: &[&str] = &["any", "penalty", "why"];
-const FOLLOWUP_FIELDS: &[&str] = &["when_missing", "prompt", "answer_seconds", "points"];
+const FOLLOWUP_FIELDS: &[&str] = &[
+    "when_missing",
+    "prompt",
+    "answer_seconds",
+    "points",
+    "examples",
+];
+const EXAMPLE_FIELDS: &[&str] = &["grade", "text", "note"];
 
 const NO_POINTS: &str =
     "this question has no points; add a [[questions.points]] with `name` and `any`";
@@ -76,6 +84,7 @@ pub(crate) const ANSWER_RANGE: RangeInclusive<i64> = 1..=3600;
 const CHARS_RANGE: RangeInclusive<i64> = 0..=100_000;
 const WEIGHT_RANGE: RangeInclusive<i64> = 1..=100;
 const PENALTY_RANGE: RangeInclusive<i64> = 0..=100;
+const GRADE_RANGE: RangeInclusive<i64> = 1..=5;
 
 /// Parses and validates one bank. `file` names it in problems; `source` says where it came
 /// from (bundled banks must carry a `reference` for every question); `figures` reads the
@@ -824,6 +833,7 @@ impl<'a> Checker<'a> {
         for f in self.tables(t, "followups", "[[questions.followups]]", None) {
             followups.push(self.followup(&f, &names));
         }
+        let examples = self.examples(t, "[[questions.examples]]");
         Question {
             id: id.map(Spanned::into_inner).unwrap_or_default(),
             category: category.unwrap_or_default(),
@@ -843,7 +853,28 @@ impl<'a> Checker<'a> {
             points,
             avoid,
             followups,
+            examples,
         }
+    }
+
+    /// `[[questions.examples]]` (or a follow-up's): graded answers, each a grade 1–5 and a
+    /// text, with an optional note on why.
+    fn examples(&mut self, t: &Tbl, name: &'static str) -> Vec<Example> {
+        let mut out = Vec::new();
+        for e in self.tables(t, "examples", name, None) {
+            self.unknown_fields(&e, EXAMPLE_FIELDS);
+            let grade = self.integer(&e, "grade", GRADE_RANGE, true);
+            let text = self.text(&e, "text");
+            let note = self.string(&e, "note", false);
+            if let (Some(grade), Some(text)) = (grade, text) {
+                out.push(Example {
+                    grade: u8::try_from(grade).unwrap_or(1),
+                    text,
+                    note: note.map(Spanned::into_inner),
+                });
+            }
+        }
+        out
     }
 
     /// `at` is an offset in the whole file (this runs after the pieces, at base 0).
@@ -925,7 +956,9 @@ impl<'a> Checker<'a> {
                     let found = item.get_ref().type_str();
                     self.report(
                         item.span(),
-                        format!("each entry of `concepts` must be a concept id in quotes, found {found}"),
+                        format!(
+                            "each entry of `concepts` must be a concept id in quotes, found {found}"
+                        ),
                     );
                 }
                 continue;
@@ -933,7 +966,8 @@ impl<'a> Checker<'a> {
             if thesaurus.get(id).is_none() {
                 let fix = match closest(id, &known) {
                     Some(near) => format!("did you mean `{near}`?"),
-                    None => "use an id of assets/concepts.toml (listed by `mianba banks concepts`)".to_string(),
+                    None => "use an id of assets/concepts.toml (listed by `mianba banks concepts`)"
+                        .to_string(),
                 };
                 self.report(
                     item.span(),
@@ -985,6 +1019,7 @@ impl<'a> Checker<'a> {
                 .integer(t, "answer_seconds", ANSWER_RANGE, false)
                 .map(clamp_u32),
             points: self.points(t, NO_FOLLOWUP_POINTS, "[[questions.followups.points]]"),
+            examples: self.examples(t, "[[questions.followups.examples]]"),
         }
     }
 

@@ -125,6 +125,17 @@ pub struct Avoid {
     pub why: String,
 }
 
+/// A graded example answer (`[[questions.examples]]`): how the rubric should treat a real
+/// answer of that quality. Lint scores each against its grade's band; the candidate may read
+/// them after answering.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Example {
+    /// 1 (not acceptable) to 5 (excellent).
+    pub grade: u8,
+    pub text: String,
+    pub note: Option<String>,
+}
+
 /// A question the panel asks back (追问) after the main answer.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Followup {
@@ -133,6 +144,7 @@ pub struct Followup {
     pub prompt: String,
     pub answer_seconds: Option<u32>,
     pub points: Vec<Point>,
+    pub examples: Vec<Example>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -155,6 +167,7 @@ pub struct Question {
     pub points: Vec<Point>,
     pub avoid: Vec<Avoid>,
     pub followups: Vec<Followup>,
+    pub examples: Vec<Example>,
 }
 
 /// The settings that apply to one question once `[defaults]` and its overrides are merged.
