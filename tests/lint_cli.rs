@@ -62,7 +62,7 @@ reference = "我会先道歉，然后处理。"
   prompt = "如果顾客坚持要赔偿呢？"
     [[questions.followups.points]]
     name = "爱好"
-    any = ["跑步", "看书", "做饭", "爬山"]
+    any = ["跑步", "小说", "红烧肉", "庙会"]
 "#;
 
 #[test]

@@ -229,8 +229,8 @@ fn rescoring_gives_old_and_new_cards_and_says_when_the_question_is_gone() {
         Some("非常抱歉，我马上为您补发。")
     );
 
-    // The bank changed: 致歉 now needs 对不起, which the answer never said.
-    let after = bank_dir(dir.path(), "对不起");
+    // The bank changed: 致歉 now needs 负荆请罪, which the answer never said.
+    let after = bank_dir(dir.path(), "负荆请罪");
     let r = rescore(&after, saved);
     assert_eq!(r.old(), &card);
     let new = r.new_card().unwrap();

@@ -102,7 +102,7 @@ fn json_has_exactly_the_contract_keys() {
         assert_keys(
             p,
             &["name", "hit", "required", "weight", "matched", "at"],
-            &["hint"],
+            &["hint", "concept", "partial"],
         );
     }
     let apology = &points[0];

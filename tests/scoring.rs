@@ -714,3 +714,124 @@ fn feedback_follows_the_bank_language() {
             .any(|f| f.starts_with("还可以补充「核实订单」"))
     );
 }
+
+// ---- Scoring you can trust (issue: own words, no gaming) -------------------------------
+
+fn bundled(id: &str) -> Rubric {
+    let banks = mianba::bank::BankSet::bundled();
+    let (bank, q) = banks.find_question(id).unwrap();
+    Rubric::compile(bank, q)
+}
+
+fn earned(card: &Scorecard, name: &str) -> bool {
+    card.points.iter().any(|p| p.name == name && p.hit)
+}
+
+#[test]
+fn a_point_s_own_name_earns_it() {
+    let r = bundled("complaint/wrong-size");
+    let named: Vec<String> = r.points().iter().map(|p| p.name.clone()).collect();
+    let card = r.score("我先向顾客致歉，说明是我们这边没把尺码提示做清楚。", None);
+    assert!(named.iter().any(|n| n.contains("致歉")), "{named:?}");
+    let name = named.iter().find(|n| n.contains("致歉")).unwrap();
+    assert!(earned(&card, name), "{:?}", card.points);
+}
+
+#[test]
+fn own_words_earn_through_the_thesaurus_and_say_which_concept() {
+    let r = bundled("complaint/wrong-size");
+    let card = r.score(
+        "真是对不住，给您赔个不是。我马上帮您看看还有没有合适的码，有货的话今天就给您重新发一件。",
+        None,
+    );
+    let apology = card
+        .points
+        .iter()
+        .find(|p| p.hit && p.concept.as_deref() == Some("apology"))
+        .unwrap_or_else(|| panic!("{:?}", card.points));
+    let [s, e] = apology.at.unwrap();
+    let said: String = "真是对不住，给您赔个不是。"
+        .chars()
+        .skip(s)
+        .take(e - s)
+        .collect();
+    assert!(!said.is_empty(), "the credit points at the words");
+}
+
+#[test]
+fn a_negation_after_the_phrase_takes_it_back() {
+    let r = bundled("smart-service/handover-to-human");
+    let said = r.score("客户要求转人工我也不转，先让机器人多试几次再说。", None);
+    let plain = r.score(
+        "客户要求转人工，我会马上转人工，并把前面的对话一起交给同事。",
+        None,
+    );
+    let earned_by = |c: &Scorecard| c.points.iter().filter(|p| p.hit).count();
+    assert!(earned_by(&said) < earned_by(&plain), "{:?}", said.points);
+}
+
+#[test]
+fn hostility_caps_the_total_and_is_named() {
+    let r = bundled("complaint/late-parcel");
+    let reference = "非常抱歉让您久等了，我马上帮您查询物流，联系快递核实包裹位置，今天之内给您回复；如果确实丢件，我们立即补发或者退款，之后我会一直跟进。";
+    let polite = r.score(reference, None);
+    let rude = r.score(
+        &format!("{reference}说实话催也没用，烦不烦，活该等着。"),
+        None,
+    );
+    assert!(rude.total <= 30, "{}", rude.total);
+    assert!(rude.total < polite.total);
+    assert!(rude.flags.contains(&Flag::Hostile));
+    assert!(rude.feedback.iter().any(|f| f.contains("30")));
+    // A customer's insult that the candidate reports is not the candidate's hostility.
+    let reported = r.score(&format!("顾客在电话里骂我神经病。{reference}"), None);
+    assert!(
+        !reported.flags.contains(&Flag::Hostile),
+        "{:?}",
+        reported.avoid
+    );
+}
+
+#[test]
+fn padding_and_pasting_twice_do_not_pay() {
+    let r = bundled("complaint/late-parcel");
+    let reference = "非常抱歉让您久等了，我马上帮您查询物流，联系快递核实包裹位置，今天之内给您回复；如果确实丢件，我们立即补发或者退款，之后我会一直跟进。";
+    let once = r.score(reference, None);
+    let twice = r.score(&format!("{reference}\n{reference}"), None);
+    assert!(
+        twice.total < once.total,
+        "{} vs {}",
+        twice.total,
+        once.total
+    );
+    assert!(twice.flags.contains(&Flag::Repeated));
+    // Thirty different sentences about something else around the answer.
+    let weather = |n: usize| -> String {
+        (1..=n)
+            .map(|i| format!("第{i}天天气很好，适合去公园散步。周末我在家做第{i}道红烧肉。"))
+            .collect()
+    };
+    let padded = r.score(&format!("{}{reference}{}", weather(8), weather(7)), None);
+    assert!(padded.total < once.total / 2, "{}", padded.total);
+    assert!(padded.flags.contains(&Flag::Padded));
+}
+
+#[test]
+fn bare_claims_stay_below_the_adequate_band() {
+    let r = bundled("complaint/wrong-size");
+    let card = r.score("我会倾听。我会道歉。我会核实。我会换货。我会回访。", None);
+    assert!(card.total <= 45, "{}", card.total);
+    assert!(card.flags.contains(&Flag::BareClaims) || card.flags.contains(&Flag::KeywordList));
+}
+
+#[test]
+fn an_english_keyword_string_without_punctuation_is_a_list() {
+    let r = bundled("en-basics/late-parcel");
+    let phrases: Vec<String> = r
+        .points()
+        .iter()
+        .filter_map(|p| p.phrases.first().cloned())
+        .collect();
+    let card = r.score(&phrases.join(" "), None);
+    assert!(card.total <= 40, "{} {:?}", card.total, card.flags);
+}

@@ -18,10 +18,10 @@ pub const PROMPT_MAX: u8 = 30;
 pub fn off_topic_answer(lang: Language) -> &'static str {
     match lang {
         Language::Zh => {
-            "我平时的爱好比较多。周末我喜欢去公园跑步，一般跑五公里左右，跑完出一身汗，整个人都很轻松。晚上我会看一会儿小说，最近在读一本历史小说，讲的是古代一个江南小镇的故事。我还喜欢做饭，拿手菜是红烧肉和番茄炒蛋，家里人都说好吃。放假的时候，我常和朋友一起去爬山、拍照，看看不同地方的风景，尝尝当地的小吃。这些爱好让我的生活丰富多彩。"
+            "我的家乡在江南的一个小镇，镇上有一条青石板老街，两边是白墙黑瓦的老房子。晚上我爱读历史小说，最近在读一本历史小说，讲的是古代一个江南小镇的故事。我还喜欢做饭，拿手菜是红烧肉和番茄炒蛋，家里人都说好吃。小镇每年春天有庙会，街上摆满了米糕、酱鸭和青团，远近的人都来赶集。镇口有一座几百年的石桥，桥下的河水很清，夏天孩子们在河边捉鱼。"
         }
         Language::En => {
-            "In my free time I enjoy running in the park at weekends, usually about five kilometres, and afterwards I feel relaxed and full of energy. In the evenings I read novels; at the moment I am reading a historical novel about a small fishing village. I also enjoy cooking, and my family loves my tomato soup. During the holidays I go hiking with friends, take photos and visit new places."
+            "My home town is a small place by the sea, with old stone houses along the harbour and a market every Saturday. In the evenings I read novels; at the moment I am reading a historical novel about a small fishing village. I also enjoy cooking, and my family loves my tomato soup. In summer the town fills with visitors who come for the beaches and the seafood."
         }
     }
 }

@@ -9,9 +9,16 @@ use super::relevance::Copied;
 use super::rubric::{AvoidSpec, PointSpec};
 use super::scorecard::{AvoidHit, PointResult, Span};
 use super::spans::Ranges;
+use super::tone::reported_speech;
+use crate::bank::Language;
 
 /// The most a content score can be while a required point is missing.
 pub const REQUIRED_CAP: f64 = 60.0;
+/// The share of its weight a point made only as a bare claim earns.
+const PARTIAL: f64 = 0.5;
+/// Content grows faster than the share of points: a panel hears two or three of six ideas,
+/// well made, as an adequate answer, and does not expect every idea of the model answer.
+const CURVE: f64 = 0.5;
 
 pub struct Content {
     pub points: Vec<PointResult>,
@@ -19,22 +26,51 @@ pub struct Content {
     /// Weighted share of points earned, 0–100, before any cap.
     pub share: f64,
     pub missing_required: Vec<String>,
+    /// A built-in hostile phrase in the candidate's own voice (`tone`).
+    pub hostile: bool,
 }
 
 impl Content {
     /// The content score before zero-credit flags: the share, capped when a required point
     /// is missing.
     pub fn score(&self) -> f64 {
+        let curved = 100.0 * (self.share / 100.0).clamp(0.0, 1.0).powf(CURVE);
         if self.missing_required.is_empty() {
-            self.share
+            curved
         } else {
-            self.share.min(REQUIRED_CAP)
+            curved.min(REQUIRED_CAP)
         }
+    }
+
+    /// Whether the points earned were mostly claimed without substance: at least two bare,
+    /// carrying most of the weight earned.
+    pub fn mostly_bare(&self) -> bool {
+        let earned = self.points.iter().filter(|p| p.hit);
+        let (all, bare, n) = earned.fold((0, 0, 0), |(a, b, n), p| {
+            (
+                a + p.weight,
+                b + if p.partial { p.weight } else { 0 },
+                n + usize::from(p.partial),
+            )
+        });
+        n >= 2 && bare * 5 >= all * 3
     }
 
     pub fn penalties(&self) -> u32 {
         self.avoid.iter().map(|a| a.penalty).sum()
     }
+}
+
+/// The answer as the content check reads it: its text and phrase hits, and the judgements
+/// made on them elsewhere (negation, copying, bare claims).
+pub struct Said<'a> {
+    pub text: &'a Normalized,
+    pub hits: &'a [Hit],
+    pub guard: &'a NegationGuard<'a>,
+    pub copied: &'a Copied,
+    pub lang: Language,
+    /// Whether the phrase starting at a byte stands in a bare claim.
+    pub is_bare: &'a dyn Fn(usize) -> bool,
 }
 
 /// `avoid` holds the bank's entries followed by the language's rude phrases; `bank_avoid` is
@@ -43,11 +79,16 @@ pub fn evaluate(
     points: &[PointSpec],
     avoid: &[AvoidSpec],
     bank_avoid: usize,
-    text: &Normalized,
-    hits: &[Hit],
-    guard: &NegationGuard,
-    copied: &Copied,
+    said: &Said,
 ) -> Content {
+    let Said {
+        text,
+        hits,
+        guard,
+        copied,
+        lang,
+        is_bare,
+    } = *said;
     let ranges = |keep: &dyn Fn(Role) -> bool| {
         Ranges::new(
             hits.iter()
@@ -62,6 +103,8 @@ pub fn evaluate(
         ranges(&|r| matches!(r, Role::Avoid { avoid, .. } if usize::from(avoid) < bank_avoid));
     // Hits are ordered by start, so the first valid hit of each point is its earliest.
     let mut point_hit: Vec<Option<(u16, [usize; 2])>> = vec![None; points.len()];
+    let mut bare = vec![false; points.len()];
+    let mut hostile_in_bank = false;
     let mut avoid_hit: Vec<Option<(u16, [usize; 2])>> = vec![None; avoid.len()];
     for h in hits {
         let (slot, phrase, owned_elsewhere) = match h.role {
@@ -87,18 +130,47 @@ pub fn evaluate(
                     || (built_in && bank_avoid_ranges.overlaps(h.start, h.end))
             }
         };
-        if belongs_elsewhere || copied.covers(h.start, h.end) || guard.negates(h.start) {
+        let reported =
+            owned_elsewhere == Some(true) && reported_speech(text.as_str(), h.start, lang);
+        // A hostile phrase the bank lists too costs the bank's penalty, and is still hostile.
+        let shared_hostile = owned_elsewhere == Some(true)
+            && belongs_elsewhere
+            && !point_ranges.contains(h.start, h.end, false);
+        if shared_hostile
+            && !reported
+            && !guard.negates(h.start)
+            && !guard.negated_after(h.start, h.end)
+        {
+            hostile_in_bank = true;
+        }
+        if belongs_elsewhere
+            || reported
+            || copied.covers(h.start, h.end)
+            || guard.negates(h.start)
+            || guard.negated_after(h.start, h.end)
+        {
             continue;
         }
         *slot = Some((phrase, text.orig_span(h.start, h.end)));
+        if let Role::Point { point, .. } = h.role
+            && let Some(b) = bare.get_mut(usize::from(point))
+        {
+            *b = is_bare(h.start);
+        }
     }
 
     let results = point_results(points, |i| {
         point_hit.get(i).copied().flatten().map(|(p, at)| {
-            let phrase = points.get(i).and_then(|s| s.phrases.get(usize::from(p)));
-            (phrase.cloned(), Some(at))
+            let earner = points.get(i).and_then(|s| s.earns.get(usize::from(p)));
+            Earned {
+                phrase: earner.map(|e| e.phrase.clone()),
+                concept: earner.and_then(|e| e.concept).map(str::to_string),
+                at: Some(at),
+                partial: bare.get(i).copied().unwrap_or(false),
+            }
         })
     });
+    let hostile = hostile_in_bank || avoid_hit.iter().skip(bank_avoid).any(Option::is_some);
     let avoid = avoid
         .iter()
         .zip(&avoid_hit)
@@ -112,7 +184,9 @@ pub fn evaluate(
             })
         })
         .collect();
-    summarise(results, avoid)
+    let mut content = summarise(results, avoid);
+    content.hostile = hostile;
+    content
 }
 
 /// Content from a spoken-mode checklist: the points the candidate ticked.
@@ -122,15 +196,24 @@ pub fn from_ticks(points: &[PointSpec], ticked: &[bool]) -> Content {
             .get(i)
             .copied()
             .unwrap_or(false)
-            .then_some((None, None))
+            .then_some(Earned::default())
     });
     summarise(results, Vec::new())
 }
 
-/// One result per point; `earned(i)` gives the matched phrase and span of an earned point.
+/// What earned a point: the phrase, its concept, and where (a ticked point has neither).
+#[derive(Debug, Default)]
+struct Earned {
+    phrase: Option<String>,
+    concept: Option<String>,
+    at: Option<Span>,
+    partial: bool,
+}
+
+/// One result per point; `earned(i)` says what earned point `i`, if anything did.
 fn point_results(
     specs: &[PointSpec],
-    earned: impl Fn(usize) -> Option<(Option<String>, Option<Span>)>,
+    earned: impl Fn(usize) -> Option<Earned>,
 ) -> Vec<PointResult> {
     specs
         .iter()
@@ -147,8 +230,10 @@ fn point_results(
                 } else {
                     spec.hint.clone()
                 },
-                matched: hit.as_ref().and_then(|(m, _)| m.clone()),
-                at: hit.and_then(|(_, at)| at),
+                matched: hit.as_ref().and_then(|e| e.phrase.clone()),
+                concept: hit.as_ref().and_then(|e| e.concept.clone()),
+                partial: hit.as_ref().is_some_and(|e| e.partial),
+                at: hit.and_then(|e| e.at),
             }
         })
         .collect()
@@ -156,16 +241,17 @@ fn point_results(
 
 fn summarise(points: Vec<PointResult>, avoid: Vec<AvoidHit>) -> Content {
     let total: u64 = points.iter().map(|p| u64::from(p.weight)).sum();
-    let earned: u64 = points
+    // A bare claim earns half its point's weight.
+    let earned: f64 = points
         .iter()
         .filter(|p| p.hit)
-        .map(|p| u64::from(p.weight))
+        .map(|p| f64::from(p.weight) * if p.partial { PARTIAL } else { 1.0 })
         .sum();
     // A question without points has nothing to miss: its content is whatever was said.
     let share = if total == 0 {
         100.0
     } else {
-        100.0 * earned as f64 / total as f64
+        100.0 * earned / total as f64
     };
     let missing_required = points
         .iter()
@@ -177,5 +263,6 @@ fn summarise(points: Vec<PointResult>, avoid: Vec<AvoidHit>) -> Content {
         avoid,
         share,
         missing_required,
+        hostile: false,
     }
 }

@@ -35,6 +35,9 @@ pub fn feedback(f: &Findings) -> Vec<String> {
     if f.zero {
         return out;
     }
+    for flag in &f.card.flags {
+        out.extend(judgement_sentence(*flag, zh));
+    }
     for a in &f.card.avoid {
         let (m, why) = (q(&a.matched), q(&a.why));
         out.push(if zh {
@@ -63,6 +66,38 @@ pub fn feedback(f: &Findings) -> Vec<String> {
 
 fn q(s: &str) -> String {
     sanitize_line(s)
+}
+
+/// The caps and scalings of `rubric::card`, each said once with how to mend it.
+fn judgement_sentence(flag: Flag, zh: bool) -> Option<String> {
+    let s = match (flag, zh) {
+        (Flag::Hostile, true) => {
+            "回答里有对顾客或同事不敬、带敌意的话（见下方标出的词），总分最多30分：面试官听到这种话就会淘汰，请换成尊重、解决问题的说法。"
+        }
+        (Flag::Hostile, false) => {
+            "The answer has hostile words toward a customer or colleague (marked below), so the total is capped at 30: a panel stops listening there. Say it respectfully and focus on solving the problem."
+        }
+        (Flag::BareClaims, true) => {
+            "要点大多只是一句口号（如「我会道歉。」），没有说怎么做，总分最多40分：每个要点都说清具体怎么做、对顾客说什么。"
+        }
+        (Flag::BareClaims, false) => {
+            "Most points are bare claims (\"I will apologise.\") with nothing on how, so the total is capped at 40: say what you would do and say for each."
+        }
+        (Flag::Padded, true) => {
+            "回答里有不少与题目无关的句子，这些句子不计分，还会按比例拉低总分：请只说和题目有关的内容。"
+        }
+        (Flag::Padded, false) => {
+            "Much of the answer is about something else; those sentences lower the total in proportion: keep to the question."
+        }
+        (Flag::Repeated, true) => {
+            "有句子重复出现，重复的部分只算一次，还会拉低总分：每句话只说一遍。"
+        }
+        (Flag::Repeated, false) => {
+            "Some sentences are repeated; repeats count once and lower the total: say each thing once."
+        }
+        _ => return None,
+    };
+    Some(s.to_string())
 }
 
 fn zero_credit_sentence(flag: Flag, zh: bool) -> Option<String> {

@@ -97,6 +97,25 @@ impl MatcherBuilder {
         }
     }
 
+    /// Add a bank phrase and, for a two-character Chinese verb phrase, its split forms:
+    /// 「下单」 is also said 「下了单」, 「道歉」 「道个歉」, 「退款」 「退过款」.
+    pub fn add_rubric(&mut self, phrase: &str, role: Role) {
+        self.add(phrase, role);
+        if self.lang != Language::Zh {
+            return;
+        }
+        let norm = normalize_phrase(phrase, self.lang);
+        let mut chars = norm.chars();
+        if let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next())
+            && is_word_char(a)
+            && is_word_char(b)
+        {
+            for infix in ['了', '个', '过'] {
+                self.add(&format!("{a}{infix}{b}"), role);
+            }
+        }
+    }
+
     pub fn add_all(&mut self, phrases: &[&str], role: Role) {
         for p in phrases {
             self.add(p, role);

@@ -97,6 +97,61 @@ impl<'a> NegationGuard<'a> {
     }
 }
 
+/// What may stand between a phrase and a negation after it: 「转人工我也不转」.
+const ZH_AFTER_GLUE: &str = "我也都从来绝决是就还再可";
+/// Verbs a negation after a phrase takes back: saying, doing, giving it.
+const ZH_AFTER_VERBS: &str = "说做转给提理干退换办答应同意接受";
+const ZH_AFTER_WINDOW: usize = 8;
+
+impl NegationGuard<'_> {
+    /// Whether the match `[start, end)` is taken back by a negation after it in the same
+    /// clause: 「客户要求转人工我也不转」, 「“活该”这种话我从来不说」, "a refund is not an option".
+    pub fn negated_after(&self, start: usize, end: usize) -> bool {
+        let text = self.text.as_str();
+        let Some(rest) = text.get(end..) else {
+            return false;
+        };
+        let clause_len = rest.find(is_clause_end).unwrap_or(rest.len());
+        if self.text.break_within(end, end + clause_len) && clause_len > 0 {
+            return false;
+        }
+        let clause = rest.get(..clause_len).unwrap_or_default();
+        match self.lang {
+            Language::Zh => {
+                let first = text.get(start..).and_then(|s| s.chars().next());
+                let chars: Vec<char> = clause.chars().take(ZH_AFTER_WINDOW).collect();
+                // Skip the demonstrative and the speaker: 「这种话」「这个」 then 「我从来」.
+                let Some(neg) = chars.iter().position(|&c| c == '不' || c == '没') else {
+                    return false;
+                };
+                let before: String = chars.get(..neg).unwrap_or_default().iter().collect();
+                let glue_only = before
+                    .trim_start_matches(['这', '那', '种', '个', '话', '些', '类'])
+                    .chars()
+                    .all(|c| ZH_AFTER_GLUE.contains(c));
+                let mut after = chars.get(neg + 1..).unwrap_or_default().iter().copied();
+                let mut next = after.next();
+                if next == Some('有') || next == Some('会') {
+                    next = after.next().or(next);
+                }
+                glue_only && next.is_some_and(|n| Some(n) == first || ZH_AFTER_VERBS.contains(n))
+            }
+            Language::En => {
+                let mut words = clause
+                    .split(|c: char| !is_word_char(c) && c != '\'')
+                    .filter(|w| !w.is_empty());
+                match words.next() {
+                    Some("isn't" | "wasn't" | "aren't" | "never" | "not") => true,
+                    Some("is" | "was" | "are") => {
+                        matches!(words.next(), Some("not" | "never" | "no"))
+                    }
+                    _ => false,
+                }
+            }
+        }
+    }
+}
+
 /// The A-not-A question form (满不满意, 是不是, 有没有, 会不会): the same character on both
 /// sides of the negation asks "whether", it does not deny.
 fn asks_either_way(text: &str, cue_start: usize) -> bool {

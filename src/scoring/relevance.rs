@@ -114,6 +114,30 @@ impl Topic {
         Topic { units }
     }
 
+    /// Units of one sentence `[start, end)` of `text` and how many are on the topic; `toks`
+    /// are the sentence's tokens.
+    pub fn count(
+        &self,
+        text: &str,
+        (start, end): (usize, usize),
+        toks: &[(usize, usize)],
+        lang: Language,
+    ) -> (usize, usize) {
+        let (mut total, mut topical) = (0, 0);
+        let mut tally = |u| {
+            total += 1;
+            topical += usize::from(self.units.contains(&u));
+            true
+        };
+        match lang {
+            Language::Zh => {
+                for_each_unit(text.get(start..end).unwrap_or_default(), toks, lang, tally)
+            }
+            Language::En => for_each_unit(text, toks, lang, &mut tally),
+        }
+        (total, topical)
+    }
+
     /// Share (0–1) of the answer's units that belong to the topic, up to `cap`: the walk
     /// stops once the share cannot fall below it. Words taken from the prompt count (naming
     /// the subject is on the topic); restating it is caught elsewhere.
@@ -248,6 +272,22 @@ pub fn is_keyword_list(norm: &Normalized, hits: &[Hit], lang: Language) -> bool 
     if phrase_bytes * 10 < text.len() * 2 {
         return false;
     }
+    // English phrases strung together without punctuation ("apologise listen refund follow
+    // up"): prose is about half grammar words, such a list has almost none.
+    if lang == Language::En && toks.len() >= 6 {
+        let glue = toks
+            .iter()
+            .filter(|&&(s, e)| is_en_function_word(text.get(s..e).unwrap_or_default()))
+            .count();
+        let punctuated = text
+            .chars()
+            .any(|c| matches!(c, '.' | ',' | '!' | '?' | ';' | ':' | '\n'));
+        if (glue * 10 < toks.len() && phrase_bytes * 10 >= text.len() * 3)
+            || (!punctuated && glue * 4 < toks.len() && phrase_bytes * 10 >= text.len() * 6)
+        {
+            return true;
+        }
+    }
     let max_item = match lang {
         Language::Zh => ZH_ITEM,
         Language::En => EN_ITEM,
@@ -310,15 +350,19 @@ pub fn is_keyword_list(norm: &Normalized, hits: &[Hit], lang: Language) -> bool 
             }
         }
         let tok = text.get(s..e).unwrap_or_default();
-        if phrase_end >= e {
+        let grammar = match lang {
+            Language::Zh => tok.chars().all(is_zh_function_char),
+            Language::En => is_en_function_word(tok),
+        };
+        // A segment that opens with a grammar word is a clause even when a phrase covers it:
+        // 「先道歉」 and 「再核实」 (thesaurus phrases) are steps, not list items.
+        let opens = seg.content == 0 && seg.glue == 0;
+        if phrase_end >= e && !(grammar && opens) {
             seg.content += 1;
             seg.covered += 1;
         } else if marker_end >= e || tok.bytes().all(|b| b.is_ascii_digit()) {
             seg.not_content += 1;
-        } else if match lang {
-            Language::Zh => tok.chars().all(is_zh_function_char),
-            Language::En => is_en_function_word(tok),
-        } {
+        } else if grammar {
             seg.glue += 1;
             seg.not_content += 1;
         } else {

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use super::concepts;
 use super::content::{self, Content};
 use super::delivery::{self, Delivery, Limits};
 use super::feedback::{Findings, feedback};
@@ -15,12 +16,27 @@ use super::negation::NegationGuard;
 use super::normalize::{Normalized, normalize};
 use super::relevance::{Copied, Topic, is_keyword_list, prompt_grams};
 use super::scorecard::{Flag, Scorecard};
+use super::sentences::Sentences;
 use super::spans::Ranges;
 use super::structure::{self, Organisation, StructureOutcome};
 use crate::bank::{Avoid, Bank, Followup, Language, Point, Question, Structure, Weights};
 
 /// Points off for the built-in rude phrases (once per answer, like one avoid entry).
 const RUDE_PENALTY: u32 = 10;
+/// The most an answer with hostile words can score: "not acceptable" on the published scale.
+const HOSTILE_CAP: f64 = 30.0;
+/// What is left of an answer's total, before that cap, once it is hostile.
+const HOSTILE_SHARE: f64 = 0.5;
+/// The most an answer using a phrase the question says to avoid can score ("weak").
+const AVOID_CAP: f64 = 50.0;
+/// The most an answer of bare claims can score.
+const BARE_CAP: f64 = 40.0;
+/// From this share of tokens in sentences about the question, padding costs nothing; below,
+/// the total shrinks in proportion.
+const PADDING_FREE: f64 = 0.6;
+/// The share of weighted points from which structure and delivery count fully: a third of
+/// the ideas, made in sentences, is an answer whose shape and delivery matter.
+const RELEVANT_SHARE: f64 = 35.0;
 /// Topic share (see `relevance::Topic`) from which an answer counts as on the topic, and
 /// at which it counts fully. On-topic words without any point earn at most
 /// `TOPIC_CONTENT` content and `TOPIC_RELEVANCE` relevance: a vague answer beats an
@@ -38,9 +54,57 @@ pub struct PointSpec {
     pub name: String,
     /// The phrases as written in the bank.
     pub phrases: Vec<String>,
+    /// Everything that earns the point: the bank's phrases, the point's own name, and the
+    /// phrases of its concepts. `Role::Point::phrase` indexes this list.
+    pub earns: Vec<Earner>,
     pub weight: u32,
     pub required: bool,
     pub hint: Option<String>,
+}
+
+/// One phrase that earns a point, and the concept it comes from (`None`: the bank's own
+/// phrase or the point's name).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earner {
+    pub phrase: String,
+    pub concept: Option<&'static str>,
+}
+
+/// The phrases that earn a point: the bank's, then the point's name when it reads as a
+/// phrase (「致歉」 earns the point 致歉), then each linked concept's.
+fn earners(point: &Point, lang: Language) -> Vec<Earner> {
+    let mut out: Vec<Earner> = point
+        .any
+        .iter()
+        .map(|p| Earner {
+            phrase: p.clone(),
+            concept: None,
+        })
+        .collect();
+    if name_is_a_phrase(&point.name, lang) {
+        out.push(Earner {
+            phrase: point.name.clone(),
+            concept: None,
+        });
+    }
+    for c in concepts::linked(&point.concepts, &point.any, lang) {
+        out.extend(c.phrases(lang).iter().map(|p| Earner {
+            phrase: p.clone(),
+            concept: Some(c.id.as_str()),
+        }));
+    }
+    out
+}
+
+/// A point's name doubles as a phrase when it is short and plain: 2–6 characters of Chinese,
+/// or one to three English words, without brackets or slashes.
+fn name_is_a_phrase(name: &str, lang: Language) -> bool {
+    let plain = !name.chars().any(|c| "()（）/／、,，:：—-".contains(c));
+    let size = match lang {
+        Language::Zh => (2..=6).contains(&name.chars().count()),
+        Language::En => (1..=3).contains(&name.split_whitespace().count()) && name.len() >= 4,
+    };
+    plain && size
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -172,12 +236,25 @@ impl Rubric {
         let mut m = MatcherBuilder::new(lang);
         // Every phrase of the question with its role: searched for, and part of its topic.
         let mut phrases: Vec<(&str, Role)> = Vec::new();
-        for (i, pt) in p.points.iter().enumerate() {
-            for (j, ph) in pt.any.iter().enumerate() {
+        let earns: Vec<Vec<Earner>> = p.points.iter().map(|pt| earners(pt, lang)).collect();
+        for (i, list) in earns.iter().enumerate() {
+            for (j, e) in list.iter().enumerate() {
                 let (point, phrase) = (idx(i), idx(j));
-                phrases.push((ph, Role::Point { point, phrase }));
+                phrases.push((&e.phrase, Role::Point { point, phrase }));
             }
         }
+        // A section's cues earn through their concepts too (its cue 「抱歉」 finds 「赔个不是」).
+        let section_concepts: Vec<Vec<&String>> = p
+            .structure
+            .iter()
+            .flat_map(|s| &s.sections)
+            .map(|sec| {
+                concepts::linked(&[], &sec.cues, lang)
+                    .into_iter()
+                    .flat_map(|c| c.phrases(lang))
+                    .collect()
+            })
+            .collect();
         for (i, a) in p.avoid.iter().enumerate() {
             for (j, ph) in a.any.iter().enumerate() {
                 let (avoid, phrase) = (idx(i), idx(j));
@@ -185,13 +262,14 @@ impl Rubric {
             }
         }
         for (i, sec) in p.structure.iter().flat_map(|s| &s.sections).enumerate() {
-            for (j, ph) in sec.cues.iter().enumerate() {
+            let extra = section_concepts.get(i).into_iter().flatten().copied();
+            for (j, ph) in sec.cues.iter().chain(extra).enumerate() {
                 let (section, cue) = (idx(i), idx(j));
                 phrases.push((ph, Role::Cue { section, cue }));
             }
         }
         for &(ph, role) in &phrases {
-            m.add(ph, role);
+            m.add_rubric(ph, role);
         }
         m.add_all(lex.negations, Role::Negation);
         m.add_all(lex.negation_exceptions, Role::NegationException);
@@ -228,9 +306,11 @@ impl Rubric {
         let mut points: Vec<PointSpec> = p
             .points
             .iter()
-            .map(|pt| PointSpec {
+            .zip(earns)
+            .map(|(pt, earns)| PointSpec {
                 name: pt.name.clone(),
                 phrases: pt.any.clone(),
+                earns,
                 weight: pt.weight,
                 required: pt.required,
                 hint: None,
@@ -275,9 +355,19 @@ impl Rubric {
                     sections: s
                         .sections
                         .iter()
-                        .map(|sec| SectionSpec {
+                        .zip(
+                            section_concepts
+                                .iter()
+                                .chain(std::iter::repeat(&Vec::new())),
+                        )
+                        .map(|(sec, extra)| SectionSpec {
                             name: sec.name.clone(),
-                            cues: sec.cues.clone(),
+                            cues: sec
+                                .cues
+                                .iter()
+                                .chain(extra.iter().copied())
+                                .cloned()
+                                .collect(),
                             optional: sec.optional,
                         })
                         .collect(),
@@ -343,14 +433,20 @@ impl Rubric {
         let toks = ev.norm.tokens();
         let copied = Copied::find(&ev.norm, &ev.hits);
         let guard = NegationGuard::new(&ev.norm, c.lang, c.lexicon, &ev.hits, &ev.phrases);
+        let sentences = Sentences::new(&ev.norm, &ev.hits, &c.topic, c.lang);
+        let is_bare = |start| sentences.is_bare(&ev.norm, &ev.hits, start);
         let content = content::evaluate(
             &c.points,
             &c.avoid,
             c.bank_avoid,
-            &ev.norm,
-            &ev.hits,
-            &guard,
-            &copied,
+            &content::Said {
+                text: &ev.norm,
+                hits: &ev.hits,
+                guard: &guard,
+                copied: &copied,
+                lang: c.lang,
+                is_bare: &is_bare,
+            },
         );
         // Relevance saturates at TOPIC_FULL: no need to measure beyond it.
         let topic = c.topic.share(text, toks, c.lang, TOPIC_FULL);
@@ -378,6 +474,10 @@ impl Rubric {
             seconds,
             organisation: Some(&org),
             topic_share: Some(topic),
+            sentences: Some(SentenceShares {
+                on_topic: sentences.on_topic_share(),
+                repeated: sentences.repeated_share(),
+            }),
         })
     }
 
@@ -407,6 +507,7 @@ impl Rubric {
             seconds,
             organisation: None,
             topic_share: None,
+            sentences: None,
         })
     }
 
@@ -425,6 +526,7 @@ impl Rubric {
             seconds,
             organisation,
             topic_share,
+            sentences,
         } = judged;
         let on_subject = topic_share.map_or(0.0, |t| {
             ((t - TOPIC_FROM) / (TOPIC_FULL - TOPIC_FROM)).clamp(0.0, 1.0)
@@ -459,7 +561,7 @@ impl Rubric {
             // mentions 拍照) is a coincidence: it counts as content, but lends structure and
             // delivery little weight.
             let on_topic = topic_share.map_or(1.0, |t| (t / TOPIC_SURE).min(1.0));
-            let by_points = (content.share / 50.0).min(1.0) * on_topic;
+            let by_points = (content.share / RELEVANT_SHARE).min(1.0) * on_topic;
             (
                 content.score().max(TOPIC_CONTENT * by_topic),
                 by_points.max(TOPIC_RELEVANCE * by_topic),
@@ -471,7 +573,31 @@ impl Rubric {
         let weighted =
             w.content * content_score + w.structure * structure_score + w.delivery * delivery_score;
         let penalties = f64::from(content.penalties());
-        let total = (weighted.round() - penalties).clamp(0.0, 100.0);
+        let mut total = (weighted - penalties).clamp(0.0, 100.0);
+        // Padding and repetition: only the sentences about the question, each once, count.
+        if let Some(sh) = &sentences {
+            if sh.repeated > 0.0 {
+                flags.push(Flag::Repeated);
+            }
+            let off = 1.0 - sh.on_topic - sh.repeated;
+            if off > 0.0 && sh.on_topic < PADDING_FREE {
+                flags.push(Flag::Padded);
+            }
+            total *= (sh.on_topic / PADDING_FREE).min(1.0);
+        }
+        // Caps a panel would apply whatever else the answer has.
+        if content.hostile {
+            // Below a vague answer: hostility is worse than saying nothing concrete.
+            flags.push(Flag::Hostile);
+            total = (total * HOSTILE_SHARE).min(HOSTILE_CAP);
+        } else if !content.avoid.is_empty() {
+            total = total.min(AVOID_CAP);
+        }
+        if !zero && content.mostly_bare() {
+            flags.push(Flag::BareClaims);
+            total = total.min(BARE_CAP);
+        }
+        let total = total.round();
         let mut all_flags = flags;
         all_flags.extend(delivery.flags.iter().copied());
         let mut card = Scorecard {
@@ -508,6 +634,12 @@ impl Rubric {
     }
 }
 
+/// How much of a typed answer is about the question, and how much repeats itself.
+struct SentenceShares {
+    on_topic: f64,
+    repeated: f64,
+}
+
 /// One answer judged on each dimension, before the dimensions are combined.
 struct Judged<'a> {
     content: Content,
@@ -519,6 +651,7 @@ struct Judged<'a> {
     organisation: Option<&'a Organisation>,
     /// How much of a typed answer is on the question's topic (`relevance::Topic`).
     topic_share: Option<f64>,
+    sentences: Option<SentenceShares>,
 }
 
 fn to_u8(x: f64) -> u8 {

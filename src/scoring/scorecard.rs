@@ -12,8 +12,14 @@ pub struct PointResult {
     pub hit: bool,
     pub required: bool,
     pub weight: u32,
-    /// The phrase (as written in the bank) that earned the point.
+    /// The phrase (as written in the bank or its thesaurus concept) that earned the point.
     pub matched: Option<String>,
+    /// The thesaurus concept the phrase belongs to, when it was not the bank's own phrase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concept: Option<String>,
+    /// Made only as a bare claim (「我会道歉。」, nothing said about how): half its weight.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
     pub at: Option<Span>,
     /// The sentence of the reference answer that would earn this point, when missed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,6 +64,14 @@ pub enum Flag {
     /// Faster than anyone types or speaks: probably pasted.
     TooFast,
     TooSlow,
+    /// Hostile words toward a customer or colleague: the total is capped.
+    Hostile,
+    /// Most points were only claimed (「我会道歉。」), never explained: the total is capped.
+    BareClaims,
+    /// Sentences about something other than the question: the total shrinks in proportion.
+    Padded,
+    /// Sentences repeated: they count once.
+    Repeated,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

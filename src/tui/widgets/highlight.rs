@@ -109,6 +109,8 @@ mod tests {
                 required: true,
                 weight: 2,
                 matched: Some("抱歉".into()),
+                concept: None,
+                partial: false,
                 at: Some([6, 8]),
                 hint: None,
             }],

@@ -1,0 +1,198 @@
+//! The answer sentence by sentence: which sentences are about the question, which repeat an
+//! earlier one, and whether a point is made with substance or only claimed (「我会道歉。」).
+//! Padding an answer with sentences about something else, or pasting it twice, does not pay.
+
+use std::collections::HashSet;
+
+use super::lexicon::{is_en_function_word, is_zh_function_char};
+use super::matcher::{Hit, Role};
+use super::normalize::Normalized;
+use super::relevance::Topic;
+use crate::bank::Language;
+
+/// A sentence counts as on the question when this share of its units is the question's
+/// vocabulary, or it holds a rubric phrase.
+const ON_TOPIC_SHARE: f64 = 0.08;
+/// Sentences shorter than this (tokens) are too short to call repeated or off the topic.
+const MIN_TOKENS: usize = 4;
+/// A point made in a sentence with fewer other content tokens than this is a bare claim.
+const ZH_SUBSTANCE: usize = 4;
+const EN_SUBSTANCE: usize = 3;
+
+#[derive(Debug, Clone, Copy)]
+struct Sentence {
+    start: usize,
+    end: usize,
+    /// Index range into the text's tokens.
+    toks: (usize, usize),
+    on_topic: bool,
+    repeated: bool,
+}
+
+pub struct Sentences {
+    list: Vec<Sentence>,
+    lang: Language,
+}
+
+impl Sentences {
+    pub fn new(text: &Normalized, hits: &[Hit], topic: &Topic, lang: Language) -> Sentences {
+        let s = text.as_str();
+        let toks = text.tokens();
+        let mut list = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut start = 0;
+        let mut tok_i = 0;
+        let mut hit_i = 0;
+        let bounds = s
+            .char_indices()
+            .filter(|&(i, c)| is_sentence_end(c) || (text.break_within(i, i) && i > 0))
+            .map(|(i, c)| {
+                if is_sentence_end(c) {
+                    i + c.len_utf8()
+                } else {
+                    i
+                }
+            })
+            .chain(std::iter::once(s.len()));
+        for end in bounds {
+            if end <= start {
+                continue;
+            }
+            let first_tok = tok_i;
+            while toks.get(tok_i).is_some_and(|&(ts, _)| ts < end) {
+                tok_i += 1;
+            }
+            let n = tok_i - first_tok;
+            let mut has_phrase = false;
+            while let Some(h) = hits.get(hit_i).filter(|h| h.start < end) {
+                has_phrase |= h.start >= start && h.role.is_rubric();
+                hit_i += 1;
+            }
+            let body = s
+                .get(start..end)
+                .unwrap_or_default()
+                .trim_end_matches(is_sentence_end);
+            let repeated = n >= MIN_TOKENS && !seen.insert(body);
+            let on_topic = has_phrase || n < MIN_TOKENS || {
+                let (total, topical) = topic.count(
+                    s,
+                    (start, end),
+                    toks.get(first_tok..tok_i).unwrap_or_default(),
+                    lang,
+                );
+                total == 0 || topical as f64 >= ON_TOPIC_SHARE * total as f64
+            };
+            list.push(Sentence {
+                start,
+                end,
+                toks: (first_tok, tok_i),
+                on_topic,
+                repeated,
+            });
+            start = end;
+        }
+        // A lone sentence between sentences about the question is part of the story being
+        // told (the setting of a STAR answer): padding is a run of sentences off the question.
+        let lone: Vec<usize> = (0..list.len())
+            .filter(|&i| {
+                let off = |j: Option<usize>| {
+                    j.and_then(|j| list.get(j))
+                        .is_some_and(|s: &Sentence| !s.on_topic)
+                };
+                list.get(i).is_some_and(|s| !s.on_topic)
+                    && !off(i.checked_sub(1))
+                    && !off(Some(i + 1))
+            })
+            .collect();
+        for i in lone {
+            if let Some(s) = list.get_mut(i) {
+                s.on_topic = true;
+            }
+        }
+        Sentences { list, lang }
+    }
+
+    fn tokens_where(&self, keep: impl Fn(&Sentence) -> bool) -> usize {
+        self.list
+            .iter()
+            .filter(|s| keep(s))
+            .map(|s| s.toks.1 - s.toks.0)
+            .sum()
+    }
+
+    /// Share (0–1) of the answer's tokens in sentences about the question, repeats left out.
+    pub fn on_topic_share(&self) -> f64 {
+        let all = self.tokens_where(|_| true);
+        if all == 0 {
+            return 1.0;
+        }
+        self.tokens_where(|s| s.on_topic && !s.repeated) as f64 / all as f64
+    }
+
+    /// Share (0–1) of the answer's tokens that repeat an earlier sentence.
+    pub fn repeated_share(&self) -> f64 {
+        let all = self.tokens_where(|_| true);
+        if all == 0 {
+            return 0.0;
+        }
+        self.tokens_where(|s| s.repeated) as f64 / all as f64
+    }
+
+    /// Whether the phrase at byte `start` is a bare claim: neither its sentence nor the next
+    /// (a heading 「第一，先定标准。」 is explained by the sentence after it) holds as many
+    /// content tokens as the substance threshold outside the rubric's phrases.
+    pub fn is_bare(&self, text: &Normalized, hits: &[Hit], start: usize) -> bool {
+        let Some(i) = self
+            .list
+            .iter()
+            .position(|s| s.start <= start && start < s.end)
+        else {
+            return false;
+        };
+        let needed = match self.lang {
+            Language::Zh => ZH_SUBSTANCE,
+            Language::En => EN_SUBSTANCE,
+        };
+        [i, i + 1]
+            .iter()
+            .filter_map(|&j| self.list.get(j))
+            .all(|sent| self.substance(text, hits, sent) < needed)
+    }
+
+    /// Content tokens of a sentence that are neither grammar, digits, nor inside a rubric
+    /// phrase or list marker.
+    fn substance(&self, text: &Normalized, hits: &[Hit], sent: &Sentence) -> usize {
+        let s = text.as_str();
+        let toks = text
+            .tokens()
+            .get(sent.toks.0..sent.toks.1)
+            .unwrap_or_default();
+        let covered = |ts: usize, te: usize| {
+            hits.iter().any(|h| {
+                h.start <= ts
+                    && te <= h.end
+                    && matches!(
+                        h.role,
+                        Role::Point { .. }
+                            | Role::Cue { .. }
+                            | Role::Enumeration
+                            | Role::Conclusion
+                    )
+            })
+        };
+        toks.iter()
+            .filter(|&&(ts, te)| {
+                let tok = s.get(ts..te).unwrap_or_default();
+                let grammar = match self.lang {
+                    Language::Zh => tok.chars().all(is_zh_function_char),
+                    Language::En => is_en_function_word(tok),
+                };
+                !grammar && !tok.bytes().all(|b| b.is_ascii_digit()) && !covered(ts, te)
+            })
+            .count()
+    }
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '.' | '!' | '?' | ';' | '\n' | '…')
+}
