@@ -835,3 +835,21 @@ fn an_english_keyword_string_without_punctuation_is_a_list() {
     let card = r.score(&phrases.join(" "), None);
     assert!(card.total <= 40, "{} {:?}", card.total, card.flags);
 }
+
+#[test]
+fn numbered_outlines_count_as_enumeration() {
+    let r = bundled("complaint/wrong-size");
+    for outline in [
+        "(1)先道歉，安抚顾客情绪。(2)核实订单和尺码。(3)办理换货，运费由我们承担。",
+        "（1）先道歉，安抚顾客情绪。（2）核实订单和尺码。（3）办理换货。",
+        "⑴先道歉，安抚顾客情绪。⑵核实订单和尺码。⑶办理换货。",
+        "1、先道歉，安抚顾客情绪。\n2、核实订单和尺码。\n3、办理换货。",
+        "一、先道歉，安抚顾客情绪。二、核实订单和尺码。三、办理换货。",
+    ] {
+        let card = r.score(outline, None);
+        assert!(card.enumerations >= 3, "{outline}: {}", card.enumerations);
+    }
+    // A quantity is not a list: 「3.5元」「1天内」.
+    let card = r.score("运费3.5元由我们出，1天内发出。", None);
+    assert_eq!(card.enumerations, 0);
+}

@@ -76,11 +76,64 @@ pub fn organisation(text: &Normalized, hits: &[Hit], lang: Language) -> Organisa
             _ => {}
         }
     }
+    // Numbered items: (1)(2), ⑴⑵, 1、2、, 1. 2., 一、二、 at the start of a line or clause.
+    for (at, marker) in list_markers(s) {
+        org.enumerations += 1;
+        let first_before = org
+            .first_enumeration
+            .as_ref()
+            .is_none_or(|(o, _)| text.orig_offset(at) < *o);
+        if first_before {
+            org.first_enumeration = Some((text.orig_offset(at), marker));
+        }
+    }
     // A one-sentence answer has nothing to conclude.
     if org.sentences < 2 {
         org.conclusion = None;
     }
     org
+}
+
+/// Numbered list markers at the start of the text, a line or a clause: `(1)`, `1、`, `1.`,
+/// `1)` and `一、` (after NFKC, ⑴ and （1） are `(1)`). Byte offset and the marker.
+fn list_markers(s: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut clause_start = true;
+    for (i, c) in s.char_indices() {
+        if clause_start {
+            let rest = s.get(i..).unwrap_or_default();
+            if let Some(len) = marker_len(rest) {
+                out.push((i, rest.get(..len).unwrap_or_default().to_string()));
+            }
+        }
+        clause_start = is_clause_end(c) || c == '\n' || (clause_start && c == ' ');
+    }
+    out
+}
+
+/// Length in bytes of a list marker at the start of `rest`, if there is one.
+fn marker_len(rest: &str) -> Option<usize> {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mut it = rest.char_indices();
+    let (_, first) = it.next()?;
+    if first == '(' {
+        let (_, d) = it.next()?;
+        let (j, close) = it.next()?;
+        return (numeral(d) && close == ')').then_some(j + 1);
+    }
+    if !numeral(first) {
+        return None;
+    }
+    let (j, sep) = it.next()?;
+    let ascii_digit = first.is_ascii_digit();
+    let ok = sep == '、'
+        || (ascii_digit
+            && (sep == ')'
+                || (sep == '.'
+                    && !rest
+                        .get(j + 1..)
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())))));
+    ok.then_some(j + sep.len_utf8())
 }
 
 /// en ordinals count as the speaker's own list only where a clause starts ("First, …"),
