@@ -207,6 +207,11 @@ ui_strings! {
 
     // Result
     total: "总分", "Total";
+    band_excellent: "优秀 90+", "excellent 90+";
+    band_good: "良好 75-89", "good 75-89";
+    band_adequate: "合格 55-74", "adequate 55-74";
+    band_weak: "偏弱 30-54", "weak 30-54";
+    band_not_acceptable: "不合格 <30", "not acceptable <30";
     dim_content: "内容", "Content";
     dim_structure: "结构", "Structure";
     dim_delivery: "表达", "Delivery";

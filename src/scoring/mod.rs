@@ -25,4 +25,4 @@ pub use lexicon::{Lexicon, is_en_common_word, is_en_function_word, is_zh_functio
 pub use matcher::contains_phrase;
 pub use normalize::{is_judged_char, judged_len, normalize_phrase};
 pub use rubric::{AvoidSpec, Earner, PointSpec, Rubric, SectionSpec, StructureSpec};
-pub use scorecard::{AvoidHit, Flag, PointResult, Scorecard, SectionResult, Span};
+pub use scorecard::{AvoidHit, Band, Flag, PointResult, Scorecard, SectionResult, Span};

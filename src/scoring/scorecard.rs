@@ -104,3 +104,25 @@ pub struct Scorecard {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pace_cpm: Option<u32>,
 }
+
+/// The published scale (README, result screen): what a total means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    Excellent,
+    Good,
+    Adequate,
+    Weak,
+    NotAcceptable,
+}
+
+impl Band {
+    pub fn of(total: u8) -> Band {
+        match total {
+            90.. => Band::Excellent,
+            75..=89 => Band::Good,
+            55..=74 => Band::Adequate,
+            30..=54 => Band::Weak,
+            _ => Band::NotAcceptable,
+        }
+    }
+}

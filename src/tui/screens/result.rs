@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Ui, fill};
-use crate::scoring::{PointResult, Scorecard};
+use crate::scoring::{Band, PointResult, Scorecard};
 use crate::tui::layout::{panel, wrapped};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bars::score_line;
@@ -70,7 +70,14 @@ pub fn draw_scores(
     let total_text = format!("{} {:>3}", ui.total, card.total);
     let used = mmss(std::time::Duration::from_secs(seconds.into()));
     let time_text = fill(ui.time_used, &[("t", &used)]);
-    let left_width = total_text.width().max(time_text.width()) as u16 + 3;
+    let band = match Band::of(card.total) {
+        Band::Excellent => ui.band_excellent,
+        Band::Good => ui.band_good,
+        Band::Adequate => ui.band_adequate,
+        Band::Weak => ui.band_weak,
+        Band::NotAcceptable => ui.band_not_acceptable,
+    };
+    let left_width = total_text.width().max(time_text.width()).max(band.width()) as u16 + 3;
     let [total_area, bars_area] =
         Layout::horizontal([Constraint::Length(left_width), Constraint::Min(10)]).areas(scores);
     let total = vec![
@@ -79,6 +86,10 @@ pub fn draw_scores(
             theme.bar_number(Theme::score_color(card.total)),
         )),
         Line::from(Span::styled(time_text, theme.dim())),
+        Line::from(Span::styled(
+            band,
+            theme.bar_number(Theme::score_color(card.total)),
+        )),
     ];
     frame.render_widget(Paragraph::new(total), total_area);
 
