@@ -434,7 +434,7 @@ impl Rubric {
         let copied = Copied::find(&ev.norm, &ev.hits);
         let guard = NegationGuard::new(&ev.norm, c.lang, c.lexicon, &ev.hits, &ev.phrases);
         let sentences = Sentences::new(&ev.norm, &ev.hits, &c.topic, c.lang);
-        let is_bare = |start| sentences.is_bare(&ev.norm, &ev.hits, start);
+        let is_bare = |start| sentences.is_bare(start);
         let content = content::evaluate(
             &c.points,
             &c.avoid,

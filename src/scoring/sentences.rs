@@ -27,6 +27,8 @@ struct Sentence {
     toks: (usize, usize),
     on_topic: bool,
     repeated: bool,
+    /// Content tokens outside rubric phrases and list markers (see `is_bare`).
+    substance: usize,
 }
 
 pub struct Sentences {
@@ -88,6 +90,7 @@ impl Sentences {
                 toks: (first_tok, tok_i),
                 on_topic,
                 repeated,
+                substance: 0,
             });
             start = end;
         }
@@ -109,6 +112,7 @@ impl Sentences {
                 s.on_topic = true;
             }
         }
+        substance(text, hits, lang, &mut list);
         Sentences { list, lang }
     }
 
@@ -141,55 +145,47 @@ impl Sentences {
     /// Whether the phrase at byte `start` is a bare claim: neither its sentence nor the next
     /// (a heading 「第一，先定标准。」 is explained by the sentence after it) holds as many
     /// content tokens as the substance threshold outside the rubric's phrases.
-    pub fn is_bare(&self, text: &Normalized, hits: &[Hit], start: usize) -> bool {
-        let Some(i) = self
-            .list
-            .iter()
-            .position(|s| s.start <= start && start < s.end)
-        else {
-            return false;
-        };
+    pub fn is_bare(&self, start: usize) -> bool {
+        let i = self.list.partition_point(|s| s.end <= start);
         let needed = match self.lang {
             Language::Zh => ZH_SUBSTANCE,
             Language::En => EN_SUBSTANCE,
         };
-        [i, i + 1]
-            .iter()
-            .filter_map(|&j| self.list.get(j))
-            .all(|sent| self.substance(text, hits, sent) < needed)
+        self.list.get(i).is_some_and(|s| s.start <= start)
+            && [i, i + 1]
+                .iter()
+                .filter_map(|&j| self.list.get(j))
+                .all(|sent| sent.substance < needed)
     }
+}
 
-    /// Content tokens of a sentence that are neither grammar, digits, nor inside a rubric
-    /// phrase or list marker.
-    fn substance(&self, text: &Normalized, hits: &[Hit], sent: &Sentence) -> usize {
-        let s = text.as_str();
-        let toks = text
-            .tokens()
-            .get(sent.toks.0..sent.toks.1)
-            .unwrap_or_default();
-        let covered = |ts: usize, te: usize| {
-            hits.iter().any(|h| {
-                h.start <= ts
-                    && te <= h.end
-                    && matches!(
-                        h.role,
-                        Role::Point { .. }
-                            | Role::Cue { .. }
-                            | Role::Enumeration
-                            | Role::Conclusion
-                    )
-            })
-        };
-        toks.iter()
-            .filter(|&&(ts, te)| {
-                let tok = s.get(ts..te).unwrap_or_default();
-                let grammar = match self.lang {
-                    Language::Zh => tok.chars().all(is_zh_function_char),
-                    Language::En => is_en_function_word(tok),
-                };
-                !grammar && !tok.bytes().all(|b| b.is_ascii_digit()) && !covered(ts, te)
-            })
-            .count()
+/// Counts each sentence's content tokens: neither grammar, digits, nor inside a rubric phrase
+/// or list marker. One sweep over tokens and hits, both in text order.
+fn substance(text: &Normalized, hits: &[Hit], lang: Language, list: &mut [Sentence]) {
+    let s = text.as_str();
+    let toks = text.tokens();
+    let mut next_hit = 0;
+    let mut covered_to = 0;
+    for sent in list.iter_mut() {
+        for &(ts, te) in toks.get(sent.toks.0..sent.toks.1).unwrap_or_default() {
+            while let Some(h) = hits.get(next_hit).filter(|h| h.start <= ts) {
+                next_hit += 1;
+                if matches!(
+                    h.role,
+                    Role::Point { .. } | Role::Cue { .. } | Role::Enumeration | Role::Conclusion
+                ) {
+                    covered_to = covered_to.max(h.end);
+                }
+            }
+            let tok = s.get(ts..te).unwrap_or_default();
+            let grammar = match lang {
+                Language::Zh => tok.chars().all(is_zh_function_char),
+                Language::En => is_en_function_word(tok),
+            };
+            if !grammar && !tok.bytes().all(|b| b.is_ascii_digit()) && covered_to < te {
+                sent.substance += 1;
+            }
+        }
     }
 }
 
