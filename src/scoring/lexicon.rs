@@ -86,6 +86,7 @@ static ZH: Lexicon = Lexicon {
     filler_exceptions: &[
         // 额 is a hesitation only on its own: 全额退款 and 差额 are content words.
         "全额",
+        "等额",
         "差额",
         "金额",
         "余额",
