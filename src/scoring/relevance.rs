@@ -137,34 +137,6 @@ impl Topic {
         }
         (total, topical)
     }
-
-    /// Share (0–1) of the answer's units that belong to the topic, up to `cap`: the walk
-    /// stops once the share cannot fall below it. Words taken from the prompt count (naming
-    /// the subject is on the topic); restating it is caught elsewhere.
-    pub fn share(&self, text: &str, toks: &[(usize, usize)], lang: Language, cap: f64) -> f64 {
-        let (mut total, mut topical) = (0usize, 0usize);
-        // There are at most as many units as tokens.
-        let enough = cap * toks.len() as f64;
-        let mut capped = false;
-        for_each_unit(text, toks, lang, |u| {
-            total += 1;
-            if self.units.contains(&u) {
-                topical += 1;
-                if topical as f64 >= enough {
-                    capped = true;
-                    return false;
-                }
-            }
-            true
-        });
-        if capped {
-            cap
-        } else if total == 0 {
-            0.0
-        } else {
-            (topical as f64 / total as f64).min(cap)
-        }
-    }
 }
 
 /// Calls `f` with the key of each topic unit of `text` (two adjacent characters, not both

@@ -429,7 +429,6 @@ impl Rubric {
     pub fn score(&self, answer: &str, seconds: Option<u32>) -> Scorecard {
         let c = &*self.inner;
         let ev = Evidence::find(&c.matcher, c.lang, answer);
-        let text = ev.norm.as_str();
         let toks = ev.norm.tokens();
         let copied = Copied::find(&ev.norm, &ev.hits);
         let guard = NegationGuard::new(&ev.norm, c.lang, c.lexicon, &ev.hits, &ev.phrases);
@@ -448,8 +447,8 @@ impl Rubric {
                 is_bare: &is_bare,
             },
         );
-        // Relevance saturates at TOPIC_FULL: no need to measure beyond it.
-        let topic = c.topic.share(text, toks, c.lang, TOPIC_FULL);
+        // The topic share comes from the sentence pass (one walk of the text); it saturates at TOPIC_FULL.
+        let topic = sentences.topic_share().min(TOPIC_FULL);
 
         let mut flags = Vec::new();
         if toks.is_empty() {

@@ -34,6 +34,7 @@ struct Sentence {
 pub struct Sentences {
     list: Vec<Sentence>,
     lang: Language,
+    units: (usize, usize),
 }
 
 impl Sentences {
@@ -42,6 +43,8 @@ impl Sentences {
         let toks = text.tokens();
         let mut list = Vec::new();
         let mut seen: HashSet<&str> = HashSet::new();
+        // Topic units of the whole answer: (all, on the topic).
+        let mut units = (0usize, 0usize);
         let mut start = 0;
         let mut tok_i = 0;
         let mut hit_i = 0;
@@ -75,15 +78,19 @@ impl Sentences {
                 .unwrap_or_default()
                 .trim_end_matches(is_sentence_end);
             let repeated = n >= MIN_TOKENS && !seen.insert(body);
-            let on_topic = has_phrase || n < MIN_TOKENS || {
-                let (total, topical) = topic.count(
-                    s,
-                    (start, end),
-                    toks.get(first_tok..tok_i).unwrap_or_default(),
-                    lang,
-                );
-                total == 0 || topical as f64 >= ON_TOPIC_SHARE * total as f64
-            };
+            // Every sentence's units are counted: their sum is the whole answer's topic share.
+            let (total, topical) = topic.count(
+                s,
+                (start, end),
+                toks.get(first_tok..tok_i).unwrap_or_default(),
+                lang,
+            );
+            units.0 += total;
+            units.1 += topical;
+            let on_topic = has_phrase
+                || n < MIN_TOKENS
+                || total == 0
+                || topical as f64 >= ON_TOPIC_SHARE * total as f64;
             list.push(Sentence {
                 start,
                 end,
@@ -113,7 +120,7 @@ impl Sentences {
             }
         }
         substance(text, hits, lang, &mut list);
-        Sentences { list, lang }
+        Sentences { list, lang, units }
     }
 
     fn tokens_where(&self, keep: impl Fn(&Sentence) -> bool) -> usize {
@@ -122,6 +129,17 @@ impl Sentences {
             .filter(|s| keep(s))
             .map(|s| s.toks.1 - s.toks.0)
             .sum()
+    }
+
+    /// Share (0–1) of the answer's topic units that are the question's vocabulary (see
+    /// `relevance::Topic`), summed over the sentences so the text is walked once.
+    pub fn topic_share(&self) -> f64 {
+        let (all, topical) = self.units;
+        if all == 0 {
+            0.0
+        } else {
+            topical as f64 / all as f64
+        }
     }
 
     /// Share (0–1) of the answer's tokens in sentences about the question, repeats left out.
