@@ -136,19 +136,11 @@ pub fn evaluate(
         let shared_hostile = owned_elsewhere == Some(true)
             && belongs_elsewhere
             && !point_ranges.contains(h.start, h.end, false);
-        if shared_hostile
-            && !reported
-            && !guard.negates(h.start)
-            && !guard.negated_after(h.start, h.end)
-        {
+        let negated = guard.negated(h.start, h.end);
+        if shared_hostile && !reported && !negated {
             hostile_in_bank = true;
         }
-        if belongs_elsewhere
-            || reported
-            || copied.covers(h.start, h.end)
-            || guard.negates(h.start)
-            || guard.negated_after(h.start, h.end)
-        {
+        if belongs_elsewhere || reported || copied.covers(h.start, h.end) || negated {
             continue;
         }
         *slot = Some((phrase, text.orig_span(h.start, h.end)));

@@ -104,6 +104,11 @@ const ZH_AFTER_VERBS: &str = "说做转给提理干退换办答应同意接受";
 const ZH_AFTER_WINDOW: usize = 8;
 
 impl NegationGuard<'_> {
+    /// Whether the match `[start, end)` is negated on either side within its clause.
+    pub fn negated(&self, start: usize, end: usize) -> bool {
+        self.negates(start) || self.negated_after(start, end)
+    }
+
     /// Whether the match `[start, end)` is taken back by a negation after it in the same
     /// clause: 「客户要求转人工我也不转」, 「“活该”这种话我从来不说」, "a refund is not an option".
     pub fn negated_after(&self, start: usize, end: usize) -> bool {
