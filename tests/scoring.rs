@@ -853,3 +853,83 @@ fn numbered_outlines_count_as_enumeration() {
     let card = r.score("运费3.5元由我们出，1天内发出。", None);
     assert_eq!(card.enumerations, 0);
 }
+
+#[test]
+fn the_same_words_earn_one_point_not_every_point_that_lists_them() {
+    // 「尺码表」 said once is one idea, however many points list it (or a concept they share).
+    let text = ZH_BANK.replace(
+        r#"  name = "运费说明"
+  any = ["运费", "邮费", "寄回"]"#,
+        r#"  name = "运费说明"
+  any = ["运费", "邮费", "寄回", "尺码信息"]"#,
+    );
+    let r = rubric(&text, "wrong-size");
+    let card = r.score("我会帮您核对尺码信息。", None);
+    let earned: Vec<&str> = card
+        .points
+        .iter()
+        .filter(|p| p.hit)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(earned, ["核实订单"], "{:?}", card.points);
+    // Said twice, in two places, the words may earn both.
+    let card = r.score("我会帮您核对尺码信息。寄回的尺码信息我也会登记。", None);
+    assert!(point(&card, "运费说明").hit, "{:?}", card.points);
+}
+
+#[test]
+fn words_quoted_as_what_not_to_say_are_not_hostile() {
+    let r = bundled("complaint/late-parcel");
+    let card = r.score(
+        "非常抱歉让您久等了。我不会说「催也没用，等着吧」，而是说「我马上帮您查询物流，联系快递核实包裹位置，今天之内给您回复」。如果确实丢件，我们立即补发或者退款，之后我会一直跟进。",
+        None,
+    );
+    assert!(!card.flags.contains(&Flag::Hostile), "{:?}", card.avoid);
+    assert!(card.total > 60, "{}", card.total);
+    let said = r.score(
+        "非常抱歉让您久等了。我会说「催也没用，等着吧」，然后帮您查询物流，联系快递核实包裹位置。",
+        None,
+    );
+    assert!(said.flags.contains(&Flag::Hostile), "{:?}", said.avoid);
+}
+
+#[test]
+fn contempt_and_blame_are_hostile_in_both_languages() {
+    let zh = bundled("complaint/late-parcel");
+    for rude in [
+        "很多来催的顾客就是无理取闹，我会查询物流，联系快递，能补发就补发，不满意拉倒。",
+        "物流慢又不是我们能控制的，急什么，我查询物流后让他自己去问快递。",
+    ] {
+        let card = zh.score(rude, None);
+        assert!(
+            card.flags.contains(&Flag::Hostile),
+            "{rude}: {:?}",
+            card.avoid
+        );
+        assert!(card.total <= 30, "{rude}: {}", card.total);
+    }
+    let en = bundled("en-basics/late-parcel");
+    let card = en.score(
+        "I check the tracking and tell them it is on the way. If they cry about it, that's on them.",
+        None,
+    );
+    assert!(card.flags.contains(&Flag::Hostile), "{:?}", card.avoid);
+}
+
+#[test]
+fn one_idea_of_a_three_point_follow_up_is_weak_not_adequate() {
+    // With few points each is a large part of what was asked.
+    let b = bank(ZH_BANK);
+    let q = b.question("wrong-size").unwrap();
+    let f = &q.followups[0];
+    let r = Rubric::for_followup(&b, q, f);
+    assert!(r.points().len() <= 3);
+    let card = r.score("那我会再次道歉，请他消消气，我们一定会把事情处理好。", None);
+    assert_eq!(
+        card.points.iter().filter(|p| p.hit).count(),
+        1,
+        "{:?}",
+        card.points
+    );
+    assert!(card.content < 60, "{}", card.content);
+}

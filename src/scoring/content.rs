@@ -9,7 +9,7 @@ use super::relevance::Copied;
 use super::rubric::{AvoidSpec, PointSpec};
 use super::scorecard::{AvoidHit, PointResult, Span};
 use super::spans::Ranges;
-use super::tone::reported_speech;
+use super::tone::{refused_quote, reported_speech};
 use crate::bank::Language;
 
 /// The most a content score can be while a required point is missing.
@@ -19,6 +19,11 @@ const PARTIAL: f64 = 0.5;
 /// Content grows faster than the share of points: a panel hears two or three of six ideas,
 /// well made, as an adequate answer, and does not expect every idea of the model answer.
 const CURVE: f64 = 0.5;
+/// With fewer points (a follow-up asks for two or three) each is a larger part of what was
+/// asked: one idea of three is weak, not adequate. The curve straightens by this much for
+/// every point below `CURVE_FROM`.
+const CURVE_STEP: f64 = 0.125;
+const CURVE_FROM: usize = 4;
 
 pub struct Content {
     pub points: Vec<PointResult>,
@@ -34,7 +39,9 @@ impl Content {
     /// The content score before zero-credit flags: the share, capped when a required point
     /// is missing.
     pub fn score(&self) -> f64 {
-        let curved = 100.0 * (self.share / 100.0).clamp(0.0, 1.0).powf(CURVE);
+        let fewer = CURVE_FROM.saturating_sub(self.points.len().max(1)) as f64;
+        let curve = (CURVE + CURVE_STEP * fewer).min(1.0);
+        let curved = 100.0 * (self.share / 100.0).clamp(0.0, 1.0).powf(curve);
         if self.missing_required.is_empty() {
             curved
         } else {
@@ -106,6 +113,7 @@ pub fn evaluate(
     let mut bare = vec![false; points.len()];
     let mut hostile_in_bank = false;
     let mut avoid_hit: Vec<Option<(u16, [usize; 2])>> = vec![None; avoid.len()];
+    let mut spent: Vec<(usize, usize)> = Vec::new();
     for h in hits {
         let (slot, phrase, owned_elsewhere) = match h.role {
             Role::Point { point, phrase } => (point_hit.get_mut(usize::from(point)), phrase, None),
@@ -130,8 +138,10 @@ pub fn evaluate(
                     || (built_in && bank_avoid_ranges.overlaps(h.start, h.end))
             }
         };
-        let reported =
-            owned_elsewhere == Some(true) && reported_speech(text.as_str(), h.start, lang);
+        // Someone else's words, or words the candidate quotes as what not to say.
+        let reported = (owned_elsewhere == Some(true)
+            && reported_speech(text.as_str(), h.start, lang))
+            || (owned_elsewhere.is_some() && refused_quote(text.as_str(), h.start, lang));
         // A hostile phrase the bank lists too costs the bank's penalty, and is still hostile.
         let shared_hostile = owned_elsewhere == Some(true)
             && belongs_elsewhere
@@ -143,10 +153,17 @@ pub fn evaluate(
         if belongs_elsewhere || reported || copied.covers(h.start, h.end) || negated {
             continue;
         }
+        // The same words earn one point: 「尺码表」 said once is not three ideas, however many
+        // points its concept serves.
+        let is_point = matches!(h.role, Role::Point { .. });
+        if is_point && spent.iter().any(|&(s, e)| h.start < e && s < h.end) {
+            continue;
+        }
         *slot = Some((phrase, text.orig_span(h.start, h.end)));
         if let Role::Point { point, .. } = h.role
             && let Some(b) = bare.get_mut(usize::from(point))
         {
+            spent.push((h.start, h.end));
             *b = is_bare(h.start);
         }
     }

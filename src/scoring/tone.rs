@@ -98,6 +98,93 @@ pub fn reported_speech(text: &str, start: usize, lang: Language) -> bool {
     }
 }
 
+/// Whether the phrase at normalised byte `start` stands in a quotation the candidate says they
+/// would not use: 「我不说『你等着吧』，而是说……」, "instead of saying 'deal with it', I say…".
+pub fn refused_quote(text: &str, start: usize, lang: Language) -> bool {
+    let Some(before) = text.get(..start) else {
+        return false;
+    };
+    let Some(open) = open_quote(before) else {
+        return false;
+    };
+    // The words just before the quotation, back to the sentence's start.
+    let lead = before.get(..open).unwrap_or_default();
+    let lead = lead
+        .rsplit(['。', '.', '!', '?', '\n', ';'])
+        .next()
+        .unwrap_or(lead);
+    let lead = lead.trim_end_matches([' ', ',', ':']);
+    let tail: String = lead
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    match lang {
+        Language::Zh => ZH_REFUSE.iter().any(|w| tail.contains(w)),
+        Language::En => {
+            let tail = tail.to_lowercase();
+            let lead = lead.to_lowercase();
+            EN_REFUSE
+                .iter()
+                .any(|w| lead.ends_with(w) || tail.contains(w))
+        }
+    }
+}
+
+const ZH_REFUSE: &[&str] = &[
+    "不说",
+    "不会说",
+    "别说",
+    "不能说",
+    "不要说",
+    "避免说",
+    "不讲",
+    "而不是",
+    "不再说",
+    "少说",
+    "忌说",
+    "换掉",
+];
+const EN_REFUSE: &[&str] = &[
+    "instead of saying",
+    "instead of",
+    "rather than",
+    "never say",
+    "don't say",
+    "do not say",
+    "won't say",
+    "wouldn't say",
+    "avoid saying",
+    "not say",
+    "never tell them",
+    "never",
+];
+
+/// Byte offset of the quotation mark still open at the end of `before`, if any.
+fn open_quote(before: &str) -> Option<usize> {
+    let mut open: Option<usize> = None;
+    let mut ascii_open = false;
+    for (i, c) in before.char_indices() {
+        match c {
+            '「' | '『' | '“' | '‘' => open = Some(i),
+            '」' | '』' | '”' | '’' => open = None,
+            '"' => {
+                ascii_open = !ascii_open;
+                open = ascii_open.then_some(i);
+            }
+            '\n' => {
+                open = None;
+                ascii_open = false;
+            }
+            _ => {}
+        }
+    }
+    open
+}
+
 fn last_of<'a>(s: &str, words: &[&'a str]) -> Option<(usize, &'a str)> {
     words
         .iter()
@@ -130,6 +217,33 @@ mod tests {
         assert!(!reported(
             "he yelled, so i said whatever",
             "whatever",
+            Language::En
+        ));
+    }
+
+    fn refused(text: &str, phrase: &str, lang: Language) -> bool {
+        let at = text.find(phrase).unwrap();
+        refused_quote(text, at, lang)
+    }
+
+    #[test]
+    fn a_phrase_quoted_as_what_not_to_say_is_not_the_candidate_s_voice() {
+        assert!(refused(
+            "我不说「还没到账,你等着吧」,而是说",
+            "等着吧",
+            Language::Zh
+        ));
+        assert!(refused("我不会说“关我什么事”", "关我什么事", Language::Zh));
+        assert!(!refused("我会说「爱买不买」", "爱买不买", Language::Zh));
+        assert!(!refused("「等着吧」。我不说这句", "等着吧", Language::Zh));
+        assert!(refused(
+            "instead of saying \"deal with it\", i say",
+            "deal with it",
+            Language::En
+        ));
+        assert!(!refused(
+            "i would say \"deal with it\"",
+            "deal with it",
             Language::En
         ));
     }
