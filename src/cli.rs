@@ -217,6 +217,9 @@ pub enum BanksCommand {
     Lint {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// One JSON report: failures, loading problems, and every graded example's score.
+        #[arg(long)]
+        json: bool,
     },
     /// Turn a spreadsheet (.csv or .tsv with a header row) into a bank file.
     Import(ImportArgs),

@@ -5,14 +5,28 @@
 
 use std::fmt;
 
-use super::{Bank, Followup, Language, Point, Question};
-use crate::scoring::{Rubric, Scorecard, contains_phrase};
+use super::{Bank, Example, Followup, Language, Point, Question};
+use crate::scoring::{PointResult, PointSpec, Rubric, Scorecard, contains_phrase};
 
 /// The reference answer must score at least this.
 pub const REFERENCE_MIN: u8 = 85;
 /// The off-topic answer and the pasted prompt must score at most this.
 pub const OFF_TOPIC_MAX: u8 = 30;
 pub const PROMPT_MAX: u8 = 30;
+
+/// The scores a graded example (`[[questions.examples]]`) must land in, by grade: the
+/// published scale (90 excellent, 75 good, 55 adequate, 30 weak) widened by one band, because
+/// a panel's grade and a score are both coarse — but never letting a weak answer (grade 2)
+/// pass 40 or an unacceptable one (grade 1) pass 30.
+pub fn example_band(grade: u8) -> (u8, u8) {
+    match grade {
+        5.. => (70, 100),
+        4 => (55, 100),
+        3 => (30, 89),
+        2 => (0, 40),
+        _ => (0, 30),
+    }
+}
 
 /// A paragraph about hobbies (~200 characters), in the bank's language.
 pub fn off_topic_answer(lang: Language) -> &'static str {
@@ -40,6 +54,10 @@ pub enum Check {
     PromptPasted,
     /// A point phrase that already appears in the prompt.
     PhraseInPrompt,
+    /// A graded example scores outside its grade's band (`example_band`).
+    ExampleBand,
+    /// A graded example scores below an example graded lower.
+    ExampleOrder,
 }
 
 impl Check {
@@ -51,20 +69,27 @@ impl Check {
             Check::OffTopic => "off-topic",
             Check::PromptPasted => "prompt-pasted",
             Check::PhraseInPrompt => "phrase-in-prompt",
+            Check::ExampleBand => "example-band",
+            Check::ExampleOrder => "example-order",
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LintFailure {
     pub bank: String,
     /// `bank/question`, or `bank/question followup N` (1-based).
     pub question: String,
+    #[serde(serialize_with = "check_name")]
     pub check: Check,
     /// The score the check measured, where it measured one.
     pub score: Option<u8>,
     /// What is wrong and what to change, naming points and phrases.
     pub message: String,
+}
+
+fn check_name<S: serde::Serializer>(check: &Check, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(check.name())
 }
 
 impl fmt::Display for LintFailure {
@@ -77,9 +102,31 @@ impl fmt::Display for LintFailure {
     }
 }
 
+/// How one graded example scored.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ExampleScore {
+    /// `bank/question`, or `bank/question followup N` (1-based).
+    pub question: String,
+    /// 1-based, in the order the bank lists the question's (or follow-up's) examples.
+    pub example: usize,
+    pub grade: u8,
+    pub score: u8,
+    /// `example_band(grade)`.
+    pub band: (u8, u8),
+    pub in_band: bool,
+}
+
+/// What `lint_bank` found: the failures, and every example's score.
+#[derive(Debug, Default)]
+pub struct LintReport {
+    pub failures: Vec<LintFailure>,
+    pub examples: Vec<ExampleScore>,
+}
+
 /// Every failure of every question (and follow-up) of the bank, in bank order.
-pub fn lint_bank(bank: &Bank) -> Vec<LintFailure> {
+pub fn lint_bank(bank: &Bank) -> LintReport {
     let mut out = Vec::new();
+    let mut examples = Vec::new();
     for q in &bank.questions {
         let id = bank.full_id(q);
         let rubric = Rubric::compile(bank, q);
@@ -96,13 +143,39 @@ pub fn lint_bank(bank: &Bank) -> Vec<LintFailure> {
             }
             check_rejections(&rubric, bank.language, &q.prompt, &mut fail);
             check_prompt_phrases(&q.points, &q.prompt, bank.language, &mut fail);
+            let scores = check_examples(&rubric, &q.examples, &mut fail);
+            examples.extend(scored(&id, &q.examples, &scores));
         }
         for (i, f) in q.followups.iter().enumerate() {
-            let mut fail = failures_of(bank, format!("{id} followup {}", i + 1), &mut out);
-            check_followup(bank, q, f, &mut fail);
+            let name = format!("{id} followup {}", i + 1);
+            let mut fail = failures_of(bank, name.clone(), &mut out);
+            let scores = check_followup(bank, q, f, &mut fail);
+            examples.extend(scored(&name, &f.examples, &scores));
         }
     }
-    out
+    LintReport {
+        failures: out,
+        examples,
+    }
+}
+
+fn scored(question: &str, examples: &[Example], scores: &[u8]) -> Vec<ExampleScore> {
+    examples
+        .iter()
+        .zip(scores)
+        .enumerate()
+        .map(|(i, (e, &score))| {
+            let band = example_band(e.grade);
+            ExampleScore {
+                question: question.to_string(),
+                example: i + 1,
+                grade: e.grade,
+                score,
+                band,
+                in_band: (band.0..=band.1).contains(&score),
+            }
+        })
+        .collect()
 }
 
 /// Records failures of one question (or follow-up), named `question`, into `out`.
@@ -256,10 +329,152 @@ fn check_prompt_phrases(points: &[Point], prompt: &str, lang: Language, fail: &m
     }
 }
 
-fn check_followup(bank: &Bank, q: &Question, f: &Followup, fail: &mut Fail) {
+fn check_followup(bank: &Bank, q: &Question, f: &Followup, fail: &mut Fail) -> Vec<u8> {
     let rubric = Rubric::for_followup(bank, q, f);
     check_rejections(&rubric, bank.language, &f.prompt, fail);
     check_prompt_phrases(&f.points, &f.prompt, bank.language, fail);
+    check_examples(&rubric, &f.examples, fail)
+}
+
+/// Each graded example must land in its grade's band, and a better-graded example must never
+/// score below a worse-graded one. A miss names the example, its score, the band and what in
+/// the rubric caused it. Returns each example's score.
+fn check_examples(rubric: &Rubric, examples: &[Example], fail: &mut Fail) -> Vec<u8> {
+    let cards: Vec<Scorecard> = examples
+        .iter()
+        .map(|e| rubric.score(&e.text, None))
+        .collect();
+    for (i, (e, card)) in examples.iter().zip(&cards).enumerate() {
+        let (lo, hi) = example_band(e.grade);
+        if (lo..=hi).contains(&card.total) {
+            continue;
+        }
+        let why = if card.total < lo {
+            too_low(rubric, card)
+        } else {
+            too_high(card)
+        };
+        fail(
+            Check::ExampleBand,
+            Some(card.total),
+            format!(
+                "{} scores {}, outside [{lo}, {hi}] for grade {}: {why}",
+                example_name(i, e),
+                card.total,
+                e.grade
+            ),
+        );
+    }
+    for (i, (better, better_card)) in examples.iter().zip(&cards).enumerate() {
+        for (j, (worse, worse_card)) in examples.iter().zip(&cards).enumerate() {
+            if better.grade > worse.grade && better_card.total < worse_card.total {
+                fail(
+                    Check::ExampleOrder,
+                    Some(better_card.total),
+                    format!(
+                        "{} scores {} but {} scores {}: {}; the worse answer: {}",
+                        example_name(i, better),
+                        better_card.total,
+                        example_name(j, worse),
+                        worse_card.total,
+                        too_low(rubric, better_card),
+                        too_high(worse_card)
+                    ),
+                );
+            }
+        }
+    }
+    cards.iter().map(|c| c.total).collect()
+}
+
+fn example_name(i: usize, e: &Example) -> String {
+    let start: String = e.text.chars().take(16).collect();
+    let more = if e.text.chars().count() > 16 {
+        "…"
+    } else {
+        ""
+    };
+    format!("example {} (grade {}, 「{start}{more}」)", i + 1, e.grade)
+}
+
+/// Why an answer scored too little: the heaviest points it missed (with what would have
+/// earned them), then the flags and caps that cut it.
+fn too_low(rubric: &Rubric, card: &Scorecard) -> String {
+    let mut missed: Vec<(&PointResult, &PointSpec)> = card
+        .points
+        .iter()
+        .zip(rubric.points())
+        .filter(|(p, _)| !p.hit || p.partial)
+        .collect();
+    missed.sort_by_key(|(p, _)| std::cmp::Reverse((p.required, p.weight)));
+    let mut why: Vec<String> = missed
+        .iter()
+        .take(3)
+        .map(|(p, spec)| {
+            let kind = if p.required {
+                "required point"
+            } else {
+                "point"
+            };
+            let how = if p.partial { "only claimed" } else { "missed" };
+            let mut concepts: Vec<&str> = spec.earns.iter().filter_map(|e| e.concept).collect();
+            concepts.dedup();
+            let concepts = if concepts.is_empty() {
+                String::new()
+            } else {
+                format!(", concepts {}", concepts.join(" "))
+            };
+            format!(
+                "{how} {kind} 「{}」 (weight {}; phrases {}{concepts})",
+                p.name,
+                p.weight,
+                list(&spec.phrases)
+            )
+        })
+        .collect();
+    why.extend(flag_names(card));
+    if why.is_empty() {
+        why.push(format!(
+            "content {}, structure {}, delivery {}",
+            card.content, card.structure, card.delivery
+        ));
+    }
+    why.join("; ")
+}
+
+/// Why an answer scored too much: the words that earned its heaviest points.
+fn too_high(card: &Scorecard) -> String {
+    let mut earned: Vec<&PointResult> = card.points.iter().filter(|p| p.hit).collect();
+    earned.sort_by_key(|p| std::cmp::Reverse((p.required, p.weight)));
+    let mut why: Vec<String> = earned
+        .iter()
+        .take(3)
+        .map(|p| {
+            let by = match &p.concept {
+                Some(c) => format!("「{}」 (concept {c})", p.matched.as_deref().unwrap_or("")),
+                None => format!("「{}」", p.matched.as_deref().unwrap_or("")),
+            };
+            format!("point 「{}」 earned by {by}", p.name)
+        })
+        .collect();
+    why.extend(flag_names(card));
+    if why.is_empty() {
+        why.push(format!(
+            "no point earned, but content {} structure {} delivery {}",
+            card.content, card.structure, card.delivery
+        ));
+    }
+    why.join("; ")
+}
+
+fn flag_names(card: &Scorecard) -> impl Iterator<Item = String> + '_ {
+    card.flags.iter().map(|f| {
+        let name = serde_json::to_value(f)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        format!("flagged {name}")
+    })
 }
 
 /// What made a card score: its earned points, sections and why nothing was flagged.
@@ -351,7 +566,7 @@ reference = "我会道歉。"
 
     #[test]
     fn a_sound_question_passes() {
-        let failures = lint_bank(&bank());
+        let failures = lint_bank(&bank()).failures;
         let good: Vec<_> = failures
             .iter()
             .filter(|f| f.question.ends_with("/good"))
@@ -361,7 +576,7 @@ reference = "我会道歉。"
 
     #[test]
     fn a_weak_rubric_fails_the_right_checks_with_actionable_messages() {
-        let failures = lint_bank(&bank());
+        let failures = lint_bank(&bank()).failures;
         let bad: Vec<_> = failures
             .iter()
             .filter(|f| f.question == "lint-test/bad")

@@ -5,15 +5,15 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::history::emit_lines;
-use crate::bank::lint::lint_bank;
+use super::history::{emit, emit_lines, to_json};
+use crate::bank::lint::{ExampleScore, LintFailure, LintReport, lint_bank};
 use crate::bank::load::{bank_files_in, load_file};
 use crate::bank::{Bank, BankSet, Problem};
 use crate::cli::Global;
 use crate::error::Result;
 use crate::i18n::Lang;
 
-pub fn run(global: &Global, paths: &[PathBuf]) -> Result<ExitCode> {
+pub fn run(global: &Global, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let (banks, problems) = if paths.is_empty() {
         let user_dir = crate::paths::user_banks_dir();
         let set = BankSet::load(&global.banks, user_dir.as_deref());
@@ -21,30 +21,54 @@ pub fn run(global: &Global, paths: &[PathBuf]) -> Result<ExitCode> {
     } else {
         load_paths(paths)
     };
-    // A bank that does not load cannot be linted: its problems are failures too.
-    emit_lines(&problems)?;
-    let mut failures = 0;
+    let mut report = LintReport::default();
     let mut questions = 0;
     for bank in &banks {
         questions += bank.questions.len();
         let found = lint_bank(bank);
-        failures += found.len();
-        emit_lines(&found)?;
+        report.failures.extend(found.failures);
+        report.examples.extend(found.examples);
     }
-    let (n_banks, problems_n) = (banks.len(), problems.len());
-    match Lang::detect(global.lang) {
-        Lang::Zh => eprintln!(
-            "检查了 {n_banks} 个题库、{questions} 道题：{failures} 项未通过，{problems_n} 个无法读取的问题"
-        ),
-        Lang::En => eprintln!(
-            "{n_banks} banks, {questions} questions: {failures} failed checks, {problems_n} loading problems"
-        ),
+    let failures = report.failures.len();
+    if json {
+        emit(&to_json(&Json {
+            banks: banks.len(),
+            questions,
+            failures: &report.failures,
+            problems: &problems,
+            examples: &report.examples,
+        })?)?;
+    } else {
+        // A bank that does not load cannot be linted: its problems are failures too.
+        emit_lines(&problems)?;
+        emit_lines(&report.failures)?;
+        let (n_banks, problems_n) = (banks.len(), problems.len());
+        let n_examples = report.examples.len();
+        let in_band = report.examples.iter().filter(|e| e.in_band).count();
+        match Lang::detect(global.lang) {
+            Lang::Zh => eprintln!(
+                "检查了 {n_banks} 个题库、{questions} 道题、{n_examples} 个评分样例（{in_band} 个落在应有分数段）：{failures} 项未通过，{problems_n} 个无法读取的问题"
+            ),
+            Lang::En => eprintln!(
+                "{n_banks} banks, {questions} questions, {n_examples} graded examples ({in_band} in their band): {failures} failed checks, {problems_n} loading problems"
+            ),
+        }
     }
     Ok(if failures == 0 && problems.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `banks lint --json`.
+#[derive(serde::Serialize)]
+struct Json<'a> {
+    banks: usize,
+    questions: usize,
+    failures: &'a [LintFailure],
+    problems: &'a [Problem],
+    examples: &'a [ExampleScore],
 }
 
 /// Bank files, and the `*.toml` banks in folders (recursively, outside `figures/`).

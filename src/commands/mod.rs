@@ -21,7 +21,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => crate::tui::run(&global, None),
         Some(Command::Practice(args)) => crate::tui::run(&global, Some(args)),
-        Some(Command::Banks(BanksCommand::Lint { paths })) => lint::run(&global, &paths),
+        Some(Command::Banks(BanksCommand::Lint { paths, json })) => {
+            lint::run(&global, &paths, json)
+        }
         Some(Command::Banks(BanksCommand::Import(args))) => import::run(&args),
         Some(Command::Banks(cmd)) => banks::run(&global, cmd),
         Some(Command::Score(args)) => score::run(&global, &args),
