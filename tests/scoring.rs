@@ -933,3 +933,55 @@ fn one_idea_of_a_three_point_follow_up_is_weak_not_adequate() {
     );
     assert!(card.content < 60, "{}", card.content);
 }
+
+const CLOSE_BANK: &str = r#"
+schema = 1
+[bank]
+id = "close"
+title = "t"
+language = "zh"
+[defaults]
+target_chars = [20, 300]
+[[questions]]
+id = "damaged"
+category = "complaint"
+prompt = "顾客收到的商品有破损，你会怎么处理？"
+reference = "首先向顾客道歉。然后请顾客拍照，拍下包裹外箱和破损部位的照片，方便我们向快递公司索赔。核实后马上补发一件新的。"
+  [[questions.points]]
+  name = "致歉"
+  any = ["道歉"]
+  [[questions.points]]
+  name = "留证"
+  any = ["拍照"]
+  [[questions.points]]
+  name = "补发"
+  any = ["补发"]
+"#;
+
+#[test]
+fn a_sentence_close_to_the_reference_s_earns_its_point_and_says_so() {
+    let r = rubric(CLOSE_BANK, "damaged");
+    let answer = "非常抱歉。麻烦您留一下包裹外箱和破损部位的照片，方便我们找快递公司索赔。确认后我马上补发。";
+    let card = r.score(answer, None);
+    let p = point(&card, "留证");
+    assert!(p.hit, "{:?}", card.points);
+    assert!(
+        p.close_to
+            .as_deref()
+            .is_some_and(|s| s.contains("快递公司索赔")),
+        "{p:?}"
+    );
+    assert!(
+        p.matched
+            .as_deref()
+            .is_some_and(|s| s.starts_with("麻烦您")),
+        "{p:?}"
+    );
+    assert_eq!(slice(answer, p.at.unwrap()), p.matched.clone().unwrap());
+    // A generic sentence on the same subject is not close.
+    let card = r.score(
+        "非常抱歉。我会好好处理破损的问题，让您满意。确认后我马上补发。",
+        None,
+    );
+    assert!(!point(&card, "留证").hit, "{:?}", card.points);
+}

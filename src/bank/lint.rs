@@ -58,6 +58,9 @@ pub enum Check {
     ExampleBand,
     /// A graded example scores below an example graded lower.
     ExampleOrder,
+    /// Two points whose hint (the reference sentence that earns them) is the same sentence:
+    /// a candidate who missed both is shown one sentence twice.
+    SharedHint,
 }
 
 impl Check {
@@ -71,6 +74,7 @@ impl Check {
             Check::PhraseInPrompt => "phrase-in-prompt",
             Check::ExampleBand => "example-band",
             Check::ExampleOrder => "example-order",
+            Check::SharedHint => "shared-hint",
         }
     }
 }
@@ -143,6 +147,7 @@ pub fn lint_bank(bank: &Bank) -> LintReport {
             }
             check_rejections(&rubric, bank.language, &q.prompt, &mut fail);
             check_prompt_phrases(&q.points, &q.prompt, bank.language, &mut fail);
+            check_hints(&rubric, &mut fail);
             let scores = check_examples(&rubric, &q.examples, &mut fail);
             examples.extend(scored(&id, &q.examples, &scores));
         }
@@ -284,6 +289,31 @@ fn check_reference(rubric: &Rubric, reference: &str, fail: &mut Fail) {
                 p.name
             ),
         );
+    }
+}
+
+/// Each point's hint is a sentence of its own.
+fn check_hints(rubric: &Rubric, fail: &mut Fail) {
+    let points = rubric.points();
+    for (i, a) in points.iter().enumerate() {
+        let Some(hint) = a.hint.as_deref() else {
+            continue;
+        };
+        if let Some(b) = points
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .find(|b| b.hint.as_deref() == Some(hint))
+        {
+            fail(
+                Check::SharedHint,
+                None,
+                format!(
+                    "points 「{}」 and 「{}」 are both earned first by the reference sentence 「{hint}」; split it into two sentences so each missed point gets its own hint",
+                    b.name, a.name
+                ),
+            );
+        }
     }
 }
 

@@ -63,6 +63,44 @@ impl Content {
         n >= 2 && bare * 5 >= all * 3
     }
 
+    /// Point `i` earned by the candidate's `sentence` at `at`, close to the reference sentence
+    /// the point's hint held (`similar`).
+    pub fn earn_close(&mut self, i: usize, at: Span, sentence: String) {
+        if let Some(p) = self.points.get_mut(i) {
+            p.hit = true;
+            p.matched = Some(sentence);
+            p.concept = None;
+            p.partial = false;
+            p.at = Some(at);
+            p.close_to = p.hint.take();
+        }
+        self.tally();
+    }
+
+    /// The share of weight earned and the required points missing, from `points`.
+    fn tally(&mut self) {
+        let total: u64 = self.points.iter().map(|p| u64::from(p.weight)).sum();
+        // A bare claim earns half its point's weight.
+        let earned: f64 = self
+            .points
+            .iter()
+            .filter(|p| p.hit)
+            .map(|p| f64::from(p.weight) * if p.partial { PARTIAL } else { 1.0 })
+            .sum();
+        // A question without points has nothing to miss: its content is whatever was said.
+        self.share = if total == 0 {
+            100.0
+        } else {
+            100.0 * earned / total as f64
+        };
+        self.missing_required = self
+            .points
+            .iter()
+            .filter(|p| p.required && !p.hit)
+            .map(|p| p.name.clone())
+            .collect();
+    }
+
     pub fn penalties(&self) -> u32 {
         self.avoid.iter().map(|a| a.penalty).sum()
     }
@@ -243,35 +281,20 @@ fn point_results(
                 concept: hit.as_ref().and_then(|e| e.concept.clone()),
                 partial: hit.as_ref().is_some_and(|e| e.partial),
                 at: hit.and_then(|e| e.at),
+                close_to: None,
             }
         })
         .collect()
 }
 
 fn summarise(points: Vec<PointResult>, avoid: Vec<AvoidHit>) -> Content {
-    let total: u64 = points.iter().map(|p| u64::from(p.weight)).sum();
-    // A bare claim earns half its point's weight.
-    let earned: f64 = points
-        .iter()
-        .filter(|p| p.hit)
-        .map(|p| f64::from(p.weight) * if p.partial { PARTIAL } else { 1.0 })
-        .sum();
-    // A question without points has nothing to miss: its content is whatever was said.
-    let share = if total == 0 {
-        100.0
-    } else {
-        100.0 * earned / total as f64
-    };
-    let missing_required = points
-        .iter()
-        .filter(|p| p.required && !p.hit)
-        .map(|p| p.name.clone())
-        .collect();
-    Content {
+    let mut content = Content {
         points,
         avoid,
-        share,
-        missing_required,
+        share: 0.0,
+        missing_required: Vec::new(),
         hostile: false,
-    }
+    };
+    content.tally();
+    content
 }

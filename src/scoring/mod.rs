@@ -17,6 +17,7 @@ mod relevance;
 mod rubric;
 mod scorecard;
 mod sentences;
+mod similar;
 mod spans;
 mod structure;
 mod tone;

@@ -17,6 +17,7 @@ use super::normalize::{Normalized, normalize};
 use super::relevance::{Copied, Topic, is_keyword_list, prompt_grams};
 use super::scorecard::{Flag, Scorecard};
 use super::sentences::Sentences;
+use super::similar::Units;
 use super::spans::Ranges;
 use super::structure::{self, Organisation, StructureOutcome};
 use crate::bank::{Avoid, Bank, Followup, Language, Point, Question, Structure, Weights};
@@ -60,6 +61,9 @@ pub struct PointSpec {
     pub weight: u32,
     pub required: bool,
     pub hint: Option<String>,
+    /// The hint's content units, less the prompt's: a sentence holding most of them earns
+    /// the point (`similar`).
+    pub close: Units,
 }
 
 /// One phrase that earns a point, and the concept it comes from (`None`: the bank's own
@@ -205,7 +209,9 @@ impl Rubric {
         let answer_seconds = followup.answer_seconds.unwrap_or(timing.answer_seconds);
         let ratio = (f64::from(answer_seconds) / f64::from(timing.answer_seconds.max(1))).min(1.0);
         let (lo, hi) = timing.target_chars;
-        let scale = |n: u32| (f64::from(n) * ratio).round() as u32;
+        // A round number, as a person would set it: 60 s of a 150 s answer's 140–450
+        // characters is 60–180, not 56–180.
+        let scale = |n: u32| ((f64::from(n) * ratio / 10.0).round() as u32).max(1) * 10;
         Rubric::build(Parts {
             question: bank.full_id(question),
             lang: bank.language,
@@ -314,19 +320,34 @@ impl Rubric {
                 weight: pt.weight,
                 required: pt.required,
                 hint: None,
+                close: Units::default(),
             })
             .collect();
         if let Some(reference) = p.reference {
             let found = Evidence::find(&matcher, lang, reference);
             let sentences = hints::sentences(reference);
-            for (point, at) in
-                points
-                    .iter_mut()
-                    .zip(found.earliest_points(lang, lex, p.points.len()))
-            {
+            let earliest = found.earliest_points(lang, lex, p.points.len());
+            for (point, at) in points.iter_mut().zip(&earliest) {
                 point.hint = at
                     .and_then(|at| hints::sentence_at(&sentences, at))
                     .map(str::to_string);
+            }
+            let units_of = |text: &str| {
+                let ev = Evidence::find(&matcher, lang, text);
+                let len = ev.norm.as_str().len();
+                Units::of(&ev.norm, (0, len), &ev.hits, &points, lang)
+            };
+            let prompt_units = units_of(p.prompt.as_str());
+            // The clause that makes the point, not its whole (often long) sentence.
+            let close: Vec<Units> = earliest
+                .iter()
+                .map(|at| {
+                    at.map(|at| units_of(&hints::clause_at(reference, at)).without(&prompt_units))
+                        .unwrap_or_default()
+                })
+                .collect();
+            for (pt, units) in points.iter_mut().zip(close) {
+                pt.close = units;
             }
         }
         Rubric {
@@ -434,7 +455,7 @@ impl Rubric {
         let guard = NegationGuard::new(&ev.norm, c.lang, c.lexicon, &ev.hits, &ev.phrases);
         let sentences = Sentences::new(&ev.norm, &ev.hits, &c.topic, c.lang);
         let is_bare = |start| sentences.is_bare(start);
-        let content = content::evaluate(
+        let mut content = content::evaluate(
             &c.points,
             &c.avoid,
             c.bank_avoid,
@@ -447,6 +468,7 @@ impl Rubric {
                 is_bare: &is_bare,
             },
         );
+        credit_close_sentences(&mut content, &c.points, &ev, &sentences, answer, c.lang);
         // The topic share comes from the sentence pass (one walk of the text); it saturates at TOPIC_FULL.
         let topic = sentences.topic_share().min(TOPIC_FULL);
 
@@ -630,6 +652,48 @@ impl Rubric {
             zero,
         });
         card
+    }
+}
+
+/// Points still missed that a sentence of the answer makes in words close to the reference's
+/// sentence for them: each sentence earns at most one.
+fn credit_close_sentences(
+    content: &mut Content,
+    points: &[PointSpec],
+    ev: &Evidence,
+    sentences: &Sentences,
+    answer: &str,
+    lang: Language,
+) {
+    let open = |content: &Content| {
+        content
+            .points
+            .iter()
+            .zip(points)
+            .any(|(r, s)| !r.hit && !s.close.is_empty())
+    };
+    if !open(content) {
+        return;
+    }
+    for range in sentences.counted() {
+        let units = Units::of(&ev.norm, range, &ev.hits, points, lang);
+        let found = content
+            .points
+            .iter()
+            .zip(points)
+            .position(|(r, s)| !r.hit && !s.close.is_empty() && s.close.matched_by(&units));
+        if let Some(i) = found {
+            let at = ev.norm.orig_span(range.0, range.1);
+            let said: String = answer
+                .chars()
+                .skip(at[0])
+                .take(at[1].saturating_sub(at[0]))
+                .collect();
+            content.earn_close(i, at, said.trim().to_string());
+            if !open(content) {
+                return;
+            }
+        }
     }
 }
 

@@ -24,6 +24,10 @@ pub struct PointResult {
     /// The sentence of the reference answer that would earn this point, when missed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// Earned by a sentence close to this sentence of the reference answer (`matched` is the
+    /// candidate's sentence), not by a phrase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub close_to: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -123,6 +123,14 @@ impl Sentences {
         Sentences { list, lang, units }
     }
 
+    /// The byte ranges of the sentences that count: about the question, said once.
+    pub fn counted(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.list
+            .iter()
+            .filter(|s| s.on_topic && !s.repeated)
+            .map(|s| (s.start, s.end))
+    }
+
     fn tokens_where(&self, keep: impl Fn(&Sentence) -> bool) -> usize {
         self.list
             .iter()

@@ -113,6 +113,7 @@ mod tests {
                 partial: false,
                 at: Some([6, 8]),
                 hint: None,
+                close_to: None,
             }],
             missing_required: vec![],
             avoid: vec![AvoidHit {
