@@ -229,8 +229,11 @@ ui_strings! {
     feedback: "建议", "Feedback";
     reference: "参考答案", "Reference answer";
     no_reference: "这道题没有参考答案。", "This question has no reference answer.";
-    result_keys_practice: "r 参考答案  t 重答  Enter 继续  j/k 滚动  ? 帮助", "r reference  t retry  Enter continue  j/k scroll  ? help";
-    result_keys_review: "r 参考答案  Esc 返回  j/k 滚动  ? 帮助", "r reference  Esc back  j/k scroll  ? help";
+    examples: "评分样例", "Graded examples";
+    no_examples: "这道题没有评分样例。", "This question has no graded examples.";
+    example_grade: "{g} 分（满分 5）", "Grade {g} of 5";
+    result_keys_practice: "r 参考答案  e 评分样例  t 重答  Enter 继续  j/k 滚动  ? 帮助", "r reference  e examples  t retry  Enter continue  j/k scroll  ? help";
+    result_keys_review: "r 参考答案  e 评分样例  Esc 返回  j/k 滚动  ? 帮助", "r reference  e examples  Esc back  j/k scroll  ? help";
 
     // Summary
     summary_title: "本次面试小结", "Session summary";
@@ -250,7 +253,7 @@ ui_strings! {
     help_practice: "练习模式：Ctrl-T/F3 显示提示；评分后 r 看参考答案，t 重答", "Practice: Ctrl-T/F3 tips; after scoring r shows the reference, t retries";
     help_exam: "考试模式：没有提示，时间到自动提交", "Exam: no tips; the answer is submitted when time is up";
     help_spoken: "口述模式：开口作答，答完按 Enter，再勾选讲到的内容", "Spoken: answer aloud, press Enter when done, then tick what you covered";
-    help_result: "j/k、PgUp/PgDn 滚动  r 参考答案  t 重答（练习）  Enter 继续", "j/k, PgUp/PgDn scroll  r reference  t retry (practice)  Enter continue";
+    help_result: "j/k、PgUp/PgDn 滚动  r 参考答案  e 评分样例（各档答案听起来什么样）  t 重答（练习）  Enter 继续", "j/k, PgUp/PgDn scroll  r reference  e graded examples (what each grade sounds like)  t retry (practice)  Enter continue";
 
     // Self-review: the home line, history, session detail, progress, drill
     review_line: "复习：v 历史  p 进步  d 今日复习（{n} 题到期）  w 重练最弱", "Review: v history  p progress  d drill ({n} due today)  w retry my weakest";
@@ -268,7 +271,7 @@ ui_strings! {
     history_keys: "j/k PgUp/PgDn g/G 移动  b/c/m 筛选  Enter 详情  Esc 回首页  ? 帮助", "j/k PgUp/PgDn g/G move  b/c/m filter  Enter details  Esc home  ? help";
     detail_heading: "{date}  {mode}  第 {i}/{n} 条", "{date}  {mode}  answer {i} of {n}";
     no_answers: "这场面试没有保存任何回答。", "No answers were saved in this session.";
-    detail_keys: "n/p 下/上一条  r 参考答案  s 重新评分  i 分析  j/k 滚动  Esc 返回  ? 帮助", "n/p next/previous  r reference  s re-score  i insights  j/k scroll  Esc back  ? help";
+    detail_keys: "n/p 下/上一条  r 参考答案  e 样例  s 重新评分  i 分析  Esc 返回  ? 帮助", "n/p next/prev  r reference  e examples  s re-score  i insights  Esc back  ? help";
     rescore_old: "保存时的评分", "As saved";
     rescore_new: "按今天的评分标准", "With today's rubric";
     rescore_gone: "这道题已不在任何题库中，无法重新评分。", "This question is no longer in any bank, so it cannot be re-scored.";
@@ -296,7 +299,7 @@ ui_strings! {
     weakest_none: "还没有答过的题可以重练。", "No answered questions to retry yet.";
     drill_gone: "{n} 道到期的题已不在题库中，已跳过。", "{n} due question(s) are no longer in any bank and were skipped.";
     help_history: "历史：j/k、PgUp/PgDn、g/G 移动  b 题库、c 类别、m 模式 循环筛选  Enter 打开详情  Esc 回首页", "History: j/k, PgUp/PgDn, g/G move  b bank, c category, m mode cycle the filters  Enter opens the session  Esc home";
-    help_detail: "详情：n/p 或左右方向键 换一条  r 参考答案  s 按今天的标准重新评分（新旧对照）  i 回答分析  j/k、PgUp/PgDn 滚动  Esc 返回历史", "Detail: n/p or Left/Right change answer  r reference  s re-score with today's rubric (old and new side by side)  i insights  j/k, PgUp/PgDn scroll  Esc back to history";
+    help_detail: "详情：n/p 或左右方向键 换一条  r 参考答案  e 评分样例  s 按今天的标准重新评分（新旧对照）  i 回答分析  j/k、PgUp/PgDn 滚动  Esc 返回历史", "Detail: n/p or Left/Right change answer  r reference  e graded examples  s re-score with today's rubric (old and new side by side)  i insights  j/k, PgUp/PgDn scroll  Esc back to history";
     help_progress: "进步：b 题库、c 类别、m 模式 循环筛选  j/k 滚动  Esc 回首页", "Progress: b bank, c category, m mode cycle the filters  j/k scroll  Esc home";
     help_review_home: "复习：v 历史  p 进步  d 今日复习到期的题  w 重练得分最低的题", "Review: v history  p progress  d drill the questions due today  w retry my weakest questions";
 

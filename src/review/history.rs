@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{BankSet, Question};
+use crate::bank::{BankSet, Example, Question};
 use crate::scoring::{Rubric, Scorecard};
 use crate::session::Mode;
 use crate::store::AnswerRecord;
@@ -71,6 +71,17 @@ pub fn reference<'b>(banks: &'b BankSet, answer: &AnswerRecord) -> Option<&'b st
         return None;
     }
     question_of(banks, answer)?.reference.as_deref()
+}
+
+/// The graded examples of the answered question (or follow-up) as the banks have them today.
+pub fn examples<'b>(banks: &'b BankSet, answer: &AnswerRecord) -> &'b [Example] {
+    let Some(q) = question_of(banks, answer) else {
+        return &[];
+    };
+    match answer.followup {
+        None => &q.examples,
+        Some(i) => q.followups.get(i).map_or(&[], |f| f.examples.as_slice()),
+    }
 }
 
 fn question_of<'b>(banks: &'b BankSet, answer: &AnswerRecord) -> Option<&'b Question> {

@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use crate::bank::{Bank, BankSet, Language, Question};
+use crate::bank::{Bank, BankSet, Example, Language, Question};
 use crate::scoring::{Rubric, Scorecard};
 use crate::session::{Mode, Plan, PlanError, Thinking};
 
@@ -33,6 +33,8 @@ pub struct Asked {
     pub figure: Option<String>,
     pub tips: Vec<String>,
     pub reference: Option<String>,
+    /// The graded example answers, shown after the candidate's own answer.
+    pub examples: Vec<Example>,
     pub rubric: Rubric,
     pub prep: Duration,
     pub limit: Duration,
@@ -138,6 +140,7 @@ fn asked_main(bank: &Bank, q: &Question, answer_override: Option<u32>) -> Asked 
         figure: q.figure_text.clone(),
         tips: q.tips.clone(),
         reference: q.reference.clone(),
+        examples: q.examples.clone(),
         prep: Duration::from_secs(timing.prep_seconds.into()),
         limit: Duration::from_secs(answer_override.unwrap_or(timing.answer_seconds).into()),
         target_chars: rubric.target_chars(),
@@ -161,6 +164,7 @@ fn asked_followups(bank: &Bank, q: &Question) -> Vec<(Option<String>, Asked)> {
                 figure: None,
                 tips: Vec::new(),
                 reference: None,
+                examples: f.examples.clone(),
                 prep: Duration::ZERO,
                 limit: Duration::from_secs(rubric.answer_seconds().into()),
                 target_chars: rubric.target_chars(),

@@ -88,7 +88,11 @@ impl Detail {
                 self.cursor = self.cursor.saturating_sub(1)
             }
             KeyCode::Char('r') => {
-                self.result.show_reference = !self.result.show_reference;
+                self.result.toggle_reference();
+                self.panel = Panel::Result;
+            }
+            KeyCode::Char('e') => {
+                self.result.toggle_examples();
                 self.panel = Panel::Result;
             }
             KeyCode::Char('s') => self.toggle(banks, true),

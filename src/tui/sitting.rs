@@ -20,6 +20,24 @@ pub struct ResultUi {
     pub scroll: u16,
     pub answer_scroll: u16,
     pub show_reference: bool,
+    /// The graded examples ("what a 5 sounds like") in place of the answer.
+    pub show_examples: bool,
+}
+
+impl ResultUi {
+    /// The left pane shows the reference, or back the answer.
+    pub fn toggle_reference(&mut self) {
+        self.show_reference = !self.show_reference;
+        self.show_examples = false;
+        self.answer_scroll = 0;
+    }
+
+    /// The left pane shows the graded examples, or back the answer.
+    pub fn toggle_examples(&mut self) {
+        self.show_examples = !self.show_examples;
+        self.show_reference = false;
+        self.answer_scroll = 0;
+    }
 }
 
 pub struct Sitting {

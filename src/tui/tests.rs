@@ -396,6 +396,17 @@ fn result_screen_marks_the_answer_and_shows_the_reference_on_a_key() {
         snapshot_all(&app, "result");
         update(&mut app, key(KeyCode::Char('r')));
         snapshot_all(&app, "result_reference");
+        // `e`: the graded examples, best first, in place of the reference; `e` again: back.
+        update(&mut app, key(KeyCode::Char('e')));
+        let text = screen_text(&mut draw(&app, 80, 24));
+        let five = text.find("先赔个不是").expect(&text);
+        let two = text.find("我会给她换一件").expect(&text);
+        assert!(five < two, "{text}");
+        assert!(!text.contains("首先向客户真诚致歉"), "{text}");
+        snapshot_all(&app, "result_examples");
+        update(&mut app, key(KeyCode::Char('e')));
+        let text = screen_text(&mut draw(&app, 80, 24));
+        assert!(!text.contains("先赔个不是"), "{text}");
     }
 }
 

@@ -800,10 +800,11 @@ fn scroll(at: u16, down: bool, step: u16) -> u16 {
 }
 
 /// Keys of the result screen: scroll the details (j/k, arrows, g) and the answer (PgUp/PgDn),
-/// `r` for the reference answer.
+/// `r` for the reference answer, `e` for the graded examples.
 fn result_key(r: &mut crate::tui::sitting::ResultUi, key: &KeyEvent) {
     match key.code {
-        KeyCode::Char('r') => r.show_reference = !r.show_reference,
+        KeyCode::Char('r') => r.toggle_reference(),
+        KeyCode::Char('e') => r.toggle_examples(),
         KeyCode::Down | KeyCode::Char('j') => r.scroll = scroll(r.scroll, true, 1),
         KeyCode::Up | KeyCode::Char('k') => r.scroll = scroll(r.scroll, false, 1),
         KeyCode::Home | KeyCode::Char('g') => r.scroll = 0,

@@ -89,6 +89,8 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
             seconds: outcome.seconds,
             reference: asked.and_then(|a| a.reference.as_deref()),
             show_reference: s.result.show_reference,
+            examples: asked.map_or(&[], |a| a.examples.as_slice()),
+            show_examples: s.result.show_examples,
             scroll: s.result.scroll,
             answer_scroll: s.result.answer_scroll,
         };

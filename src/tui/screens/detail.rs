@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::i18n::{Ui, fill};
-use crate::review::history::{Rescore, reference};
+use crate::review::history::{Rescore, examples, reference};
 use crate::review::insights::{Insights, WordCount};
 use crate::scoring::Scorecard;
 use crate::session::Mode;
@@ -40,6 +40,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, d: &Detail) {
                 seconds: answer.seconds_used,
                 reference: reference(&app.banks, answer),
                 show_reference: d.result.show_reference,
+                examples: examples(&app.banks, answer),
+                show_examples: d.result.show_examples,
                 scroll: d.result.scroll,
                 answer_scroll: d.result.answer_scroll,
             };

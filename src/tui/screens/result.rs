@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use crate::bank::Example;
 use crate::i18n::{Ui, fill};
 use crate::scoring::{Band, PointResult, Scorecard};
 use crate::tui::layout::{panel, wrapped};
@@ -27,6 +28,9 @@ pub struct ResultView<'a> {
     pub seconds: u32,
     pub reference: Option<&'a str>,
     pub show_reference: bool,
+    /// The question's graded example answers, best first on screen.
+    pub examples: &'a [Example],
+    pub show_examples: bool,
     /// Lines scrolled in the details pane (right) and the answer pane (left).
     pub scroll: u16,
     pub answer_scroll: u16,
@@ -107,7 +111,9 @@ pub fn draw_scores(
 }
 
 fn draw_answer(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultView) {
-    let (title, lines) = if view.show_reference {
+    let (title, lines) = if view.show_examples {
+        (ui.examples, example_lines(ui, theme, view.examples))
+    } else if view.show_reference {
         let text = view
             .reference
             .map_or_else(|| ui.no_reference.to_string(), crate::text::sanitize);
@@ -128,6 +134,36 @@ fn draw_answer(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &Resu
     };
     let block = panel(title, false, theme);
     frame.render_widget(wrapped(&lines, block, area, view.answer_scroll), area);
+}
+
+/// The graded examples, best first: the grade with its band, the text, and the note on why.
+fn example_lines(ui: &Ui, theme: Theme, examples: &[Example]) -> Vec<Line<'static>> {
+    if examples.is_empty() {
+        return vec![Line::from(Span::styled(ui.no_examples, theme.dim()))];
+    }
+    let mut sorted: Vec<&Example> = examples.iter().collect();
+    sorted.sort_by_key(|e| std::cmp::Reverse(e.grade));
+    let mut lines = Vec::new();
+    for e in sorted {
+        let label = fill(ui.example_grade, &[("g", &e.grade.to_string())]);
+        lines.push(Line::from(Span::styled(
+            label,
+            theme.bar_number(Theme::score_color(e.grade.saturating_mul(20))),
+        )));
+        lines.extend(
+            crate::text::sanitize(&e.text)
+                .lines()
+                .map(|l| Line::from(l.to_string())),
+        );
+        if let Some(note) = &e.note {
+            lines.push(Line::from(Span::styled(
+                format!("— {}", crate::text::sanitize_line(note)),
+                theme.dim(),
+            )));
+        }
+        lines.push(Line::from(""));
+    }
+    lines
 }
 
 /// Misses before hits; among misses, required ones first.
