@@ -985,3 +985,22 @@ fn a_sentence_close_to_the_reference_s_earns_its_point_and_says_so() {
     );
     assert!(!point(&card, "留证").hit, "{:?}", card.points);
 }
+
+#[test]
+fn each_missed_point_gets_a_hint_sentence_of_its_own_where_the_reference_has_one() {
+    // The opening sentence earns both points; the later sentences earn one each.
+    let text = CLOSE_BANK.replace(
+        "reference = \"首先向顾客道歉。",
+        "reference = \"我会道歉，也会补发。首先向顾客道歉。",
+    );
+    let r = rubric(&text, "damaged");
+    let hint = |name: &str| {
+        r.points()
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.hint.clone())
+            .unwrap()
+    };
+    assert_eq!(hint("致歉"), "我会道歉，也会补发。");
+    assert_eq!(hint("补发"), "核实后马上补发一件新的。");
+}

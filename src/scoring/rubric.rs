@@ -326,8 +326,24 @@ impl Rubric {
         if let Some(reference) = p.reference {
             let found = Evidence::find(&matcher, lang, reference);
             let sentences = hints::sentences(reference);
-            let earliest = found.earliest_points(lang, lex, p.points.len());
-            for (point, at) in points.iter_mut().zip(&earliest) {
+            // Each point's hint is the first sentence that earns it and is not already another
+            // point's hint; a point earned only where others are shares the first.
+            let mut taken: Vec<&str> = Vec::new();
+            let chosen: Vec<Option<usize>> = found
+                .point_places(lang, lex, p.points.len())
+                .iter()
+                .map(|places| {
+                    let free = places.iter().copied().find(|&at| {
+                        hints::sentence_at(&sentences, at).is_some_and(|s| !taken.contains(&s))
+                    });
+                    let at = free.or(places.first().copied());
+                    if let Some(s) = at.and_then(|at| hints::sentence_at(&sentences, at)) {
+                        taken.push(s);
+                    }
+                    at
+                })
+                .collect();
+            for (point, at) in points.iter_mut().zip(&chosen) {
                 point.hint = at
                     .and_then(|at| hints::sentence_at(&sentences, at))
                     .map(str::to_string);
@@ -339,7 +355,7 @@ impl Rubric {
             };
             let prompt_units = units_of(p.prompt.as_str());
             // The clause that makes the point, not its whole (often long) sentence.
-            let close: Vec<Units> = earliest
+            let close: Vec<Units> = chosen
                 .iter()
                 .map(|at| {
                     at.map(|at| units_of(&hints::clause_at(reference, at)).without(&prompt_units))
@@ -757,24 +773,20 @@ impl Evidence {
     }
 
     /// For each of `n` points, the original char offset of its earliest non-negated match.
-    fn earliest_points(
-        &self,
-        lang: Language,
-        lex: &'static Lexicon,
-        n: usize,
-    ) -> Vec<Option<usize>> {
+    /// Where each point is earned (original char offsets, in order), negated places left
+    /// out.
+    fn point_places(&self, lang: Language, lex: &'static Lexicon, n: usize) -> Vec<Vec<usize>> {
         let guard = NegationGuard::new(&self.norm, lang, lex, &self.hits, &self.phrases);
-        let mut first = vec![None; n];
+        let mut places = vec![Vec::new(); n];
         for h in &self.hits {
             if let Role::Point { point, .. } = h.role
-                && let Some(slot) = first.get_mut(usize::from(point))
-                && slot.is_none()
+                && let Some(list) = places.get_mut(usize::from(point))
                 && !guard.negates(h.start)
             {
-                *slot = Some(self.norm.orig_offset(h.start));
+                list.push(self.norm.orig_offset(h.start));
             }
         }
-        first
+        places
     }
 }
 
