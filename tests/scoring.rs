@@ -1004,3 +1004,26 @@ fn each_missed_point_gets_a_hint_sentence_of_its_own_where_the_reference_has_one
     assert_eq!(hint("致歉"), "我会道歉，也会补发。");
     assert_eq!(hint("补发"), "核实后马上补发一件新的。");
 }
+
+#[test]
+fn a_word_that_names_a_state_does_not_negate_what_follows() {
+    // 不全 (incomplete), 不行 (if it fails) are states, not refusals.
+    let r = rubric(CLOSE_BANK, "damaged");
+    let card = r.score("非常抱歉。资料不全会再拍照，实在不行先补发。", None);
+    assert!(point(&card, "留证").hit, "{:?}", card.points);
+    assert!(point(&card, "补发").hit, "{:?}", card.points);
+    let card = r.score("非常抱歉。请您拍照，但我们不补发。", None);
+    assert!(!point(&card, "补发").hit, "{:?}", card.points);
+}
+
+#[test]
+fn a_point_said_in_the_same_breath_as_an_insult_earns_nothing() {
+    let r = rubric(CLOSE_BANK, "damaged");
+    let card = r.score("给你补发就是了，自己不会看吗，活该。", None);
+    assert!(card.flags.contains(&Flag::Hostile), "{:?}", card.avoid);
+    assert!(!point(&card, "补发").hit, "{:?}", card.points);
+    // In a sentence of its own, the point still counts (the answer stays capped).
+    let card = r.score("我会补发一件新的。活该你等这么久。", None);
+    assert!(point(&card, "补发").hit, "{:?}", card.points);
+    assert!(card.total <= 30);
+}

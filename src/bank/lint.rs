@@ -28,6 +28,11 @@ pub fn example_band(grade: u8) -> (u8, u8) {
     }
 }
 
+/// Scores are coarse: a better-graded example may score up to this much below a worse-graded
+/// one before the two count as out of order (two unacceptable answers at 10 and 12 rank
+/// alike).
+pub const ORDER_SLACK: u8 = 5;
+
 /// A paragraph about hobbies (~200 characters), in the bank's language.
 pub fn off_topic_answer(lang: Language) -> &'static str {
     match lang {
@@ -397,7 +402,9 @@ fn check_examples(rubric: &Rubric, examples: &[Example], fail: &mut Fail) -> Vec
     }
     for (i, (better, better_card)) in examples.iter().zip(&cards).enumerate() {
         for (j, (worse, worse_card)) in examples.iter().zip(&cards).enumerate() {
-            if better.grade > worse.grade && better_card.total < worse_card.total {
+            if better.grade > worse.grade
+                && better_card.total.saturating_add(ORDER_SLACK) < worse_card.total
+            {
                 fail(
                     Check::ExampleOrder,
                     Some(better_card.total),

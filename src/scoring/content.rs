@@ -152,6 +152,8 @@ pub fn evaluate(
     let mut hostile_in_bank = false;
     let mut avoid_hit: Vec<Option<(u16, [usize; 2])>> = vec![None; avoid.len()];
     let mut spent: Vec<(usize, usize)> = Vec::new();
+    let mut point_at: Vec<Option<usize>> = vec![None; points.len()];
+    let mut hostile_at: Vec<usize> = Vec::new();
     for h in hits {
         let (slot, phrase, owned_elsewhere) = match h.role {
             Role::Point { point, phrase } => (point_hit.get_mut(usize::from(point)), phrase, None),
@@ -162,8 +164,9 @@ pub fn evaluate(
             ),
             _ => continue,
         };
-        // Only the first valid hit of each counts: the rest need no checks.
-        let Some(slot) = slot.filter(|s| s.is_none()) else {
+        // Only the first valid hit of each counts: the rest need no checks, except hostile
+        // words, which each taint their sentence.
+        let Some(slot) = slot.filter(|s| s.is_none() || owned_elsewhere == Some(true)) else {
             continue;
         };
         // A phrase inside one of the other kind belongs to it: 尺码表 inside "你自己没看尺码表"
@@ -187,9 +190,16 @@ pub fn evaluate(
         let negated = guard.negated(h.start, h.end);
         if shared_hostile && !reported && !negated {
             hostile_in_bank = true;
+            hostile_at.push(h.start);
         }
         if belongs_elsewhere || reported || copied.covers(h.start, h.end) || negated {
             continue;
+        }
+        if owned_elsewhere == Some(true) {
+            hostile_at.push(h.start);
+            if slot.is_some() {
+                continue;
+            }
         }
         // The same words earn one point: 「尺码表」 said once is not three ideas, however many
         // points its concept serves.
@@ -203,6 +213,20 @@ pub fn evaluate(
         {
             spent.push((h.start, h.end));
             *b = is_bare(h.start);
+            if let Some(at) = point_at.get_mut(usize::from(point)) {
+                *at = Some(h.start);
+            }
+        }
+    }
+    // Words said in the same breath as an insult make no point: 「尺码表就在详情页，自己不会
+    // 看吗？」 is a rebuke, not sizing advice.
+    for (hit, at) in point_hit.iter_mut().zip(&point_at) {
+        if at.is_some_and(|p| {
+            hostile_at
+                .iter()
+                .any(|&h| same_sentence(text.as_str(), p, h))
+        }) {
+            *hit = None;
         }
     }
 
@@ -234,6 +258,13 @@ pub fn evaluate(
     let mut content = summarise(results, avoid);
     content.hostile = hostile;
     content
+}
+
+/// Whether bytes `a` and `b` of `text` stand in one sentence.
+fn same_sentence(text: &str, a: usize, b: usize) -> bool {
+    let (lo, hi) = (a.min(b), a.max(b));
+    text.get(lo..hi)
+        .is_some_and(|between| !between.contains(['。', '.', '!', '?', ';', '\n', '…']))
 }
 
 /// Content from a spoken-mode checklist: the points the candidate ticked.
