@@ -31,7 +31,11 @@ fn every_question_has_four_kinds_of_example_and_every_follow_up_two() {
             for (i, f) in q.followups.iter().enumerate() {
                 let g = grades(&f.examples);
                 if g.len() < 2 || !g.contains(&4) || !g.contains(&2) {
-                    short.push(format!("{} followup {}: grades {g:?}", bank.full_id(q), i + 1));
+                    short.push(format!(
+                        "{} followup {}: grades {g:?}",
+                        bank.full_id(q),
+                        i + 1
+                    ));
                 }
             }
         }
@@ -74,7 +78,11 @@ fn the_excellent_examples_are_in_words_of_their_own() {
             }
         }
     }
-    assert!(echoes.is_empty(), "grade-5 examples echoing the reference:\n{}", echoes.join("\n"));
+    assert!(
+        echoes.is_empty(),
+        "grade-5 examples echoing the reference:\n{}",
+        echoes.join("\n")
+    );
 }
 
 #[test]

@@ -1027,3 +1027,14 @@ fn a_point_said_in_the_same_breath_as_an_insult_earns_nothing() {
     assert!(point(&card, "补发").hit, "{:?}", card.points);
     assert!(card.total <= 30);
 }
+
+#[test]
+fn an_answer_that_makes_no_point_gets_no_structure_credit() {
+    // Organised sentences about nothing the question asks are not a structure.
+    let card = bundled("en-basics/explain-simply").score(
+        "I'm not very technical myself, actually. My brother works in IT and he earns a lot more than me. He's moving to Canada next year.",
+        None,
+    );
+    assert!(card.flags.contains(&Flag::Vague), "{:?}", card.flags);
+    assert_eq!(card.structure, 0, "{card:#?}");
+}

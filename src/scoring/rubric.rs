@@ -488,12 +488,13 @@ impl Rubric {
         // The topic share comes from the sentence pass (one walk of the text); it saturates at TOPIC_FULL.
         let topic = sentences.topic_share().min(TOPIC_FULL);
 
+        let outline = structure::numbered_outline(&ev.norm, c.lang);
         let mut flags = Vec::new();
         if toks.is_empty() {
             flags.push(Flag::Empty);
         } else if copied.mostly_restates() {
             flags.push(Flag::RestatesPrompt);
-        } else if is_keyword_list(&ev.norm, &ev.hits, c.lang) {
+        } else if !outline && is_keyword_list(&ev.norm, &ev.hits, c.lang) {
             flags.push(Flag::KeywordList);
         }
         let org = structure::organisation(&ev.norm, &ev.hits, c.lang);
@@ -515,6 +516,7 @@ impl Rubric {
                 on_topic: sentences.on_topic_share(),
                 repeated: sentences.repeated_share(),
             }),
+            outline,
         })
     }
 
@@ -545,6 +547,7 @@ impl Rubric {
             organisation: None,
             topic_share: None,
             sentences: None,
+            outline: false,
         })
     }
 
@@ -564,6 +567,7 @@ impl Rubric {
             organisation,
             topic_share,
             sentences,
+            outline,
         } = judged;
         let on_subject = topic_share.map_or(0.0, |t| {
             ((t - TOPIC_FROM) / (TOPIC_FULL - TOPIC_FROM)).clamp(0.0, 1.0)
@@ -604,7 +608,13 @@ impl Rubric {
                 by_points.max(TOPIC_RELEVANCE * by_topic),
             )
         };
-        let structure_score = structure.score * relevance;
+        // The order of nothing is nothing: an answer that makes no point has no structure to
+        // credit, however many sentences it has.
+        let structure_score = if flags.contains(&Flag::Vague) {
+            0.0
+        } else {
+            structure.score * relevance
+        };
         let delivery_score = delivery.score * relevance;
         let w = c.weights;
         let weighted =
@@ -630,7 +640,7 @@ impl Rubric {
         } else if !content.avoid.is_empty() {
             total = total.min(AVOID_CAP);
         }
-        if !zero && content.mostly_bare() {
+        if !zero && !outline && content.mostly_bare() {
             flags.push(Flag::BareClaims);
             total = total.min(BARE_CAP);
         }
@@ -731,6 +741,9 @@ struct Judged<'a> {
     /// How much of a typed answer is on the question's topic (`relevance::Topic`).
     topic_share: Option<f64>,
     sentences: Option<SentenceShares>,
+    /// Written as a numbered outline (`structure::numbered_outline`): terse steps are its
+    /// form, not bare claims.
+    outline: bool,
 }
 
 fn to_u8(x: f64) -> u8 {

@@ -94,6 +94,30 @@ pub fn organisation(text: &Normalized, hits: &[Hit], lang: Language) -> Organisa
     org
 }
 
+/// A numbered outline: at least three numbered items ((1)(2)(3), 1、2、3、 …) of at least
+/// four characters (two words) each on average — a plan written as steps (「(1)耐心倾听；
+/// (2)了解投诉原因；…」), not a string of keywords (「(1)倾听；(2)道歉」).
+pub fn numbered_outline(text: &Normalized, lang: Language) -> bool {
+    let s = text.as_str();
+    let markers = list_markers(s);
+    if markers.len() < 3 {
+        return false;
+    }
+    let first = markers.first().map_or(0, |(at, _)| *at);
+    let items = s.get(first..).unwrap_or_default();
+    let letters = items.chars().filter(|c| c.is_alphabetic()).count();
+    let marker_letters: usize = markers
+        .iter()
+        .map(|(_, m)| m.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let per_item = letters.saturating_sub(marker_letters) / markers.len();
+    let least = match lang {
+        Language::Zh => 4,
+        Language::En => 8,
+    };
+    per_item >= least
+}
+
 /// Numbered list markers at the start of the text, a line or a clause: `(1)`, `1、`, `1.`,
 /// `1)` and `一、` (after NFKC, ⑴ and （1） are `(1)`). Byte offset and the marker.
 fn list_markers(s: &str) -> Vec<(usize, String)> {

@@ -163,11 +163,20 @@ const EN_REFUSE: &[&str] = &[
     "never",
 ];
 
+/// How far back a quotation is looked for: a quoted phrase is a sentence or two, and the scan
+/// runs once per avoid hit.
+const QUOTE_WINDOW: usize = 240;
+
 /// Byte offset of the quotation mark still open at the end of `before`, if any.
 fn open_quote(before: &str) -> Option<usize> {
+    let mut from = before.len().saturating_sub(QUOTE_WINDOW);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
     let mut open: Option<usize> = None;
     let mut ascii_open = false;
-    for (i, c) in before.char_indices() {
+    for (i, c) in before.get(from..).unwrap_or_default().char_indices() {
+        let i = from + i;
         match c {
             '「' | '『' | '“' | '‘' => open = Some(i),
             '」' | '』' | '”' | '’' => open = None,
