@@ -1038,3 +1038,17 @@ fn an_answer_that_makes_no_point_gets_no_structure_credit() {
     assert!(card.flags.contains(&Flag::Vague), "{:?}", card.flags);
     assert_eq!(card.structure, 0, "{card:#?}");
 }
+
+#[test]
+fn a_numbered_outline_of_steps_is_an_answer_and_a_numbered_keyword_string_is_not() {
+    let r = bundled("complaint/complaint-process");
+    let outline = r.score(
+        "(1)认真倾听;(2)查明投诉原因;(3)表示歉意;(4)拿出处理方案;(5)跟进处理进度;(6)总结改进。",
+        None,
+    );
+    assert!(!outline.flags.contains(&Flag::KeywordList), "{:?}", outline.flags);
+    assert!(!outline.flags.contains(&Flag::BareClaims), "{:?}", outline.flags);
+    assert!(outline.total >= 60, "{outline:#?}");
+    let keywords = r.score("(1)倾听;(2)道歉;(3)核实;(4)退款;(5)跟进", None);
+    assert!(keywords.total <= 40, "{keywords:#?}");
+}
