@@ -212,8 +212,8 @@ pub enum BanksCommand {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Self-check for bank authors: does each rubric reward the reference and reject
-    /// off-topic answers? (default: every loaded bank)
+    /// Self-check for bank authors: does each rubric reward the reference and its graded
+    /// examples in their grade's band, and reject off-topic answers? (default: every loaded bank)
     Lint {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
