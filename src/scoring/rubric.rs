@@ -488,14 +488,22 @@ impl Rubric {
         // The topic share comes from the sentence pass (one walk of the text); it saturates at TOPIC_FULL.
         let topic = sentences.topic_share().min(TOPIC_FULL);
 
-        let outline = structure::numbered_outline(&ev.norm, c.lang);
+        // Only an answer that looks like a list or like bare claims needs the outline check.
+        let outline_of = || structure::numbered_outline(&ev.norm, c.lang);
+        let mut outline = false;
         let mut flags = Vec::new();
         if toks.is_empty() {
             flags.push(Flag::Empty);
         } else if copied.mostly_restates() {
             flags.push(Flag::RestatesPrompt);
-        } else if !outline && is_keyword_list(&ev.norm, &ev.hits, c.lang) {
-            flags.push(Flag::KeywordList);
+        } else if is_keyword_list(&ev.norm, &ev.hits, c.lang) {
+            outline = outline_of();
+            if !outline {
+                flags.push(Flag::KeywordList);
+            }
+        }
+        if !outline && content.mostly_bare() {
+            outline = outline_of();
         }
         let org = structure::organisation(&ev.norm, &ev.hits, c.lang);
         let structure = match &c.structure {
