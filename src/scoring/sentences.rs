@@ -3,11 +3,13 @@
 //! Padding an answer with sentences about something else, or pasting it twice, does not pay.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use super::lexicon::{is_en_function_word, is_zh_function_char};
 use super::matcher::{Hit, Role};
 use super::normalize::Normalized;
-use super::relevance::Topic;
+use super::relevance::{KeyHasher, Topic};
+use super::similar::fnv;
 use crate::bank::Language;
 
 /// A sentence counts as on the question when this share of its units is the question's
@@ -42,7 +44,8 @@ impl Sentences {
         let s = text.as_str();
         let toks = text.tokens();
         let mut list = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        // Sentences said so far, by a hash of their text (the keys are hashes already).
+        let mut seen: HashSet<u64, BuildHasherDefault<KeyHasher>> = HashSet::default();
         // Topic units of the whole answer: (all, on the topic).
         let mut units = (0usize, 0usize);
         let mut start = 0;
@@ -77,7 +80,7 @@ impl Sentences {
                 .get(start..end)
                 .unwrap_or_default()
                 .trim_end_matches(is_sentence_end);
-            let repeated = n >= MIN_TOKENS && !seen.insert(body);
+            let repeated = n >= MIN_TOKENS && !seen.insert(fnv(body.as_bytes()));
             // Every sentence's units are counted: their sum is the whole answer's topic share.
             let (total, topical) = topic.count(
                 s,

@@ -148,7 +148,7 @@ fn stem(w: &str) -> &str {
 }
 
 /// FNV-1a: a fixed, fast hash (the units are compared, never stored).
-fn fnv(bytes: &[u8]) -> u64 {
+pub fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
         h ^= u64::from(b);

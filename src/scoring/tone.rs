@@ -69,8 +69,10 @@ pub fn reported_speech(text: &str, start: usize, lang: Language) -> bool {
             let head = head.rsplit([',', '，']).next().unwrap_or(head);
             let tail = sentence.get(verb_at + verb.len()..).unwrap_or_default();
             // The candidate speaks again after the report: 「他骂我，我会说活该」.
-            let takes_floor = ZH_SPEECH.iter().any(|v| tail.contains(&format!("我{v}")))
-                || tail.contains("我会说")
+            let takes_floor = tail.match_indices('我').any(|(i, _)| {
+                let after = tail.get(i + '我'.len_utf8()..).unwrap_or_default();
+                ZH_SPEECH.iter().any(|v| after.starts_with(v))
+            }) || tail.contains("我会说")
                 || tail.contains("我就说");
             // The speaker is whoever the sentence names first: 「顾客骂我」 vs 「我会跟他说」.
             let first_other = ZH_OTHERS.iter().filter_map(|o| head.find(o)).min();
