@@ -300,8 +300,8 @@ fn progress_with_many_one_and_no_sessions() {
         snapshot_all(&app, "progress");
         let text = text_at(&app, 120, 40);
         let miss = match lang {
-            Lang::Zh => "你常常漏掉「致歉」",
-            Lang::En => "You often leave out \"致歉\"",
+            Lang::Zh => "你常常漏掉「换货方案」",
+            Lang::En => "You often leave out \"换货方案\"",
         };
         assert!(text.contains(miss), "{text}");
         // m → exam: one session.
