@@ -1046,8 +1046,16 @@ fn a_numbered_outline_of_steps_is_an_answer_and_a_numbered_keyword_string_is_not
         "(1)认真倾听;(2)查明投诉原因;(3)表示歉意;(4)拿出处理方案;(5)跟进处理进度;(6)总结改进。",
         None,
     );
-    assert!(!outline.flags.contains(&Flag::KeywordList), "{:?}", outline.flags);
-    assert!(!outline.flags.contains(&Flag::BareClaims), "{:?}", outline.flags);
+    assert!(
+        !outline.flags.contains(&Flag::KeywordList),
+        "{:?}",
+        outline.flags
+    );
+    assert!(
+        !outline.flags.contains(&Flag::BareClaims),
+        "{:?}",
+        outline.flags
+    );
     assert!(outline.total >= 60, "{outline:#?}");
     let keywords = r.score("(1)倾听;(2)道歉;(3)核实;(4)退款;(5)跟进", None);
     assert!(keywords.total <= 40, "{keywords:#?}");
