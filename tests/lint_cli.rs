@@ -121,3 +121,29 @@ fn missing_and_broken_banks_fail() {
         "{stdout}"
     );
 }
+
+#[test]
+fn json_reports_every_graded_example_with_its_band() {
+    let data = tempfile::tempdir().unwrap();
+    let out = mianba(&data)
+        .args(["banks", "lint", "--json"])
+        .arg(root().join("question_banks/complaint.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["banks", "questions", "failures", "problems", "examples"] {
+        assert!(json.get(key).is_some(), "{key} missing: {json}");
+    }
+    let examples = json["examples"].as_array().unwrap();
+    assert!(examples.len() >= 12 * 4, "{}", examples.len());
+    let first = &examples[0];
+    for key in ["question", "example", "grade", "score", "band", "in_band"] {
+        assert!(first.get(key).is_some(), "{key} missing: {first}");
+    }
+    assert!(examples.iter().all(|e| e["in_band"] == true));
+}

@@ -444,7 +444,7 @@ fn too_low(rubric: &Rubric, card: &Scorecard) -> String {
         .filter(|(p, _)| !p.hit || p.partial)
         .collect();
     missed.sort_by_key(|(p, _)| std::cmp::Reverse((p.required, p.weight)));
-    let mut why: Vec<String> = missed
+    let why: Vec<String> = missed
         .iter()
         .take(3)
         .map(|(p, spec)| {
@@ -469,21 +469,14 @@ fn too_low(rubric: &Rubric, card: &Scorecard) -> String {
             )
         })
         .collect();
-    why.extend(flag_names(card));
-    if why.is_empty() {
-        why.push(format!(
-            "content {}, structure {}, delivery {}",
-            card.content, card.structure, card.delivery
-        ));
-    }
-    why.join("; ")
+    with_flags(why, card, "")
 }
 
 /// Why an answer scored too much: the words that earned its heaviest points.
 fn too_high(card: &Scorecard) -> String {
     let mut earned: Vec<&PointResult> = card.points.iter().filter(|p| p.hit).collect();
     earned.sort_by_key(|p| std::cmp::Reverse((p.required, p.weight)));
-    let mut why: Vec<String> = earned
+    let why: Vec<String> = earned
         .iter()
         .take(3)
         .map(|p| {
@@ -494,10 +487,16 @@ fn too_high(card: &Scorecard) -> String {
             format!("point 「{}」 earned by {by}", p.name)
         })
         .collect();
+    with_flags(why, card, "no point earned, but ")
+}
+
+/// The reasons, then the card's flags; the three dimensions (after `lead`) when there is
+/// nothing else to say.
+fn with_flags(mut why: Vec<String>, card: &Scorecard, lead: &str) -> String {
     why.extend(flag_names(card));
     if why.is_empty() {
         why.push(format!(
-            "no point earned, but content {} structure {} delivery {}",
+            "{lead}content {}, structure {}, delivery {}",
             card.content, card.structure, card.delivery
         ));
     }
@@ -639,6 +638,61 @@ reference = "我会道歉。"
             line.starts_with("lint-test/bad: reference-score (score "),
             "{line}"
         );
+    }
+
+    #[test]
+    fn graded_examples_out_of_their_band_or_order_are_named_with_the_cause() {
+        let text = BANK.replace(
+            r#"  [[questions.points]]
+  name = "补发"
+  any = ["补发", "重新发"]"#,
+            r#"  [[questions.points]]
+  name = "补发"
+  any = ["补发", "重新发"]
+  [[questions.examples]]
+  grade = 5
+  text = "我会处理好的。"
+  [[questions.examples]]
+  grade = 2
+  text = "先向顾客道歉，请顾客拍照留证，核实后马上补发一件新的，再跟进物流。"
+  [[questions.examples]]
+  grade = 4
+  text = "先向顾客道歉，然后请顾客拍照留证，核实后马上补发一件新的，最后跟进物流。"
+"#,
+        );
+        let bank = parse_bank(
+            &text,
+            "t.toml",
+            Source::File("t.toml".into()),
+            &FolderFigures::new("."),
+        )
+        .unwrap();
+        let report = lint_bank(&bank);
+        let good: Vec<_> = report
+            .failures
+            .iter()
+            .filter(|f| f.question == "lint-test/good")
+            .collect();
+        let band: Vec<_> = good
+            .iter()
+            .filter(|f| f.check == Check::ExampleBand)
+            .collect();
+        // The empty 5 is too low (and names the points it missed); the full 2 is too high
+        // (and names the words that earned its points); the 4 is in its band.
+        assert_eq!(band.len(), 2, "{good:#?}");
+        assert!(band.iter().any(|f| f.message.contains("example 1 (grade 5")
+            && f.message.contains("missed")
+            && f.message.contains("「致歉」")));
+        assert!(band.iter().any(|f| f.message.contains("example 2 (grade 2")
+            && f.message.contains("earned by 「道歉」")));
+        assert!(good.iter().any(|f| f.check == Check::ExampleOrder));
+        let scores: Vec<(usize, u8, bool)> = report
+            .examples
+            .iter()
+            .filter(|e| e.question == "lint-test/good")
+            .map(|e| (e.example, e.grade, e.in_band))
+            .collect();
+        assert_eq!(scores, [(1, 5, false), (2, 2, false), (3, 4, true)]);
     }
 
     #[test]
