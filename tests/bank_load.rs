@@ -670,3 +670,15 @@ fn a_fifo_named_like_a_bank_is_reported_not_waited_on() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn one_bundled_bank_by_id_is_the_bank_a_full_load_gives() {
+    // `score --bank ID` parses only that bank's file; it must be the same bank.
+    let all = mianba::bank::BankSet::bundled();
+    assert!(all.banks.len() >= 10);
+    for bank in &all.banks {
+        let one = mianba::bank::BankSet::bundled_bank(&bank.id);
+        assert!(one.as_ref() == Some(bank), "{}", bank.id);
+    }
+    assert!(mianba::bank::BankSet::bundled_bank("no-such-bank").is_none());
+}

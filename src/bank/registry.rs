@@ -37,6 +37,22 @@ impl BankSet {
         set.finish()
     }
 
+    /// The bundled bank with this id, parsing only its own file (named after its id): the
+    /// bundled banks load first and the first of an id wins, so this is the bank a full load
+    /// would give, without parsing the other banks.
+    pub fn bundled_bank(id: &str) -> Option<Bank> {
+        let (rel, text) = super::bundled::banks()
+            .into_iter()
+            .find(|(rel, _)| rel.strip_suffix(".toml") == Some(id))?;
+        let source = Source::Bundled(rel.to_string());
+        let file = source.to_string();
+        let figures = BundledFigures::of_bank(rel);
+        parse_located(text, &file, source, &figures)
+            .ok()
+            .map(|l| l.bank)
+            .filter(|b| b.id == id)
+    }
+
     pub fn get(&self, id: &str) -> Option<&Bank> {
         self.banks.iter().find(|b| b.id == id)
     }

@@ -59,6 +59,9 @@ fn load_bank(global: &Global, arg: &str) -> Result<Bank> {
             )))
         });
     }
+    if let Some(bank) = BankSet::bundled_bank(arg) {
+        return Ok(bank);
+    }
     let user_dir = crate::paths::user_banks_dir();
     let set = BankSet::load(&global.banks, user_dir.as_deref());
     set.get(arg).cloned().ok_or_else(|| {
