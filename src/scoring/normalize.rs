@@ -187,7 +187,7 @@ fn is_starter(c: char) -> bool {
 }
 
 /// CJK Unified Ideographs: NFKC-stable, caseless, never combining.
-fn is_cjk(c: char) -> bool {
+pub fn is_cjk(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 

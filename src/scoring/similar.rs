@@ -11,7 +11,7 @@
 
 use super::lexicon::{is_en_function_word, is_zh_function_char};
 use super::matcher::{Hit, Role};
-use super::normalize::Normalized;
+use super::normalize::{Normalized, is_cjk};
 use super::rubric::PointSpec;
 use crate::bank::Language;
 
@@ -39,10 +39,11 @@ impl Units {
         let mut out = Vec::new();
         // Concept phrases first; their bytes are then skipped.
         let mut folded: Vec<(usize, usize)> = Vec::new();
-        for h in hits
-            .iter()
-            .filter(|h| h.start >= range.0 && h.end <= range.1)
-        {
+        // Hits are in text order: the sentence's are one stretch of them.
+        let first = hits.partition_point(|h| h.start < range.0);
+        let last = hits.partition_point(|h| h.start < range.1);
+        let own = hits.get(first..last).unwrap_or_default();
+        for h in own.iter().filter(|h| h.end <= range.1) {
             if let Role::Point { point, phrase } = h.role
                 && let Some(concept) = points
                     .get(usize::from(point))
@@ -123,10 +124,6 @@ impl Units {
 }
 
 const CONCEPT: u64 = 1 << 63;
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
-}
 
 /// Words of normalised (lower-case) English with their byte offsets.
 fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
