@@ -1060,3 +1060,38 @@ fn a_numbered_outline_of_steps_is_an_answer_and_a_numbered_keyword_string_is_not
     let keywords = r.score("(1)倾听;(2)道歉;(3)核实;(4)退款;(5)跟进", None);
     assert!(keywords.total <= 40, "{keywords:#?}");
 }
+
+#[test]
+fn an_off_topic_english_answer_is_called_off_topic_not_vague() {
+    // English topic units are single words: a paragraph about a home town shares "small" and
+    // "read" with a late-parcel rubric's thesaurus phrases, and was told it was "on the topic".
+    let banks = mianba::bank::BankSet::bundled();
+    let rubric = |id: &str| {
+        let (bank, q) = banks.find_question(id).expect(id);
+        Rubric::compile(bank, q)
+    };
+    let home_town = "My home town is a small place by the sea, with old stone houses along the harbour and a market every Saturday. In the evenings I read novels; at the moment I am reading a historical novel about a small fishing village. I also enjoy cooking, and my family loves my tomato soup.";
+    for id in [
+        "en-basics/late-parcel",
+        "en-basics/peak-sale-chats",
+        "en-basics/why-customer-service",
+    ] {
+        let card = rubric(id).score(home_town, None);
+        assert!(
+            card.flags.contains(&Flag::OffTopic),
+            "{id}: {:?}",
+            card.flags
+        );
+        assert!(
+            card.feedback[0].contains("nothing to do"),
+            "{id}: {}",
+            card.feedback[0]
+        );
+    }
+    // A vague answer in the question's own words is still only vague.
+    let vague = rubric("en-basics/late-parcel").score(
+        "I would stay positive, keep a good attitude and make sure the customer is happy with our service in the end.",
+        None,
+    );
+    assert!(vague.flags.contains(&Flag::Vague), "{:?}", vague.flags);
+}

@@ -43,6 +43,9 @@ const RELEVANT_SHARE: f64 = 35.0;
 /// `TOPIC_CONTENT` content and `TOPIC_RELEVANCE` relevance: a vague answer beats an
 /// off-topic or rude one, never a concrete one.
 const TOPIC_FROM: f64 = 0.05;
+/// English units are single words, so chance meets the vocabulary more often: a paragraph
+/// about a small town shares "small" and "read" with a question about a late parcel.
+const TOPIC_FROM_EN: f64 = 0.12;
 const TOPIC_FULL: f64 = 0.3;
 const TOPIC_CONTENT: f64 = 20.0;
 /// From this topic share on, points earned count fully towards relevance.
@@ -242,11 +245,20 @@ impl Rubric {
         let mut m = MatcherBuilder::new(lang);
         // Every phrase of the question with its role: searched for, and part of its topic.
         let mut phrases: Vec<(&str, Role)> = Vec::new();
+        // The phrases that make the question's topic. An English topic unit is one word, so a
+        // thesaurus phrase would lend the topic its every word ("a small gift" makes "small"
+        // topical, and a paragraph about a small town "on the topic"): in English only the
+        // question's own phrases count. A Chinese unit is a character pair, specific enough.
+        let mut topic_phrases: Vec<&str> = Vec::new();
+        let from_thesaurus = |concept: bool| concept && lang == Language::En;
         let earns: Vec<Vec<Earner>> = p.points.iter().map(|pt| earners(pt, lang)).collect();
         for (i, list) in earns.iter().enumerate() {
             for (j, e) in list.iter().enumerate() {
                 let (point, phrase) = (idx(i), idx(j));
                 phrases.push((&e.phrase, Role::Point { point, phrase }));
+                if !from_thesaurus(e.concept.is_some()) {
+                    topic_phrases.push(&e.phrase);
+                }
             }
         }
         // A section's cues earn through their concepts too (its cue 「抱歉」 finds 「赔个不是」).
@@ -265,6 +277,7 @@ impl Rubric {
             for (j, ph) in a.any.iter().enumerate() {
                 let (avoid, phrase) = (idx(i), idx(j));
                 phrases.push((ph, Role::Avoid { avoid, phrase }));
+                topic_phrases.push(ph);
             }
         }
         for (i, sec) in p.structure.iter().flat_map(|s| &s.sections).enumerate() {
@@ -272,6 +285,9 @@ impl Rubric {
             for (j, ph) in sec.cues.iter().chain(extra).enumerate() {
                 let (section, cue) = (idx(i), idx(j));
                 phrases.push((ph, Role::Cue { section, cue }));
+                if !from_thesaurus(j >= sec.cues.len()) {
+                    topic_phrases.push(ph);
+                }
             }
         }
         for &(ph, role) in &phrases {
@@ -303,7 +319,7 @@ impl Rubric {
             .reference
             .into_iter()
             .chain(p.topic.iter().copied())
-            .chain(phrases.iter().map(|&(ph, _)| ph))
+            .chain(topic_phrases.iter().copied())
             .chain(lex.domain.iter().copied())
             .map(|t| normalize(t, lang))
             .collect();
@@ -578,7 +594,11 @@ impl Rubric {
             outline,
         } = judged;
         let on_subject = topic_share.map_or(0.0, |t| {
-            ((t - TOPIC_FROM) / (TOPIC_FULL - TOPIC_FROM)).clamp(0.0, 1.0)
+            let from = match c.lang {
+                Language::Zh => TOPIC_FROM,
+                Language::En => TOPIC_FROM_EN,
+            };
+            ((t - from) / (TOPIC_FULL - from)).clamp(0.0, 1.0)
         });
         // On-topic words buy nothing for an answer that also uses phrases to avoid: the
         // floor is for a vague answer, not a rude one.
