@@ -62,7 +62,7 @@ fn shared_with(text: &str, reference: &str, lang: Language) -> f64 {
 #[test]
 fn the_excellent_examples_are_in_words_of_their_own() {
     // "At most about a third of its content words shared with the reference."
-    const MOST: f64 = 0.4;
+    const MOST: f64 = 0.35;
     let banks = BankSet::bundled();
     let mut echoes = Vec::new();
     for bank in &banks.banks {
