@@ -1095,3 +1095,30 @@ fn an_off_topic_english_answer_is_called_off_topic_not_vague() {
     );
     assert!(vague.flags.contains(&Flag::Vague), "{:?}", vague.flags);
 }
+
+#[test]
+fn english_contractions_match_their_full_forms_both_ways() {
+    let r = en();
+    // The bank lists "not my fault": "it isn't my fault" is the same words.
+    let answer = "Honestly, it isn't my fault the parcel is late.";
+    let card = r.score(answer, None);
+    assert_eq!(card.avoid.len(), 1, "{:#?}", card.avoid);
+    assert_eq!(card.avoid[0].matched, "not my fault");
+    // The evidence is the words as typed.
+    let [s, e] = card.avoid[0].at;
+    let typed: String = answer.chars().skip(s).take(e - s).collect();
+    assert_eq!(typed, "isn't my fault");
+    // A negation written out or contracted negates alike.
+    for answer in [
+        "I won't check the tracking.",
+        "I will not check the tracking.",
+    ] {
+        let card = r.score(answer, None);
+        let tracking = card
+            .points
+            .iter()
+            .find(|p| p.name == "Check the tracking")
+            .unwrap();
+        assert!(!tracking.hit, "{answer}");
+    }
+}

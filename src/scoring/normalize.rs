@@ -21,7 +21,8 @@ pub struct Normalized {
     /// Characters of the original that are not whitespace.
     orig_chars: usize,
     /// Byte ranges of the units of text: each letter or digit in zh, each word in en
-    /// ("don't" is one word, the apostrophe of "customers'" is not part of it).
+    /// ("o'clock" is one word, the apostrophe of "customers'" is not part of it; contractions
+    /// are written out, "don't" → "do not").
     tokens: Vec<(usize, usize)>,
     /// Byte offsets in `text` before which a line break was dropped (zh only: en keeps `\n`).
     /// Clauses end at line breaks even when the text no longer shows them.
@@ -151,7 +152,116 @@ pub fn normalize(input: &str, lang: Language) -> Normalized {
         }
     }
     out.end_sentence();
+    if lang == Language::En {
+        expand_contractions(&mut out.n);
+    }
     out.n
+}
+
+/// The full form of an English contraction, or `None` to keep the word: "isn't" → "is not",
+/// "won't" → "will not", "I'm" → "i am", "it's" → "it is". A possessive 's is kept
+/// ("customer's"); only the pronouns before which 's means "is" are expanded.
+fn full_form(word: &str) -> Option<String> {
+    if word == "cannot" {
+        return Some("can not".into());
+    }
+    let (head, tail) = word.split_once('\'')?;
+    let full = match tail {
+        "t" => {
+            let verb = head.strip_suffix('n')?;
+            let verb = match verb {
+                "wo" => "will",
+                "ca" => "can",
+                "sha" => "shall",
+                "ai" => "is",
+                v if v.is_empty() => return None,
+                v => v,
+            };
+            format!("{verb} not")
+        }
+        "re" => format!("{head} are"),
+        "m" if head == "i" => "i am".into(),
+        "ll" => format!("{head} will"),
+        "ve" => format!("{head} have"),
+        "d" => format!("{head} would"),
+        "s" if head == "let" => "let us".into(),
+        "s" if matches!(
+            head,
+            "it" | "that" | "there" | "here" | "he" | "she" | "what" | "who" | "where" | "how"
+        ) =>
+        {
+            format!("{head} is")
+        }
+        _ => return None,
+    };
+    Some(full)
+}
+
+/// en: contractions are written out, so "isn't the same" matches the phrase "not the same"
+/// and "I'm sorry" matches "I am sorry" (phrases are normalised the same way). Each letter of
+/// the full form maps back to the whole contracted word.
+fn expand_contractions(n: &mut Normalized) {
+    if !n.tokens.iter().any(|&(s, e)| {
+        n.text
+            .get(s..e)
+            .is_some_and(|w| w.contains('\'') || w == "cannot")
+    }) {
+        return;
+    }
+    let text = std::mem::take(&mut n.text);
+    let map = std::mem::take(&mut n.map);
+    let tokens = std::mem::take(&mut n.tokens);
+    n.text.reserve(text.len() + 16);
+    // Copies the characters of `text[from..to]` with their map entries.
+    let copy = |n: &mut Normalized, from: usize, to: usize| {
+        let first = map.partition_point(|&(b, _, _)| (b as usize) < from);
+        for &(b, s, e) in map.iter().skip(first) {
+            if b as usize >= to {
+                break;
+            }
+            let c = text.get(b as usize..).and_then(|r| r.chars().next());
+            if let Some(c) = c {
+                n.map
+                    .push((u32::try_from(n.text.len()).unwrap_or(u32::MAX), s, e));
+                n.text.push(c);
+            }
+        }
+    };
+    let mut done = 0;
+    for &(ts, te) in &tokens {
+        copy(n, done, ts);
+        done = te;
+        let word = text.get(ts..te).unwrap_or_default();
+        let Some(full) = full_form(word) else {
+            let at = n.text.len();
+            copy(n, ts, te);
+            n.tokens.push((at, n.text.len()));
+            continue;
+        };
+        // The original range of the whole word.
+        let first = map.partition_point(|&(b, _, _)| (b as usize) < ts);
+        let last = map.partition_point(|&(b, _, _)| (b as usize) < te);
+        let start = map.get(first).map_or(0, |m| m.1);
+        let end = last
+            .checked_sub(1)
+            .and_then(|i| map.get(i))
+            .map_or(start, |m| m.2);
+        for (k, part) in full.split(' ').enumerate() {
+            if k > 0 {
+                n.map
+                    .push((u32::try_from(n.text.len()).unwrap_or(u32::MAX), start, end));
+                n.text.push(' ');
+            }
+            let at = n.text.len();
+            for c in part.chars() {
+                n.map
+                    .push((u32::try_from(n.text.len()).unwrap_or(u32::MAX), start, end));
+                n.text.push(c);
+            }
+            n.tokens.push((at, n.text.len()));
+        }
+    }
+    copy(n, done, text.len());
 }
 
 /// Normalise a bank phrase (or any text matched against answers) without keeping the map.
@@ -368,7 +478,7 @@ mod tests {
     #[test]
     fn en_collapses_whitespace_and_keeps_newlines() {
         let n = normalize("  I'm   SORRY \n\n  follow-up ", Language::En);
-        assert_eq!(n.as_str(), "i'm sorry\nfollow up");
+        assert_eq!(n.as_str(), "i am sorry\nfollow up");
     }
 
     #[test]
@@ -404,9 +514,21 @@ mod tests {
         let n = normalize("我会，ok", Language::Zh);
         let t: Vec<&str> = n.tokens().iter().map(|&(s, e)| &n.as_str()[s..e]).collect();
         assert_eq!(t, ["我", "会", "o", "k"]);
-        let n = normalize("I don't know, customers' order ''x", Language::En);
+        let n = normalize("I don't know, customers' o'clock order ''x", Language::En);
         let t: Vec<&str> = n.tokens().iter().map(|&(s, e)| &n.as_str()[s..e]).collect();
-        assert_eq!(t, ["i", "don't", "know", "customers", "order", "x"]);
+        assert_eq!(
+            t,
+            [
+                "i",
+                "do",
+                "not",
+                "know",
+                "customers",
+                "o'clock",
+                "order",
+                "x"
+            ]
+        );
     }
 
     #[test]
@@ -423,7 +545,28 @@ mod tests {
     }
 
     #[test]
+    fn english_contractions_are_written_out() {
+        let orig =
+            "It's fine, I'm sorry: this isn't the same and we won't wait. The customer's box.";
+        let n = normalize(orig, Language::En);
+        assert_eq!(
+            n.as_str(),
+            "it is fine, i am sorry: this is not the same and we will not wait. the customer's box."
+        );
+        let words: Vec<&str> = n.tokens().iter().map(|&(s, e)| &n.as_str()[s..e]).collect();
+        assert!(
+            words.contains(&"not") && words.contains(&"customer's"),
+            "{words:?}"
+        );
+        // The written-out words point back at the contraction as typed.
+        let at = n.as_str().find("is not").unwrap();
+        assert_eq!(slice(orig, n.orig_span(at, at + 6)), "isn't");
+        assert_eq!(normalize("I cannot", Language::En).as_str(), "i can not");
+        assert_eq!(normalize("don’t", Language::En).as_str(), "do not");
+    }
+
+    #[test]
     fn curly_apostrophes_fold() {
-        assert_eq!(normalize_phrase("Don’t", Language::En), "don't");
+        assert_eq!(normalize_phrase("O’clock", Language::En), "o'clock");
     }
 }

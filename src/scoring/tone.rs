@@ -92,7 +92,7 @@ pub fn reported_speech(text: &str, start: usize, lang: Language) -> bool {
                 .iter()
                 .rev()
                 .take(4)
-                .find(|w| EN_OTHERS.contains(w) || **w == "i" || **w == "i'd")
+                .find(|w| EN_OTHERS.contains(w) || **w == "i")
                 .is_some_and(|w| EN_OTHERS.contains(w));
             let tail = words.get(v + 1..).unwrap_or_default();
             speaker_is_other && !tail.contains(&"i")
@@ -155,10 +155,7 @@ const EN_REFUSE: &[&str] = &[
     "instead of",
     "rather than",
     "never say",
-    "don't say",
     "do not say",
-    "won't say",
-    "wouldn't say",
     "avoid saying",
     "not say",
     "never tell them",
