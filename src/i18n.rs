@@ -60,7 +60,7 @@ impl Lang {
     }
 }
 
-/// The categories of `shared/design/bank-format.md`: id, zh name, en name.
+/// The categories of `docs/bank-format.md`: id, zh name, en name.
 const CATEGORIES: &[(&str, &str, &str)] = &[
     ("self-intro", "自我介绍与动机", "Self-introduction"),
     ("role", "职业认知", "The role"),
@@ -326,6 +326,32 @@ ui_strings! {
     grade_save_failed: "保存失败：{why}", "Could not save: {why}";
     grade_refused: "无法记录评分：{why}", "The grade cannot be recorded: {why}";
     grade_all_done: "所有回答都已评分。", "Every answer is graded.";
+
+    // Command line: messages and errors (each names the file or value and the fix)
+    daily_limit_set: "每日复习上限已保存为 {n} 题", "the daily drill limit is now {n} questions";
+    daily_limit_is: "每日复习上限：{n} 题（`mianba settings daily-limit N` 修改）", "daily drill limit: {n} questions (change it with `mianba settings daily-limit N`)";
+    bank_written: "{file}：已写入题库 `{id}`", "{file}: bank `{id}` written";
+    err_missing_file: "{path} 不存在；请检查路径", "{path} does not exist; check the path";
+    err_cannot_read: "无法读取 {path}：{why}；请检查路径和权限", "cannot read {path}: {why}; check the path and its permissions";
+    err_cannot_write: "无法写入 {path}：{why}；请确认所在文件夹存在且可写", "cannot write {path}: {why}; check that its folder exists and is writable";
+    err_exists: "{path} 已存在；请换一个 --out，或先删除它", "{path} already exists; choose another --out or remove it first";
+    err_no_sessions_yet: "还没有保存的场次；先练习一场（`mianba practice`）", "there is no saved session yet; practise one first (`mianba practice`)";
+    err_not_session_number: "`{n}` 不是场次编号；请用 `mianba history` 列出的编号，或 `latest`", "`{n}` is not a session number; use a number from `mianba history` or `latest`";
+    err_no_session: "没有编号为 {id} 的场次；`mianba history` 列出已保存的场次", "there is no saved session {id}; `mianba history` lists the saved ones";
+    err_no_bank: "没有 id 为 `{id}` 的题库；已加载：{known}（见 `mianba banks list`）", "no bank with id `{id}`; loaded: {known} (see `mianba banks list`)";
+    err_no_bank_none: "无", "none";
+    err_no_bank_or_file: "没有名为 `{arg}` 的题库文件或已加载题库；请检查路径，或用 `mianba banks list` 查看题库 id", "no bank file or loaded bank named `{arg}`; check the path, or run `mianba banks list` for bank ids";
+    err_bank_is_folder: "{arg} 是文件夹；请给出一个题库文件（.toml）或已加载题库的 id", "{arg} is a folder; pass one bank file (.toml) or the id of a loaded bank";
+    err_bank_invalid: "题库 {arg} 有误：{first}{more}；运行 `mianba banks validate {arg}` 查看全部问题", "bank {arg} is invalid: {first}{more}; run `mianba banks validate {arg}` to see every problem";
+    err_and_more: "（另有 {n} 处）", " (and {n} more)";
+    err_no_question: "题库 `{bank}`（{source}）中没有题目 `{q}`；运行 `mianba banks show {bank}` 查看题目", "question `{q}` is not in bank `{bank}` ({source}); run `mianba banks show {bank}` to list its questions";
+    err_answer_too_large: "{name} 超过 {mib} MiB；回答应是文本，请确认文件是否正确", "{name} is larger than {mib} MiB; an answer is text — check that this is the right file";
+    err_answer_stdin: "无法从标准输入读取回答（{why}）；请用 --answer FILE 给出", "cannot read the answer from stdin ({why}); pass it with --answer FILE";
+    err_answer_stdin_name: "标准输入中的回答", "the answer on stdin";
+    err_not_utf8: "{name} 不是 UTF-8 文本；请另存为 UTF-8 后再试", "{name} is not UTF-8 text; save the answer as UTF-8 and try again";
+    err_no_bundles: "没有可读取的结果文件；请给出 `mianba set export` 写出的 .json 文件或其文件夹", "no readable result bundle was given; pass the .json files `mianba set export` wrote, or their folder";
+    err_needs_terminal: "面试程序需要终端；在脚本中评分请用 `mianba score`", "the interview app needs a terminal; to score answers from a script use `mianba score`";
+    err_set_and_draw: "--set 的题目来自作业；请去掉 --bank、--category、--count 和 --seed", "--set takes its questions from the set; drop --bank, --category, --count and --seed";
 }
 
 #[cfg(test)]

@@ -531,7 +531,7 @@ fn the_daily_limit_caps_the_drill_and_gone_questions_are_left_out() {
     assert_eq!(store.daily_limit().unwrap(), 20);
     assert_eq!(store.due_count(now).unwrap(), 7);
 
-    let (d, cards) = drill::due_drill_with_cards(&store, &fx.banks, now, day).unwrap();
+    let (d, cards) = drill::due_drill_with_cards(&store, &fx.banks, now, 20).unwrap();
     assert_eq!(drill::due_drill(&store, &fx.banks, now, day).unwrap(), d);
     assert_eq!(d.plan.questions.len(), 6);
     assert_eq!(cards.len(), 6);
@@ -546,10 +546,10 @@ fn the_daily_limit_caps_the_drill_and_gone_questions_are_left_out() {
     let s2 = session(&store, now, Mode::Practice);
     answer(&store, s2, q[0], 90, now, 1);
     answer(&store, s2, q[1], 90, now, 1);
-    assert_eq!(drill::remaining_today(&store, day).unwrap(), 2);
+    assert_eq!(drill::remaining_today(&store, 4, day).unwrap(), 2);
     assert_eq!(drill::due_today(&store, &fx.banks, now, day).unwrap(), 2);
     // Tomorrow the limit starts again.
-    assert_eq!(drill::remaining_today(&store, now + DAY).unwrap(), 4);
+    assert_eq!(drill::remaining_today(&store, 4, now + DAY).unwrap(), 4);
 }
 
 #[test]

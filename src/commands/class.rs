@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use crate::cli::{Global, ReportFormat};
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::text::{ReadCapped, read_capped, sanitize_line};
 use crate::tutor::class::report;
 use crate::tutor::submissions::read_submissions;
@@ -32,9 +33,8 @@ pub fn run(
         for e in &errors {
             eprintln!("{e}");
         }
-        return Err(Error::BadInput(
-            "no readable result bundle was given; pass the .json files `mianba set export` wrote, or their folder".into(),
-        ));
+        let ui = Lang::detect(global.lang).ui();
+        return Err(Error::BadInput(ui.err_no_bundles.into()));
     }
     let r = report(subs, set.as_ref(), roster.as_deref());
     let text = match format {

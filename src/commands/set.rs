@@ -9,6 +9,7 @@ use crate::bank::figure::FolderFigures;
 use crate::bank::load::suggest_id;
 use crate::cli::{Global, SetCommand, SetNewArgs};
 use crate::error::{Error, Result};
+use crate::i18n::{Lang, fill};
 use crate::session::PlanRequest;
 use crate::store::{SessionDetail, SessionId, Store};
 use crate::text::sanitize_line;
@@ -61,9 +62,10 @@ fn validate(global: &Global, files: &[std::path::PathBuf]) -> Result<ExitCode> {
 
 fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     if args.out.exists() {
-        return Err(Error::BadInput(sanitize_line(&format!(
-            "{} already exists; choose another --out or remove it first",
-            args.out.display()
+        let ui = Lang::detect(global.lang).ui();
+        return Err(Error::BadInput(sanitize_line(&fill(
+            ui.err_exists,
+            &[("path", &args.out.display())],
         ))));
     }
     let banks = banks(global);
@@ -128,7 +130,7 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
             "the new set would be invalid ({first}); check --title and --tutor"
         )))
     })?;
-    std::fs::write(&args.out, text).map_err(|source| Error::Read {
+    std::fs::write(&args.out, text).map_err(|source| Error::Write {
         path: args.out.clone(),
         source,
     })?;
@@ -170,11 +172,10 @@ fn export(
             )))
         })?,
     };
-    let detail = store.session(id)?.ok_or_else(|| {
-        Error::BadInput(format!(
-            "there is no session {id}; run `mianba history` to see the saved sessions"
-        ))
-    })?;
+    let ui = Lang::detect(global.lang).ui();
+    let detail = store
+        .session(id)?
+        .ok_or_else(|| Error::BadInput(fill(ui.err_no_session, &[("id", &id)])))?;
     if let Some((taken, _)) = store.session_set(id)?
         && taken != set.id
     {
@@ -192,7 +193,7 @@ fn export(
         )));
     }
     let bundle = Bundle::new(content);
-    std::fs::write(out, bundle.to_json()).map_err(|source| Error::Read {
+    std::fs::write(out, bundle.to_json()).map_err(|source| Error::Write {
         path: out.to_path_buf(),
         source,
     })?;

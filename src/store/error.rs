@@ -11,7 +11,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The store file exists but cannot be read.
-    #[error("cannot read {}: {source}; check its permissions", path.display())]
+    #[error("cannot read {}: {source}; check the path and its permissions", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
@@ -106,10 +106,23 @@ impl StoreError {
     }
 }
 
-/// Store errors reach the user as bad input (exit code 1), their message unchanged.
+impl StoreError {
+    /// The message in the UI language. A file that cannot be read is said as the command
+    /// line says it (a missing one as missing); the rest are English for now.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            StoreError::Read { path, source } => {
+                crate::error::io_message(lang, path, source, false)
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
+/// Store errors reach the user as bad input (exit code 1).
 impl From<StoreError> for crate::error::Error {
     fn from(e: StoreError) -> Self {
-        crate::error::Error::BadInput(e.to_string())
+        crate::error::Error::Store(e)
     }
 }
 
