@@ -615,3 +615,19 @@ fn two_writers_saving_answers_to_the_same_question_lose_no_review() {
     let marks = store.mark_tallies(&HistoryFilter::default()).unwrap();
     assert_eq!(marks.iter().find(|m| m.name == "致歉").unwrap().asked, 160);
 }
+
+/// A session average of 56.5 reads 57 everywhere: the summary's rounding, the history's and
+/// the report's are one (half away from zero).
+#[test]
+fn a_half_point_average_is_rounded_one_way_everywhere() {
+    let fx = Fixture::bundled();
+    let (store, s, q) = practised(&fx, 2);
+    answer(&store, s, q[0], 56, T0, 1);
+    answer(&store, s, q[1], 57, T0, 1);
+    let detail = store.session(s).unwrap().unwrap();
+    assert_eq!(detail.summary.average_total, Some(56.5));
+    let md = mianba::review::report::markdown(&detail, mianba::i18n::Lang::En);
+    assert!(md.contains("**Average**: 57"), "{md}");
+    assert_eq!(mianba::review::shown_average(56.5), 57);
+    assert_eq!(mianba::review::shown_average(55.5), 56);
+}
