@@ -31,19 +31,22 @@ impl Cli {
     }
 }
 
+/// Where `--help` lists the flags every command takes, apart from the command's own.
+const GLOBAL: &str = "Global options";
+
 #[derive(Debug, Clone, Args)]
 pub struct Global {
     /// Folder for saved sessions and drafts [env: MIANBA_DATA_DIR; default: the platform's
     /// data folder].
     // The variable is read by `paths::data_dir`, not by clap: clap counts a value from the
     // environment as given and prints `--data-dir <DIR>` in every usage line as if required.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL)]
     pub data_dir: Option<PathBuf>,
     /// An extra folder of question banks (repeatable).
-    #[arg(long = "banks", global = true, value_name = "DIR")]
+    #[arg(long = "banks", global = true, value_name = "DIR", help_heading = GLOBAL)]
     pub banks: Vec<PathBuf>,
     /// UI language of screens, output and errors (default: from the locale).
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, help_heading = GLOBAL)]
     pub lang: Option<Lang>,
 }
 
@@ -372,8 +375,8 @@ pub struct DueArgs {
     /// Show the N questions with the lowest latest score instead.
     #[arg(long, value_name = "N")]
     pub weakest: Option<usize>,
-    /// List at most N a day for this listing only (`mianba settings daily-limit N` saves a
-    /// limit).
+    /// Today's limit for this listing only, instead of the saved one (`mianba settings
+    /// daily-limit N` changes that).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub daily_limit: Option<u16>,
     /// One JSON object instead of the list.
