@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::i18n::{Lang, fill};
+use crate::session::PlanError;
 use crate::store::StoreError;
 
 #[derive(Debug)]
@@ -25,6 +26,14 @@ pub enum Error {
     },
     /// The store, or a backup, cannot be used.
     Store(StoreError),
+    /// The questions asked for cannot be drawn.
+    Plan(PlanError),
+    /// A set file with problems: the first, and how many more.
+    InvalidSet {
+        path: PathBuf,
+        first: String,
+        more: usize,
+    },
     /// Wrong usage that clap could not catch (e.g. an unknown question id format).
     Usage(String),
     Other(anyhow::Error),
@@ -45,6 +54,19 @@ impl Error {
             Error::Read { path, source } => io_message(lang, path, source, false),
             Error::Write { path, source } => io_message(lang, path, source, true),
             Error::Store(e) => e.message(lang),
+            Error::Plan(e) => e.message(lang),
+            Error::InvalidSet { path, first, more } => {
+                let ui = lang.ui();
+                let more = match more {
+                    0 => String::new(),
+                    n => fill(ui.err_and_more, &[("n", n)]),
+                };
+                let first: &dyn std::fmt::Display = first;
+                fill(
+                    ui.err_set_invalid,
+                    &[("path", &path.display()), ("first", first), ("more", &more)],
+                )
+            }
             Error::Other(e) => e.to_string(),
         }
     }
@@ -74,6 +96,7 @@ impl std::error::Error for Error {
         match self {
             Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
             Error::Store(e) => Some(e),
+            Error::Plan(e) => Some(e),
             _ => None,
         }
     }

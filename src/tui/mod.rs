@@ -139,7 +139,7 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
     let data_dir = crate::paths::data_dir(global.data_dir.as_deref());
     let (store, store_error) = match Store::open(&data_dir) {
         Ok(s) => (Some(s), None),
-        Err(e) => (None, Some(e.to_string())),
+        Err(e) => (None, Some(e.message(lang))),
     };
     // Going straight into an interview, a leftover draft is offered next time instead.
     let draft = match start {
