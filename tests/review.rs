@@ -631,3 +631,18 @@ fn a_half_point_average_is_rounded_one_way_everywhere() {
     assert_eq!(mianba::review::shown_average(56.5), 57);
     assert_eq!(mianba::review::shown_average(55.5), 56);
 }
+
+/// The README's rule: reviews done today use the daily limit, a question's very first answer
+/// (learning it, not reviewing it) does not.
+#[test]
+fn a_first_answer_leaves_the_daily_limit_and_a_review_uses_it() {
+    let fx = Fixture::bundled();
+    let (store, s, q) = practised(&fx, 2);
+    let day = T0 - 3600;
+    answer(&store, s, q[0], 80, T0, 1);
+    answer(&store, s, q[1], 80, T0, 1);
+    assert_eq!(drill::remaining_today(&store, 20, day).unwrap(), 20);
+    let s2 = session(&store, T0 + 60, Mode::Practice);
+    answer(&store, s2, q[0], 90, T0 + 60, 1);
+    assert_eq!(drill::remaining_today(&store, 20, day).unwrap(), 19);
+}
