@@ -18,7 +18,9 @@ pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode> {
 
 pub fn manpage() -> Result<ExitCode> {
     let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    // troff has no Chinese glyphs: the man page's name line is the English one.
+    let cmd = Cli::command().about("mock interviews for customer-service candidates");
+    clap_mangen::Man::new(cmd)
         .render(&mut page)
         .map_err(|e| Error::Other(anyhow::anyhow!("cannot write the man page: {e}")))?;
     emit(&String::from_utf8_lossy(&page))?;
