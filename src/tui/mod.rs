@@ -166,7 +166,11 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
     let given_set = practice.as_ref().and_then(|p| p.set.as_deref());
     let listed = sets::list_sets(&sets::set_dirs(&data_dir), given_set, &app.banks);
     app.set_sets(listed);
-    let mut io = Io { store, speaker };
+    let mut io = Io {
+        store,
+        speaker,
+        lang,
+    };
     if let Some(e) = speech_error {
         dispatch(&mut app, &mut io, Msg::SpeechFailed(e));
     }
