@@ -223,6 +223,7 @@ fn review_screens(c: &mut Criterion) {
     let mut io = mianba::tui::io::Io {
         store: Some(store),
         speaker: None,
+        lang: mianba::i18n::Lang::En,
     };
     let mut group = c.benchmark_group("review_first_frame_10k");
     group.sample_size(20);

@@ -1,5 +1,6 @@
-//! The command line of `shared/design/cli.md`. Names of commands, flags and their meaning are
-//! a contract; additions are free.
+//! The command line (the README's table; `docs/` for formats). Names of commands, flags and
+//! their meaning are a contract; additions are free. Every flag and argument has a help line
+//! (a test walks the tree), and a flag is offered only where it acts.
 
 use std::path::PathBuf;
 
@@ -16,24 +17,37 @@ use crate::i18n::Lang;
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    /// Read each question aloud with espeak-ng (the app; `practice --speak` too).
+    #[arg(long)]
+    pub speak: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Whether questions are read aloud: `mianba --speak [practice]` or `practice --speak`.
+    pub fn speak(&self) -> bool {
+        self.speak || matches!(&self.command, Some(Command::Practice(p)) if p.speak)
+    }
+}
+
+/// Where `--help` lists the flags every command takes, apart from the command's own.
+const GLOBAL: &str = "Global options";
+
 #[derive(Debug, Clone, Args)]
 pub struct Global {
-    /// Folder for saved sessions and drafts (default: the platform's data folder).
-    #[arg(long, global = true, env = "MIANBA_DATA_DIR", value_name = "DIR")]
+    /// Folder for saved sessions and drafts [env: MIANBA_DATA_DIR; default: the platform's
+    /// data folder].
+    // The variable is read by `paths::data_dir`, not by clap: clap counts a value from the
+    // environment as given and prints `--data-dir <DIR>` in every usage line as if required.
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL)]
     pub data_dir: Option<PathBuf>,
     /// An extra folder of question banks (repeatable).
-    #[arg(long = "banks", global = true, value_name = "DIR")]
+    #[arg(long = "banks", global = true, value_name = "DIR", help_heading = GLOBAL)]
     pub banks: Vec<PathBuf>,
-    /// UI language (default: from the locale).
-    #[arg(long, global = true, value_enum)]
+    /// UI language of screens, output and errors (default: from the locale).
+    #[arg(long, global = true, value_enum, help_heading = GLOBAL)]
     pub lang: Option<Lang>,
-    /// Read each question aloud with espeak-ng.
-    #[arg(long, global = true)]
-    pub speak: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,16 +71,40 @@ pub enum Command {
     Report(SessionReportArgs),
     /// Write the whole store (sessions, answers, drafts, schedule, settings, grades) to a JSON file.
     Export {
+        /// The backup file to write.
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
     /// Merge a backup written by `mianba export` into the store (what is already here is kept).
     Import {
+        /// The backup file to read.
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
     /// The drill: questions due today for another go, or the weakest ones.
     Due(DueArgs),
+    /// Saved settings (the drill's daily limit).
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    #[command(alias = "man")]
+    Manpage,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Show, or set, how many questions a day's drill offers (default 20).
+    DailyLimit {
+        /// The new limit (at least 1); without it, the saved limit is shown.
+        #[arg(value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        n: Option<u16>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,11 +113,13 @@ pub enum SetCommand {
     New(SetNewArgs),
     /// Check set files; one `FILE:LINE:COLUMN: message` per problem.
     Validate {
+        /// The set files to check.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Export the answers of a session taken from a set as one result bundle (JSON).
     Export {
+        /// The set file the session was taken from.
         #[arg(long, value_name = "FILE")]
         set: PathBuf,
         /// The session (default: the latest one taken from this set).
@@ -88,11 +128,13 @@ pub enum SetCommand {
         /// The candidate's name (default: the user name from the environment).
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
+        /// Where to write the bundle (a .json file; it must not exist yet).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
     /// Store the grades and comments of a graded bundle against your own answers.
     ImportGrades {
+        /// The graded bundle the tutor sent back.
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
@@ -100,28 +142,38 @@ pub enum SetCommand {
 
 #[derive(Debug, Clone, Args)]
 pub struct SetNewArgs {
+    /// Where to write the set (a .toml file; it must not exist yet).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// The set's title (default: from the file name).
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
     /// Draw from this bank (repeatable).
     #[arg(long = "bank", id = "set_bank_ids", value_name = "ID")]
     pub banks: Vec<String>,
+    /// Only questions of this category (repeatable).
     #[arg(long = "category", value_name = "C")]
     pub categories: Vec<String>,
+    /// Only questions of this difficulty (1 easy .. 3 hard).
     #[arg(long, value_name = "D")]
     pub difficulty: Option<u8>,
+    /// How many questions.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub count: usize,
+    /// Seed for the draw: the same seed and banks give the same questions.
     #[arg(long, value_name = "S", default_value_t = 0)]
     pub seed: u64,
+    /// The tutor's name, shown to candidates.
     #[arg(long, value_name = "NAME")]
     pub tutor: Option<String>,
-    /// A date (2025-07-01) or date-time (2025-07-01T18:00:00+08:00).
+    /// Due date: a date (2025-07-01, due at its last second) or a date-time
+    /// (2025-07-01T18:00:00+08:00); without an offset, UTC+8.
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
+    /// How candidates sit it (default: practice).
     #[arg(long, value_name = "M", value_parser = ["practice", "exam", "spoken"])]
     pub mode: Option<String>,
+    /// The average total (0–100) a candidate needs to pass (default 60).
     #[arg(long, value_name = "P", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub pass_mark: Option<u8>,
 }
@@ -138,6 +190,7 @@ pub enum ReportFormat {
 pub enum ClassCommand {
     /// Candidates x questions over result bundles (files, or folders of *.json).
     Report {
+        /// Result bundles (.json), or folders of them.
         #[arg(required = true, value_name = "FILES|DIR")]
         paths: Vec<PathBuf>,
         /// The set the bundles answer (checks checksums, due date, pass mark).
@@ -146,11 +199,13 @@ pub enum ClassCommand {
         /// A list of candidate names, one a line, to report missing submissions.
         #[arg(long, value_name = "FILE")]
         roster: Option<PathBuf>,
+        /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
     },
     /// Grade result bundles by hand in the terminal (six dimensions and a comment per answer).
     Grade {
+        /// The result bundles to grade.
         #[arg(required = true, value_name = "BUNDLE")]
         bundles: Vec<PathBuf>,
         /// Who grades (recorded with each grade).
@@ -181,40 +236,51 @@ pub struct PracticeArgs {
     /// Only questions of this category (repeatable).
     #[arg(long = "category", value_name = "C")]
     pub categories: Vec<String>,
-    /// How many questions.
+    /// How many questions (default 3, as on the home screen).
+    // Not a clap default: `--set` refuses a `--count` that was given.
     #[arg(long, value_name = "N")]
     pub count: Option<usize>,
-    /// Seed for the random draw, to repeat an interview exactly.
+    /// Seed for the random draw, to repeat an interview exactly (default: random).
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
-    /// An assignment set file.
+    /// Sit an assignment set file (its questions; no --bank, --category, --count, --seed).
     #[arg(long, value_name = "FILE")]
     pub set: Option<PathBuf>,
+    /// Type the answers, or say them aloud and tick what you covered.
     #[arg(long, value_enum, default_value_t = Mode::Typed)]
     pub mode: Mode,
+    /// Read each question aloud with espeak-ng.
+    #[arg(long)]
+    pub speak: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum BanksCommand {
     /// Every loaded bank: id, title, language, question count, source path.
     List {
+        /// One JSON array instead of the table.
         #[arg(long)]
         json: bool,
     },
     /// One bank's questions.
     Show {
+        /// The bank's id, as `mianba banks list` shows it.
+        #[arg(value_name = "ID")]
         id: String,
+        /// The whole bank as JSON instead of the list.
         #[arg(long)]
         json: bool,
     },
     /// Check bank files or folders; one `FILE:LINE:COLUMN: message` per problem.
     Validate {
+        /// Bank files (.toml) or folders of them.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
     /// Self-check for bank authors: does each rubric reward the reference and its graded
     /// examples in their grade's band, and reject off-topic answers? (default: every loaded bank)
     Lint {
+        /// Bank files or folders (default: every loaded bank).
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// One JSON report: failures, loading problems, and every graded example's score.
@@ -227,24 +293,29 @@ pub enum BanksCommand {
 
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
+    /// The spreadsheet (.csv or .tsv, a header row naming the columns).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The new bank's id.
     #[arg(long, value_name = "BANK")]
     pub id: String,
+    /// The new bank's title (default: its id).
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
-    #[arg(long, value_name = "zh|en", value_parser = ["zh", "en"], default_value = "zh")]
-    pub language: String,
-    /// Where to write the bank (default: FILE with .toml).
+    /// The bank's own language, which sets its matching rules (zh: phrases match inside the
+    /// text; en: whole words only); not the UI's --lang.
+    // `--language` was its first name: still accepted.
+    #[arg(long, alias = "language", value_name = "zh|en", value_parser = ["zh", "en"], default_value = "zh")]
+    pub bank_language: String,
+    /// Where to write the bank (default: BANK.toml beside FILE).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct ScoreArgs {
-    /// The bank file (or the id of a loaded bank).
-    #[arg(long, value_name = "PATH")]
+    /// A bank file, or the id of a loaded bank.
+    #[arg(long, value_name = "PATH|ID")]
     pub bank: String,
     /// Question id within the bank, or the full `bank/question` id.
     #[arg(long, value_name = "ID")]
@@ -255,6 +326,7 @@ pub struct ScoreArgs {
     /// How long the answer took, in seconds.
     #[arg(long, value_name = "N")]
     pub seconds: Option<u32>,
+    /// The scorecard as JSON (the format of the README) instead of text.
     #[arg(long)]
     pub json: bool,
 }
@@ -270,6 +342,7 @@ pub struct HistoryArgs {
     /// Only sessions in this mode (practice, exam, spoken).
     #[arg(long, value_name = "MODE", value_parser = session_mode)]
     pub mode: Option<crate::session::Mode>,
+    /// One JSON array instead of the table.
     #[arg(long)]
     pub json: bool,
 }
@@ -292,6 +365,7 @@ pub struct SessionReportArgs {
     /// The session's number as `mianba history` shows it, or `latest`.
     #[arg(value_name = "SESSION")]
     pub session: String,
+    /// Markdown to read or send, or JSON.
     #[arg(long, value_enum, default_value_t = SessionReportFormat::Md)]
     pub format: SessionReportFormat,
 }
@@ -301,9 +375,64 @@ pub struct DueArgs {
     /// Show the N questions with the lowest latest score instead.
     #[arg(long, value_name = "N")]
     pub weakest: Option<usize>,
-    /// Set how many questions a day's drill offers (kept in the store).
-    #[arg(long, value_name = "N")]
-    pub daily_limit: Option<usize>,
+    /// Today's limit for this listing only, instead of the saved one (`mianba settings
+    /// daily-limit N` changes that).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub daily_limit: Option<u16>,
+    /// One JSON object instead of the list.
     #[arg(long)]
     pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// Every command, flag and argument, at every depth, says what it is for.
+    #[test]
+    fn every_command_flag_and_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, empty: &mut Vec<String>) {
+            if cmd
+                .get_about()
+                .is_none_or(|a| a.to_string().trim().is_empty())
+            {
+                empty.push(path.to_string());
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if arg
+                    .get_help()
+                    .is_none_or(|h| h.to_string().trim().is_empty())
+                {
+                    empty.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), empty);
+            }
+        }
+        let mut empty = Vec::new();
+        let mut cmd = Cli::command();
+        cmd.build();
+        walk(&cmd, "mianba", &mut empty);
+        assert!(empty.is_empty(), "no help text: {empty:?}");
+    }
+
+    #[test]
+    fn practice_help_states_the_home_screens_default_count() {
+        let cmd = Cli::command();
+        let practice = cmd.find_subcommand("practice").unwrap();
+        let count = practice
+            .get_arguments()
+            .find(|a| a.get_id() == "count")
+            .unwrap();
+        let help = count.get_help().unwrap().to_string();
+        let default = crate::tui::home::DEFAULT_COUNT;
+        assert!(help.contains(&format!("default {default}")), "{help}");
+    }
 }

@@ -1,24 +1,42 @@
-//! Errors that reach the user. Each is one clear sentence naming the file and the fix;
-//! the variant decides the exit code of `shared/design/cli.md` (1 bad input, 2 wrong usage).
+//! Errors that reach the user. Each is one clear sentence naming the file and the fix, in the
+//! UI language (`message`; `Display` is the English one); the variant decides the exit code
+//! (1 bad input, 2 wrong usage).
 
-use std::path::PathBuf;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
-#[derive(Debug, thiserror::Error)]
+use crate::i18n::{Lang, fill};
+use crate::session::PlanError;
+use crate::store::StoreError;
+
+#[derive(Debug)]
 pub enum Error {
-    /// A bank, set, answer file or session that cannot be read or is invalid.
-    #[error("{0}")]
+    /// A bank, set, answer file or session that cannot be read or is invalid; the message is
+    /// already in the UI language.
     BadInput(String),
     /// A file that cannot be read.
-    #[error("cannot read {}: {source}; check the path and its permissions", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A file that cannot be written.
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The store, or a backup, cannot be used.
+    Store(StoreError),
+    /// The questions asked for cannot be drawn.
+    Plan(PlanError),
+    /// A set file with problems: the first, and how many more.
+    InvalidSet {
+        path: PathBuf,
+        first: String,
+        more: usize,
+    },
     /// Wrong usage that clap could not catch (e.g. an unknown question id format).
-    #[error("{0}")]
     Usage(String),
-    #[error(transparent)]
-    Other(#[from] anyhow::Error),
+    Other(anyhow::Error),
 }
 
 impl Error {
@@ -27,6 +45,66 @@ impl Error {
             Error::Usage(_) => 2,
             _ => 1,
         }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Error::BadInput(m) | Error::Usage(m) => m.clone(),
+            Error::Read { path, source } => io_message(lang, path, source, false),
+            Error::Write { path, source } => io_message(lang, path, source, true),
+            Error::Store(e) => e.message(lang),
+            Error::Plan(e) => e.message(lang),
+            Error::InvalidSet { path, first, more } => {
+                let ui = lang.ui();
+                let more = match more {
+                    0 => String::new(),
+                    n => fill(ui.err_and_more, &[("n", n)]),
+                };
+                let first: &dyn std::fmt::Display = first;
+                fill(
+                    ui.err_set_invalid,
+                    &[("path", &path.display()), ("first", first), ("more", &more)],
+                )
+            }
+            Error::Other(e) => e.to_string(),
+        }
+    }
+}
+
+/// A file that cannot be read or written, said by what is wrong: a missing file is named as
+/// missing, not as a permission problem.
+pub fn io_message(lang: Lang, path: &Path, e: &std::io::Error, writing: bool) -> String {
+    let ui = lang.ui();
+    let shown = path.display();
+    let template = match (e.kind(), writing) {
+        (std::io::ErrorKind::NotFound, false) => ui.err_missing_file,
+        (_, false) => ui.err_cannot_read,
+        (_, true) => ui.err_cannot_write,
+    };
+    fill(template, &[("path", &shown), ("why", e)])
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
+            Error::Store(e) => Some(e),
+            Error::Plan(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<anyhow::Error> for Error {
+    fn from(e: anyhow::Error) -> Self {
+        Error::Other(e)
     }
 }
 

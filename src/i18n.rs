@@ -60,7 +60,7 @@ impl Lang {
     }
 }
 
-/// The categories of `shared/design/bank-format.md`: id, zh name, en name.
+/// The categories of `docs/bank-format.md`: id, zh name, en name.
 const CATEGORIES: &[(&str, &str, &str)] = &[
     ("self-intro", "自我介绍与动机", "Self-introduction"),
     ("role", "职业认知", "The role"),
@@ -326,6 +326,65 @@ ui_strings! {
     grade_save_failed: "保存失败：{why}", "Could not save: {why}";
     grade_refused: "无法记录评分：{why}", "The grade cannot be recorded: {why}";
     grade_all_done: "所有回答都已评分。", "Every answer is graded.";
+
+    // Command line: messages and errors (each names the file or value and the fix)
+    daily_limit_set: "每日复习上限已保存为 {n} 题", "the daily drill limit is now {n} questions";
+    daily_limit_is: "每日复习上限：{n} 题（`mianba settings daily-limit N` 修改）", "daily drill limit: {n} questions (change it with `mianba settings daily-limit N`)";
+    bank_written: "{file}：已写入题库 `{id}`", "{file}: bank `{id}` written";
+    err_missing_file: "{path} 不存在；请检查路径", "{path} does not exist; check the path";
+    err_cannot_read: "无法读取 {path}：{why}；请检查路径和权限", "cannot read {path}: {why}; check the path and its permissions";
+    err_cannot_write: "无法写入 {path}：{why}；请确认所在文件夹存在且可写", "cannot write {path}: {why}; check that its folder exists and is writable";
+    err_exists: "{path} 已存在；请换一个 --out，或先删除它", "{path} already exists; choose another --out or remove it first";
+    err_no_sessions_yet: "还没有保存的场次；先练习一场（`mianba practice`）", "there is no saved session yet; practise one first (`mianba practice`)";
+    err_not_session_number: "`{n}` 不是场次编号；请用 `mianba history` 列出的编号，或 `latest`", "`{n}` is not a session number; use a number from `mianba history` or `latest`";
+    err_no_session: "没有编号为 {id} 的场次；`mianba history` 列出已保存的场次", "there is no saved session {id}; `mianba history` lists the saved ones";
+    err_no_bank: "没有 id 为 `{id}` 的题库；已加载：{known}（见 `mianba banks list`）", "no bank with id `{id}`; loaded: {known} (see `mianba banks list`)";
+    err_no_bank_none: "无", "none";
+    err_no_bank_or_file: "没有名为 `{arg}` 的题库文件或已加载题库；请检查路径，或用 `mianba banks list` 查看题库 id", "no bank file or loaded bank named `{arg}`; check the path, or run `mianba banks list` for bank ids";
+    err_bank_is_folder: "{arg} 是文件夹；请给出一个题库文件（.toml）或已加载题库的 id", "{arg} is a folder; pass one bank file (.toml) or the id of a loaded bank";
+    err_bank_invalid: "题库 {arg} 有误：{first}{more}；运行 `mianba banks validate {arg}` 查看全部问题", "bank {arg} is invalid: {first}{more}; run `mianba banks validate {arg}` to see every problem";
+    err_and_more: "（另有 {n} 处）", " (and {n} more)";
+    err_no_question: "题库 `{bank}`（{source}）中没有题目 `{q}`；运行 `mianba banks show {bank}` 查看题目", "question `{q}` is not in bank `{bank}` ({source}); run `mianba banks show {bank}` to list its questions";
+    err_answer_too_large: "{name} 超过 {mib} MiB；回答应是文本，请确认文件是否正确", "{name} is larger than {mib} MiB; an answer is text — check that this is the right file";
+    err_answer_stdin: "无法从标准输入读取回答（{why}）；请用 --answer FILE 给出", "cannot read the answer from stdin ({why}); pass it with --answer FILE";
+    err_answer_stdin_name: "标准输入中的回答", "the answer on stdin";
+    err_not_utf8: "{name} 不是 UTF-8 文本；请另存为 UTF-8 后再试", "{name} is not UTF-8 text; save the answer as UTF-8 and try again";
+    err_no_bundles: "没有可读取的结果文件；请给出 `mianba set export` 写出的 .json 文件或其文件夹", "no readable result bundle was given; pass the .json files `mianba set export` wrote, or their folder";
+    err_needs_terminal: "面试程序需要终端；在脚本中评分请用 `mianba score`", "the interview app needs a terminal; to score answers from a script use `mianba score`";
+    err_set_and_draw: "--set 的题目来自作业；请去掉 --bank、--category、--count 和 --seed", "--set takes its questions from the set; drop --bank, --category, --count and --seed";
+    err_set_invalid: "作业 {path} 有误：{first}{more}；运行 `mianba set validate {path}` 查看全部问题", "set {path} is invalid: {first}{more}; run `mianba set validate {path}` to see every problem";
+    err_due_not_date: "--due {text} 不是日期；请写 2025-07-01 或 2025-07-01T18:00:00+08:00", "--due {text} is not a date; write 2025-07-01 or 2025-07-01T18:00:00+08:00";
+    err_new_set_invalid: "新作业将无效（{first}）；请检查 --title 和 --tutor", "the new set would be invalid ({first}); check --title and --tutor";
+    err_no_set_session: "没有保存过来自作业 `{set}` 的场次；先用 `mianba practice --set {path}` 完成作业，或用 --session ID 指定", "no session taken from set `{set}` is saved; practise it with `mianba practice --set {path}` first, or pass --session ID";
+    err_other_set: "场次 {id} 来自作业 `{taken}`，不是 `{set}`；请用 --set 给出那份作业文件", "session {id} was taken from set `{taken}`, not `{set}`; pass that set's file with --set";
+    err_no_set_answers: "场次 {id} 没有回答作业 `{set}` 的任何题目；先用 `mianba practice --set {path}` 作答", "session {id} has no answer to any question of set `{set}`; answer them with `mianba practice --set {path}` first";
+    err_bundle_untrusted: "结果文件 {file} 不可信（{flag}）；请老师批改你导出的原文件，不要修改", "bundle {file} cannot be trusted ({flag}); ask the tutor to grade the bundle you exported, unchanged";
+    err_bundle_ungraded: "结果文件 {file} 还没有评分；请在老师批改后再导入", "bundle {file} has no grades yet; import it after a tutor has graded it";
+    err_bundle_elsewhere: "结果文件 {file} 不是本数据库中的场次；请在导出它的地方导入（或给出那里的 --data-dir）", "bundle {file} is not from a session in this store; import it where it was exported (or pass that --data-dir)";
+    grades_saved: "{file}：已为场次 {id} 保存 {n} 项评分", "{file}: {n} grade(s) saved against session {id}";
+    sets_clean: "检查了 {n} 个作业文件，没有问题", "{n} set file(s), no problems";
+    err_roster_large: "名单 {file} 超过 256 KiB；应每行一个考生姓名", "roster {file} is over 256 KiB; it should list one candidate name a line";
+    err_roster_text: "名单 {file} 不是 UTF-8 文本；请另存为 UTF-8", "roster {file} is not UTF-8 text; save it as UTF-8";
+    err_plan_bank: "未知题库 {id}；已加载：{valid}", "unknown bank {id}; the loaded banks are: {valid}";
+    err_plan_category: "未知类别 {name}；所选题库中有：{valid}", "unknown category {name}; the chosen banks have: {valid}";
+    err_plan_difficulty: "难度 {n} 超出范围；请用 1（易）、2 或 3（难）", "difficulty {n} is out of range; use 1 (easy), 2 or 3 (hard)";
+    err_plan_empty: "没有符合所选题库、类别和难度的题目", "no question matches the chosen banks, categories and difficulty";
+    err_plan_question: "题目 {id} 不在任何已加载的题库中", "question {id} is not in any loaded bank";
+    err_store_dir: "无法创建数据文件夹 {path}：{why}；请检查权限，或用 --data-dir 指定", "cannot create the data folder {path}: {why}; check its permissions or pass --data-dir";
+    err_store_damaged: "{path} 已损坏或不是面霸的数据库（{why}）；把它{wal}移到别处，面霸会新建一个", "{path} is damaged or is not a mianba store ({why}); move it aside{wal} and mianba will start a new store";
+    err_store_damaged_wal: "连同 {wal} 一起", " together with {wal}";
+    err_store_too_new: "{path} 由更新版本的面霸写入（数据库版本 {found}，本版本最高支持 {known}）；请更新面霸", "{path} was written by a newer mianba (store schema {found}, this version knows up to {known}); update mianba";
+    err_store_sqlite: "无法使用数据库 {path}：{why}；请检查磁盘，并确认没有其他程序占用它", "cannot use the store {path}: {why}; check the disk and that no other program holds it";
+    err_backup_write: "无法写入备份 {path}：{why}；请确认文件夹存在且可写", "cannot write the backup {path}: {why}; check the folder exists and is writable";
+    err_export_over_store: "{path} 就是数据库本身；请导出到别的文件", "{path} is the store itself; export to another file";
+    err_backup_large: "{path} 有 {size} 字节，超过面霸备份的上限（{limit} 字节）；请确认文件是否正确", "{path} is {size} bytes, more than a mianba backup can be ({limit} bytes); check it is the right file";
+    err_backup_invalid: "{path} 不是有效的面霸备份（{why}）；未导入任何内容——请使用 `mianba export` 写出的文件", "{path} is not a valid mianba backup ({why}); nothing was imported — use a file written by `mianba export`";
+    err_backup_too_new: "{path} 由更新版本的面霸写入（备份版本 {found}，本版本最高读取 {known}）；未导入任何内容——请更新面霸", "{path} was written by a newer mianba (backup version {found}, this version reads up to {known}); nothing was imported — update mianba";
+    err_grader_empty: "--grader 为空；请给出评分人姓名", "--grader is empty; give the grader's name";
+    err_grading_terminal: "阅卷需要终端；在脚本中请用 `mianba class report` 查看结果", "grading needs a terminal; from a script use `mianba class report` to read the results";
+    err_two_bundles_one_file: "两个结果文件会保存为同一个 {file}；请分两次批改，或给其中一个改名", "two bundles would be saved as {file}; grade them in two runs or rename one";
+    err_bundle_no_answers: "{file} 中没有可批改的回答", "{file} has no answers to grade";
+    err_store_json: "{what}（{path}）无法以 JSON 保存或读回：{why}", "{what} in {path} cannot be stored or read back as JSON: {why}";
 }
 
 #[cfg(test)]

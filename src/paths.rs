@@ -9,10 +9,17 @@ fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "mianba")
 }
 
-/// The data folder (the store lives here). `explicit` comes from `--data-dir` or the env var.
+/// The environment variable naming the data folder when `--data-dir` is not given.
+pub const DATA_DIR_VAR: &str = "MIANBA_DATA_DIR";
+
+/// The data folder (the store lives here): `explicit` (`--data-dir`), else `MIANBA_DATA_DIR`
+/// when set and not empty, else the platform's data folder.
 pub fn data_dir(explicit: Option<&Path>) -> PathBuf {
     if let Some(p) = explicit {
         return p.to_path_buf();
+    }
+    if let Some(p) = std::env::var_os(DATA_DIR_VAR).filter(|v| !v.is_empty()) {
+        return PathBuf::from(p);
     }
     project_dirs()
         .map(|d| d.data_dir().to_path_buf())

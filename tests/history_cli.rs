@@ -280,7 +280,11 @@ fn due_lists_todays_drill_within_the_daily_limit() {
     assert_eq!(json["daily_limit"], 20);
     assert_eq!(json["due"].as_array().unwrap().len(), scheduled.min(20));
 
-    stdout(&mianba(dir.path(), &["due", "--daily-limit", "3"]));
+    // For one listing only…
+    let text = stdout(&mianba(dir.path(), &["due", "--daily-limit", "2"]));
+    assert!(text.starts_with("2 due today (daily limit 2"), "{text}");
+    // …or saved.
+    stdout(&mianba(dir.path(), &["settings", "daily-limit", "3"]));
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&mianba(dir.path(), &["due", "--json"]))).unwrap();
     assert_eq!(json["daily_limit"], 3);

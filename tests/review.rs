@@ -531,7 +531,7 @@ fn the_daily_limit_caps_the_drill_and_gone_questions_are_left_out() {
     assert_eq!(store.daily_limit().unwrap(), 20);
     assert_eq!(store.due_count(now).unwrap(), 7);
 
-    let (d, cards) = drill::due_drill_with_cards(&store, &fx.banks, now, day).unwrap();
+    let (d, cards) = drill::due_drill_with_cards(&store, &fx.banks, now, 20).unwrap();
     assert_eq!(drill::due_drill(&store, &fx.banks, now, day).unwrap(), d);
     assert_eq!(d.plan.questions.len(), 6);
     assert_eq!(cards.len(), 6);
@@ -546,10 +546,10 @@ fn the_daily_limit_caps_the_drill_and_gone_questions_are_left_out() {
     let s2 = session(&store, now, Mode::Practice);
     answer(&store, s2, q[0], 90, now, 1);
     answer(&store, s2, q[1], 90, now, 1);
-    assert_eq!(drill::remaining_today(&store, day).unwrap(), 2);
+    assert_eq!(drill::remaining_today(&store, 4, day).unwrap(), 2);
     assert_eq!(drill::due_today(&store, &fx.banks, now, day).unwrap(), 2);
     // Tomorrow the limit starts again.
-    assert_eq!(drill::remaining_today(&store, now + DAY).unwrap(), 4);
+    assert_eq!(drill::remaining_today(&store, 4, now + DAY).unwrap(), 4);
 }
 
 #[test]
@@ -614,4 +614,35 @@ fn two_writers_saving_answers_to_the_same_question_lose_no_review() {
     assert_eq!(store.schedule_entry("own/q0").unwrap().unwrap().reps, 40);
     let marks = store.mark_tallies(&HistoryFilter::default()).unwrap();
     assert_eq!(marks.iter().find(|m| m.name == "致歉").unwrap().asked, 160);
+}
+
+/// A session average of 56.5 reads 57 everywhere: the summary's rounding, the history's and
+/// the report's are one (half away from zero).
+#[test]
+fn a_half_point_average_is_rounded_one_way_everywhere() {
+    let fx = Fixture::bundled();
+    let (store, s, q) = practised(&fx, 2);
+    answer(&store, s, q[0], 56, T0, 1);
+    answer(&store, s, q[1], 57, T0, 1);
+    let detail = store.session(s).unwrap().unwrap();
+    assert_eq!(detail.summary.average_total, Some(56.5));
+    let md = mianba::review::report::markdown(&detail, mianba::i18n::Lang::En);
+    assert!(md.contains("**Average**: 57"), "{md}");
+    assert_eq!(mianba::review::shown_average(56.5), 57);
+    assert_eq!(mianba::review::shown_average(55.5), 56);
+}
+
+/// The README's rule: reviews done today use the daily limit, a question's very first answer
+/// (learning it, not reviewing it) does not.
+#[test]
+fn a_first_answer_leaves_the_daily_limit_and_a_review_uses_it() {
+    let fx = Fixture::bundled();
+    let (store, s, q) = practised(&fx, 2);
+    let day = T0 - 3600;
+    answer(&store, s, q[0], 80, T0, 1);
+    answer(&store, s, q[1], 80, T0, 1);
+    assert_eq!(drill::remaining_today(&store, 20, day).unwrap(), 20);
+    let s2 = session(&store, T0 + 60, Mode::Practice);
+    answer(&store, s2, q[0], 90, T0 + 60, 1);
+    assert_eq!(drill::remaining_today(&store, 20, day).unwrap(), 19);
 }

@@ -212,10 +212,10 @@ fn a_new_utterance_stop_and_drop_each_kill_and_reap_the_last() {
 }
 
 #[test]
-fn speak_is_a_global_flag_off_by_default() {
+fn speak_is_off_by_default_and_given_to_the_app_or_practice() {
     use clap::Parser;
     use mianba::cli::Cli;
-    let parse = |args: &[&str]| Cli::try_parse_from(args).unwrap().global.speak;
+    let parse = |args: &[&str]| Cli::try_parse_from(args).unwrap().speak();
     assert!(!parse(&["mianba"]));
     assert!(parse(&["mianba", "--speak"]));
     assert!(parse(&["mianba", "practice", "--count", "3", "--speak"]));

@@ -1,4 +1,4 @@
-//! Question banks: the model of schema 1 (`shared/design/bank-format.md`), loading with
+//! Question banks: the model of schema 1 (`docs/bank-format.md`), loading with
 //! `FILE:LINE:COLUMN` validation, the bundled banks, and the set of all loaded banks.
 //!
 //! The model is plain data; loading and validation live in `load`, so the scorer and the TUI

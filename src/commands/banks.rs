@@ -9,7 +9,7 @@ use super::history::{emit, emit_lines, to_json};
 use crate::bank::{Bank, BankSet, Defaults, Problem, Question, Structure};
 use crate::cli::{BanksCommand, Global};
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::text::{sanitize, sanitize_line};
 
 /// Prompts in `banks show` are wrapped to this many columns (after the indent).
@@ -113,17 +113,18 @@ fn table<const N: usize>(header: [String; N], rows: &[[String; N]]) -> String {
     out
 }
 
-fn find<'s>(set: &'s BankSet, id: &str) -> Result<&'s Bank> {
+fn find<'s>(set: &'s BankSet, id: &str, lang: Lang) -> Result<&'s Bank> {
+    let ui = lang.ui();
     set.get(id).ok_or_else(|| {
         let known: Vec<String> = set.banks.iter().map(|b| sanitize_line(&b.id)).collect();
         let known = if known.is_empty() {
-            "none are loaded".to_string()
+            ui.err_no_bank_none.to_string()
         } else {
-            format!("known banks: {}", known.join(", "))
+            known.join(", ")
         };
-        Error::BadInput(format!(
-            "no bank with id `{}`; {known} (see `mianba banks list`)",
-            sanitize_line(id)
+        Error::BadInput(fill(
+            ui.err_no_bank,
+            &[("id", &sanitize_line(id)), ("known", &known)],
         ))
     })
 }
@@ -143,7 +144,7 @@ struct BankJson<'a> {
 }
 
 fn show(set: &BankSet, id: &str, json: bool, lang: Lang) -> Result<ExitCode> {
-    let bank = find(set, id)?;
+    let bank = find(set, id, lang)?;
     if json {
         let whole = BankJson {
             id: &bank.id,

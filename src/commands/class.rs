@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use crate::cli::{Global, ReportFormat};
 use crate::error::{Error, Result};
+use crate::i18n::{Lang, Ui, fill};
 use crate::text::{ReadCapped, read_capped, sanitize_line};
 use crate::tutor::class::report;
 use crate::tutor::submissions::read_submissions;
@@ -26,15 +27,14 @@ pub fn run(
         Some(p) => Some(super::set::load(p, &super::set::banks(global))?),
         None => None,
     };
-    let roster = roster.map(read_roster).transpose()?;
+    let ui = Lang::detect(global.lang).ui();
+    let roster = roster.map(|r| read_roster(r, ui)).transpose()?;
     let (subs, mut errors) = read_submissions(paths, set.as_ref());
     if subs.is_empty() {
         for e in &errors {
             eprintln!("{e}");
         }
-        return Err(Error::BadInput(
-            "no readable result bundle was given; pass the .json files `mianba set export` wrote, or their folder".into(),
-        ));
+        return Err(Error::BadInput(ui.err_no_bundles.into()));
     }
     let r = report(subs, set.as_ref(), roster.as_deref());
     let text = match format {
@@ -72,26 +72,22 @@ pub fn grade(
         Some(p) => Some(super::set::load(p, &super::set::banks(global))?),
         None => None,
     };
-    let papers = crate::tui::grading::papers(bundles, set.as_ref(), out)?;
+    let ui = Lang::detect(global.lang).ui();
+    let papers = crate::tui::grading::papers(bundles, set.as_ref(), out, ui)?;
     crate::tui::grading::run(global.lang, grader, papers)
 }
 
-fn read_roster(path: &Path) -> Result<Vec<String>> {
+fn read_roster(path: &Path, ui: &Ui) -> Result<Vec<String>> {
     let shown = sanitize_line(&path.display().to_string());
     let bytes = read_capped(path, MAX_ROSTER_BYTES).map_err(|e| match e {
         ReadCapped::Io(source) => Error::Read {
             path: path.to_path_buf(),
             source,
         },
-        ReadCapped::TooLarge(_) => Error::BadInput(format!(
-            "roster {shown} is over 256 KiB; it should list one candidate name a line"
-        )),
+        ReadCapped::TooLarge(_) => Error::BadInput(fill(ui.err_roster_large, &[("file", &shown)])),
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Error::BadInput(format!(
-            "roster {shown} is not UTF-8 text; save it as UTF-8"
-        ))
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::BadInput(fill(ui.err_roster_text, &[("file", &shown)])))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Ok(text
         .lines()

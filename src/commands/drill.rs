@@ -1,5 +1,6 @@
 //! `mianba due [--weakest N] [--daily-limit N] [--json]`: the drill from the command line —
-//! what is due today (within the daily limit), or the weakest questions.
+//! what is due today (within the daily limit, or `--daily-limit` for this listing only), or
+//! the weakest questions. The saved limit changes with `mianba settings daily-limit N`.
 
 use std::process::ExitCode;
 
@@ -34,15 +35,6 @@ struct WeakestJson<'a> {
 pub fn run(global: &Global, args: &DueArgs) -> Result<ExitCode> {
     let store = super::history::open_store(global)?;
     let zh = Lang::detect(global.lang) == Lang::Zh;
-    if let Some(n) = args.daily_limit {
-        store.set_daily_limit(n)?;
-        emit(&if zh {
-            format!("每日复习上限已设为 {n} 题\n")
-        } else {
-            format!("the daily drill limit is now {n} questions\n")
-        })?;
-        return Ok(ExitCode::SUCCESS);
-    }
     let banks = BankSet::load(&global.banks, crate::paths::user_banks_dir().as_deref());
     let prompt_of = |id: &str| {
         banks
@@ -73,8 +65,12 @@ pub fn run(global: &Global, args: &DueArgs) -> Result<ExitCode> {
     }
     let now = SystemClock::new().unix_now();
     let today = local_day_start(now);
-    let (drill, cards) = due_drill_with_cards(&store, &banks, now, today)?;
-    let (limit, left) = (store.daily_limit()?, remaining_today(&store, today)?);
+    let limit = match args.daily_limit {
+        Some(n) => usize::from(n),
+        None => store.daily_limit()?,
+    };
+    let left = remaining_today(&store, limit, today)?;
+    let (drill, cards) = due_drill_with_cards(&store, &banks, now, left)?;
     if args.json {
         return print_json(&DueJson {
             daily_limit: limit,

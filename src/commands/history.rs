@@ -95,8 +95,10 @@ fn table(list: &[SessionSummary], lang: Lang) -> String {
                 local_time(s.started_at),
                 s.mode.to_string(),
                 s.questions.to_string(),
-                s.average_total
-                    .map_or_else(|| "-".to_string(), |a| format!("{a:.0}")),
+                s.average_total.map_or_else(
+                    || "-".to_string(),
+                    |a| crate::review::shown_average(a).to_string(),
+                ),
                 if s.banks.is_empty() {
                     (if zh { "全部" } else { "all" }).to_string()
                 } else {

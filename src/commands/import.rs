@@ -1,29 +1,29 @@
 //! `mianba banks import FILE.csv|FILE.tsv --id BANK`: a spreadsheet of questions becomes a
 //! bank file (`tutor::import`), written only when the bank loader accepts it.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::bank::Language;
-use crate::cli::ImportArgs;
+use crate::cli::{Global, ImportArgs};
 use crate::error::{Error, Result};
+use crate::i18n::{Lang, fill};
 use crate::text::sanitize_line;
 use crate::tutor::import::{ImportOptions, import_file};
 
-pub fn run(args: &ImportArgs) -> Result<ExitCode> {
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| args.file.with_extension("toml"));
+pub fn run(global: &Global, args: &ImportArgs) -> Result<ExitCode> {
+    let ui = Lang::detect(global.lang).ui();
+    let out = args.out.clone().unwrap_or_else(|| default_out(args));
     if out.exists() {
-        return Err(Error::BadInput(sanitize_line(&format!(
-            "{} already exists; choose another --out or remove it first",
-            out.display()
+        return Err(Error::BadInput(sanitize_line(&fill(
+            ui.err_exists,
+            &[("path", &out.display())],
         ))));
     }
     let opts = ImportOptions {
         id: args.id.clone(),
         title: args.title.clone().unwrap_or_else(|| args.id.clone()),
-        language: if args.language == "en" {
+        language: if args.bank_language == "en" {
             Language::En
         } else {
             Language::Zh
@@ -31,14 +31,17 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     };
     match import_file(&args.file, &out, &opts) {
         Ok(toml) => {
-            std::fs::write(&out, toml).map_err(|source| Error::Read {
+            std::fs::write(&out, toml).map_err(|source| Error::Write {
                 path: out.clone(),
                 source,
             })?;
+            // Always said: without --out the file's name is chosen here.
             eprintln!(
-                "{}: bank `{}` written",
-                sanitize_line(&out.display().to_string()),
-                opts.id
+                "{}",
+                sanitize_line(&fill(
+                    ui.bank_written,
+                    &[("file", &out.display()), ("id", &opts.id)]
+                ))
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -47,4 +50,10 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// `BANK.toml` beside the spreadsheet: the file is named after the bank it holds (an id the
+/// importer checks before anything is written), not after the spreadsheet.
+fn default_out(args: &ImportArgs) -> PathBuf {
+    args.file.with_file_name(format!("{}.toml", args.id))
 }

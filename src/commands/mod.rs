@@ -10,6 +10,8 @@ mod lint;
 mod report;
 mod score;
 mod set;
+mod settings;
+mod shell;
 
 use std::process::ExitCode;
 
@@ -17,14 +19,15 @@ use crate::cli::{BanksCommand, ClassCommand, Cli, Command};
 use crate::error::Result;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let speak = cli.speak();
     let global = cli.global;
     match cli.command {
-        None => crate::tui::run(&global, None),
-        Some(Command::Practice(args)) => crate::tui::run(&global, Some(args)),
+        None => crate::tui::run(&global, speak, None),
+        Some(Command::Practice(args)) => crate::tui::run(&global, speak, Some(args)),
         Some(Command::Banks(BanksCommand::Lint { paths, json })) => {
             lint::run(&global, &paths, json)
         }
-        Some(Command::Banks(BanksCommand::Import(args))) => import::run(&args),
+        Some(Command::Banks(BanksCommand::Import(args))) => import::run(&global, &args),
         Some(Command::Banks(cmd)) => banks::run(&global, cmd),
         Some(Command::Score(args)) => score::run(&global, &args),
         Some(Command::Set(cmd)) => set::run(&global, cmd),
@@ -45,5 +48,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Export { file }) => backup::export(&global, &file),
         Some(Command::Import { file }) => backup::import(&global, &file),
         Some(Command::Due(args)) => drill::run(&global, &args),
+        Some(Command::Settings(cmd)) => settings::run(&global, cmd),
+        Some(Command::Completions { shell }) => shell::completions(shell),
+        Some(Command::Manpage) => shell::manpage(),
     }
 }

@@ -5,37 +5,30 @@ use std::process::ExitCode;
 use super::history::{emit, to_json};
 use crate::cli::{Global, SessionReportArgs, SessionReportFormat};
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::review::report::{ReportJson, markdown};
 use crate::store::{HistoryFilter, SessionId};
 use crate::text::sanitize_line;
 
 pub fn run(global: &Global, args: &SessionReportArgs) -> Result<ExitCode> {
     let store = super::history::open_store(global)?;
+    let lang = Lang::detect(global.lang);
+    let ui = lang.ui();
     let id = match args.session.trim() {
         "latest" => store
             .history_page(&HistoryFilter::default(), 0, 1)?
             .first()
             .map(|s| s.id)
-            .ok_or_else(|| {
-                Error::BadInput(
-                    "there is no saved session yet; practise one first (`mianba practice`)".into(),
-                )
-            })?,
+            .ok_or_else(|| Error::BadInput(ui.err_no_sessions_yet.into()))?,
         n => SessionId(n.parse().map_err(|_| {
-            Error::BadInput(format!(
-                "`{}` is not a session number; use a number from `mianba history` or `latest`",
-                sanitize_line(n)
-            ))
+            Error::BadInput(fill(ui.err_not_session_number, &[("n", &sanitize_line(n))]))
         })?),
     };
-    let detail = store.session(id)?.ok_or_else(|| {
-        Error::BadInput(format!(
-            "there is no saved session {id}; `mianba history` lists the saved ones"
-        ))
-    })?;
+    let detail = store
+        .session(id)?
+        .ok_or_else(|| Error::BadInput(fill(ui.err_no_session, &[("id", &id)])))?;
     let text = match args.format {
-        SessionReportFormat::Md => markdown(&detail, Lang::detect(global.lang)),
+        SessionReportFormat::Md => markdown(&detail, lang),
         SessionReportFormat::Json => to_json(&ReportJson::of(&detail))?,
     };
     emit(&text)?;

@@ -1,5 +1,5 @@
 //! `mianba score`: score one answer against one question, as a human-readable card or as the
-//! JSON of `shared/design/cli.md`. Bank text and the answer go through `crate::text` before they
+//! JSON of the README ("JSON output"). Bank text and the answer go through `crate::text` before they
 //! reach the terminal.
 
 use std::fmt::Write as _;
@@ -12,50 +12,55 @@ use crate::bank::load::load_file;
 use crate::bank::{Bank, BankSet};
 use crate::cli::{Global, ScoreArgs};
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Ui, fill};
 use crate::scoring::{Rubric, Scorecard};
 use crate::text::sanitize_line;
 
 pub fn run(global: &Global, args: &ScoreArgs) -> Result<ExitCode> {
-    let bank = load_bank(global, &args.bank)?;
+    let lang = Lang::detect(global.lang);
+    let ui = lang.ui();
+    let bank = load_bank(global, &args.bank, ui)?;
     let question = bank.question(&args.question).ok_or_else(|| {
-        Error::BadInput(sanitize_line(&format!(
-            "question `{}` is not in bank `{}` ({}); run `mianba banks show {}` to list its questions",
-            args.question, bank.id, bank.source, bank.id
+        Error::BadInput(sanitize_line(&fill(
+            ui.err_no_question,
+            &[
+                ("q", &args.question),
+                ("bank", &bank.id),
+                ("source", &bank.source),
+            ],
         )))
     })?;
-    let answer = read_answer(args.answer.as_deref())?;
+    let answer = read_answer(args.answer.as_deref(), ui)?;
     let card = Rubric::compile(&bank, question).score(&answer, args.seconds);
     if args.json {
         let json = serde_json::to_string_pretty(&card)
             .map_err(|e| Error::Other(anyhow::anyhow!("cannot write the scorecard: {e}")))?;
         emit(&(json + "\n"))?;
     } else {
-        emit(&render(&card, &answer, Lang::detect(global.lang)))?;
+        emit(&render(&card, &answer, lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// `--bank` is a bank file; when no such file exists, the id of a loaded bank.
-fn load_bank(global: &Global, arg: &str) -> Result<Bank> {
+fn load_bank(global: &Global, arg: &str, ui: &Ui) -> Result<Bank> {
     let path = Path::new(arg);
     if path.is_dir() {
-        return Err(Error::BadInput(sanitize_line(&format!(
-            "{arg} is a folder; pass one bank file (.toml) or the id of a loaded bank"
+        return Err(Error::BadInput(sanitize_line(&fill(
+            ui.err_bank_is_folder,
+            &[("arg", &arg)],
         ))));
     }
     if path.exists() {
         return load_file(path).map_err(|problems| {
-            let first = problems
-                .first()
-                .map(|p| p.to_string())
-                .unwrap_or_default();
+            let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
             let more = match problems.len() {
                 0 | 1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
+                n => fill(ui.err_and_more, &[("n", &(n - 1))]),
             };
-            Error::BadInput(sanitize_line(&format!(
-                "bank {arg} is invalid: {first}{more}; run `mianba banks validate {arg}` to see every problem"
+            Error::BadInput(sanitize_line(&fill(
+                ui.err_bank_invalid,
+                &[("arg", &arg), ("first", &first), ("more", &more)],
             )))
         });
     }
@@ -65,8 +70,9 @@ fn load_bank(global: &Global, arg: &str) -> Result<Bank> {
     let user_dir = crate::paths::user_banks_dir();
     let set = BankSet::load(&global.banks, user_dir.as_deref());
     set.get(arg).cloned().ok_or_else(|| {
-        Error::BadInput(sanitize_line(&format!(
-            "no bank file or loaded bank named `{arg}`; check the path, or run `mianba banks list` for bank ids"
+        Error::BadInput(sanitize_line(&fill(
+            ui.err_no_bank_or_file,
+            &[("arg", &arg)],
         )))
     })
 }
@@ -75,15 +81,18 @@ fn load_bank(global: &Global, arg: &str) -> Result<Bank> {
 /// a wrong file (a video, a disk image) is refused instead of filling memory.
 const MAX_ANSWER_BYTES: u64 = 16 * 1024 * 1024;
 
-fn answer_too_large(name: &str) -> Error {
-    Error::BadInput(sanitize_line(&format!(
-        "{name} is larger than {} MiB; an answer is text — check that this is the right file",
-        MAX_ANSWER_BYTES / (1024 * 1024)
+fn answer_too_large(name: &str, ui: &Ui) -> Error {
+    Error::BadInput(sanitize_line(&fill(
+        ui.err_answer_too_large,
+        &[
+            ("name", &name),
+            ("mib", &(MAX_ANSWER_BYTES / (1024 * 1024))),
+        ],
     )))
 }
 
 /// The answer file, or stdin when there is none; it must be UTF-8 text.
-fn read_answer(path: Option<&Path>) -> Result<String> {
+fn read_answer(path: Option<&Path>, ui: &Ui) -> Result<String> {
     let (bytes, name) = match path {
         Some(p) => {
             let name = p.display().to_string();
@@ -92,32 +101,25 @@ fn read_answer(path: Option<&Path>) -> Result<String> {
                     path: p.to_path_buf(),
                     source,
                 },
-                crate::text::ReadCapped::TooLarge(_) => answer_too_large(&name),
+                crate::text::ReadCapped::TooLarge(_) => answer_too_large(&name, ui),
             })?;
             (bytes, name)
         }
         None => {
-            let name = "the answer on stdin".to_string();
+            let name = ui.err_answer_stdin_name.to_string();
             let mut bytes = Vec::new();
             std::io::stdin()
                 .take(MAX_ANSWER_BYTES + 1)
                 .read_to_end(&mut bytes)
-                .map_err(|e| {
-                    Error::BadInput(format!(
-                        "cannot read the answer from stdin ({e}); pass it with --answer FILE"
-                    ))
-                })?;
+                .map_err(|e| Error::BadInput(fill(ui.err_answer_stdin, &[("why", &e)])))?;
             if bytes.len() as u64 > MAX_ANSWER_BYTES {
-                return Err(answer_too_large(&name));
+                return Err(answer_too_large(&name, ui));
             }
             (bytes, name)
         }
     };
-    String::from_utf8(bytes).map_err(|_| {
-        Error::BadInput(sanitize_line(&format!(
-            "{name} is not UTF-8 text; save the answer as UTF-8 and try again"
-        )))
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| Error::BadInput(sanitize_line(&fill(ui.err_not_utf8, &[("name", &name)]))))
 }
 
 /// The card for a terminal: total and dimensions, each point with its evidence, avoid hits,

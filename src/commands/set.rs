@@ -9,6 +9,7 @@ use crate::bank::figure::FolderFigures;
 use crate::bank::load::suggest_id;
 use crate::cli::{Global, SetCommand, SetNewArgs};
 use crate::error::{Error, Result};
+use crate::i18n::{Lang, fill};
 use crate::session::PlanRequest;
 use crate::store::{SessionDetail, SessionId, Store};
 use crate::text::sanitize_line;
@@ -52,7 +53,8 @@ fn validate(global: &Global, files: &[std::path::PathBuf]) -> Result<ExitCode> {
         }
     }
     if problems.is_empty() {
-        eprintln!("{} set file(s), no problems", files.len());
+        let ui = Lang::detect(global.lang).ui();
+        eprintln!("{}", fill(ui.sets_clean, &[("n", &files.len())]));
         return Ok(ExitCode::SUCCESS);
     }
     super::history::emit_lines(&problems)?;
@@ -60,10 +62,11 @@ fn validate(global: &Global, files: &[std::path::PathBuf]) -> Result<ExitCode> {
 }
 
 fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
+    let ui = Lang::detect(global.lang).ui();
     if args.out.exists() {
-        return Err(Error::BadInput(sanitize_line(&format!(
-            "{} already exists; choose another --out or remove it first",
-            args.out.display()
+        return Err(Error::BadInput(sanitize_line(&fill(
+            ui.err_exists,
+            &[("path", &args.out.display())],
         ))));
     }
     let banks = banks(global);
@@ -78,9 +81,7 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     let due = match &args.due {
         None => None,
         Some(text) => Some(due::parse(text).ok_or_else(|| {
-            Error::Usage(sanitize_line(&format!(
-                "--due {text} is not a date; write 2025-07-01 or 2025-07-01T18:00:00+08:00"
-            )))
+            Error::Usage(sanitize_line(&fill(ui.err_due_not_date, &[("text", text)])))
         })?),
     };
     let stem = args
@@ -124,11 +125,12 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     let file = args.out.display().to_string();
     let set = parse_set(&text, &file, &args.out, &figures, &banks).map_err(|problems| {
         let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
-        Error::BadInput(sanitize_line(&format!(
-            "the new set would be invalid ({first}); check --title and --tutor"
+        Error::BadInput(sanitize_line(&fill(
+            ui.err_new_set_invalid,
+            &[("first", &first)],
         )))
     })?;
-    std::fs::write(&args.out, text).map_err(|source| Error::Read {
+    std::fs::write(&args.out, text).map_err(|source| Error::Write {
         path: args.out.clone(),
         source,
     })?;
@@ -157,42 +159,39 @@ fn export(
     name: Option<&str>,
     out: &Path,
 ) -> Result<ExitCode> {
+    let ui = Lang::detect(global.lang).ui();
     let banks = banks(global);
     let set = load(set_path, &banks)?;
     let store = Store::open(&crate::paths::data_dir(global.data_dir.as_deref()))?;
     let id = match session {
         Some(n) => SessionId(n),
         None => store.latest_session_of_set(&set.id)?.ok_or_else(|| {
-            Error::BadInput(sanitize_line(&format!(
-                "no session taken from set `{}` is saved; practise it with `mianba practice --set {}` first, or pass --session ID",
-                set.id,
-                set_path.display()
+            Error::BadInput(sanitize_line(&fill(
+                ui.err_no_set_session,
+                &[("set", &set.id), ("path", &set_path.display())],
             )))
         })?,
     };
-    let detail = store.session(id)?.ok_or_else(|| {
-        Error::BadInput(format!(
-            "there is no session {id}; run `mianba history` to see the saved sessions"
-        ))
-    })?;
+    let detail = store
+        .session(id)?
+        .ok_or_else(|| Error::BadInput(fill(ui.err_no_session, &[("id", &id)])))?;
     if let Some((taken, _)) = store.session_set(id)?
         && taken != set.id
     {
-        return Err(Error::BadInput(sanitize_line(&format!(
-            "session {id} was taken from set `{taken}`, not `{}`; pass that set's file with --set",
-            set.id
+        return Err(Error::BadInput(sanitize_line(&fill(
+            ui.err_other_set,
+            &[("id", &id), ("taken", &taken), ("set", &set.id)],
         ))));
     }
     let content = bundle_content(&set, &detail, store.session_uid(id)?, name);
     if content.answers.is_empty() {
-        return Err(Error::BadInput(format!(
-            "session {id} has no answer to any question of set `{}`; answer them with `mianba practice --set {}` first",
-            sanitize_line(&set.id),
-            sanitize_line(&set_path.display().to_string())
-        )));
+        return Err(Error::BadInput(sanitize_line(&fill(
+            ui.err_no_set_answers,
+            &[("id", &id), ("set", &set.id), ("path", &set_path.display())],
+        ))));
     }
     let bundle = Bundle::new(content);
-    std::fs::write(out, bundle.to_json()).map_err(|source| Error::Read {
+    std::fs::write(out, bundle.to_json()).map_err(|source| Error::Write {
         path: out.to_path_buf(),
         source,
     })?;
@@ -262,6 +261,7 @@ pub(crate) fn bundle_content(
 }
 
 fn import_grades(global: &Global, file: &Path) -> Result<ExitCode> {
+    let ui = Lang::detect(global.lang).ui();
     let bundle = read_bundle(file).map_err(|e| Error::BadInput(e.to_string()))?;
     let shown = sanitize_line(&file.display().to_string());
     let flags = verify_integrity(&bundle);
@@ -269,13 +269,15 @@ fn import_grades(global: &Global, file: &Path) -> Result<ExitCode> {
         .iter()
         .find(|f| !matches!(f, Flag::UnknownVersion { .. }))
     {
-        return Err(Error::BadInput(format!(
-            "bundle {shown} cannot be trusted ({flag}); ask the tutor to grade the bundle you exported, unchanged"
+        return Err(Error::BadInput(fill(
+            ui.err_bundle_untrusted,
+            &[("file", &shown), ("flag", flag)],
         )));
     }
     if bundle.grades.is_empty() {
-        return Err(Error::BadInput(format!(
-            "bundle {shown} has no grades yet; import it after a tutor has graded it"
+        return Err(Error::BadInput(fill(
+            ui.err_bundle_ungraded,
+            &[("file", &shown)],
         )));
     }
     let store = Store::open(&crate::paths::data_dir(global.data_dir.as_deref()))?;
@@ -284,11 +286,16 @@ fn import_grades(global: &Global, file: &Path) -> Result<ExitCode> {
         None => None,
     };
     let Some(session) = session else {
-        return Err(Error::BadInput(format!(
-            "bundle {shown} is not from a session in this store; import it where it was exported (or pass that --data-dir)"
+        return Err(Error::BadInput(fill(
+            ui.err_bundle_elsewhere,
+            &[("file", &shown)],
         )));
     };
     let saved = store.save_grades(session, &bundle.grades)?;
-    eprintln!("{shown}: {saved} grade(s) saved against session {session}");
+    let said = fill(
+        ui.grades_saved,
+        &[("file", &shown), ("n", &saved), ("id", &session)],
+    );
+    eprintln!("{said}");
     Ok(ExitCode::SUCCESS)
 }

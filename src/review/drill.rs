@@ -121,12 +121,11 @@ impl Drill {
     }
 }
 
-/// How many review questions are left for today: the daily limit less the questions already
-/// reviewed since `day_start` (see `local_day_start`).
-pub fn remaining_today(store: &Store, day_start: i64) -> StoreResult<usize> {
-    Ok(store
-        .daily_limit()?
-        .saturating_sub(store.reviewed_since(day_start)?))
+/// How many review questions are left for today: `limit` (the saved daily limit, or one given
+/// for a single listing) less the questions already reviewed since `day_start` (see
+/// `local_day_start`).
+pub fn remaining_today(store: &Store, limit: usize, day_start: i64) -> StoreResult<usize> {
+    Ok(limit.saturating_sub(store.reviewed_since(day_start)?))
 }
 
 /// The number for the home screen: questions due at `now`, capped by what is left of today's
@@ -141,17 +140,18 @@ pub fn due_today(store: &Store, banks: &BankSet, now: i64, day_start: i64) -> St
 /// Today's drill: the due questions (most overdue first), at most what is left of the daily
 /// limit, as a plan the interview runs like any other (preset `DUE_PRESET`).
 pub fn due_drill(store: &Store, banks: &BankSet, now: i64, day_start: i64) -> StoreResult<Drill> {
-    due_drill_with_cards(store, banks, now, day_start).map(|(drill, _)| drill)
+    let left = remaining_today(store, store.daily_limit()?, day_start)?;
+    due_drill_with_cards(store, banks, now, left).map(|(drill, _)| drill)
 }
 
-/// `due_drill` with the cards of the planned questions, in the same order.
+/// The due questions at `now` (most overdue first), at most `left` of them, as a plan and
+/// with their cards in the same order.
 pub fn due_drill_with_cards(
     store: &Store,
     banks: &BankSet,
     now: i64,
-    day_start: i64,
+    left: usize,
 ) -> StoreResult<(Drill, Vec<ScheduleEntry>)> {
-    let left = remaining_today(store, day_start)?;
     // All of them: questions gone from the banks must not use up the limit.
     let due = store.due(now, usize::MAX)?;
     let (mut drill, kept) = drill_of(due.iter().map(|e| e.question_id.clone()), banks, DUE_PRESET);

@@ -12,6 +12,13 @@ pub mod report;
 
 use crate::bank::{Bank, BankSet, Question};
 
+/// An average of totals as shown to the candidate: a whole number, halves rounded up (56.5 is
+/// 57) — the same in the summary, the history and the report. (`{:.0}` would round halves to
+/// even and show 56.)
+pub fn shown_average(average: f64) -> u8 {
+    average.round().clamp(0.0, 100.0) as u8
+}
+
 /// The question a saved full id (`bank/question`) names in the loaded banks. Never a
 /// same-named question of another bank: that would be a different question.
 pub(crate) fn find_saved<'b>(

@@ -69,7 +69,7 @@ pub fn markdown(detail: &SessionDetail, lang: Lang) -> String {
     };
     let average = s
         .average_total
-        .map_or_else(|| "—".to_string(), |a| format!("{a:.0}"));
+        .map_or_else(|| "—".to_string(), |a| super::shown_average(a).to_string());
     let facts = [
         (l.get("开始", "Started"), local_time(s.started_at)),
         (l.get("模式", "Mode"), s.mode.to_string()),

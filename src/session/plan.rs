@@ -91,10 +91,34 @@ pub enum PlanError {
     UnknownQuestion(String),
 }
 
+impl PlanError {
+    /// The message in the UI language (`Display` is the English one).
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::fill;
+        let ui = lang.ui();
+        let list = |v: &[String]| sanitize_line(&v.join(", "));
+        match self {
+            PlanError::UnknownBank { id, valid } => fill(
+                ui.err_plan_bank,
+                &[("id", &format!("{id:?}")), ("valid", &list(valid))],
+            ),
+            PlanError::UnknownCategory { name, valid } => fill(
+                ui.err_plan_category,
+                &[("name", &format!("{name:?}")), ("valid", &list(valid))],
+            ),
+            PlanError::BadDifficulty(n) => fill(ui.err_plan_difficulty, &[("n", n)]),
+            PlanError::NoQuestions => ui.err_plan_empty.to_string(),
+            PlanError::UnknownQuestion(id) => {
+                fill(ui.err_plan_question, &[("id", &sanitize_line(id))])
+            }
+        }
+    }
+}
+
 /// Plan errors are bad input (exit code 1).
 impl From<PlanError> for crate::error::Error {
     fn from(e: PlanError) -> Self {
-        crate::error::Error::BadInput(e.to_string())
+        crate::error::Error::Plan(e)
     }
 }
 

@@ -2,16 +2,18 @@
 
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, thiserror::Error)]
+use crate::i18n::{Lang, fill};
+use crate::text::sanitize_line;
+
+/// Shown by `message` in the UI language (`Display` is the English one).
+#[derive(Debug)]
 pub enum StoreError {
     /// The data folder cannot be created.
-    #[error("cannot create the data folder {}: {source}; check its permissions or pass --data-dir", path.display())]
     CreateDir {
         path: PathBuf,
         source: std::io::Error,
     },
     /// The store file exists but cannot be read.
-    #[error("cannot read {}: {source}; check its permissions", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
@@ -19,37 +21,30 @@ pub enum StoreError {
     /// The file is not a SQLite database, or it is corrupt. It is left exactly as it is.
     /// `wal` is its write-ahead log when one lies next to it: it belongs to the damaged file
     /// (and would be replayed into a new store), so it must be moved with it.
-    #[error("{} is damaged or is not a mianba store ({detail}); move it aside{} and mianba will start a new store",
-        path.display(), wal.as_ref().map(|w| format!(" together with {}", w.display())).unwrap_or_default())]
     Damaged {
         path: PathBuf,
         detail: String,
         wal: Option<PathBuf>,
     },
     /// The store was written by a newer mianba whose schema this one does not know.
-    #[error("{} was written by a newer mianba (store schema {found}, this version knows up to {known}); update mianba", path.display())]
     TooNew {
         path: PathBuf,
         found: i64,
         known: i64,
     },
     /// Any other SQLite failure (locked for longer than the busy timeout, disk full, …).
-    #[error("cannot use the store {}: {source}; check the disk and that no other program holds it", path.display())]
     Sqlite {
         path: PathBuf,
         source: rusqlite::Error,
     },
     /// A backup file that cannot be written.
-    #[error("cannot write the backup {}: {source}; check the folder exists and is writable", path.display())]
     BackupWrite {
         path: PathBuf,
         source: std::io::Error,
     },
     /// `export` was asked to write over the store it exports.
-    #[error("{} is the store itself; export to another file", path.display())]
     ExportOverStore { path: PathBuf },
     /// A backup larger than any store mianba writes: refused before it is read.
-    #[error("{} is {size} bytes, more than a mianba backup can be ({limit} bytes); check it is the right file", path.display())]
     BackupTooLarge {
         path: PathBuf,
         size: u64,
@@ -59,11 +54,8 @@ pub enum StoreError {
     /// Nothing was imported.
     /// `detail` quotes the file's own text (names, uids, values serde echoes back), so it is
     /// cleaned of control characters before it is shown.
-    #[error("{} is not a valid mianba backup ({}); nothing was imported — use a file written by `mianba export`",
-        path.display(), crate::text::sanitize_line(detail))]
     BackupInvalid { path: PathBuf, detail: String },
     /// A backup written by a newer mianba. Nothing was imported.
-    #[error("{} was written by a newer mianba (backup version {found}, this version reads up to {known}); nothing was imported — update mianba", path.display())]
     BackupTooNew {
         path: PathBuf,
         found: u32,
@@ -71,8 +63,6 @@ pub enum StoreError {
     },
     /// A JSON column (a scorecard, a list of banks) that cannot be written or read back.
     /// `what` may name a grader or a question from an imported file: cleaned before it is shown.
-    #[error("{} in {} cannot be stored or read back as JSON: {source}",
-        crate::text::sanitize_line(what), path.display())]
     Json {
         path: PathBuf,
         what: String,
@@ -106,10 +96,89 @@ impl StoreError {
     }
 }
 
-/// Store errors reach the user as bad input (exit code 1), their message unchanged.
+impl StoreError {
+    /// The message in the UI language, naming the file and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        let ui = lang.ui();
+        let p = |path: &Path| path.display().to_string();
+        match self {
+            StoreError::CreateDir { path, source } => {
+                fill(ui.err_store_dir, &[("path", &p(path)), ("why", source)])
+            }
+            StoreError::Read { path, source } => {
+                crate::error::io_message(lang, path, source, false)
+            }
+            StoreError::Damaged { path, detail, wal } => {
+                let wal = wal.as_ref().map_or_else(String::new, |w| {
+                    fill(ui.err_store_damaged_wal, &[("wal", &p(w))])
+                });
+                fill(
+                    ui.err_store_damaged,
+                    &[("path", &p(path)), ("why", detail), ("wal", &wal)],
+                )
+            }
+            StoreError::TooNew { path, found, known } => fill(
+                ui.err_store_too_new,
+                &[("path", &p(path)), ("found", found), ("known", known)],
+            ),
+            StoreError::Sqlite { path, source } => {
+                fill(ui.err_store_sqlite, &[("path", &p(path)), ("why", source)])
+            }
+            StoreError::BackupWrite { path, source } => {
+                fill(ui.err_backup_write, &[("path", &p(path)), ("why", source)])
+            }
+            StoreError::ExportOverStore { path } => {
+                fill(ui.err_export_over_store, &[("path", &p(path))])
+            }
+            StoreError::BackupTooLarge { path, size, limit } => fill(
+                ui.err_backup_large,
+                &[("path", &p(path)), ("size", size), ("limit", limit)],
+            ),
+            // `detail` quotes the file's own text: cleaned before it is shown.
+            StoreError::BackupInvalid { path, detail } => fill(
+                ui.err_backup_invalid,
+                &[("path", &p(path)), ("why", &sanitize_line(detail))],
+            ),
+            StoreError::BackupTooNew { path, found, known } => fill(
+                ui.err_backup_too_new,
+                &[("path", &p(path)), ("found", found), ("known", known)],
+            ),
+            // `what` may name a grader or a question from an imported file.
+            StoreError::Json { path, what, source } => fill(
+                ui.err_store_json,
+                &[
+                    ("what", &sanitize_line(what)),
+                    ("path", &p(path)),
+                    ("why", source),
+                ],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::CreateDir { source, .. }
+            | StoreError::Read { source, .. }
+            | StoreError::BackupWrite { source, .. } => Some(source),
+            StoreError::Sqlite { source, .. } => Some(source),
+            StoreError::Json { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Store errors reach the user as bad input (exit code 1).
 impl From<StoreError> for crate::error::Error {
     fn from(e: StoreError) -> Self {
-        crate::error::Error::BadInput(e.to_string())
+        crate::error::Error::Store(e)
     }
 }
 

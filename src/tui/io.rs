@@ -2,6 +2,7 @@
 //! effects; this runs them and reports back with messages, so the state never touches I/O.
 
 use crate::bank::BankSet;
+use crate::i18n::Lang;
 use crate::review::{drill, progress};
 use crate::speech::Speaker;
 use crate::store::Store;
@@ -13,6 +14,8 @@ pub struct Io {
     pub store: Option<Store>,
     /// `None` unless `--speak` was given and espeak-ng was found.
     pub speaker: Option<Speaker>,
+    /// The UI language, for the store's error messages.
+    pub lang: Lang,
 }
 
 impl Io {
@@ -43,14 +46,14 @@ impl Io {
             store_effect => self
                 .store
                 .as_ref()
-                .and_then(|s| run_on_store(s, store_effect, banks)),
+                .and_then(|s| run_on_store(s, store_effect, banks, self.lang)),
         }
     }
 }
 
 /// The store side of one effect.
-fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
-    let failed = |e: crate::store::StoreError| Msg::StoreFailed(e.to_string());
+fn run_on_store(store: &Store, effect: Effect, banks: &BankSet, lang: Lang) -> Option<Msg> {
+    let failed = |e: crate::store::StoreError| Msg::StoreFailed(e.message(lang));
     match effect {
         Effect::CreateSession(s) => Some(
             store

@@ -95,16 +95,14 @@ enum Start {
 
 /// The interview `mianba practice …` asks for, drawn (or its set loaded) before the terminal
 /// is touched so a bad bank, category or set is reported as a plain error (exit 1).
-fn practice_start(args: &PracticeArgs, banks: &BankSet, seed: u64) -> Result<Start> {
+fn practice_start(args: &PracticeArgs, banks: &BankSet, seed: u64, lang: Lang) -> Result<Start> {
     if let Some(path) = &args.set {
         if !args.banks.is_empty()
             || !args.categories.is_empty()
             || args.count.is_some()
             || args.seed.is_some()
         {
-            return Err(Error::Usage(
-                "--set takes its questions from the set; drop --bank, --category, --count and --seed".into(),
-            ));
+            return Err(Error::Usage(lang.ui().err_set_and_draw.into()));
         }
         return Ok(Start::Set(Box::new(crate::tutor::set::load_checked(
             path, banks,
@@ -125,26 +123,23 @@ fn practice_start(args: &PracticeArgs, banks: &BankSet, seed: u64) -> Result<Sta
     Ok(Start::Plan(choice, plan))
 }
 
-pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> {
+pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Result<ExitCode> {
     let lang = Lang::detect(global.lang);
     let user_banks = crate::paths::user_banks_dir();
     let banks = BankSet::load(&global.banks, user_banks.as_deref());
     // Bad input first (exit 1), then the missing terminal (exit 2): a script that names a
     // wrong bank or set learns that, not only that it has no terminal.
     let start = match &practice {
-        Some(args) => Some(practice_start(args, &banks, rand::random())?),
+        Some(args) => Some(practice_start(args, &banks, rand::random(), lang)?),
         None => None,
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(
-            "the interview app needs a terminal; to score answers from a script use `mianba score`"
-                .into(),
-        ));
+        return Err(Error::Usage(lang.ui().err_needs_terminal.into()));
     }
     let data_dir = crate::paths::data_dir(global.data_dir.as_deref());
     let (store, store_error) = match Store::open(&data_dir) {
         Ok(s) => (Some(s), None),
-        Err(e) => (None, Some(e.to_string())),
+        Err(e) => (None, Some(e.message(lang))),
     };
     // Going straight into an interview, a leftover draft is offered next time instead.
     let draft = match start {
@@ -152,7 +147,7 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
         None => store.as_ref().and_then(|s| s.latest_draft().ok().flatten()),
     };
     // Reading aloud is detected once; when it cannot work, one notice says how to fix it.
-    let (speaker, speech_error) = match global.speak.then(Speaker::detect) {
+    let (speaker, speech_error) = match speak.then(Speaker::detect) {
         Some(Ok(s)) => (Some(s), None),
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),
@@ -171,7 +166,11 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
     let given_set = practice.as_ref().and_then(|p| p.set.as_deref());
     let listed = sets::list_sets(&sets::set_dirs(&data_dir), given_set, &app.banks);
     app.set_sets(listed);
-    let mut io = Io { store, speaker };
+    let mut io = Io {
+        store,
+        speaker,
+        lang,
+    };
     if let Some(e) = speech_error {
         dispatch(&mut app, &mut io, Msg::SpeechFailed(e));
     }

@@ -113,6 +113,7 @@ fn io_with(store: Store) -> Io {
     Io {
         store: Some(store),
         speaker: None,
+        lang: crate::i18n::Lang::En,
     }
 }
 

@@ -207,6 +207,7 @@ fn a_restored_answer_goes_on_timing_from_the_seconds_spent_before() {
     let mut io = crate::tui::io::Io {
         store: Some(store),
         speaker: None,
+        lang: Lang::En,
     };
     let (mut app, clock) = app_with(Lang::En, Some(draft()));
     // The app's real clock starts a day in (`MONOTONIC_START`); so does this one.
@@ -662,11 +663,51 @@ fn with_speak_on_each_new_question_is_read_aloud_once() {
     assert!(screen_text(&mut draw(&app, 120, 40)).contains("espeak-ng"));
 }
 
+/// The read-aloud notice is shown whole, wrapped by display width, above the key hints,
+/// which stay.
+#[test]
+fn a_long_notice_is_shown_whole_and_the_key_hints_stay() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, _clock) = sitting(lang, Choice::Practice, plan(&["wrong-size"]));
+        let rows = |app: &App| -> Vec<String> {
+            let text = screen_text(&mut draw(app, 100, 30));
+            text.lines()
+                .filter(|l| !l.starts_with("[cursor"))
+                .map(str::to_string)
+                .collect()
+        };
+        let before = rows(&app);
+        let hints = before.last().unwrap().clone();
+        assert!(!hints.trim().is_empty());
+        let why = crate::speech::SpeechUnavailable::OverrideMissing("/opt/没有这个/espeak".into());
+        let message = why.message(lang);
+        update(&mut app, Msg::SpeechFailed(why));
+        let after = rows(&app);
+        assert_eq!(
+            after.last(),
+            Some(&hints),
+            "{lang:?}: the key hints are gone"
+        );
+        let shown: String = after
+            .concat()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let whole: String = message.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(
+            shown.contains(&whole),
+            "{lang:?}: {message}\n{}",
+            after.join("\n")
+        );
+    }
+}
+
 #[test]
 fn a_speaker_that_cannot_start_reports_once_and_is_dropped() {
     let mut io = crate::tui::io::Io {
         store: None,
         speaker: Some(crate::speech::Speaker::at("/nonexistent/espeak-ng")),
+        lang: Lang::En,
     };
     let speak = || Effect::Speak {
         text: "你好".into(),

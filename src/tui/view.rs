@@ -1,5 +1,5 @@
 //! `view(app, frame)`: draws the current screen inside the common frame (title line, body,
-//! status line) and any overlay on top. Below the minimum size only the "too small" screen
+//! a live notice, the key hints) and any overlay on top. Below the minimum size only the "too small" screen
 //! is drawn, so no screen ever lays out into a space it cannot fit.
 
 use ratatui::Frame;
@@ -26,9 +26,11 @@ pub fn view(app: &App, frame: &mut Frame) {
         screens::too_small::draw(frame, area, app.ui);
         return;
     }
-    let [title, body, status] = Layout::vertical([
+    let notice = notice_lines(app, area.width);
+    let [title, body, notice_area, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
+        Constraint::Length(u16::try_from(notice.len()).unwrap_or(0)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -52,7 +54,15 @@ pub fn view(app: &App, frame: &mut Frame) {
         }
     };
     draw_title(frame, title, app);
-    draw_status(frame, status, app, &keys);
+    frame.render_widget(Paragraph::new(notice), notice_area);
+    frame.render_widget(
+        Paragraph::new(crate::tui::widgets::footer::footer(
+            &keys,
+            status.width,
+            app.theme,
+        )),
+        status,
+    );
     match &app.overlay {
         None => {}
         Some(Overlay::Help) => screens::help::draw(frame, area, app),
@@ -217,18 +227,22 @@ fn draw_title(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// The status line: a live notice if there is one, else the keys of the screen.
-fn draw_status(frame: &mut Frame, area: Rect, app: &App, keys: &str) {
-    let line = match app.live_notice() {
-        Some(n) => {
-            let style = match n.level {
-                Level::Info => app.theme.good(),
-                Level::Warn => app.theme.warn(),
-                Level::Error => app.theme.bad(),
-            };
-            Line::from(Span::styled(n.text.clone(), style))
-        }
-        None => crate::tui::widgets::footer::footer(keys, area.width, app.theme),
+/// Most rows a notice takes; a longer one (it never is) is cut.
+const NOTICE_ROWS: usize = 3;
+
+/// The live notice, wrapped by display width above the key hints: it is shown whole
+/// (install hints are long) and the keys stay in sight.
+fn notice_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(n) = app.live_notice() else {
+        return Vec::new();
     };
-    frame.render_widget(Paragraph::new(line), area);
+    let style = match n.level {
+        Level::Info => app.theme.good(),
+        Level::Warn => app.theme.warn(),
+        Level::Error => app.theme.bad(),
+    };
+    let line = Line::from(Span::styled(n.text.clone(), style));
+    let mut lines = crate::tui::widgets::wrap::wrap_line(&line, width, 0);
+    lines.truncate(NOTICE_ROWS);
+    lines
 }

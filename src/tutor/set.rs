@@ -170,17 +170,10 @@ impl Set {
 /// Reads a set for a command or the app, failing with one sentence that names the file, its
 /// first problem and the fix (`mianba set validate` lists them all).
 pub fn load_checked(path: &Path, banks: &BankSet) -> crate::error::Result<Set> {
-    load_set(path, banks).map_err(|problems| {
-        let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
-        let more = match problems.len() {
-            0 | 1 => String::new(),
-            n => format!(" (and {} more)", n - 1),
-        };
-        crate::error::Error::BadInput(crate::text::sanitize_line(&format!(
-            "set {} is invalid: {first}{more}; run `mianba set validate {}` to see every problem",
-            path.display(),
-            path.display()
-        )))
+    load_set(path, banks).map_err(|problems| crate::error::Error::InvalidSet {
+        path: path.to_path_buf(),
+        first: problems.first().map(|p| p.to_string()).unwrap_or_default(),
+        more: problems.len().saturating_sub(1),
     })
 }
 

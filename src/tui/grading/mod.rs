@@ -17,7 +17,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Ui, fill};
 use crate::session::SystemClock;
 use crate::text::sanitize_line;
 use crate::tui::input::{Input, Reader};
@@ -33,7 +33,12 @@ const POLL: Duration = Duration::from_millis(100);
 
 /// Reads every bundle (any unreadable one stops here, before the terminal is touched) and
 /// checks it: against `set` when given, else its own digests and version.
-pub fn papers(bundles: &[PathBuf], set: Option<&Set>, out: Option<&Path>) -> Result<Vec<Paper>> {
+pub fn papers(
+    bundles: &[PathBuf],
+    set: Option<&Set>,
+    out: Option<&Path>,
+    ui: &Ui,
+) -> Result<Vec<Paper>> {
     let mut papers: Vec<Paper> = Vec::with_capacity(bundles.len());
     for path in bundles {
         let bundle =
@@ -47,15 +52,15 @@ pub fn papers(bundles: &[PathBuf], set: Option<&Set>, out: Option<&Path>) -> Res
             _ => path.clone(),
         };
         if papers.iter().any(|p| p.out == out) {
-            return Err(Error::Usage(sanitize_line(&format!(
-                "two bundles would be saved as {}; grade them in two runs or rename one",
-                out.display()
+            return Err(Error::Usage(sanitize_line(&fill(
+                ui.err_two_bundles_one_file,
+                &[("file", &out.display())],
             ))));
         }
         if bundle.content.answers.is_empty() {
-            return Err(Error::BadInput(sanitize_line(&format!(
-                "{} has no answers to grade",
-                path.display()
+            return Err(Error::BadInput(sanitize_line(&fill(
+                ui.err_bundle_no_answers,
+                &[("file", &path.display())],
             ))));
         }
         papers.push(Paper {
@@ -114,15 +119,12 @@ fn dispatch(g: &mut Grading, msg: Msg) {
 }
 
 pub fn run(lang: Option<Lang>, grader: &str, papers: Vec<Paper>) -> Result<ExitCode> {
+    let ui = Lang::detect(lang).ui();
     if grader.trim().is_empty() {
-        return Err(Error::Usage(
-            "--grader is empty; give the grader's name".into(),
-        ));
+        return Err(Error::Usage(ui.err_grader_empty.into()));
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(
-            "grading needs a terminal; to import grades from a script use the tutor API".into(),
-        ));
+        return Err(Error::Usage(ui.err_grading_terminal.into()));
     }
     let mut g = Grading::new(
         Lang::detect(lang),

@@ -212,6 +212,7 @@ fn papers_refuses_two_bundles_saved_to_one_file() {
         &[a.join("x.json"), b.join("x.json")],
         None,
         Some(dir.path()),
+        crate::i18n::Lang::En.ui(),
     )
     .err()
     .expect("refused");

@@ -66,9 +66,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
             .iter()
             .map(|b| crate::text::sanitize_line(b))
             .collect();
-        let average = s
-            .average_total
-            .map_or_else(|| "-".to_string(), |a| format!("{a:.0}"));
+        let average = s.average_total.map_or_else(
+            || "-".to_string(),
+            |a| crate::review::shown_average(a).to_string(),
+        );
         Row::new([
             Cell::from(date(app.tz, s.started_at)),
             Cell::from(mode_label(ui, s)),

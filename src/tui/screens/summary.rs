@@ -28,7 +28,8 @@ pub struct SummaryRow {
 }
 
 /// The mean of each score over main answers (follow-ups are extra questions, not the
-/// interview's own), rounded; `None` when there are none.
+/// interview's own), rounded as everywhere (`review::shown_average`); `None` when there are
+/// none.
 pub fn averages(rows: &[SummaryRow]) -> Option<[u8; 4]> {
     let main: Vec<&SummaryRow> = rows.iter().filter(|r| !r.followup).collect();
     if main.is_empty() {
@@ -37,7 +38,7 @@ pub fn averages(rows: &[SummaryRow]) -> Option<[u8; 4]> {
     let n = main.len() as f64;
     let mean = |f: fn(&SummaryRow) -> u8| {
         let sum: f64 = main.iter().map(|r| f64::from(f(r))).sum();
-        (sum / n).round().clamp(0.0, 100.0) as u8
+        crate::review::shown_average(sum / n)
     };
     Some([
         mean(|r| r.total),
