@@ -179,20 +179,22 @@ pub fn evaluate(
                     || (built_in && bank_avoid_ranges.overlaps(h.start, h.end))
             }
         };
-        // Someone else's words, or words the candidate quotes as what not to say.
-        let reported = (owned_elsewhere == Some(true)
-            && reported_speech(text.as_str(), h.start, lang))
-            || (owned_elsewhere.is_some() && refused_quote(text.as_str(), h.start, lang));
+        // Someone else's words, or words the candidate quotes as what not to say. Both scan
+        // back through the text, so they are asked last.
+        let reported = || {
+            (owned_elsewhere == Some(true) && reported_speech(text.as_str(), h.start, lang))
+                || (owned_elsewhere.is_some() && refused_quote(text.as_str(), h.start, lang))
+        };
         // A hostile phrase the bank lists too costs the bank's penalty, and is still hostile.
         let shared_hostile = owned_elsewhere == Some(true)
             && belongs_elsewhere
             && !point_ranges.contains(h.start, h.end, false);
         let negated = guard.negated(h.start, h.end);
-        if shared_hostile && !reported && !negated {
+        if shared_hostile && !negated && !reported() {
             hostile_in_bank = true;
             hostile_at.push(h.start);
         }
-        if belongs_elsewhere || reported || copied.covers(h.start, h.end) || negated {
+        if belongs_elsewhere || negated || copied.covers(h.start, h.end) || reported() {
             continue;
         }
         if owned_elsewhere == Some(true) {
