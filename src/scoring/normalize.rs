@@ -378,6 +378,7 @@ impl Builder {
     }
 
     /// A CJK ideograph: no case, no whitespace, no punctuation, always a word character.
+    #[inline(always)]
     fn push_cjk(&mut self, c: char, start: u32, end: u32) {
         self.flush_gap();
         let pos = self.n.text.len();
@@ -408,6 +409,7 @@ impl Builder {
 
     /// A word character at `[pos, end)`: a token of its own in zh; in en it extends the word
     /// it touches (directly or across one apostrophe: "don't").
+    #[inline(always)]
     fn push_token(&mut self, pos: usize, end: usize) {
         let joins =
             self.lang == Language::En
