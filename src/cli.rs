@@ -59,6 +59,9 @@ pub enum Command {
     Export {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// Replace FILE if it already exists (never the store, a link or a device).
+        #[arg(long)]
+        force: bool,
     },
     /// Merge a backup written by `mianba export` into the store (what is already here is kept).
     Import {
@@ -90,6 +93,9 @@ pub enum SetCommand {
         name: Option<String>,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace --out if it already exists (never the store, the set file, a link or a device).
+        #[arg(long)]
+        force: bool,
     },
     /// Store the grades and comments of a graded bundle against your own answers.
     ImportGrades {
@@ -124,6 +130,9 @@ pub struct SetNewArgs {
     pub mode: Option<String>,
     #[arg(long, value_name = "P", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub pass_mark: Option<u8>,
+    /// Replace --out if it already exists (never a link or a device).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -239,6 +248,9 @@ pub struct ImportArgs {
     /// Where to write the bank (default: FILE with .toml).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace the bank file if it already exists (never FILE itself, a link or a device).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -129,7 +129,7 @@ fn a_round_trip_into_an_empty_store_keeps_every_row_of_every_table() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let source = full_store(a.path(), &fx, 25, 1);
     let file = a.path().join("backup.json");
-    let written = source.export(&file).unwrap();
+    let written = source.export(&file, false).unwrap();
     assert_eq!(written.version, BACKUP_VERSION);
     assert_eq!(written.schema, migrations::latest());
 
@@ -171,7 +171,7 @@ fn importing_into_a_store_with_data_merges_without_duplicating() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let source = full_store(a.path(), &fx, 10, 1);
     let file = a.path().join("backup.json");
-    let exported = source.export(&file).unwrap();
+    let exported = source.export(&file, false).unwrap();
     // The target has its own sessions, with the same row ids as the source's.
     let target = full_store(b.path(), &fx, 6, 2);
     let before = target.backup().unwrap();
@@ -374,7 +374,7 @@ fn a_failure_in_the_middle_of_an_import_leaves_nothing_behind() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let source = full_store(a.path(), &fx, 5, 1);
     let file = a.path().join("backup.json");
-    let exported = source.export(&file).unwrap();
+    let exported = source.export(&file, false).unwrap();
     let target = Store::open(b.path()).unwrap();
     // Sessions and most answers go in before the last answer fails.
     let last = &exported.answers.last().unwrap().uid;
@@ -397,14 +397,20 @@ fn export_never_writes_over_the_store_and_leaves_no_half_file() {
     let store = Store::open(dir.path()).unwrap();
     let db = dir.path().join(mianba::store::FILE_NAME);
     let before = std::fs::read(&db).unwrap();
-    let e = store.export(&db).unwrap_err();
-    assert!(matches!(e, StoreError::ExportOverStore { .. }), "{e:?}");
+    let e = store.export(&db, true).unwrap_err();
+    assert!(
+        matches!(e, StoreError::Write(mianba::files::WriteError::Kept { .. })),
+        "{e:?}"
+    );
     assert_eq!(std::fs::read(&db).unwrap(), before);
 
     let e = store
-        .export(&dir.path().join("no-such-folder").join("b.json"))
+        .export(&dir.path().join("no-such-folder").join("b.json"), false)
         .unwrap_err();
-    assert!(matches!(e, StoreError::BackupWrite { .. }), "{e:?}");
+    assert!(
+        matches!(e, StoreError::Write(mianba::files::WriteError::Io { .. })),
+        "{e:?}"
+    );
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -422,10 +428,10 @@ fn two_programs_importing_at_once_lose_nothing() {
         tempfile::tempdir().unwrap(),
     );
     let one = full_store(a.path(), &fx, 30, 1)
-        .export(&a.path().join("one.json"))
+        .export(&a.path().join("one.json"), false)
         .unwrap();
     let two = full_store(b.path(), &fx, 30, 2)
-        .export(&b.path().join("two.json"))
+        .export(&b.path().join("two.json"), false)
         .unwrap();
     let import = |file: std::path::PathBuf| {
         std::process::Command::new(env!("CARGO_BIN_EXE_mianba"))

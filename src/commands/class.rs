@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use crate::cli::{Global, ReportFormat};
 use crate::error::{Error, Result};
-use crate::text::{ReadCapped, read_capped, sanitize_line};
+use crate::files::{ReadCapped, read_capped};
+use crate::text::sanitize_line;
 use crate::tutor::class::report;
 use crate::tutor::submissions::read_submissions;
 
@@ -83,6 +84,7 @@ fn read_roster(path: &Path) -> Result<Vec<String>> {
             path: path.to_path_buf(),
             source,
         },
+        ReadCapped::NotAFile(kind) => Error::BadInput(crate::files::not_a_file(path, kind)),
         ReadCapped::TooLarge(_) => Error::BadInput(format!(
             "roster {shown} is over 256 KiB; it should list one candidate name a line"
         )),

@@ -4,22 +4,24 @@
 use std::process::ExitCode;
 
 use crate::bank::Language;
-use crate::cli::ImportArgs;
-use crate::error::{Error, Result};
+use crate::cli::{Global, ImportArgs};
+use crate::error::Result;
+use crate::files::{WriteRules, check_target, write_file};
 use crate::text::sanitize_line;
 use crate::tutor::import::{ImportOptions, import_file};
 
-pub fn run(args: &ImportArgs) -> Result<ExitCode> {
+pub fn run(global: &Global, args: &ImportArgs) -> Result<ExitCode> {
     let out = args
         .out
         .clone()
         .unwrap_or_else(|| args.file.with_extension("toml"));
-    if out.exists() {
-        return Err(Error::BadInput(sanitize_line(&format!(
-            "{} already exists; choose another --out or remove it first",
-            out.display()
-        ))));
-    }
+    let store = super::store_files(global);
+    let kept = super::kept(&store, &[(&args.file, "the spreadsheet")]);
+    let rules = WriteRules {
+        replace: args.force,
+        keep: &kept,
+    };
+    check_target(&out, &rules).map_err(super::set::write_error)?;
     let opts = ImportOptions {
         id: args.id.clone(),
         title: args.title.clone().unwrap_or_else(|| args.id.clone()),
@@ -31,10 +33,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     };
     match import_file(&args.file, &out, &opts) {
         Ok(toml) => {
-            std::fs::write(&out, toml).map_err(|source| Error::Read {
-                path: out.clone(),
-                source,
-            })?;
+            write_file(&out, toml.as_bytes(), &rules).map_err(super::set::write_error)?;
             eprintln!(
                 "{}: bank `{}` written",
                 sanitize_line(&out.display().to_string()),

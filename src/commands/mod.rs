@@ -11,6 +11,7 @@ mod report;
 mod score;
 mod set;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{BanksCommand, ClassCommand, Cli, Command};
@@ -24,7 +25,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Banks(BanksCommand::Lint { paths, json })) => {
             lint::run(&global, &paths, json)
         }
-        Some(Command::Banks(BanksCommand::Import(args))) => import::run(&args),
+        Some(Command::Banks(BanksCommand::Import(args))) => import::run(&global, &args),
         Some(Command::Banks(cmd)) => banks::run(&global, cmd),
         Some(Command::Score(args)) => score::run(&global, &args),
         Some(Command::Set(cmd)) => set::run(&global, cmd),
@@ -42,8 +43,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         })) => class::grade(&global, &bundles, &grader, out.as_deref(), set.as_deref()),
         Some(Command::History(args)) => history::run(&global, &args),
         Some(Command::Report(args)) => report::run(&global, &args),
-        Some(Command::Export { file }) => backup::export(&global, &file),
+        Some(Command::Export { file, force }) => backup::export(&global, &file, force),
         Some(Command::Import { file }) => backup::import(&global, &file),
         Some(Command::Due(args)) => drill::run(&global, &args),
     }
+}
+
+/// The store's files for this run (whether or not the store exists yet): no command writes
+/// a user-named file over them.
+fn store_files(global: &crate::cli::Global) -> [PathBuf; 3] {
+    crate::store::Store::files_in(&crate::paths::data_dir(global.data_dir.as_deref()))
+}
+
+/// The files a command's write must leave alone: the store's, and its own inputs.
+fn kept<'a>(store: &'a [PathBuf], inputs: &[(&'a Path, &'a str)]) -> Vec<crate::files::Kept<'a>> {
+    store
+        .iter()
+        .map(|p| (p.as_path(), "the store"))
+        .chain(inputs.iter().copied())
+        .collect()
 }

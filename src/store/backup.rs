@@ -17,8 +17,8 @@
 //! happens whole or not at all.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
@@ -26,9 +26,9 @@ use serde::{Deserialize, Serialize};
 use super::schedule::{self, ScheduleEntry};
 use super::sessions::{seed_from_sql, seed_to_sql};
 use super::{Draft, SessionId, Store, StoreError, StoreResult, migrations};
+use crate::files::{Kept, ReadCapped, WriteRules, check_target, read_capped, write_with};
 use crate::scoring::Scorecard;
 use crate::session::Mode;
-use crate::text::{ReadCapped, read_capped};
 
 /// The `format` field of every backup.
 pub const BACKUP_FORMAT: &str = "mianba-backup";
@@ -264,32 +264,23 @@ impl Store {
         })
     }
 
-    /// Writes the backup to `file` (replacing it), through a temporary file beside it so a
-    /// failure never leaves half a backup.
-    pub fn export(&self, file: &Path) -> StoreResult<Backup> {
-        if is_same_file(file, &self.path) {
-            return Err(StoreError::ExportOverStore {
-                path: file.to_path_buf(),
-            });
-        }
-        let backup = self.backup()?;
-        let write_err = |source| StoreError::BackupWrite {
-            path: file.to_path_buf(),
-            source,
+    /// Writes the backup to `file` through `files::write_with` (a temporary file beside it,
+    /// so a failure never leaves half a backup). An existing file is replaced only when
+    /// `replace` (`--force`); the store itself and its logs never are.
+    pub fn export(&self, file: &Path, replace: bool) -> StoreResult<Backup> {
+        let own = self.own_files();
+        let kept: Vec<Kept<'_>> = own.iter().map(|p| (p.as_path(), "the store")).collect();
+        let rules = WriteRules {
+            replace,
+            keep: &kept,
         };
-        let tmp = temp_beside(file);
-        let written = (|| -> std::io::Result<()> {
-            let mut out = BufWriter::new(std::fs::File::create(&tmp)?);
-            serde_json::to_writer(&mut out, &backup)?;
-            out.write_all(b"\n")?;
-            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-            std::fs::rename(&tmp, file)
-        })();
-        if let Err(e) = written {
-            // Best effort: the temporary file is ours and useless now.
-            let _ = std::fs::remove_file(&tmp);
-            return Err(write_err(e));
-        }
+        // Refused before the store is read: a wrong target costs nothing.
+        check_target(file, &rules)?;
+        let backup = self.backup()?;
+        write_with(file, &rules, |out| {
+            serde_json::to_writer(&mut *out, &backup)?;
+            out.write_all(b"\n")
+        })?;
         Ok(backup)
     }
 
@@ -335,6 +326,7 @@ pub fn read_backup(file: &Path) -> StoreResult<Backup> {
     };
     let bytes = read_capped(file, MAX_BACKUP_BYTES).map_err(|e| match e {
         ReadCapped::Io(e) => read_err(e),
+        ReadCapped::NotAFile(kind) => StoreError::NotAFile(crate::files::not_a_file(file, kind)),
         ReadCapped::TooLarge(size) => StoreError::BackupTooLarge {
             path: file.to_path_buf(),
             size,
@@ -823,21 +815,4 @@ fn rows<T>(
 ) -> rusqlite::Result<Vec<T>> {
     let mut stmt = conn.prepare(sql)?;
     stmt.query_map([], f)?.collect()
-}
-
-/// Whether two paths name the same existing file.
-fn is_same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// `.NAME.tmp` in the folder of `file`.
-fn temp_beside(file: &Path) -> PathBuf {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "backup".into());
-    file.with_file_name(format!(".{name}.tmp"))
 }

@@ -39,15 +39,12 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    /// A backup file that cannot be written.
-    #[error("cannot write the backup {}: {source}; check the folder exists and is writable", path.display())]
-    BackupWrite {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    /// `export` was asked to write over the store it exports.
-    #[error("{} is the store itself; export to another file", path.display())]
-    ExportOverStore { path: PathBuf },
+    /// A backup named by the user that is a FIFO, device or folder: `files::not_a_file`.
+    #[error("{0}")]
+    NotAFile(String),
+    /// A backup target refused or not written (`files::write_with`); nothing was changed.
+    #[error(transparent)]
+    Write(#[from] crate::files::WriteError),
     /// A backup larger than any store mianba writes: refused before it is read.
     #[error("{} is {size} bytes, more than a mianba backup can be ({limit} bytes); check it is the right file", path.display())]
     BackupTooLarge {

@@ -77,6 +77,20 @@ impl Store {
         Store::init(conn, path)
     }
 
+    /// The files of the store in `data_dir` — the database and its two SQLite logs — which
+    /// no command may write over.
+    pub fn files_in(data_dir: &Path) -> [PathBuf; 3] {
+        with_logs(&data_dir.join(FILE_NAME))
+    }
+
+    /// `files_in` for this store (none for an in-memory one).
+    pub fn own_files(&self) -> Vec<PathBuf> {
+        if self.path == Path::new(":memory:") {
+            return Vec::new();
+        }
+        with_logs(&self.path).to_vec()
+    }
+
     /// The database file (`:memory:` for an in-memory store).
     pub fn path(&self) -> &Path {
         &self.path
@@ -115,6 +129,16 @@ impl Store {
 /// Switches the store to WAL journaling. SQLite does not wait (busy timeout) for the lock this
 /// needs, so two programs creating the store at the same moment would see "database is
 /// locked": retry for as long as any other write would wait.
+/// A database file and its SQLite logs.
+fn with_logs(db: &Path) -> [PathBuf; 3] {
+    let beside = |suffix: &str| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    [db.to_path_buf(), beside("-wal"), beside("-shm")]
+}
+
 fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
     let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
     loop {

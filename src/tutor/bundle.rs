@@ -16,8 +16,8 @@ use serde_json::Value;
 use super::digest::digest_of;
 use super::grading::{Grade, grade_digest};
 use super::set::Set;
+use crate::files::{ReadCapped, read_capped};
 use crate::scoring::Scorecard;
-use crate::text::{ReadCapped, read_capped};
 
 /// The `format` field every bundle carries.
 pub const FORMAT: &str = "mianba-result-bundle";
@@ -92,6 +92,9 @@ pub struct BundleFollowup {
 pub enum BundleError {
     #[error("cannot read bundle {file} ({reason}); check the path and its permissions")]
     Unreadable { file: String, reason: String },
+    /// A FIFO, device or folder: `files::not_a_file`'s sentence.
+    #[error("{0}")]
+    NotAFile(String),
     #[error(
         "bundle {file} is {size} bytes, over the 8 MiB limit; it is not a result bundle — ask for the file `mianba set export` wrote"
     )]
@@ -204,6 +207,9 @@ pub fn read_bundle(path: &Path) -> Result<Bundle, BundleError> {
         Ok(bytes) => bytes,
         Err(ReadCapped::Io(e)) => return Err(unreadable(e)),
         Err(ReadCapped::TooLarge(size)) => return Err(BundleError::TooLarge { file, size }),
+        Err(ReadCapped::NotAFile(kind)) => {
+            return Err(BundleError::NotAFile(crate::files::not_a_file(path, kind)));
+        }
     };
     parse_bundle(&bytes, &file)
 }

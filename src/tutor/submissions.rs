@@ -1,7 +1,7 @@
 //! Reading the bundle files a class report covers: each file given, and the `*.json` directly
 //! inside each folder given, each read (`bundle::read_bundle`) and checked (`bundle::verify`
-//! against the set, else `bundle::verify_integrity`). Unreadable files become one-sentence
-//! errors, already stripped of control characters.
+//! against the set, else `bundle::verify_integrity`). Unreadable files, and entries of a
+//! folder that are not regular files, become one-sentence errors, stripped of control characters.
 
 use std::path::PathBuf;
 
@@ -41,14 +41,11 @@ fn bundle_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
             files.push(p.clone());
             continue;
         }
-        match std::fs::read_dir(p) {
-            Ok(entries) => {
-                let mut found: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
-                    .collect();
-                found.sort();
+        // A FIFO, device link or unreadable entry named *.json is said, never passed over.
+        match crate::files::scan_folder(p, "json") {
+            Ok((found, skipped)) => {
                 files.extend(found);
+                errors.extend(skipped);
             }
             Err(e) => errors.push(sanitize_line(&format!(
                 "cannot read folder {} ({e}); check its permissions",

@@ -10,7 +10,7 @@ pub mod state;
 pub mod update;
 pub mod view;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -46,6 +46,10 @@ pub fn papers(bundles: &[PathBuf], set: Option<&Set>, out: Option<&Path>) -> Res
             (Some(dir), Some(name)) => dir.join(name),
             _ => path.clone(),
         };
+        // Grading saves over the paper again and again, so replacing it is the point; a link
+        // or a device in its place is refused now, before any grading is done.
+        crate::files::check_target(&out, &SAVE_RULES)
+            .map_err(|e| Error::BadInput(sanitize_line(&e.to_string())))?;
         if papers.iter().any(|p| p.out == out) {
             return Err(Error::Usage(sanitize_line(&format!(
                 "two bundles would be saved as {}; grade them in two runs or rename one",
@@ -71,31 +75,21 @@ pub fn papers(bundles: &[PathBuf], set: Option<&Set>, out: Option<&Path>) -> Res
     Ok(papers)
 }
 
-/// Write a paper: a temporary file in the same folder, renamed over the target, so the file
-/// on disk is always a whole bundle.
-pub fn save(paper: &Paper) -> std::io::Result<()> {
-    let dir = match paper.out.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)?;
-    let name = paper
-        .out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "bundle.json".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(paper.bundle.to_json().as_bytes())?;
-        f.sync_all()
-    });
-    match written.and_then(|()| std::fs::rename(&tmp, &paper.out)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
+/// A paper replaces its own file (or its copy in `--out`), never a link or device.
+const SAVE_RULES: crate::files::WriteRules<'static> = crate::files::WriteRules {
+    replace: true,
+    keep: &[],
+};
+
+/// Write a paper through `files::write_file`, so the file on disk is always a whole bundle.
+pub fn save(paper: &Paper) -> std::result::Result<(), crate::files::WriteError> {
+    if let Some(dir) = paper.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| crate::files::WriteError::Io {
+            path: paper.out.clone(),
+            source,
+        })?;
     }
+    crate::files::write_file(&paper.out, paper.bundle.to_json().as_bytes(), &SAVE_RULES)
 }
 
 /// Run the effects, feeding their replies back, until nothing is left.
