@@ -157,6 +157,10 @@ pub enum ClassCommand {
         roster: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
+        /// Count flagged submissions (edited, another set, rescored differently…) in the
+        /// averages and passes; by default they are listed but not counted.
+        #[arg(long)]
+        include_flagged: bool,
     },
     /// Grade result bundles by hand in the terminal (six dimensions and a comment per answer).
     Grade {

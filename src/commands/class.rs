@@ -10,7 +10,7 @@ use crate::cli::{Global, ReportFormat};
 use crate::error::{Error, Result};
 use crate::files::{ReadCapped, read_capped};
 use crate::text::sanitize_line;
-use crate::tutor::class::report;
+use crate::tutor::class::{report, set_ids};
 use crate::tutor::submissions::read_submissions;
 
 /// A roster is a short list of names.
@@ -22,13 +22,15 @@ pub fn run(
     set: Option<&Path>,
     roster: Option<&Path>,
     format: ReportFormat,
+    include_flagged: bool,
 ) -> Result<ExitCode> {
+    let banks = super::set::banks(global);
     let set = match set {
-        Some(p) => Some(super::set::load(p, &super::set::banks(global))?),
+        Some(p) => Some(super::set::load(p, &banks)?),
         None => None,
     };
     let roster = roster.map(read_roster).transpose()?;
-    let (subs, mut errors) = read_submissions(paths, set.as_ref());
+    let (subs, mut errors) = read_submissions(paths, set.as_ref().map(|s| (s, &banks)));
     if subs.is_empty() {
         for e in &errors {
             eprintln!("{e}");
@@ -37,13 +39,39 @@ pub fn run(
             "no readable result bundle was given; pass the .json files `mianba set export` wrote, or their folder".into(),
         ));
     }
-    let r = report(subs, set.as_ref(), roster.as_deref());
+    // Without a set there is nothing to tell one set's questions from another's: never mix.
+    let sets = set_ids(&subs);
+    if set.is_none() && sets.len() > 1 {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        return Err(Error::BadInput(sanitize_line(&format!(
+            "the bundles answer {} different sets ({}); report one set at a time with --set FILE",
+            sets.len(),
+            sets.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))));
+    }
+    if set.is_none() {
+        // A note, not a failure: the report is what the tutor asked for.
+        eprintln!(
+            "note: no --set given, so the scores shown are the bundles' own, not rescored; pass the set file with --set to rescore every answer"
+        );
+    }
+    let r = report(subs, set.as_ref(), roster.as_deref(), include_flagged);
     let text = match format {
         ReportFormat::Md => r.to_markdown(),
         ReportFormat::Csv => r.to_csv(),
         ReportFormat::Json => r.to_json(),
     };
     super::history::emit(&text)?;
+    for name in &r.same_name {
+        errors.push(format!(
+            "{name}: submissions from different sessions carry this name; they are kept apart by session — ask each candidate to export with their own --name"
+        ));
+    }
     for c in r.candidates.iter().filter(|c| !c.flags.is_empty()) {
         errors.push(format!(
             "{}: flagged ({}); ask the candidate to export the bundle again from their own answers",
@@ -69,11 +97,12 @@ pub fn grade(
     out: Option<&Path>,
     set: Option<&Path>,
 ) -> Result<ExitCode> {
+    let banks = super::set::banks(global);
     let set = match set {
-        Some(p) => Some(super::set::load(p, &super::set::banks(global))?),
+        Some(p) => Some(super::set::load(p, &banks)?),
         None => None,
     };
-    let papers = crate::tui::grading::papers(bundles, set.as_ref(), out)?;
+    let papers = crate::tui::grading::papers(bundles, set.as_ref().map(|s| (s, &banks)), out)?;
     crate::tui::grading::run(global.lang, grader, papers)
 }
 

@@ -34,7 +34,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             set,
             roster,
             format,
-        })) => class::run(&global, &paths, set.as_deref(), roster.as_deref(), format),
+            include_flagged,
+        })) => class::run(
+            &global,
+            &paths,
+            set.as_deref(),
+            roster.as_deref(),
+            format,
+            include_flagged,
+        ),
         Some(Command::Class(ClassCommand::Grade {
             bundles,
             grader,

@@ -7,20 +7,31 @@ use std::path::PathBuf;
 
 use super::bundle::{read_bundle, verify, verify_integrity};
 use super::class::Submission;
+use super::rescore::Rescorer;
 use super::set::Set;
+use crate::bank::BankSet;
 use crate::text::sanitize_line;
 
 /// The readable submissions and the errors of the others, in file-name order per folder.
-pub fn read_submissions(paths: &[PathBuf], set: Option<&Set>) -> (Vec<Submission>, Vec<String>) {
+/// With a set, every answer is rescored with the set's rubric (`rescore`): the submissions
+/// carry the tutor's scores, and a stored score that differs is flagged.
+pub fn read_submissions(
+    paths: &[PathBuf],
+    set: Option<(&Set, &BankSet)>,
+) -> (Vec<Submission>, Vec<String>) {
     let (files, mut errors) = bundle_files(paths);
+    let mut rescorer = set.map(|(s, banks)| Rescorer::new(s, banks));
     let mut subs = Vec::with_capacity(files.len());
     for file in files {
         match read_bundle(&file) {
-            Ok(bundle) => {
-                let flags = match set {
-                    Some(s) => verify(&bundle, s),
+            Ok(mut bundle) => {
+                let mut flags = match set {
+                    Some((s, _)) => verify(&bundle, s),
                     None => verify_integrity(&bundle),
                 };
+                if let Some(r) = &mut rescorer {
+                    flags.extend(r.rescore(&mut bundle, true));
+                }
                 subs.push(Submission {
                     file: file.display().to_string(),
                     bundle,

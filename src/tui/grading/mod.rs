@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::Duration;
 
+use crate::bank::BankSet;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::session::SystemClock;
@@ -25,6 +26,7 @@ use crate::tui::terminal::{Signals, TerminalGuard};
 use crate::tui::theme::Theme;
 use crate::tutor::Set;
 use crate::tutor::bundle::{read_bundle, verify, verify_integrity};
+use crate::tutor::rescore::Rescorer;
 use msg::Msg;
 use state::{Grading, Paper};
 use update::{Effect, update};
@@ -32,16 +34,26 @@ use update::{Effect, update};
 const POLL: Duration = Duration::from_millis(100);
 
 /// Reads every bundle (any unreadable one stops here, before the terminal is touched) and
-/// checks it: against `set` when given, else its own digests and version.
-pub fn papers(bundles: &[PathBuf], set: Option<&Set>, out: Option<&Path>) -> Result<Vec<Paper>> {
+/// checks it: against `set` when given — each answer rescored with the set's rubric, a
+/// differing stored score flagged (the paper itself is saved as the candidate sent it) —
+/// else its own digests and version.
+pub fn papers(
+    bundles: &[PathBuf],
+    set: Option<(&Set, &BankSet)>,
+    out: Option<&Path>,
+) -> Result<Vec<Paper>> {
     let mut papers: Vec<Paper> = Vec::with_capacity(bundles.len());
+    let mut rescorer = set.map(|(s, banks)| Rescorer::new(s, banks));
     for path in bundles {
-        let bundle =
+        let mut bundle =
             read_bundle(path).map_err(|e| Error::BadInput(sanitize_line(&e.to_string())))?;
-        let flags = match set {
-            Some(s) => verify(&bundle, s),
+        let mut flags = match set {
+            Some((s, _)) => verify(&bundle, s),
             None => verify_integrity(&bundle),
         };
+        if let Some(r) = &mut rescorer {
+            flags.extend(r.rescore(&mut bundle, false));
+        }
         let out = match (out, path.file_name()) {
             (Some(dir), Some(name)) => dir.join(name),
             _ => path.clone(),
