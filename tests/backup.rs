@@ -486,3 +486,84 @@ fn a_refused_backup_does_not_echo_control_characters() {
         assert!(!msg.chars().any(char::is_control), "{msg:?}");
     }
 }
+
+/// Issue 12, case 13: session and answer ids out of range (−5, 2⁶³−1) are re-assigned on
+/// import — the uid stays the identity — so every id can be typed and new sessions number on
+/// from the small ones; a time outside 1970–2100 refuses the file whole.
+#[test]
+fn case13_out_of_range_ids_are_reassigned_and_bad_times_refused() {
+    let fx = Fixture::bundled();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let source = full_store(a.path(), &fx, 2, 1);
+    let mut backup = serde_json::to_value(source.backup().unwrap()).unwrap();
+    backup["sessions"][0]["id"] = (-5).into();
+    backup["sessions"][1]["id"] = i64::MAX.into();
+    backup["answers"][0]["id"] = i64::MAX.into();
+    backup["answers"][1]["id"] = 0.into();
+    let file = b.path().join("backup.json");
+    std::fs::write(&file, backup.to_string()).unwrap();
+    let mianba = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_mianba"))
+            .arg("--data-dir")
+            .arg(b.path().join("data"))
+            .args(["--lang", "en"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = mianba(&["import", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = mianba(&["history", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<i64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "{list}");
+    assert!(
+        ids.iter().all(|id| (1..=1000).contains(id)),
+        "ids not re-assigned: {ids:?}"
+    );
+    for id in &ids {
+        let out = mianba(&["report", &id.to_string()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let store = Store::open(&b.path().join("data")).unwrap();
+    let answer_ids: Vec<i64> = store
+        .backup()
+        .unwrap()
+        .answers
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert!(
+        answer_ids.iter().all(|id| (1..=100_000).contains(id)),
+        "{answer_ids:?}"
+    );
+    let next = fx.fill(&store, 1, 9, T0 + 50)[0];
+    assert!(next.0 <= 1000, "a new session got id {next}");
+
+    // Times outside 1970–2100 are no time mianba wrote: the file is refused whole.
+    for (path, value) in [
+        (("sessions", "started_at"), serde_json::Value::from(-5)),
+        (("answers", "created_at"), serde_json::Value::from(i64::MAX)),
+    ] {
+        let mut bad = serde_json::to_value(source.backup().unwrap()).unwrap();
+        bad[path.0][0][path.1] = value;
+        let err = refused(&store, b.path(), &bad.to_string());
+        assert!(
+            err.to_string().contains("not a time between 1970 and 2100"),
+            "{err}"
+        );
+    }
+}

@@ -6,8 +6,9 @@
 //! by row id, so a backup merges into a store that already has data:
 //! - a session or answer whose uid is already there is kept as it is (importing the same file
 //!   twice adds nothing); new answers of a known session join it;
-//! - a row keeps its id when that id is free (so a round trip into an empty store gives the
-//!   same rows, ids included), else it gets a new one and references follow;
+//! - a row keeps its id when that id is free and in range (1 to `MAX_ROW_ID`, so a round
+//!   trip into an empty store gives the same rows, ids included), else it gets a new one and
+//!   references follow — the uid is the identity, the id only a local number;
 //! - a draft replaces the one under the same key only when newer; a schedule card replaces the
 //!   question's card only when reviewed later; a grade replaces the same grader's grade of the
 //!   same question only when given later; a setting already set here is kept.
@@ -34,6 +35,12 @@ use crate::session::Mode;
 pub const BACKUP_FORMAT: &str = "mianba-backup";
 /// The backup layout this mianba writes and the newest it reads.
 pub const BACKUP_VERSION: u32 = 1;
+/// The largest row id an import keeps: ids are numbers people type (`mianba report 12`), and
+/// a huge one would make SQLite number every later row after it. Ids outside 1..=this are
+/// re-assigned.
+pub const MAX_ROW_ID: i64 = 999_999_999;
+/// Times are Unix seconds from 1970 to 2100; anything else is no time mianba wrote.
+const LAST_TIME: i64 = 4_102_444_800;
 /// Larger files are refused unread (10,000 sessions export to well under a tenth of this).
 pub const MAX_BACKUP_BYTES: u64 = 1 << 30;
 /// Every table of the store and its columns, as the backup knows them: each is carried by the
@@ -432,6 +439,7 @@ fn check(b: &Backup) -> Result<(), String> {
         serde_json::from_str::<Scorecard>(&a.scorecard_json)
             .map_err(|e| format!("the scorecard of {} cannot be read: {e}", at()))?;
     }
+    times(b)?;
     unique(b.drafts.iter().map(|d| d.key.as_str()), "draft key")?;
     unique(
         b.schedule.iter().map(|s| s.question_id.as_str()),
@@ -463,6 +471,46 @@ fn check(b: &Backup) -> Result<(), String> {
         }
         serde_json::from_str::<serde_json::Value>(&g.scores_json)
             .map_err(|e| format!("the grade by {} cannot be read: {e}", g.grader))?;
+    }
+    Ok(())
+}
+
+/// Every time in the file is between 1970 and 2100.
+fn times(b: &Backup) -> Result<(), String> {
+    let check = |what: &dyn Fn() -> String, t: i64| {
+        if (0..=LAST_TIME).contains(&t) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{} is {t}, not a time between 1970 and 2100",
+                what()
+            ))
+        }
+    };
+    for s in &b.sessions {
+        check(&|| format!("the start of session {}", s.uid), s.started_at)?;
+        if let Some(t) = s.finished_at {
+            check(&|| format!("the end of session {}", s.uid), t)?;
+        }
+    }
+    for a in &b.answers {
+        check(&|| format!("the time of answer {}", a.uid), a.created_at)?;
+    }
+    for d in &b.drafts {
+        check(&|| format!("the time of draft {}", d.key), d.updated_at)?;
+    }
+    for s in &b.schedule {
+        check(&|| format!("the due date of {}", s.question_id), s.due)?;
+        check(
+            &|| format!("the last review of {}", s.question_id),
+            s.last_review,
+        )?;
+    }
+    for g in &b.grades {
+        check(
+            &|| format!("the time of the grade by {}", g.grader),
+            g.graded_at,
+        )?;
     }
     Ok(())
 }
@@ -666,8 +714,12 @@ fn id_of(conn: &Connection, table: &str, uid: &str) -> rusqlite::Result<Option<i
         .optional()
 }
 
-/// `id` when no row of `table` has it, else `None` (SQLite then picks a new one).
+/// `id` when it is in range and no row of `table` has it, else `None` (SQLite then picks a
+/// new one, after the largest id here).
 fn free_id(conn: &Connection, table: &str, id: i64) -> rusqlite::Result<Option<i64>> {
+    if !(1..=MAX_ROW_ID).contains(&id) {
+        return Ok(None);
+    }
     let taken = conn
         .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
         .query_row([id], |_| Ok(()))
