@@ -223,6 +223,7 @@ fn review_screens(c: &mut Criterion) {
     let mut io = mianba::tui::io::Io {
         store: Some(store),
         speaker: None,
+        data_dir: std::env::temp_dir().join("mianba-bench"),
     };
     let mut group = c.benchmark_group("review_first_frame_10k");
     group.sample_size(20);

@@ -198,6 +198,8 @@ ui_strings! {
     leave_keys: "Enter/y 离开  Esc/n 继续作答", "Enter/y leave  Esc/n keep going";
     saved_next: "已保存，下一题。", "Saved. Next question.";
     not_saved: "保存失败：{why}", "Could not save: {why}";
+    answer_kept: "存储无法保存这个回答（{why}）。回答和评分已保存在 {path}，下次启动时会放回存储。", "The store could not take this answer ({why}). The answer and its scorecard are kept in {path}; mianba brings them back into the store next time it starts.";
+    recovered: "上次未能保存的 {n} 个回答已放回存储（场次 {sessions}）。", "{n} answer(s) an earlier run could not save are now in the store (session {sessions}).";
 
     // Spoken checklist
     checklist_title: "勾选你讲到的内容", "Tick what you covered";

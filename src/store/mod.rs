@@ -13,6 +13,7 @@ mod history;
 mod marks;
 pub mod migrations;
 mod records;
+pub mod recovery;
 mod schedule;
 mod sessions;
 mod settings;
@@ -121,14 +122,25 @@ impl Store {
         }
     }
 
+    /// Reads every page (SQLite's `quick_check`): damage in the middle of the file, which
+    /// opening does not notice, is found before anyone types an answer into this store.
+    pub fn check_integrity(&self) -> StoreResult<()> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::damaged(&self.path, verdict))
+        }
+    }
+
     fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::sqlite(&self.path, e)
     }
 }
 
-/// Switches the store to WAL journaling. SQLite does not wait (busy timeout) for the lock this
-/// needs, so two programs creating the store at the same moment would see "database is
-/// locked": retry for as long as any other write would wait.
 /// A database file and its SQLite logs.
 fn with_logs(db: &Path) -> [PathBuf; 3] {
     let beside = |suffix: &str| {
@@ -139,6 +151,9 @@ fn with_logs(db: &Path) -> [PathBuf; 3] {
     [db.to_path_buf(), beside("-wal"), beside("-shm")]
 }
 
+/// Switches the store to WAL journaling. SQLite does not wait (busy timeout) for the lock this
+/// needs, so two programs creating the store at the same moment would see "database is
+/// locked": retry for as long as any other write would wait.
 fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
     let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
     loop {

@@ -13,6 +13,8 @@ pub struct Io {
     pub store: Option<Store>,
     /// `None` unless `--speak` was given and espeak-ng was found.
     pub speaker: Option<Speaker>,
+    /// The store's folder: an answer the store cannot take is kept in a recovery file here.
+    pub data_dir: std::path::PathBuf,
 }
 
 impl Io {
@@ -40,11 +42,33 @@ impl Io {
                 }
                 None
             }
+            Effect::SaveAnswer(a) => {
+                let store = self.store.as_ref()?;
+                Some(match store.save_answer(&a.new_answer()) {
+                    Ok(id) => Msg::AnswerSaved { slot: a.slot, id },
+                    Err(e) => keep_answer(&self.data_dir, &a.new_answer(), &e.to_string()),
+                })
+            }
             store_effect => self
                 .store
                 .as_ref()
                 .and_then(|s| run_on_store(s, store_effect, banks)),
         }
+    }
+}
+
+/// The store refused an answer: it goes to a recovery file (`store::recovery`), and the
+/// message says where, so the typed text is never only on the screen.
+fn keep_answer(data_dir: &std::path::Path, a: &crate::store::NewAnswer<'_>, why: &str) -> Msg {
+    let answer = crate::store::recovery::RecoveredAnswer::of(a, why);
+    match crate::store::recovery::keep(data_dir, &answer) {
+        Ok(path) => Msg::AnswerKept {
+            why: why.to_string(),
+            path: crate::text::sanitize_line(&path.display().to_string()),
+        },
+        Err(also) => Msg::StoreFailed(format!(
+            "{why}; and no recovery file could be written ({also})"
+        )),
     }
 }
 
@@ -66,11 +90,8 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
                 })
                 .map_or_else(failed, Msg::SessionCreated),
         ),
-        Effect::SaveAnswer(a) => Some(
-            store
-                .save_answer(&a.new_answer())
-                .map_or_else(failed, |id| Msg::AnswerSaved { slot: a.slot, id }),
-        ),
+        // Run by `Io::run_one`, which keeps a refused answer.
+        Effect::SaveAnswer(_) => None,
         Effect::FinishSession { id, at } => store.finish_session(id, at).err().map(failed),
         Effect::SaveDraft { draft, seconds } => store
             .save_draft(&draft)

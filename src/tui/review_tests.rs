@@ -113,6 +113,7 @@ fn io_with(store: Store) -> Io {
     Io {
         store: Some(store),
         speaker: None,
+        data_dir: std::env::temp_dir().join("mianba-tui-tests"),
     }
 }
 

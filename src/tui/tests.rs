@@ -207,6 +207,7 @@ fn a_restored_answer_goes_on_timing_from_the_seconds_spent_before() {
     let mut io = crate::tui::io::Io {
         store: Some(store),
         speaker: None,
+        data_dir: std::env::temp_dir().join("mianba-tui-tests"),
     };
     let (mut app, clock) = app_with(Lang::En, Some(draft()));
     // The app's real clock starts a day in (`MONOTONIC_START`); so does this one.
@@ -667,6 +668,7 @@ fn a_speaker_that_cannot_start_reports_once_and_is_dropped() {
     let mut io = crate::tui::io::Io {
         store: None,
         speaker: Some(crate::speech::Speaker::at("/nonexistent/espeak-ng")),
+        data_dir: std::env::temp_dir().join("mianba-tui-tests"),
     };
     let speak = || Effect::Speak {
         text: "你好".into(),

@@ -177,6 +177,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.notify(text, Level::Error);
             Vec::new()
         }
+        Msg::AnswerKept { why, path } => {
+            let text = fill(app.ui.answer_kept, &[("why", &why), ("path", &path)]);
+            // Long enough to be read and the path copied.
+            app.notify_for(text, Level::Error, std::time::Duration::from_secs(600));
+            Vec::new()
+        }
     }
 }
 

@@ -1,0 +1,177 @@
+//! Answers the store could not take. When saving an answer fails (the store damaged, read-only,
+//! or the disk full), the answer and its scorecard go to a plain JSON file in `recovered/`
+//! beside the store — or, when that folder cannot be written either, in the temporary folder —
+//! so no typed text is lost. The next start brings every such file back into the (working)
+//! store as one session per interrupted session, then removes the file.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{NewAnswer, NewSession, SessionId, Store, StoreResult};
+use crate::files::{WriteRules, read_capped, write_file};
+use crate::scoring::Scorecard;
+use crate::session::Mode;
+
+/// The `format` of a recovery file.
+pub const RECOVERY_FORMAT: &str = "mianba-recovered-answer";
+/// A recovery file holds one answer; anything larger is not one.
+const MAX_RECOVERY_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One answer as it was to be saved, with what is needed to make its session again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecoveredAnswer {
+    pub format: String,
+    /// Why the store refused it, as the screen said.
+    pub why: String,
+    /// The session's id in the store that failed: answers of one session come back together.
+    pub session_id: i64,
+    pub mode: Mode,
+    pub question_id: String,
+    pub followup: Option<usize>,
+    pub bank_id: String,
+    pub category: String,
+    pub prompt: String,
+    pub answer_text: String,
+    pub seconds_used: u32,
+    pub attempt: u32,
+    pub scorecard: Scorecard,
+    pub created_at: i64,
+}
+
+impl RecoveredAnswer {
+    pub fn of(a: &NewAnswer<'_>, why: &str) -> RecoveredAnswer {
+        RecoveredAnswer {
+            format: RECOVERY_FORMAT.into(),
+            why: why.into(),
+            session_id: a.session_id.0,
+            mode: a.mode,
+            question_id: a.question_id.into(),
+            followup: a.followup,
+            bank_id: a.bank_id.into(),
+            category: a.category.into(),
+            prompt: a.prompt.into(),
+            answer_text: a.answer_text.into(),
+            seconds_used: a.seconds_used,
+            attempt: a.attempt,
+            scorecard: a.scorecard.clone(),
+            created_at: a.created_at,
+        }
+    }
+}
+
+/// Where recovery files go for the store in `data_dir`, in the order tried.
+pub fn recovery_dirs(data_dir: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![data_dir.join("recovered")];
+    #[cfg(unix)]
+    let who = {
+        // SAFETY: getuid has no preconditions and cannot fail.
+        unsafe { libc::getuid() }
+    };
+    #[cfg(not(unix))]
+    let who = "user";
+    dirs.push(std::env::temp_dir().join(format!("mianba-recovered-{who}")));
+    dirs
+}
+
+/// Writes the answer to a new recovery file; the path, or why no folder could take it.
+pub fn keep(data_dir: &Path, answer: &RecoveredAnswer) -> Result<PathBuf, String> {
+    let json = serde_json::to_vec_pretty(answer).map_err(|e| e.to_string())?;
+    let mut last = String::new();
+    for dir in recovery_dirs(data_dir) {
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            last = format!("cannot create {}: {e}", dir.display());
+            continue;
+        }
+        let name = format!(
+            "answer-{}-{}-{}.json",
+            answer.session_id,
+            answer.created_at,
+            std::process::id()
+        );
+        let mut path = dir.join(&name);
+        let mut n = 1;
+        while path.exists() {
+            path = dir.join(format!("{}-{n}.json", name.trim_end_matches(".json")));
+            n += 1;
+        }
+        match write_file(&path, &json, &WriteRules::default()) {
+            Ok(()) => return Ok(path),
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(last)
+}
+
+/// What `restore` brought back.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Restored {
+    pub answers: usize,
+    /// The sessions made for them, in the working store.
+    pub sessions: Vec<SessionId>,
+    /// Files that could not be read or saved, each with why (left where they are).
+    pub problems: Vec<String>,
+}
+
+/// Saves every recovery file of `data_dir` into `store` and removes it once saved.
+pub fn restore(store: &Store, data_dir: &Path, lang: &str) -> StoreResult<Restored> {
+    let mut found: Vec<(PathBuf, RecoveredAnswer)> = Vec::new();
+    let mut out = Restored::default();
+    for dir in recovery_dirs(data_dir) {
+        let Ok((files, _)) = crate::files::scan_folder(&dir, "json") else {
+            continue;
+        };
+        for f in files {
+            let parsed = read_capped(&f, MAX_RECOVERY_BYTES)
+                .map_err(|_| "cannot be read".to_string())
+                .and_then(|b| {
+                    serde_json::from_slice::<RecoveredAnswer>(&b).map_err(|e| e.to_string())
+                });
+            match parsed {
+                Ok(a) if a.format == RECOVERY_FORMAT => found.push((f, a)),
+                Ok(_) => {}
+                Err(e) => out.problems.push(format!("{}: {e}", f.display())),
+            }
+        }
+    }
+    found.sort_by_key(|(_, a)| (a.session_id, a.created_at));
+    let mut current: Option<(i64, SessionId)> = None;
+    for (file, a) in &found {
+        let session = match current {
+            Some((old, id)) if old == a.session_id => id,
+            _ => {
+                let id = store.create_session(&NewSession {
+                    started_at: a.created_at - i64::from(a.seconds_used),
+                    mode: a.mode,
+                    preset: None,
+                    seed: 0,
+                    banks: vec![a.bank_id.clone()],
+                    lang: lang.into(),
+                })?;
+                out.sessions.push(id);
+                current = Some((a.session_id, id));
+                id
+            }
+        };
+        store.save_answer(&NewAnswer {
+            session_id: session,
+            parent: None,
+            question_id: &a.question_id,
+            followup: a.followup,
+            bank_id: &a.bank_id,
+            category: &a.category,
+            prompt: &a.prompt,
+            answer_text: &a.answer_text,
+            seconds_used: a.seconds_used,
+            attempt: a.attempt,
+            scorecard: &a.scorecard,
+            mode: a.mode,
+            created_at: a.created_at,
+        })?;
+        out.answers += 1;
+        // Saved: the file has done its work. If it cannot be removed it is offered again, and
+        // the answer would be saved twice — better than lost.
+        let _ = std::fs::remove_file(file);
+    }
+    Ok(out)
+}

@@ -1,0 +1,151 @@
+//! Issue 12, cases 4 and 5, in a real terminal: a damaged store is refused at start with the
+//! CLI's sentence (not opened half-way), and a store that stops taking writes mid-session
+//! loses no typed character — the answer goes to a recovery file the screen names, and the
+//! next start brings it back into the store.
+
+// The shared pty harness and store fixture; this test uses part of each (the fixture allows
+// its own dead code).
+#[allow(dead_code)]
+#[path = "tui_pty/harness.rs"]
+mod harness;
+mod review_support;
+
+use std::io::{Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use harness::App;
+use mianba::store::Store;
+
+/// Case 4: junk written over the middle of the store. The CLI and the app say the same
+/// sentence, with the way forward; the app never enters the interview screens.
+#[test]
+fn case4_a_damaged_store_is_refused_at_start_with_the_cli_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        review_support::Fixture::bundled().fill(&store, 30, 1, 1_750_000_000);
+    }
+    let db = dir.path().join("mianba.db");
+    let len = std::fs::metadata(&db).unwrap().len();
+    assert!(len > 8 * 4096, "a store of several pages: {len}");
+    let mut f = std::fs::OpenOptions::new().write(true).open(&db).unwrap();
+    f.seek(SeekFrom::Start(4096)).unwrap();
+    f.write_all(&vec![0xA5; usize::try_from(len).unwrap() - 4096])
+        .unwrap();
+    drop(f);
+
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_mianba"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["--lang", "en", "history"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&cli.stderr).into_owned();
+    assert!(
+        said.contains("is damaged or is not a mianba store"),
+        "{said}"
+    );
+    assert!(said.contains("move it aside"), "{said}");
+
+    let mut app = App::start(dir.path(), &["--lang", "en"], 250, 30);
+    let status = app.wait_exit();
+    assert!(!status.success());
+    let screen = app.screen();
+    assert!(
+        screen.contains("is damaged or is not a mianba store") && screen.contains("move it aside"),
+        "{screen}"
+    );
+    assert!(!app.alternate_screen());
+}
+
+/// Marks files immutable (even root cannot write them) until dropped.
+struct Immutable(Vec<PathBuf>);
+
+impl Immutable {
+    fn set(files: &[PathBuf]) -> Immutable {
+        for f in files {
+            let ok = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(f)
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "chattr +i {}", f.display());
+        }
+        Immutable(files.to_vec())
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        for f in &self.0 {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(f)
+                .status();
+        }
+    }
+}
+
+fn recovery_files(data: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(data.join("recovered"))
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default()
+}
+
+/// Case 5: the store stops taking writes while an answer is typed. Submitting it keeps the
+/// answer and its scorecard in a recovery file the screen names; the next start brings it
+/// back, character for character, into the store.
+#[test]
+fn case5_an_answer_the_store_cannot_take_is_kept_and_brought_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "我会先保持冷静，耐心倾听客户的问题，然后核实情况，给出解决方案。";
+    let mut app = App::start(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "practice",
+            "--bank",
+            "tui-test",
+            "--category",
+            "stress",
+        ],
+        250,
+        30,
+    );
+    app.wait_text("Answer");
+    app.type_text(text);
+    app.wait_text("核实情况");
+    // The session exists; now the store turns unwritable.
+    let db = dir.path().join("mianba.db");
+    let wal = dir.path().join("mianba.db-wal");
+    assert!(wal.exists(), "the store is in WAL mode");
+    let lock = Immutable::set(&[db, wal]);
+    app.send(b"\x13");
+    let screen = app.wait_text("The store could not take this answer");
+    assert!(screen.contains("recovered"), "{screen}");
+    app.ctrl_c();
+    drop(lock);
+
+    let kept = recovery_files(dir.path());
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&kept[0]).unwrap()).unwrap();
+    assert_eq!(saved["answer_text"], text);
+    assert!(saved["scorecard"]["total"].is_u64());
+
+    let mut app = App::start(dir.path(), &["--lang", "en"], 250, 30);
+    app.wait_text("1 answer(s) an earlier run could not save are now in the store");
+    app.ctrl_c();
+    assert!(recovery_files(dir.path()).is_empty());
+    let store = Store::open(dir.path()).unwrap();
+    let texts: Vec<String> = store
+        .sessions()
+        .unwrap()
+        .iter()
+        .flat_map(|s| store.session(s.id).unwrap().unwrap().answers)
+        .map(|a| a.answer_text)
+        .collect();
+    assert!(texts.iter().any(|t| t == text), "{texts:?}");
+}
