@@ -149,3 +149,114 @@ fn case5_an_answer_the_store_cannot_take_is_kept_and_brought_back() {
         .collect();
     assert!(texts.iter().any(|t| t == text), "{texts:?}");
 }
+
+/// Polls the store (as another program would) until the autosave holds `text`.
+fn wait_for_draft(data: &Path, text: &str) {
+    let deadline = std::time::Instant::now() + harness::TIMEOUT;
+    loop {
+        let store = Store::open(data).unwrap();
+        if store
+            .latest_draft()
+            .unwrap()
+            .is_some_and(|d| d.text == text)
+        {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the draft was never saved: {:?}",
+            store.latest_draft()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// `mianba report latest --format json`: the session it names.
+fn latest(data: &Path) -> i64 {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mianba"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--lang", "en", "report", "latest", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["session"]["id"]
+        .as_i64()
+        .or_else(|| v["id"].as_i64())
+        .unwrap_or_else(|| panic!("no session id in {v}"))
+}
+
+/// Case 6: a drill interrupted by a crash resumes as a drill — in its own session, the drafted
+/// question first and the rest of the drill after it — and the session the crash left without
+/// an answer is never `report latest`.
+#[test]
+fn case6_a_crashed_drill_resumes_as_a_drill_and_an_empty_session_is_never_latest() {
+    let dir = tempfile::tempdir().unwrap();
+    for category in ["stress", "complaint"] {
+        let mut app = App::start(
+            dir.path(),
+            &[
+                "--lang",
+                "en",
+                "practice",
+                "--bank",
+                "tui-test",
+                "--category",
+                category,
+            ],
+            100,
+            30,
+        );
+        app.wait_text("Question 1 of 1");
+        app.answer_and_submit("Ctrl-S/F2 submit", "不知道。", "Total");
+        app.ctrl_c();
+    }
+    let answered = latest(dir.path());
+
+    let env = [(mianba::tui::CLOCK_SHIFT_ENV, "30")];
+    let mut app = App::start_with_env(dir.path(), &["--lang", "en"], &env, 100, 30);
+    app.wait_text("drill (2 due today)");
+    app.type_text("d");
+    app.wait_text("Question 1 of 2");
+    app.wait_text("Ctrl-S/F2 submit");
+    let typed = "我会先安抚客户情绪";
+    app.type_text(typed);
+    app.wait_text(typed);
+    wait_for_draft(dir.path(), typed);
+    app.signal("KILL");
+    app.wait_exit();
+
+    // The drill's session holds no answer: the latest report is still the answered session.
+    assert_eq!(latest(dir.path()), answered);
+    let sessions_before = Store::open(dir.path()).unwrap().sessions().unwrap().len();
+
+    let mut app = App::start_with_env(dir.path(), &["--lang", "en"], &env, 100, 30);
+    app.wait_text("Restore the draft?");
+    app.type_text("y");
+    app.wait_text("Question 1 of 2");
+    app.wait_text(typed);
+    app.type_text("，耐心倾听。");
+    app.submit("Total");
+    app.ctrl_c();
+
+    let store = Store::open(dir.path()).unwrap();
+    let sessions = store.sessions().unwrap();
+    assert_eq!(
+        sessions.len(),
+        sessions_before,
+        "no new session: {sessions:?}"
+    );
+    let drill = sessions
+        .iter()
+        .find(|s| s.preset.as_deref() == Some("drill"))
+        .expect("the drill session");
+    let answers = store.session(drill.id).unwrap().unwrap().answers;
+    assert_eq!(answers.len(), 1);
+    assert_eq!(answers[0].answer_text, format!("{typed}，耐心倾听。"));
+    assert_eq!(latest(dir.path()), drill.id.0);
+}

@@ -7,21 +7,18 @@ use crate::cli::{Global, SessionReportArgs, SessionReportFormat};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::review::report::{ReportJson, markdown};
-use crate::store::{HistoryFilter, SessionId};
+use crate::store::SessionId;
 use crate::text::sanitize_line;
 
 pub fn run(global: &Global, args: &SessionReportArgs) -> Result<ExitCode> {
     let store = super::history::open_store(global)?;
     let id = match args.session.trim() {
-        "latest" => store
-            .history_page(&HistoryFilter::default(), 0, 1)?
-            .first()
-            .map(|s| s.id)
-            .ok_or_else(|| {
-                Error::BadInput(
-                    "there is no saved session yet; practise one first (`mianba practice`)".into(),
-                )
-            })?,
+        "latest" => store.latest_answered_session()?.ok_or_else(|| {
+            Error::BadInput(
+                "there is no saved session with an answer yet; practise one first (`mianba practice`)"
+                    .into(),
+            )
+        })?,
         n => SessionId(n.parse().map_err(|_| {
             Error::BadInput(format!(
                 "`{}` is not a session number; use a number from `mianba history` or `latest`",

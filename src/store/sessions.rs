@@ -128,6 +128,21 @@ impl Store {
         self.history(&super::HistoryFilter::default())
     }
 
+    /// The newest session with at least one answer: `report latest`. A session left (or
+    /// crashed out of) before its first answer holds nothing to report.
+    pub fn latest_answered_session(&self) -> StoreResult<Option<SessionId>> {
+        self.conn
+            .query_row(
+                "SELECT s.id FROM sessions s
+                 WHERE EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id)
+                 ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
+                [],
+                |r| r.get(0).map(SessionId),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
     /// One session with all its answers in the order given, follow-ups under their parent.
     pub fn session(&self, id: SessionId) -> StoreResult<Option<SessionDetail>> {
         let sql = format!("{SUMMARY_SELECT} WHERE s.id = ?1");

@@ -72,6 +72,34 @@ fn keep_answer(data_dir: &std::path::Path, a: &crate::store::NewAnswer<'_>, why:
     }
 }
 
+/// A draft's session, if the store still has it, and — for a drill — the questions due now.
+type RestoreOf = (
+    Option<(crate::store::SessionId, crate::session::Mode)>,
+    Option<drill::Drill>,
+);
+
+fn restore_of(
+    store: &Store,
+    session: Option<crate::store::SessionId>,
+    banks: &BankSet,
+    now: i64,
+) -> crate::store::StoreResult<RestoreOf> {
+    let Some(detail) = session.map(|id| store.session(id)).transpose()?.flatten() else {
+        return Ok((None, None));
+    };
+    let s = &detail.summary;
+    let drill = match s.preset.as_deref() {
+        Some(drill::DUE_PRESET) => Some(drill::due_drill(
+            store,
+            banks,
+            now,
+            drill::local_day_start(now),
+        )?),
+        _ => None,
+    };
+    Ok((Some((s.id, s.mode)), drill))
+}
+
 /// The store side of one effect.
 fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
     let failed = |e: crate::store::StoreError| Msg::StoreFailed(e.to_string());
@@ -104,6 +132,16 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
                 .map_or_else(failed, Msg::DraftSeconds),
         ),
         Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),
+        Effect::LoadRestore { draft, now } => {
+            Some(restore_of(store, draft.session_id, banks, now).map_or_else(
+                failed,
+                |(session, drill)| Msg::RestoreReady {
+                    draft: Box::new(draft),
+                    session,
+                    drill: drill.map(Box::new),
+                },
+            ))
+        }
         Effect::LoadHistory { filter, offset } => Some(
             store
                 .history_page(&filter, offset, crate::tui::history::PAGE)

@@ -47,6 +47,14 @@ pub enum Msg {
     /// Drill questions due today, for the home screen.
     DueCount(usize),
     /// A drill (of due questions, or of the weakest) ready to start.
+    /// What a draft being restored belonged to (`Effect::LoadRestore`).
+    RestoreReady {
+        draft: Box<crate::store::Draft>,
+        /// Its session, when the store still has it, with that session's mode.
+        session: Option<(crate::store::SessionId, crate::session::Mode)>,
+        /// For a drill's draft: the questions due now.
+        drill: Option<Box<Drill>>,
+    },
     DrillReady {
         drill: Box<Drill>,
         weakest: bool,

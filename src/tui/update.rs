@@ -44,6 +44,12 @@ pub enum Effect {
     },
     /// Answered with `Msg::DraftSeconds`: the seconds saved with a draft being restored.
     LoadDraftSeconds(String),
+    /// Answered with `Msg::RestoreReady`: what the draft's session was (and, for a drill,
+    /// the questions still due at `now`), so the restore resumes it as it was.
+    LoadRestore {
+        draft: Draft,
+        now: i64,
+    },
     ClearDraft(String),
     /// Read a prompt aloud (cutting off what was being read).
     Speak {
@@ -117,6 +123,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SessionCreated(id) => on_session_created(app, id),
+        Msg::RestoreReady {
+            draft,
+            session,
+            drill,
+        } => on_restore_ready(app, *draft, session, drill.map(|d| *d)),
         Msg::DraftSeconds(seconds) => {
             if let Screen::Sitting(s) = &mut app.screen {
                 s.carry_answer_time(seconds);
@@ -386,8 +397,24 @@ fn speak(on: bool, s: &Sitting) -> Option<Effect> {
     on.then_some(Effect::Speak { text, lang })
 }
 
-/// Restore a draft: a practice of its question, straight into the answer with the text back.
+/// Restore a draft: first ask the store what its session was (`on_restore_ready`).
 fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
+    vec![Effect::LoadRestore {
+        draft,
+        now: app.clock.unix_now(),
+    }]
+}
+
+/// Resume a draft, straight into the answer with the text back. A practice session that
+/// still exists goes on — the same session, the draft under its own key, no new empty session
+/// — and a drill goes on with the questions still due, the drafted one first. Otherwise (its
+/// session gone, an exam, a spoken sitting) a practice of the one question.
+pub fn on_restore_ready(
+    app: &mut App,
+    draft: Draft,
+    session: Option<(SessionId, Mode)>,
+    drill: Option<crate::review::drill::Drill>,
+) -> Vec<Effect> {
     let Some((bank, q)) = app.banks.find_question(&draft.question_id) else {
         let text = fill(
             app.ui.restore_unknown_question,
@@ -396,23 +423,56 @@ fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
         app.notify(text, Level::Warn);
         return Vec::new();
     };
-    let mut plan = Plan::fixed(vec![QuestionRef {
+    let drafted = QuestionRef {
         bank: bank.id.clone(),
         question: q.id.clone(),
-    }]);
-    // The session records the bank it asks from, as any other (history's Banks column).
-    plan.banks = vec![bank.id.clone()];
+    };
+    let plan = match drill.filter(|d| d.plan.questions.contains(&drafted)) {
+        Some(d) => {
+            let mut plan = d.plan;
+            plan.questions.retain(|r| r != &drafted);
+            plan.questions.insert(0, drafted);
+            plan
+        }
+        None => {
+            let mut plan = Plan::fixed(vec![drafted]);
+            // The session records the bank it asks from, as any other (history's Banks column).
+            plan.banks = vec![bank.id.clone()];
+            plan
+        }
+    };
     // The time already spent is asked for first, so it is carried before the draft moves to
-    // the new session's key (`on_session_created` saves it with the time).
+    // a new session's key (`on_session_created` saves it with the time).
     let mut effects = vec![Effect::LoadDraftSeconds(draft.key.clone())];
-    effects.extend(start(app, Choice::Practice, plan));
     let now = app.now();
+    let resumed = session.filter(|(_, mode)| *mode == Mode::Practice);
+    match resumed {
+        Some((id, mode)) => match Interview::new(plan, mode, &app.banks, now) {
+            Ok(interview) => {
+                let mut sitting = Sitting::new(interview, Choice::Practice, now);
+                sitting.reset_for_next();
+                sitting.session_id = Some(id);
+                effects.extend(speak(app.speak, &sitting));
+                app.screen = Screen::Sitting(Box::new(sitting));
+            }
+            Err(e) => {
+                let text = fill(app.ui.start_failed, &[("why", &e)]);
+                app.notify(text, Level::Error);
+                return Vec::new();
+            }
+        },
+        None => effects.extend(start(app, Choice::Practice, plan)),
+    }
     if let Screen::Sitting(s) = &mut app.screen {
         s.interview.answer_now(draft.followup, now);
         s.reset_for_next();
         // The store is a file like any other: `with_text` cleans its text before it is shown.
         s.editor = crate::tui::widgets::editor::Editor::with_text(&draft.text);
-        s.replaces_draft = Some(draft.key);
+        if resumed.is_none() {
+            s.replaces_draft = Some(draft.key);
+        } else {
+            s.saved_text = draft.text.clone();
+        }
     }
     effects
 }
