@@ -260,3 +260,42 @@ fn case6_a_crashed_drill_resumes_as_a_drill_and_an_empty_session_is_never_latest
     assert_eq!(answers[0].answer_text, format!("{typed}，耐心倾听。"));
     assert_eq!(latest(dir.path()), drill.id.0);
 }
+
+/// Case 5, from the start: a store that cannot be opened at all (here its file is a folder)
+/// still loses no answer — it is kept in a recovery file and lands in the store once one
+/// can be opened.
+#[test]
+fn case5_with_no_store_at_all_the_answer_is_kept_and_brought_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("mianba.db");
+    std::fs::create_dir_all(&db).unwrap();
+    let text = "先道歉，再核实订单，然后给出换货方案。";
+    let mut app = App::start(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "practice",
+            "--bank",
+            "tui-test",
+            "--category",
+            "complaint",
+        ],
+        250,
+        30,
+    );
+    app.wait_text("answers will not be saved");
+    // The notice holds the footer, so the answer box tells the phase.
+    app.answer_and_submit("Your answer", text, "The store could not take this answer");
+    app.ctrl_c();
+    assert_eq!(recovery_files(dir.path()).len(), 1);
+
+    std::fs::remove_dir(&db).unwrap();
+    let mut app = App::start(dir.path(), &["--lang", "en"], 250, 30);
+    app.wait_text("1 answer(s) an earlier run could not save are now in the store");
+    app.ctrl_c();
+    let store = Store::open(dir.path()).unwrap();
+    let id = store.sessions().unwrap()[0].id;
+    let answers = store.session(id).unwrap().unwrap().answers;
+    assert_eq!(answers[0].answer_text.trim(), text);
+}

@@ -281,7 +281,8 @@ pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<Stri
         return Err(Problem::at_start(
             file,
             format!(
-                "is not a regular file; replace it with the {} itself",
+                "is a {}, not a regular file; replace it with the {} itself",
+                crate::files::kind_of(&meta),
                 kind.what
             ),
         ));

@@ -60,9 +60,10 @@ impl RecoveredAnswer {
     }
 }
 
-/// Where recovery files go for the store in `data_dir`, in the order tried.
+/// Where recovery files go for the store in `data_dir`, in the order tried: beside the store,
+/// else in the temporary folder under a name of this user and this data folder (so only a
+/// start with the same data folder brings them back).
 pub fn recovery_dirs(data_dir: &Path) -> Vec<PathBuf> {
-    let mut dirs = vec![data_dir.join("recovered")];
     #[cfg(unix)]
     let who = {
         // SAFETY: getuid has no preconditions and cannot fail.
@@ -70,8 +71,13 @@ pub fn recovery_dirs(data_dir: &Path) -> Vec<PathBuf> {
     };
     #[cfg(not(unix))]
     let who = "user";
-    dirs.push(std::env::temp_dir().join(format!("mianba-recovered-{who}")));
-    dirs
+    let folder = std::path::absolute(data_dir).unwrap_or_else(|_| data_dir.to_path_buf());
+    let tag = crate::tutor::digest::sha256_hex(folder.as_os_str().as_encoded_bytes());
+    let tag = tag.get(..12).unwrap_or(&tag);
+    vec![
+        data_dir.join("recovered"),
+        std::env::temp_dir().join(format!("mianba-recovered-{who}-{tag}")),
+    ]
 }
 
 /// Writes the answer to a new recovery file; the path, or why no folder could take it.

@@ -42,13 +42,13 @@ impl Io {
                 }
                 None
             }
-            Effect::SaveAnswer(a) => {
-                let store = self.store.as_ref()?;
-                Some(match store.save_answer(&a.new_answer()) {
+            Effect::SaveAnswer(a) => Some(match self.store.as_ref() {
+                None => keep_answer(&self.data_dir, &a.new_answer(), "the store is not open"),
+                Some(store) => match store.save_answer(&a.new_answer()) {
                     Ok(id) => Msg::AnswerSaved { slot: a.slot, id },
                     Err(e) => keep_answer(&self.data_dir, &a.new_answer(), &e.to_string()),
-                })
-            }
+                },
+            }),
             store_effect => self
                 .store
                 .as_ref()

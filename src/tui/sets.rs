@@ -42,7 +42,9 @@ pub fn list_sets(dirs: &[PathBuf], given: Option<&Path>, banks: &BankSet) -> Vec
         };
         let mut found: Vec<PathBuf> = read
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+            // Not only regular files: a FIFO or a broken link named *.toml is listed with the
+            // reason it cannot be read, never passed over without a word.
+            .filter(|p| !p.is_dir() && p.extension().is_some_and(|x| x == "toml"))
             .collect();
         found.sort();
         files.extend(found);

@@ -727,9 +727,12 @@ fn submit_typed(s: &mut Sitting, now: std::time::Duration, unix_now: i64) -> Vec
 }
 
 fn save_answer(s: &Sitting, slot: usize, unix_now: i64) -> Vec<Effect> {
-    let (Some(session_id), Some(o)) = (s.session_id, s.interview.outcomes.get(slot)) else {
+    let Some(o) = s.interview.outcomes.get(slot) else {
         return Vec::new();
     };
+    // Without a session (the store would not open or create one) the answer is still sent:
+    // the store side keeps it in a recovery file rather than drop it.
+    let session_id = s.session_id.unwrap_or(SessionId(0));
     vec![Effect::SaveAnswer(Box::new(AnswerToSave {
         slot,
         session_id,
