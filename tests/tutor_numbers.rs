@@ -82,6 +82,27 @@ fn case7_a_resealed_bundle_is_rescored_and_flagged() {
     assert_eq!(r["candidates"][0]["counted"], false);
     assert_eq!(r["passed"], 0);
     assert_eq!(r["class_average"], Value::Null);
+
+    // The grading screen rescores too: the paper is flagged, and kept as the candidate sent it.
+    let banks = mianba::bank::BankSet::bundled();
+    let loaded = mianba::tutor::load_set(&set, &banks).unwrap();
+    let papers = mianba::tui::grading::papers(&files[..1], Some((&loaded, &banks)), None).unwrap();
+    assert!(
+        papers[0].flags.iter().any(|f| matches!(
+            f,
+            mianba::tutor::bundle::Flag::ScoreEdited { claimed: 100, .. }
+        )),
+        "{:?}",
+        papers[0].flags
+    );
+    assert!(
+        papers[0]
+            .bundle
+            .content
+            .answers
+            .iter()
+            .all(|a| a.scorecard.total == 100)
+    );
 }
 
 /// Case 8: a score over 100 (sealed with a recomputed digest) is refused, not averaged.

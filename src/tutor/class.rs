@@ -589,7 +589,17 @@ impl ClassReport {
         let mut header = vec!["candidate".to_string()];
         header.extend(self.questions.iter().cloned());
         header.extend(self.questions.iter().map(|q| format!("{q} (hand)")));
-        header.extend(["average", "result", "late", "unanswered", "flags"].map(String::from));
+        header.extend(
+            [
+                "average",
+                "result",
+                "late",
+                "unanswered",
+                "flags",
+                "session",
+            ]
+            .map(String::from),
+        );
         let _ = w.write_record(&header);
         for c in &self.candidates {
             let mut rec = vec![csv_text(&c.name)];
@@ -604,6 +614,8 @@ impl ClassReport {
             rec.push(if c.late { "late" } else { "" }.to_string());
             rec.push(c.unanswered.len().to_string());
             rec.push(csv_text(&c.flags.join("; ")));
+            // Tells same-name candidates apart.
+            rec.push(csv_text(c.session_uid.as_deref().unwrap_or("")));
             let _ = w.write_record(&rec);
         }
         let bytes = w.into_inner().unwrap_or_default();
@@ -659,7 +671,7 @@ mod tests {
         let mut rows = csv::Reader::from_reader(csv.as_bytes());
         let rec = rows.records().next().unwrap().unwrap();
         assert_eq!(&rec[0], format!("'{name}"));
-        assert_eq!(rec.iter().next_back(), Some("'+cmd"));
+        assert_eq!(rec.iter().nth_back(1), Some("'+cmd"));
         assert_eq!(&rec[1], "80", "numbers stay numbers");
     }
 }
