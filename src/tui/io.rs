@@ -6,7 +6,7 @@ use crate::review::{drill, progress};
 use crate::speech::Speaker;
 use crate::store::Store;
 use crate::tui::msg::Msg;
-use crate::tui::update::Effect;
+use crate::tui::update::{DraftOrigin, Effect};
 
 pub struct Io {
     /// `None` when the store could not be opened: nothing is saved (the app says so).
@@ -72,20 +72,15 @@ fn keep_answer(data_dir: &std::path::Path, a: &crate::store::NewAnswer<'_>, why:
     }
 }
 
-/// A draft's session, if the store still has it, and — for a drill — the questions due now.
-type RestoreOf = (
-    Option<(crate::store::SessionId, crate::session::Mode)>,
-    Option<drill::Drill>,
-);
-
-fn restore_of(
+/// What the store knows of a draft's session (`DraftOrigin`).
+fn origin_of(
     store: &Store,
     session: Option<crate::store::SessionId>,
     banks: &BankSet,
     now: i64,
-) -> crate::store::StoreResult<RestoreOf> {
+) -> crate::store::StoreResult<DraftOrigin> {
     let Some(detail) = session.map(|id| store.session(id)).transpose()?.flatten() else {
-        return Ok((None, None));
+        return Ok(DraftOrigin::default());
     };
     let s = &detail.summary;
     let drill = match s.preset.as_deref() {
@@ -97,7 +92,16 @@ fn restore_of(
         )?),
         _ => None,
     };
-    Ok((Some((s.id, s.mode)), drill))
+    Ok(DraftOrigin {
+        session: Some((s.id, s.mode)),
+        set: store.session_set(s.id)?,
+        answered: detail
+            .answers
+            .iter()
+            .map(|a| a.question_id.clone())
+            .collect(),
+        drill,
+    })
 }
 
 /// The store side of one effect.
@@ -132,16 +136,14 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
                 .map_or_else(failed, Msg::DraftSeconds),
         ),
         Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),
-        Effect::LoadRestore { draft, now } => {
-            Some(restore_of(store, draft.session_id, banks, now).map_or_else(
-                failed,
-                |(session, drill)| Msg::RestoreReady {
+        Effect::LoadRestore { draft, now } => Some(
+            origin_of(store, draft.session_id, banks, now).map_or_else(failed, |of| {
+                Msg::RestoreReady {
                     draft: Box::new(draft),
-                    session,
-                    drill: drill.map(Box::new),
-                },
-            ))
-        }
+                    of: Box::new(of),
+                }
+            }),
+        ),
         Effect::LoadHistory { filter, offset } => Some(
             store
                 .history_page(&filter, offset, crate::tui::history::PAGE)

@@ -50,10 +50,7 @@ pub enum Msg {
     /// What a draft being restored belonged to (`Effect::LoadRestore`).
     RestoreReady {
         draft: Box<crate::store::Draft>,
-        /// Its session, when the store still has it, with that session's mode.
-        session: Option<(crate::store::SessionId, crate::session::Mode)>,
-        /// For a drill's draft: the questions due now.
-        drill: Option<Box<Drill>>,
+        of: Box<crate::tui::update::DraftOrigin>,
     },
     DrillReady {
         drill: Box<Drill>,

@@ -191,8 +191,11 @@ fn restore_ready(
 ) -> Msg {
     Msg::RestoreReady {
         draft: Box::new(draft()),
-        session,
-        drill: drill.map(Box::new),
+        of: Box::new(crate::tui::update::DraftOrigin {
+            session,
+            drill,
+            ..Default::default()
+        }),
     }
 }
 

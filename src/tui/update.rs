@@ -123,11 +123,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SessionCreated(id) => on_session_created(app, id),
-        Msg::RestoreReady {
-            draft,
-            session,
-            drill,
-        } => on_restore_ready(app, *draft, session, drill.map(|d| *d)),
+        Msg::RestoreReady { draft, of } => on_restore_ready(app, *draft, *of),
         Msg::DraftSeconds(seconds) => {
             if let Screen::Sitting(s) = &mut app.screen {
                 s.carry_answer_time(seconds);
@@ -397,6 +393,19 @@ fn speak(on: bool, s: &Sitting) -> Option<Effect> {
     on.then_some(Effect::Speak { text, lang })
 }
 
+/// What the store knows of a draft's session, for resuming it as it was.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DraftOrigin {
+    /// The session, when the store still has it, with its mode.
+    pub session: Option<(SessionId, Mode)>,
+    /// The assignment set it answers (id, checksum).
+    pub set: Option<(String, String)>,
+    /// Full ids of the questions it already has a main answer to.
+    pub answered: Vec<String>,
+    /// For a drill: the questions due now.
+    pub drill: Option<crate::review::drill::Drill>,
+}
+
 /// Restore a draft: first ask the store what its session was (`on_restore_ready`).
 fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
     vec![Effect::LoadRestore {
@@ -405,16 +414,13 @@ fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
     }]
 }
 
-/// Resume a draft, straight into the answer with the text back. A practice session that
-/// still exists goes on — the same session, the draft under its own key, no new empty session
-/// — and a drill goes on with the questions still due, the drafted one first. Otherwise (its
-/// session gone, an exam, a spoken sitting) a practice of the one question.
-pub fn on_restore_ready(
-    app: &mut App,
-    draft: Draft,
-    session: Option<(SessionId, Mode)>,
-    drill: Option<crate::review::drill::Drill>,
-) -> Vec<Effect> {
+/// Resume a draft, straight into the answer with the text back. A session the store still
+/// has goes on — the same session, the draft under its own key, no new empty session: a set
+/// (listed on the home screen, same checksum) with its questions not yet answered, a drill
+/// with the questions still due, a practice with the drafted question; the drafted question
+/// first each time. Otherwise (its session gone, an exam or spoken sitting outside a set) a
+/// practice of the one question in a new session.
+pub fn on_restore_ready(app: &mut App, draft: Draft, of: DraftOrigin) -> Vec<Effect> {
     let Some((bank, q)) = app.banks.find_question(&draft.question_id) else {
         let text = fill(
             app.ui.restore_unknown_question,
@@ -427,51 +433,76 @@ pub fn on_restore_ready(
         bank: bank.id.clone(),
         question: q.id.clone(),
     };
-    let plan = match drill.filter(|d| d.plan.questions.contains(&drafted)) {
-        Some(d) => {
-            let mut plan = d.plan;
-            plan.questions.retain(|r| r != &drafted);
-            plan.questions.insert(0, drafted);
-            plan
+    let first = |mut plan: Plan| {
+        plan.questions.retain(|r| r != &drafted);
+        plan.questions.insert(0, drafted.clone());
+        plan
+    };
+    let set = of.set.as_ref().and_then(|(id, checksum)| {
+        app.sets.iter().find_map(|e| match e {
+            crate::tui::sets::SetEntry::Ready(s) if &s.id == id && &s.checksum == checksum => {
+                Some(s.as_ref().clone())
+            }
+            _ => None,
+        })
+    });
+    // The time already spent is asked for first, so it is carried before the draft moves to
+    // a new session's key (`on_session_created` saves it with the time).
+    let mut effects = vec![Effect::LoadDraftSeconds(draft.key.clone())];
+    let now = app.now();
+    let resumed = match (of.session, set) {
+        (Some((id, _)), Some(set)) if set.mode != Mode::Spoken => {
+            let mut plan = set.plan();
+            plan.questions
+                .retain(|r| r == &drafted || !of.answered.contains(&r.full_id()));
+            let banks = set.sitting_banks(&app.banks);
+            let interview = Interview::new(first(plan), set.mode, &banks, now);
+            Some((id, crate::tui::sets::choice_for(set.mode), interview))
+        }
+        (Some((id, Mode::Practice)), None) => {
+            let plan = match of.drill.filter(|d| d.plan.questions.contains(&drafted)) {
+                Some(d) => first(d.plan),
+                None => {
+                    let mut plan = Plan::fixed(vec![drafted.clone()]);
+                    plan.banks = vec![bank.id.clone()];
+                    plan
+                }
+            };
+            let interview = Interview::new(plan, Mode::Practice, &app.banks, now);
+            Some((id, Choice::Practice, interview))
+        }
+        _ => None,
+    };
+    let reused = resumed.is_some();
+    match resumed {
+        Some((id, choice, Ok(interview))) => {
+            let mut sitting = Sitting::new(interview, choice, now);
+            sitting.reset_for_next();
+            sitting.session_id = Some(id);
+            effects.extend(speak(app.speak, &sitting));
+            app.screen = Screen::Sitting(Box::new(sitting));
+        }
+        Some((_, _, Err(e))) => {
+            let text = fill(app.ui.start_failed, &[("why", &e)]);
+            app.notify(text, Level::Error);
+            return Vec::new();
         }
         None => {
             let mut plan = Plan::fixed(vec![drafted]);
             // The session records the bank it asks from, as any other (history's Banks column).
             plan.banks = vec![bank.id.clone()];
-            plan
+            effects.extend(start(app, Choice::Practice, plan));
         }
-    };
-    // The time already spent is asked for first, so it is carried before the draft moves to
-    // a new session's key (`on_session_created` saves it with the time).
-    let mut effects = vec![Effect::LoadDraftSeconds(draft.key.clone())];
-    let now = app.now();
-    let resumed = session.filter(|(_, mode)| *mode == Mode::Practice);
-    match resumed {
-        Some((id, mode)) => match Interview::new(plan, mode, &app.banks, now) {
-            Ok(interview) => {
-                let mut sitting = Sitting::new(interview, Choice::Practice, now);
-                sitting.reset_for_next();
-                sitting.session_id = Some(id);
-                effects.extend(speak(app.speak, &sitting));
-                app.screen = Screen::Sitting(Box::new(sitting));
-            }
-            Err(e) => {
-                let text = fill(app.ui.start_failed, &[("why", &e)]);
-                app.notify(text, Level::Error);
-                return Vec::new();
-            }
-        },
-        None => effects.extend(start(app, Choice::Practice, plan)),
     }
     if let Screen::Sitting(s) = &mut app.screen {
         s.interview.answer_now(draft.followup, now);
         s.reset_for_next();
         // The store is a file like any other: `with_text` cleans its text before it is shown.
         s.editor = crate::tui::widgets::editor::Editor::with_text(&draft.text);
-        if resumed.is_none() {
-            s.replaces_draft = Some(draft.key);
-        } else {
+        if reused {
             s.saved_text = draft.text.clone();
+        } else {
+            s.replaces_draft = Some(draft.key);
         }
     }
     effects
