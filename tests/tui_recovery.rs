@@ -299,3 +299,61 @@ fn case5_with_no_store_at_all_the_answer_is_kept_and_brought_back() {
     let answers = store.session(id).unwrap().unwrap().answers;
     assert_eq!(answers[0].answer_text.trim(), text);
 }
+
+/// Case 6: leaving an interview before the first answer (nothing typed) keeps no empty
+/// session; one with a draft is kept for the draft.
+#[test]
+fn case6_a_session_left_before_its_first_answer_is_not_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "--lang",
+        "en",
+        "practice",
+        "--bank",
+        "tui-test",
+        "--category",
+        "stress",
+    ];
+    let mut app = App::start(dir.path(), &args, 100, 30);
+    app.wait_text("Question 1 of 1");
+    app.send(b"\x1b");
+    app.wait_text("Leave the interview?");
+    app.send(b"\r");
+    app.wait_text("Civil-service exam");
+    app.type_text("q");
+    assert!(app.wait_exit().success());
+    assert!(
+        Store::open(dir.path())
+            .unwrap()
+            .sessions()
+            .unwrap()
+            .is_empty()
+    );
+
+    // Ctrl-C with nothing typed: nothing kept either.
+    let mut app = App::start(dir.path(), &args, 100, 30);
+    app.wait_text("Question 1 of 1");
+    app.ctrl_c();
+    assert!(
+        Store::open(dir.path())
+            .unwrap()
+            .sessions()
+            .unwrap()
+            .is_empty()
+    );
+
+    // With text typed the session stays, holding the draft.
+    let mut app = App::start(dir.path(), &args, 100, 30);
+    app.wait_text("Ctrl-S/F2 submit");
+    app.type_text("先冷静");
+    app.wait_text("先冷静");
+    app.ctrl_c();
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.sessions().unwrap().len(), 1);
+    assert!(
+        store
+            .latest_draft()
+            .unwrap()
+            .is_some_and(|d| d.text.ends_with("先冷静"))
+    );
+}

@@ -123,6 +123,22 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// Deletes a session that holds nothing — no answer, no draft, no grade — as one left
+    /// before its first answer. Returns whether it was deleted.
+    pub fn drop_session_if_empty(&self, id: SessionId) -> StoreResult<bool> {
+        let n = self
+            .conn
+            .execute(
+                "DELETE FROM sessions WHERE id = ?1
+                   AND NOT EXISTS (SELECT 1 FROM answers WHERE session_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM drafts WHERE session_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM grades WHERE session_id = ?1)",
+                [id.0],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(n > 0)
+    }
+
     /// Every session, newest first (`history` with no filter).
     pub fn sessions(&self) -> StoreResult<Vec<SessionSummary>> {
         self.history(&super::HistoryFilter::default())

@@ -136,6 +136,7 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
                 .map_or_else(failed, Msg::DraftSeconds),
         ),
         Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),
+        Effect::DropIfEmpty(id) => store.drop_session_if_empty(id).err().map(failed),
         Effect::LoadRestore { draft, now } => Some(
             origin_of(store, draft.session_id, banks, now).map_or_else(failed, |of| {
                 Msg::RestoreReady {

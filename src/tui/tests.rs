@@ -605,7 +605,7 @@ fn drafts_are_saved_every_few_seconds_and_on_exit() {
     assert!(app.quit);
     assert!(matches!(
         crate::tui::update::final_effects(&app).as_slice(),
-        [Effect::SaveDraft { draft: d, .. }] if d.text == "我会先保持冷静"
+        [Effect::SaveDraft { draft: d, .. }, Effect::DropIfEmpty(_)] if d.text == "我会先保持冷静"
     ));
 }
 

@@ -33,6 +33,8 @@ pub enum Effect {
     },
     /// Answered with `Msg::AnswerSaved`.
     SaveAnswer(Box<AnswerToSave>),
+    /// Delete the session if it holds nothing (left before its first answer, no draft).
+    DropIfEmpty(SessionId),
     FinishSession {
         id: SessionId,
         at: i64,
@@ -196,9 +198,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 /// What must be saved whatever way the app ends: the answer being typed, as a draft.
 pub fn final_effects(app: &App) -> Vec<Effect> {
     match &app.screen {
+        // The draft first: a session with a draft is kept, one with nothing is not.
         Screen::Sitting(s) => s
             .draft_effect(app.clock.unix_now(), app.now())
             .into_iter()
+            .chain(s.session_id.map(Effect::DropIfEmpty))
             .collect(),
         Screen::Home(_) | Screen::History(_) | Screen::Detail(_) | Screen::Progress(_) => {
             Vec::new()
