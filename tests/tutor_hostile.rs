@@ -179,6 +179,54 @@ fn hostile_bundles() {
     );
 }
 
+/// `targets/device_like.json` is a symbolic link out of the corpus (standing in for a device,
+/// which a repository cannot hold). Every command that writes a file refuses it, even with
+/// `--force`, and what it points to is untouched. The link is copied into a temp folder
+/// first, so not even a regression could touch the repository.
+#[cfg(unix)]
+#[test]
+fn a_device_like_target_is_never_written() {
+    let link = corpus("targets/device_like.json");
+    let target = std::fs::canonicalize(&link).unwrap();
+    let before = std::fs::read(&target).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("device_like.json");
+    std::os::unix::fs::symlink(&target, &copy).unwrap();
+    let out = copy.to_str().unwrap();
+    for args in [
+        vec!["export", out, "--force"],
+        vec!["set", "new", "--bank", "complaint", "--out", out, "--force"],
+        vec![
+            "set",
+            "export",
+            "--set",
+            "sets/bom_ok.toml",
+            "--out",
+            out,
+            "--force",
+        ],
+        vec![
+            "banks",
+            "import",
+            "csv/bom_ok.csv",
+            "--id",
+            "x",
+            "--out",
+            out,
+            "--force",
+        ],
+    ] {
+        rejects(&mianba(&args), "it is a symbolic link, not a regular file");
+        assert!(
+            std::fs::symlink_metadata(&copy)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), before, "{args:?}");
+    }
+}
+
 /// A bundle whose total was raised to 100 and its digest recomputed (anyone can): the
 /// digest holds, but the set's rubric rescores the answer text, so the forged 100 is flagged
 /// `score-edited`, shown nowhere, and not counted.
