@@ -142,10 +142,14 @@ pub fn restore(store: &Store, data_dir: &Path, lang: &str) -> StoreResult<Restor
     }
     found.sort_by_key(|(_, a)| (a.session_id, a.created_at));
     let mut current: Option<(i64, SessionId)> = None;
+    // A follow-up hangs under the main answer to its question restored with it, if any.
+    let mut mains: std::collections::HashMap<String, super::AnswerId> =
+        std::collections::HashMap::new();
     for (file, a) in &found {
         let session = match current {
             Some((old, id)) if old == a.session_id => id,
             _ => {
+                mains.clear();
                 let id = store.create_session(&NewSession {
                     started_at: a.created_at - i64::from(a.seconds_used),
                     mode: a.mode,
@@ -159,9 +163,10 @@ pub fn restore(store: &Store, data_dir: &Path, lang: &str) -> StoreResult<Restor
                 id
             }
         };
-        store.save_answer(&NewAnswer {
+        let parent = a.followup.and_then(|_| mains.get(&a.question_id).copied());
+        let id = store.save_answer(&NewAnswer {
             session_id: session,
-            parent: None,
+            parent,
             question_id: &a.question_id,
             followup: a.followup,
             bank_id: &a.bank_id,
@@ -174,10 +179,75 @@ pub fn restore(store: &Store, data_dir: &Path, lang: &str) -> StoreResult<Restor
             mode: a.mode,
             created_at: a.created_at,
         })?;
+        if a.followup.is_none() {
+            mains.insert(a.question_id.clone(), id);
+        }
         out.answers += 1;
         // Saved: the file has done its work. If it cannot be removed it is offered again, and
         // the answer would be saved twice — better than lost.
         let _ = std::fs::remove_file(file);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::BankSet;
+    use crate::scoring::Rubric;
+
+    fn answer(session_id: i64, followup: Option<usize>, text: &str, at: i64) -> RecoveredAnswer {
+        let banks = BankSet::bundled();
+        let bank = banks.get("complaint").unwrap();
+        let q = &bank.questions[0];
+        let card = Rubric::compile(bank, q).score(text, Some(30));
+        RecoveredAnswer::of(
+            &NewAnswer {
+                session_id: SessionId(session_id),
+                parent: None,
+                question_id: &bank.full_id(q),
+                followup,
+                bank_id: &bank.id,
+                category: &q.category,
+                prompt: &q.prompt,
+                answer_text: text,
+                seconds_used: 30,
+                attempt: 1,
+                scorecard: &card,
+                mode: Mode::Practice,
+                created_at: at,
+            },
+            "disk full",
+        )
+    }
+
+    #[test]
+    fn kept_answers_come_back_by_session_with_follow_ups_under_their_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        for a in [
+            answer(4, None, "您好，非常抱歉。", 1_700_000_100),
+            answer(4, Some(0), "我会马上核实。", 1_700_000_200),
+            answer(9, None, "先道歉。", 1_700_000_300),
+        ] {
+            keep(dir.path(), &a).unwrap();
+        }
+        std::fs::write(dir.path().join("recovered/broken.json"), "{").unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let r = restore(&store, dir.path(), "zh").unwrap();
+        assert_eq!(r.answers, 3);
+        assert_eq!(r.sessions.len(), 2);
+        assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+        let first = store.session(r.sessions[0]).unwrap().unwrap();
+        assert_eq!(first.answers.len(), 1);
+        assert_eq!(first.answers[0].answer_text, "您好，非常抱歉。");
+        assert_eq!(first.answers[0].followups[0].answer_text, "我会马上核实。");
+        // Only the unreadable file is left, for the user to look at.
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("recovered"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["broken.json"]);
+        // Restoring again adds nothing.
+        assert_eq!(restore(&store, dir.path(), "zh").unwrap().answers, 0);
+    }
 }

@@ -178,6 +178,12 @@ pub fn run(global: &Global, practice: Option<PracticeArgs>) -> Result<ExitCode> 
         tz: *chrono::Local::now().offset(),
     });
     match restored {
+        // A recovery file that cannot be read is left where it is, and named.
+        Some(Ok(r)) if !r.problems.is_empty() => {
+            let why = crate::text::sanitize_line(&r.problems.join("; "));
+            let text = crate::i18n::fill(app.ui.not_saved, &[("why", &why)]);
+            app.notify(text, app::Level::Warn);
+        }
         Some(Ok(r)) if r.answers > 0 => {
             let ids: Vec<String> = r.sessions.iter().map(ToString::to_string).collect();
             let text = crate::i18n::fill(
