@@ -237,3 +237,40 @@ fn case11_two_sets_are_never_mixed() {
             .contains("answers set `two`")
     );
 }
+
+/// A spoken set's answers have no text (the score comes from the candidate's checklist), so
+/// there is nothing to rescore: an honest spoken bundle is not flagged `score-edited`.
+#[test]
+fn spoken_answers_are_not_rescored() {
+    let home = Home::new();
+    let set = home.path("work/spoken.toml");
+    let mut cmd = home.cmd();
+    safe_support::run_cmd(
+        cmd.args([
+            "set",
+            "new",
+            "--bank",
+            "complaint",
+            "--count",
+            "1",
+            "--mode",
+            "spoken",
+        ])
+        .arg("--out")
+        .arg(&set),
+    )
+    .ok();
+    sit(&home.data(), &set, &[""], 1_700_000_000);
+    let out = home.path("work/a.json");
+    home.export(&home.data(), &set, "丙", &out).ok();
+    // As a checklist would score it: text empty, total 70.
+    let mut b = read_bundle(&out).unwrap();
+    b.content.answers[0].scorecard.total = 70;
+    b.digest = content_digest(&b.content);
+    std::fs::write(&out, b.to_json()).unwrap();
+    let run = report(&home, Some(&set), &[out], &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let r = json(&run);
+    assert_eq!(r["candidates"][0]["scores"][0], 70);
+    assert_eq!(r["candidates"][0]["counted"], true);
+}

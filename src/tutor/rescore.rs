@@ -35,6 +35,11 @@ impl<'a> Rescorer<'a> {
     /// candidate's digest covers them).
     pub fn rescore(&mut self, bundle: &mut Bundle, replace: bool) -> Vec<Flag> {
         let mut flags = Vec::new();
+        // A spoken answer has no text: its score comes from the checklist the candidate
+        // ticked, which nothing can recompute (docs/sets.md says so).
+        if self.set.mode == crate::session::Mode::Spoken {
+            return flags;
+        }
         for a in &mut bundle.content.answers {
             let (set, sitting) = (self.set, &self.sitting);
             let rubric = self.rubrics.entry(a.question.clone()).or_insert_with(|| {
