@@ -158,7 +158,7 @@ ui_strings! {
     all_selected_hint: "都不选 = 全部", "none ticked = all";
     banks_skipped: "{n} 个题库有错误，已跳过：", "{n} bank(s) have errors and were skipped:";
     start_failed: "无法开始：{why}", "Cannot start: {why}";
-    store_unavailable: "无法打开存储，本次作答不会保存：{why}", "The store cannot be opened; answers will not be saved: {why}";
+    store_unavailable: "无法打开存储，作答将保存在恢复文件中，下次能打开存储时放回：{why}", "The store cannot be opened; answers will be kept in recovery files and brought back once it opens: {why}";
     home_keys: "Tab/h/l 切换  j/k 移动  空格 勾选  +/- 题数  Enter 开始  ? 帮助  q 退出", "Tab/h/l pane  j/k move  Space tick  +/- count  Enter start  ? help  q quit";
 
     // Restore-draft prompt

@@ -284,7 +284,7 @@ fn case5_with_no_store_at_all_the_answer_is_kept_and_brought_back() {
         250,
         30,
     );
-    app.wait_text("answers will not be saved");
+    app.wait_text("answers will be kept in recovery files");
     // The notice holds the footer, so the answer box tells the phase.
     app.answer_and_submit("Your answer", text, "The store could not take this answer");
     app.ctrl_c();
@@ -356,4 +356,49 @@ fn case6_a_session_left_before_its_first_answer_is_not_kept() {
             .unwrap()
             .is_some_and(|d| d.text.ends_with("先冷静"))
     );
+}
+
+/// Case 5, quitting instead of submitting: the answer being typed when the store stopped
+/// taking writes is kept beside it, and the next start offers it back as a draft.
+#[test]
+fn case5_a_draft_the_store_cannot_take_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "practice",
+            "--bank",
+            "tui-test",
+            "--category",
+            "stress",
+        ],
+        250,
+        30,
+    );
+    app.wait_text("Ctrl-S/F2 submit");
+    app.type_text("先");
+    wait_for_draft(dir.path(), "先");
+    let lock = Immutable::set(&[
+        dir.path().join("mianba.db"),
+        dir.path().join("mianba.db-wal"),
+    ]);
+    app.type_text("保持冷静，再倾听");
+    app.wait_text("the answer being typed is kept in");
+    app.ctrl_c();
+    drop(lock);
+
+    let mut app = App::start(dir.path(), &["--lang", "en"], 250, 30);
+    app.wait_text("Restore the draft?");
+    app.wait_text("先保持冷静，再倾听");
+    app.type_text("y");
+    app.wait_text("先保持冷静，再倾听");
+    app.submit("Total");
+    app.ctrl_c();
+    assert!(recovery_files(dir.path()).is_empty());
+    let store = Store::open(dir.path()).unwrap();
+    let id = store.sessions().unwrap()[0].id;
+    let answers = store.session(id).unwrap().unwrap().answers;
+    assert_eq!(answers[0].answer_text.trim(), "先保持冷静，再倾听");
 }

@@ -8,13 +8,17 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{NewAnswer, NewSession, SessionId, Store, StoreResult};
+use serde_json::Value;
+
+use super::{Draft, NewAnswer, NewSession, SessionId, Store, StoreResult};
 use crate::files::{WriteRules, read_capped, write_file};
 use crate::scoring::Scorecard;
 use crate::session::Mode;
 
 /// The `format` of a recovery file.
 pub const RECOVERY_FORMAT: &str = "mianba-recovered-answer";
+/// The `format` of a recovered draft (the answer being typed when the store failed).
+pub const DRAFT_FORMAT: &str = "mianba-recovered-draft";
 /// A recovery file holds one answer; anything larger is not one.
 const MAX_RECOVERY_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -57,6 +61,71 @@ impl RecoveredAnswer {
             scorecard: a.scorecard.clone(),
             created_at: a.created_at,
         }
+    }
+}
+
+/// The answer being typed when its autosave failed: kept so quitting loses nothing either.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecoveredDraft {
+    pub format: String,
+    pub why: String,
+    pub draft: Draft,
+    pub seconds: u32,
+}
+
+/// Writes (or rewrites: one file per draft key) a draft the store could not take.
+pub fn keep_draft(
+    data_dir: &Path,
+    draft: &Draft,
+    seconds: u32,
+    why: &str,
+) -> Result<PathBuf, String> {
+    let kept = RecoveredDraft {
+        format: DRAFT_FORMAT.into(),
+        why: why.into(),
+        draft: draft.clone(),
+        seconds,
+    };
+    let json = serde_json::to_vec_pretty(&kept).map_err(|e| e.to_string())?;
+    let name = draft_file_name(&draft.key);
+    let replace = WriteRules {
+        replace: true,
+        keep: &[],
+    };
+    let mut last = String::new();
+    for dir in recovery_dirs(data_dir) {
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            last = format!("cannot create {}: {e}", dir.display());
+            continue;
+        }
+        let path = dir.join(&name);
+        match write_file(&path, &json, &replace) {
+            Ok(()) => return Ok(path),
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(last)
+}
+
+/// The file a draft key is kept in.
+fn draft_file_name(key: &str) -> String {
+    let name: String = key
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("draft-{name}.json")
+}
+
+/// Removes the kept copy of a draft that was submitted or discarded (if there is one).
+pub fn forget_draft(data_dir: &Path, key: &str) {
+    for dir in recovery_dirs(data_dir) {
+        let _ = std::fs::remove_file(dir.join(draft_file_name(key)));
     }
 }
 
@@ -113,6 +182,8 @@ pub fn keep(data_dir: &Path, answer: &RecoveredAnswer) -> Result<PathBuf, String
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Restored {
     pub answers: usize,
+    /// Drafts put back (offered by the restore prompt as any draft).
+    pub drafts: usize,
     /// The sessions made for them, in the working store.
     pub sessions: Vec<SessionId>,
     /// Files that could not be read or saved, each with why (left where they are).
@@ -122,6 +193,7 @@ pub struct Restored {
 /// Saves every recovery file of `data_dir` into `store` and removes it once saved.
 pub fn restore(store: &Store, data_dir: &Path, lang: &str) -> StoreResult<Restored> {
     let mut found: Vec<(PathBuf, RecoveredAnswer)> = Vec::new();
+    let mut drafts: Vec<(PathBuf, RecoveredDraft)> = Vec::new();
     let mut out = Restored::default();
     for dir in recovery_dirs(data_dir) {
         let Ok((files, _)) = crate::files::scan_folder(&dir, "json") else {
@@ -130,13 +202,24 @@ pub fn restore(store: &Store, data_dir: &Path, lang: &str) -> StoreResult<Restor
         for f in files {
             let parsed = read_capped(&f, MAX_RECOVERY_BYTES)
                 .map_err(|_| "cannot be read".to_string())
-                .and_then(|b| {
-                    serde_json::from_slice::<RecoveredAnswer>(&b).map_err(|e| e.to_string())
-                });
-            match parsed {
-                Ok(a) if a.format == RECOVERY_FORMAT => found.push((f, a)),
-                Ok(_) => {}
-                Err(e) => out.problems.push(format!("{}: {e}", f.display())),
+                .and_then(|b| serde_json::from_slice::<Value>(&b).map_err(|e| e.to_string()));
+            let kind = parsed
+                .as_ref()
+                .ok()
+                .and_then(|v| v.get("format"))
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let read = parsed.and_then(|v| match kind.as_deref() {
+                Some(RECOVERY_FORMAT) => serde_json::from_value(v)
+                    .map(|a| found.push((f.clone(), a)))
+                    .map_err(|e| e.to_string()),
+                Some(DRAFT_FORMAT) => serde_json::from_value(v)
+                    .map(|d| drafts.push((f.clone(), d)))
+                    .map_err(|e| e.to_string()),
+                _ => Err("it is not a mianba recovery file".into()),
+            });
+            if let Err(e) = read {
+                out.problems.push(format!("{}: {e}", f.display()));
             }
         }
     }
@@ -185,6 +268,16 @@ pub fn restore(store: &Store, data_dir: &Path, lang: &str) -> StoreResult<Restor
         out.answers += 1;
         // Saved: the file has done its work. If it cannot be removed it is offered again, and
         // the answer would be saved twice — better than lost.
+        let _ = std::fs::remove_file(file);
+    }
+    for (file, d) in &drafts {
+        // A draft saved since (in a store that works again) is newer: keep that one.
+        let here = store.latest_draft()?.filter(|h| h.key == d.draft.key);
+        if here.is_none_or(|h| h.updated_at < d.draft.updated_at) {
+            store.save_draft(&d.draft)?;
+            store.set_draft_seconds(&d.draft.key, d.seconds)?;
+            out.drafts += 1;
+        }
         let _ = std::fs::remove_file(file);
     }
     Ok(out)

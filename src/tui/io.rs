@@ -49,6 +49,36 @@ impl Io {
                     Err(e) => keep_answer(&self.data_dir, &a.new_answer(), &e.to_string()),
                 },
             }),
+            Effect::ClearDraft(key) => {
+                crate::store::recovery::forget_draft(&self.data_dir, &key);
+                let store = self.store.as_ref()?;
+                store
+                    .clear_draft(&key)
+                    .err()
+                    .map(|e| Msg::StoreFailed(e.to_string()))
+            }
+            Effect::SaveDraft { draft, seconds } => {
+                let why = match self.store.as_ref() {
+                    None => "the store is not open".to_string(),
+                    Some(store) => store
+                        .save_draft(&draft)
+                        .and_then(|()| store.set_draft_seconds(&draft.key, seconds))
+                        .err()?
+                        .to_string(),
+                };
+                Some(
+                    match crate::store::recovery::keep_draft(&self.data_dir, &draft, seconds, &why)
+                    {
+                        Ok(path) => Msg::StoreFailed(format!(
+                            "{why}; the answer being typed is kept in {}",
+                            crate::text::sanitize_line(&path.display().to_string())
+                        )),
+                        Err(also) => Msg::StoreFailed(format!(
+                            "{why}; and no recovery file could be written ({also})"
+                        )),
+                    },
+                )
+            }
             store_effect => self
                 .store
                 .as_ref()
@@ -125,17 +155,15 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet) -> Option<Msg> {
         // Run by `Io::run_one`, which keeps a refused answer.
         Effect::SaveAnswer(_) => None,
         Effect::FinishSession { id, at } => store.finish_session(id, at).err().map(failed),
-        Effect::SaveDraft { draft, seconds } => store
-            .save_draft(&draft)
-            .and_then(|()| store.set_draft_seconds(&draft.key, seconds))
-            .err()
-            .map(failed),
+        // Run by `Io::run_one`, which keeps a refused draft.
+        Effect::SaveDraft { .. } => None,
         Effect::LoadDraftSeconds(key) => Some(
             store
                 .draft_seconds(&key)
                 .map_or_else(failed, Msg::DraftSeconds),
         ),
-        Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),
+        // Run by `Io::run_one`, which also forgets a kept copy.
+        Effect::ClearDraft(_) => None,
         Effect::DropIfEmpty(id) => store.drop_session_if_empty(id).err().map(failed),
         Effect::LoadRestore { draft, now } => Some(
             origin_of(store, draft.session_id, banks, now).map_or_else(failed, |of| {
