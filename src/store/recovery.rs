@@ -94,8 +94,8 @@ pub fn keep_draft(
     };
     let mut last = String::new();
     for dir in recovery_dirs(data_dir) {
-        if let Err(e) = std::fs::create_dir_all(&dir) {
-            last = format!("cannot create {}: {e}", dir.display());
+        if let Err(e) = ready_dir(&dir) {
+            last = e;
             continue;
         }
         let path = dir.join(&name);
@@ -105,6 +105,42 @@ pub fn keep_draft(
         }
     }
     Err(last)
+}
+
+/// Makes a recovery folder that only this user can read (answers are private), and checks
+/// that one already there is a real folder of this user's — in the shared temporary folder,
+/// someone else could have put a link or a folder of theirs under the same name.
+fn ready_dir(dir: &Path) -> Result<(), String> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    own_dir(dir)
+}
+
+/// `dir` is a real folder (not a link) owned by this user.
+fn own_dir(dir: &Path) -> Result<(), String> {
+    let meta = std::fs::symlink_metadata(dir).map_err(|e| e.to_string())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: getuid has no preconditions and cannot fail.
+        let me = unsafe { libc::getuid() };
+        if !meta.file_type().is_dir() || meta.uid() != me {
+            return Err(format!(
+                "{} is not a folder of this user's; remove it",
+                dir.display()
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    if !meta.file_type().is_dir() {
+        return Err(format!("{} is not a folder; remove it", dir.display()));
+    }
+    Ok(())
 }
 
 /// The file a draft key is kept in.
@@ -154,8 +190,8 @@ pub fn keep(data_dir: &Path, answer: &RecoveredAnswer) -> Result<PathBuf, String
     let json = serde_json::to_vec_pretty(answer).map_err(|e| e.to_string())?;
     let mut last = String::new();
     for dir in recovery_dirs(data_dir) {
-        if let Err(e) = std::fs::create_dir_all(&dir) {
-            last = format!("cannot create {}: {e}", dir.display());
+        if let Err(e) = ready_dir(&dir) {
+            last = e;
             continue;
         }
         let name = format!(
@@ -196,6 +232,10 @@ pub fn restore(store: &Store, data_dir: &Path, lang: &str) -> StoreResult<Restor
     let mut drafts: Vec<(PathBuf, RecoveredDraft)> = Vec::new();
     let mut out = Restored::default();
     for dir in recovery_dirs(data_dir) {
+        // Only a folder of this user's: nobody else's files come into this store.
+        if own_dir(&dir).is_err() {
+            continue;
+        }
         let Ok((files, _)) = crate::files::scan_folder(&dir, "json") else {
             continue;
         };
