@@ -158,7 +158,7 @@ ui_strings! {
     all_selected_hint: "都不选 = 全部", "none ticked = all";
     banks_skipped: "{n} 个题库有错误，已跳过：", "{n} bank(s) have errors and were skipped:";
     start_failed: "无法开始：{why}", "Cannot start: {why}";
-    store_unavailable: "无法打开存储，本次作答不会保存：{why}", "The store cannot be opened; answers will not be saved: {why}";
+    store_unavailable: "无法打开存储，作答将保存在恢复文件中，下次能打开存储时放回：{why}", "The store cannot be opened; answers will be kept in recovery files and brought back once it opens: {why}";
     home_keys: "Tab/h/l 切换  j/k 移动  空格 勾选  +/- 题数  Enter 开始  ? 帮助  q 退出", "Tab/h/l pane  j/k move  Space tick  +/- count  Enter start  ? help  q quit";
 
     // Restore-draft prompt
@@ -198,6 +198,8 @@ ui_strings! {
     leave_keys: "Enter/y 离开  Esc/n 继续作答", "Enter/y leave  Esc/n keep going";
     saved_next: "已保存，下一题。", "Saved. Next question.";
     not_saved: "保存失败：{why}", "Could not save: {why}";
+    answer_kept: "存储无法保存这个回答（{why}）。回答和评分已保存在 {path}，下次启动时会放回存储。", "The store could not take this answer ({why}). The answer and its scorecard are kept in {path}; mianba brings them back into the store next time it starts.";
+    recovered: "上次未能保存的 {n} 个回答已放回存储（场次 {sessions}）。", "{n} answer(s) an earlier run could not save are now in the store (session {sessions}).";
 
     // Spoken checklist
     checklist_title: "勾选你讲到的内容", "Tick what you covered";
@@ -335,7 +337,7 @@ ui_strings! {
     err_cannot_read: "无法读取 {path}：{why}；请检查路径和权限", "cannot read {path}: {why}; check the path and its permissions";
     err_cannot_write: "无法写入 {path}：{why}；请确认所在文件夹存在且可写", "cannot write {path}: {why}; check that its folder exists and is writable";
     err_exists: "{path} 已存在；请换一个 --out，或先删除它", "{path} already exists; choose another --out or remove it first";
-    err_no_sessions_yet: "还没有保存的场次；先练习一场（`mianba practice`）", "there is no saved session yet; practise one first (`mianba practice`)";
+    err_no_sessions_yet: "还没有保存过有回答的场次；先练习一场（`mianba practice`）", "there is no saved session with an answer yet; practise one first (`mianba practice`)";
     err_not_session_number: "`{n}` 不是场次编号；请用 `mianba history` 列出的编号，或 `latest`", "`{n}` is not a session number; use a number from `mianba history` or `latest`";
     err_no_session: "没有编号为 {id} 的场次；`mianba history` 列出已保存的场次", "there is no saved session {id}; `mianba history` lists the saved ones";
     err_no_bank: "没有 id 为 `{id}` 的题库；已加载：{known}（见 `mianba banks list`）", "no bank with id `{id}`; loaded: {known} (see `mianba banks list`)";

@@ -9,6 +9,7 @@ pub mod bank;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod files;
 pub mod i18n;
 pub mod paths;
 pub mod review;
