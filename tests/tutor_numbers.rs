@@ -280,3 +280,35 @@ fn spoken_answers_are_not_rescored() {
     assert_eq!(r["candidates"][0]["scores"][0], 70);
     assert_eq!(r["candidates"][0]["counted"], true);
 }
+
+#[test]
+fn a_bundle_scored_by_another_version_is_rescored_without_a_forgery_flag() {
+    // Another mianba's engine may score the same text differently: the tutor's rescored value
+    // counts, and the candidate is not accused of editing.
+    let (home, set, files) = class(&[("王小二", ["好的。", "嗯"], "a")]);
+    let mut b = read_bundle(&files[0]).unwrap();
+    let honest: Vec<u64> = b
+        .content
+        .answers
+        .iter()
+        .map(|a| u64::from(a.scorecard.total))
+        .collect();
+    b.content.app_version = "0.0.1".into();
+    for a in &mut b.content.answers {
+        a.scorecard.total = 100;
+    }
+    b.digest = content_digest(&b.content);
+    std::fs::write(&files[0], b.to_json()).unwrap();
+    let run = report(&home, Some(&set), &files, &[]);
+    assert!(!run.stderr.contains("score-edited"), "{}", run.stderr);
+    let r = json(&run);
+    let row = &r["candidates"][0];
+    assert_eq!(row["counted"], true, "{}", run.stderr);
+    let scores: Vec<u64> = row["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_u64().unwrap())
+        .collect();
+    assert_eq!(scores, honest);
+}

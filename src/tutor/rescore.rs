@@ -3,7 +3,9 @@
 //! signature), so the numbers a tutor reports come from here instead: every answer's text
 //! scored again with the rubric of the tutor's set file, with the set's time limits, exactly
 //! as a sitting scores it. The bundle's own scorecard is kept only for comparison: when its
-//! total differs, the submission is flagged `score-edited`.
+//! total differs and the bundle was scored by this same mianba version, the submission is
+//! flagged `score-edited`. Another version's engine may score the same text differently, so
+//! there a difference is no sign of editing: the rescored value is used, unflagged.
 
 use std::collections::HashMap;
 
@@ -40,6 +42,7 @@ impl<'a> Rescorer<'a> {
         if self.set.mode == crate::session::Mode::Spoken {
             return flags;
         }
+        let same_engine = bundle.content.app_version == env!("CARGO_PKG_VERSION");
         for a in &mut bundle.content.answers {
             let (set, sitting) = (self.set, &self.sitting);
             let rubric = self.rubrics.entry(a.question.clone()).or_insert_with(|| {
@@ -49,7 +52,7 @@ impl<'a> Rescorer<'a> {
             });
             let Some(rubric) = rubric else { continue };
             let card = rubric.score(&a.answer_text, Some(a.seconds_used));
-            if card.total != a.scorecard.total {
+            if same_engine && card.total != a.scorecard.total {
                 flags.push(Flag::ScoreEdited {
                     question: crate::text::sanitize_line(&a.question),
                     claimed: a.scorecard.total,
