@@ -14,50 +14,87 @@ use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use crate::i18n::{Lang, fill};
+
 /// Why `read_capped` returned no bytes.
 #[derive(Debug)]
 pub enum ReadCapped {
     Io(std::io::Error),
     /// The file holds more than the limit: its size as found.
     TooLarge(u64),
-    /// Not a regular file: what it is ("FIFO", "folder", …). `not_a_file` says it.
-    NotAFile(&'static str),
+    /// Not a regular file: what it is. `not_a_file` says it.
+    NotAFile(Kind),
 }
 
 /// The one sentence for a path that is not a regular file, whoever reads it.
-pub fn not_a_file(path: &Path, kind: &str) -> String {
-    crate::text::sanitize_line(&format!(
-        "cannot read {}: it is a {kind}, not a regular file; name the file itself",
-        path.display()
+pub fn not_a_file(path: &Path, kind: Kind, lang: Lang) -> String {
+    let ui = lang.ui();
+    crate::text::sanitize_line(&fill(
+        ui.err_read_not_a_file,
+        &[("path", &path.display()), ("kind", &kind.name(lang))],
     ))
 }
 
-/// What a file system entry is, in words.
-pub fn kind_of(meta: &Metadata) -> &'static str {
+/// What a file system entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Folder,
+    Symlink,
+    Regular,
+    Fifo,
+    Device,
+    Socket,
+    Special,
+}
+
+impl Kind {
+    /// The kind in words, in the UI language.
+    pub fn name(self, lang: Lang) -> &'static str {
+        let ui = lang.ui();
+        match self {
+            Kind::Folder => ui.kind_folder,
+            Kind::Symlink => ui.kind_symlink,
+            Kind::Regular => ui.kind_regular,
+            Kind::Fifo => ui.kind_fifo,
+            Kind::Device => ui.kind_device,
+            Kind::Socket => ui.kind_socket,
+            Kind::Special => ui.kind_special,
+        }
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name(Lang::En))
+    }
+}
+
+/// What a file system entry is.
+pub fn kind_of(meta: &Metadata) -> Kind {
     let t = meta.file_type();
     if t.is_dir() {
-        return "folder";
+        return Kind::Folder;
     }
     if t.is_symlink() {
-        return "symbolic link";
+        return Kind::Symlink;
     }
     if t.is_file() {
-        return "regular file";
+        return Kind::Regular;
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "FIFO";
+            return Kind::Fifo;
         }
         if t.is_char_device() || t.is_block_device() {
-            return "device";
+            return Kind::Device;
         }
         if t.is_socket() {
-            return "socket";
+            return Kind::Socket;
         }
     }
-    "special file"
+    Kind::Special
 }
 
 /// Reads an untrusted file of at most `max` bytes. Links are followed, but what they lead to
@@ -102,8 +139,27 @@ fn open_nonblocking(path: &Path) -> std::io::Result<File> {
     File::open(path)
 }
 
-/// A file a write must never replace, and what it is to the user ("the store", "the set file").
-pub type Kept<'a> = (&'a Path, &'a str);
+/// A file a write must never replace, and what it is to the user.
+pub type Kept<'a> = (&'a Path, KeptAs);
+
+/// What a file that must not be written over is to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptAs {
+    Store,
+    Spreadsheet,
+    SetFile,
+}
+
+impl KeptAs {
+    fn name(self, lang: Lang) -> &'static str {
+        let ui = lang.ui();
+        match self {
+            KeptAs::Store => ui.kept_store,
+            KeptAs::Spreadsheet => ui.kept_spreadsheet,
+            KeptAs::SetFile => ui.kept_set_file,
+        }
+    }
+}
 
 /// How a command may write its target.
 #[derive(Debug, Clone, Copy, Default)]
@@ -115,20 +171,63 @@ pub struct WriteRules<'a> {
     pub keep: &'a [Kept<'a>],
 }
 
-/// A write that was refused or failed; nothing at the target was changed.
-#[derive(Debug, thiserror::Error)]
+/// A write that was refused or failed; nothing at the target was changed. `message` says it
+/// in the UI language (`Display` is the English one).
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("cannot write {}: it is a {kind}, not a regular file; name a new file (mianba never writes through links or into devices)", path.display())]
-    NotAFile { path: PathBuf, kind: &'static str },
-    #[error("cannot write {}: it already exists; pass --force to replace it, or choose another file", path.display())]
-    Exists { path: PathBuf },
-    #[error("cannot write {}: it is {what}, which this command reads; choose another file", path.display())]
-    Kept { path: PathBuf, what: String },
-    #[error("cannot write {}: {source}; check there is space on the disk and the folder is writable (the old file, if any, is untouched)", path.display())]
+    NotAFile {
+        path: PathBuf,
+        kind: Kind,
+    },
+    Exists {
+        path: PathBuf,
+    },
+    Kept {
+        path: PathBuf,
+        what: KeptAs,
+    },
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl WriteError {
+    /// One sentence naming the file and the fix, cleaned for the terminal.
+    pub fn message(&self, lang: Lang) -> String {
+        let ui = lang.ui();
+        let text = match self {
+            WriteError::NotAFile { path, kind } => fill(
+                ui.err_write_not_a_file,
+                &[("path", &path.display()), ("kind", &kind.name(lang))],
+            ),
+            WriteError::Exists { path } => fill(ui.err_write_exists, &[("path", &path.display())]),
+            WriteError::Kept { path, what } => fill(
+                ui.err_write_kept,
+                &[("path", &path.display()), ("what", &what.name(lang))],
+            ),
+            WriteError::Io { path, source } => fill(
+                ui.err_write_io,
+                &[("path", &path.display()), ("why", source)],
+            ),
+        };
+        crate::text::sanitize_line(&text)
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// Refuses a target the rules forbid, before any work is done to produce its content.
@@ -152,7 +251,7 @@ pub fn check_target(path: &Path, rules: &WriteRules<'_>) -> Result<(), WriteErro
     if let Some((_, what)) = rules.keep.iter().find(|(k, _)| same_file(path, k)) {
         return Err(WriteError::Kept {
             path: path.to_path_buf(),
-            what: (*what).to_string(),
+            what: *what,
         });
     }
     if !rules.replace {
@@ -271,7 +370,7 @@ pub fn scan_folder(dir: &Path, ext: &str) -> std::io::Result<(Vec<PathBuf>, Vec<
             Ok(m) if m.is_file() => files.push(path),
             Ok(m) => skipped.push(format!(
                 "skipped {}",
-                not_a_file(&path, kind_of(&m)).trim_start_matches("cannot read ")
+                not_a_file(&path, kind_of(&m), Lang::En).trim_start_matches("cannot read ")
             )),
             Err(e) => skipped.push(crate::text::sanitize_line(&format!(
                 "skipped {}: {e}; check the link or its permissions",
@@ -304,7 +403,7 @@ mod tests {
         );
         assert!(matches!(
             read_capped(dir.path(), 6),
-            Err(ReadCapped::NotAFile("folder"))
+            Err(ReadCapped::NotAFile(Kind::Folder))
         ));
     }
 
@@ -324,7 +423,7 @@ mod tests {
         };
         write_file(&path, b"two", &force).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        let kept = [(path.as_path(), "the store")];
+        let kept = [(path.as_path(), KeptAs::Store)];
         let guarded = WriteRules {
             replace: true,
             keep: &kept,
@@ -373,7 +472,7 @@ mod tests {
             matches!(
                 e,
                 WriteError::NotAFile {
-                    kind: "symbolic link",
+                    kind: Kind::Symlink,
                     ..
                 }
             ),

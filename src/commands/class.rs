@@ -114,7 +114,9 @@ fn read_roster(path: &Path, ui: &Ui) -> Result<Vec<String>> {
             path: path.to_path_buf(),
             source,
         },
-        ReadCapped::NotAFile(kind) => Error::BadInput(crate::files::not_a_file(path, kind)),
+        ReadCapped::NotAFile(kind) => {
+            Error::BadInput(crate::files::not_a_file(path, kind, ui.lang))
+        }
         ReadCapped::TooLarge(_) => Error::BadInput(fill(ui.err_roster_large, &[("file", &shown)])),
     })?;
     let text = String::from_utf8(bytes)

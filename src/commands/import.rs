@@ -16,12 +16,12 @@ pub fn run(global: &Global, args: &ImportArgs) -> Result<ExitCode> {
     let ui = Lang::detect(global.lang).ui();
     let out = args.out.clone().unwrap_or_else(|| default_out(args));
     let store = super::store_files(global);
-    let kept = super::kept(&store, &[(&args.file, "the spreadsheet")]);
+    let kept = super::kept(&store, &[(&args.file, crate::files::KeptAs::Spreadsheet)]);
     let rules = WriteRules {
         replace: args.force,
         keep: &kept,
     };
-    check_target(&out, &rules).map_err(super::set::write_error)?;
+    check_target(&out, &rules).map_err(|e| super::set::write_error(&e, ui))?;
     let opts = ImportOptions {
         id: args.id.clone(),
         title: args.title.clone().unwrap_or_else(|| args.id.clone()),
@@ -33,7 +33,8 @@ pub fn run(global: &Global, args: &ImportArgs) -> Result<ExitCode> {
     };
     match import_file(&args.file, &out, &opts) {
         Ok(toml) => {
-            write_file(&out, toml.as_bytes(), &rules).map_err(super::set::write_error)?;
+            write_file(&out, toml.as_bytes(), &rules)
+                .map_err(|e| super::set::write_error(&e, ui))?;
             // Always said: without --out the file's name is chosen here.
             eprintln!(
                 "{}",

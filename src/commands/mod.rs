@@ -13,7 +13,7 @@ mod set;
 mod settings;
 mod shell;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{BanksCommand, ClassCommand, Cli, Command};
@@ -70,10 +70,13 @@ fn store_files(global: &crate::cli::Global) -> [PathBuf; 3] {
 }
 
 /// The files a command's write must leave alone: the store's, and its own inputs.
-fn kept<'a>(store: &'a [PathBuf], inputs: &[(&'a Path, &'a str)]) -> Vec<crate::files::Kept<'a>> {
+fn kept<'a>(
+    store: &'a [PathBuf],
+    inputs: &[crate::files::Kept<'a>],
+) -> Vec<crate::files::Kept<'a>> {
     store
         .iter()
-        .map(|p| (p.as_path(), "the store"))
+        .map(|p| (p.as_path(), crate::files::KeptAs::Store))
         .chain(inputs.iter().copied())
         .collect()
 }

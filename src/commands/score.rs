@@ -103,7 +103,7 @@ fn read_answer(path: Option<&Path>, ui: &Ui) -> Result<String> {
                 },
                 crate::files::ReadCapped::TooLarge(_) => answer_too_large(&name, ui),
                 crate::files::ReadCapped::NotAFile(kind) => {
-                    Error::BadInput(crate::files::not_a_file(p, kind))
+                    Error::BadInput(crate::files::not_a_file(p, kind, ui.lang))
                 }
             })?;
             (bytes, name)

@@ -71,7 +71,7 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
         replace: args.force,
         keep: &kept,
     };
-    check_target(&args.out, &rules).map_err(write_error)?;
+    check_target(&args.out, &rules).map_err(|e| write_error(&e, ui))?;
     let banks = banks(global);
     let plan = PlanRequest {
         banks: args.banks.clone(),
@@ -133,7 +133,7 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
             &[("first", &first)],
         )))
     })?;
-    write_file(&args.out, text.as_bytes(), &rules).map_err(write_error)?;
+    write_file(&args.out, text.as_bytes(), &rules).map_err(|e| write_error(&e, ui))?;
     eprintln!(
         "{}: set `{}` with {} question(s), checksum {}",
         sanitize_line(&file),
@@ -145,8 +145,8 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
 }
 
 /// A refused or failed write, as the user reads it (one sentence, cleaned).
-pub(crate) fn write_error(e: crate::files::WriteError) -> Error {
-    Error::BadInput(sanitize_line(&e.to_string()))
+pub(crate) fn write_error(e: &crate::files::WriteError, ui: &crate::i18n::Ui) -> Error {
+    Error::BadInput(e.message(ui.lang))
 }
 
 /// The candidate's name when `--name` is absent: the user name from the environment.
@@ -167,12 +167,12 @@ fn export(
 ) -> Result<ExitCode> {
     let ui = Lang::detect(global.lang).ui();
     let store_files = super::store_files(global);
-    let kept = super::kept(&store_files, &[(set_path, "the set file")]);
+    let kept = super::kept(&store_files, &[(set_path, crate::files::KeptAs::SetFile)]);
     let rules = WriteRules {
         replace: force,
         keep: &kept,
     };
-    check_target(out, &rules).map_err(write_error)?;
+    check_target(out, &rules).map_err(|e| write_error(&e, ui))?;
     let banks = banks(global);
     let set = load(set_path, &banks)?;
     let store = Store::open(&crate::paths::data_dir(global.data_dir.as_deref()))?;
@@ -204,7 +204,7 @@ fn export(
         ))));
     }
     let bundle = Bundle::new(content);
-    write_file(out, bundle.to_json().as_bytes(), &rules).map_err(write_error)?;
+    write_file(out, bundle.to_json().as_bytes(), &rules).map_err(|e| write_error(&e, ui))?;
     eprintln!(
         "{}: {} answer(s) of set `{}` for {}",
         sanitize_line(&out.display().to_string()),

@@ -276,7 +276,10 @@ impl Store {
     /// `replace` (`--force`); the store itself and its logs never are.
     pub fn export(&self, file: &Path, replace: bool) -> StoreResult<Backup> {
         let own = self.own_files();
-        let kept: Vec<Kept<'_>> = own.iter().map(|p| (p.as_path(), "the store")).collect();
+        let kept: Vec<Kept<'_>> = own
+            .iter()
+            .map(|p| (p.as_path(), crate::files::KeptAs::Store))
+            .collect();
         let rules = WriteRules {
             replace,
             keep: &kept,
@@ -333,7 +336,10 @@ pub fn read_backup(file: &Path) -> StoreResult<Backup> {
     };
     let bytes = read_capped(file, MAX_BACKUP_BYTES).map_err(|e| match e {
         ReadCapped::Io(e) => read_err(e),
-        ReadCapped::NotAFile(kind) => StoreError::NotAFile(crate::files::not_a_file(file, kind)),
+        ReadCapped::NotAFile(kind) => StoreError::NotAFile {
+            path: file.to_path_buf(),
+            kind,
+        },
         ReadCapped::TooLarge(size) => StoreError::BackupTooLarge {
             path: file.to_path_buf(),
             size,

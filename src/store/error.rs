@@ -38,7 +38,10 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     /// A backup named by the user that is a FIFO, device or folder: `files::not_a_file`.
-    NotAFile(String),
+    NotAFile {
+        path: PathBuf,
+        kind: crate::files::Kind,
+    },
     /// A backup target refused or not written (`files::write_with`); nothing was changed.
     Write(crate::files::WriteError),
     /// A backup larger than any store mianba writes: refused before it is read.
@@ -121,8 +124,8 @@ impl StoreError {
             StoreError::Sqlite { path, source } => {
                 fill(ui.err_store_sqlite, &[("path", &p(path)), ("why", source)])
             }
-            StoreError::NotAFile(sentence) => sentence.clone(),
-            StoreError::Write(e) => e.to_string(),
+            StoreError::NotAFile { path, kind } => crate::files::not_a_file(path, *kind, lang),
+            StoreError::Write(e) => e.message(lang),
             StoreError::BackupTooLarge { path, size, limit } => fill(
                 ui.err_backup_large,
                 &[("path", &p(path)), ("size", size), ("limit", limit)],

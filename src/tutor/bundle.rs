@@ -223,7 +223,11 @@ pub fn read_bundle(path: &Path) -> Result<Bundle, BundleError> {
         Err(ReadCapped::Io(e)) => return Err(unreadable(e)),
         Err(ReadCapped::TooLarge(size)) => return Err(BundleError::TooLarge { file, size }),
         Err(ReadCapped::NotAFile(kind)) => {
-            return Err(BundleError::NotAFile(crate::files::not_a_file(path, kind)));
+            return Err(BundleError::NotAFile(crate::files::not_a_file(
+                path,
+                kind,
+                crate::i18n::Lang::En,
+            )));
         }
     };
     parse_bundle(&bytes, &file)

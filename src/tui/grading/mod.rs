@@ -62,7 +62,7 @@ pub fn papers(
         // Grading saves over the paper again and again, so replacing it is the point; a link
         // or a device in its place is refused now, before any grading is done.
         crate::files::check_target(&out, &SAVE_RULES)
-            .map_err(|e| Error::BadInput(sanitize_line(&e.to_string())))?;
+            .map_err(|e| Error::BadInput(e.message(ui.lang)))?;
         if papers.iter().any(|p| p.out == out) {
             return Err(Error::Usage(sanitize_line(&fill(
                 ui.err_two_bundles_one_file,
@@ -113,7 +113,7 @@ fn dispatch(g: &mut Grading, msg: Msg) {
             if let Some(p) = g.papers.get(n) {
                 let shown = sanitize_line(&p.out.display().to_string());
                 queue.push(Msg::Saved(
-                    save(p).map(|()| shown).map_err(|e| e.to_string()),
+                    save(p).map(|()| shown).map_err(|e| e.message(g.ui.lang)),
                 ));
             }
         }
