@@ -11,6 +11,7 @@ pub mod commands;
 pub mod error;
 pub mod files;
 pub mod i18n;
+pub mod lint;
 pub mod paths;
 pub mod review;
 pub mod scoring;
