@@ -16,6 +16,7 @@ pub mod paths;
 pub mod review;
 pub mod scoring;
 pub mod session;
+pub mod spacing;
 pub mod speech;
 pub mod store;
 pub mod text;

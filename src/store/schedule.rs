@@ -1,34 +1,13 @@
 //! The drill schedule: one FSRS card per question (full id), moved each time a first attempt
 //! at the question is saved (`save_answer` does it in the same transaction), and read back
-//! as "due now" and "weakest". The scheduling rules themselves are in `crate::review::drill`.
+//! as "due now" and "weakest". The scheduling rule itself is `crate::spacing`.
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::sessions::{usize_col, usize_to_sql};
 use super::{Store, StoreResult};
-
-/// One question's card. Times are Unix seconds.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScheduleEntry {
-    /// Full id `bank/question`.
-    pub question_id: String,
-    /// When the question should be asked again.
-    pub due: i64,
-    pub stability: f64,
-    pub difficulty: f64,
-    pub elapsed_days: i64,
-    pub scheduled_days: i64,
-    /// Reviews so far (the first answer is the first).
-    pub reps: u32,
-    /// Times it was forgotten (rated Again after having been learnt).
-    pub lapses: u32,
-    /// rs-fsrs state: 0 new, 1 learning, 2 review, 3 relearning.
-    pub state: u8,
-    pub last_review: i64,
-    /// The total of the answer that last moved the card.
-    pub last_total: u8,
-}
+pub use crate::spacing::ScheduleEntry;
 
 /// A question answered before, with its latest and average main-answer totals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -135,7 +114,7 @@ pub(super) fn record(
     at: i64,
 ) -> rusqlite::Result<()> {
     let prev = entry(conn, question_id)?;
-    let next = crate::review::drill::next_review(prev.as_ref(), question_id, total, at);
+    let next = crate::spacing::next_review(prev.as_ref(), question_id, total, at);
     put(conn, &next)
 }
 
