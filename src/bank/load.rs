@@ -1438,48 +1438,20 @@ pub(crate) fn suggest_id(id: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// The candidate nearest to `word` by edit distance (in characters, ignoring case), when it
-/// is near enough to be a likely typo: at most one edit per three characters, and at least one.
+/// The candidate nearest to `word` by edit distance (in characters, ignoring case; a swap of
+/// two neighbours is one edit, so `veiw` is one typo from `view`), when it is near enough to be
+/// a likely typo: at most one edit per three characters, and at least one.
 pub(crate) fn closest<'k>(word: &str, candidates: &[&'k str]) -> Option<&'k str> {
-    let word: Vec<char> = word.to_lowercase().chars().collect();
+    let word = word.to_lowercase();
     candidates
         .iter()
         .map(|c| {
-            let cand: Vec<char> = c.to_lowercase().chars().collect();
-            (edit_distance(&word, &cand), cand.len(), *c)
+            let cand = c.to_lowercase();
+            (strsim::osa_distance(&word, &cand), cand.chars().count(), *c)
         })
         .filter(|(d, len, _)| *d <= (len / 3).max(1))
         .min_by_key(|(d, _, _)| *d)
         .map(|(_, _, c)| c)
-}
-
-/// Edit distance counting a swap of two neighbours as one edit (optimal string alignment),
-/// so `veiw` is one typo away from `view`.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let width = b.len() + 1;
-    // Rows two back (for swaps), one back, and current; each step rotates the oldest to current.
-    let mut rows = vec![vec![0usize; width]; 3];
-    for (j, cell) in rows[2].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        rows.rotate_left(1);
-        let [before, prev, cur] = &mut rows[..] else {
-            return 0;
-        };
-        cur[0] = i;
-        for j in 1..width {
-            let same = a[i - 1] == b[j - 1];
-            let mut best = (prev[j - 1] + usize::from(!same))
-                .min(prev[j] + 1)
-                .min(cur[j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(before[j - 2] + 1);
-            }
-            cur[j] = best;
-        }
-    }
-    rows[2].last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
