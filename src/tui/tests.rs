@@ -173,6 +173,28 @@ fn restore_prompt() {
 }
 
 #[test]
+fn a_long_draft_keeps_the_restore_keys_in_view() {
+    // An 895-character paragraph used to push the key line out of the dialog at 80×24.
+    let long = Draft {
+        text: "我会先向顾客道歉，然后核实订单信息，确认尺码问题后立即安排换货。".repeat(28)[..]
+            .chars()
+            .take(895)
+            .collect(),
+        ..draft()
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let (app, _) = app_with(lang, Some(long.clone()));
+        snapshot_all(&app, "restore_long");
+        let first_key = app.ui.restore_keys.split("  ").next().unwrap();
+        for (w, h) in [(80, 24), (40, 12)] {
+            let screen = screen_text(&mut draw(&app, w, h));
+            assert!(screen.contains(first_key), "{w}x{h}:\n{screen}");
+        }
+        assert!(screen_text(&mut draw(&app, 80, 24)).contains(app.ui.restore_keys));
+    }
+}
+
+#[test]
 fn restore_prompt_discard_clears_the_draft() {
     let (mut app, _) = app_with(Lang::En, Some(draft()));
     let effects = update(&mut app, key(KeyCode::Char('n')));
