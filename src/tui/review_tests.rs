@@ -305,6 +305,19 @@ fn progress_with_many_one_and_no_sessions() {
             Lang::En => "You often leave out \"换货方案\"",
         };
         assert!(text.contains(miss), "{text}");
+        // At 80x24 in colour the four lines keep their legend, and the time sentence its end.
+        app.theme = crate::tui::theme::Theme::new(true);
+        let small = text_at(&app, 80, 24);
+        let ui = app.ui;
+        for name in [ui.total, ui.dim_content, ui.dim_structure, ui.dim_delivery] {
+            assert!(small.contains(&format!("⣿ {name}")), "{name}:\n{small}");
+        }
+        let tail = match lang {
+            Lang::Zh => "题超时",
+            Lang::En => "over it",
+        };
+        assert!(small.contains(tail), "{small}");
+        app.theme = crate::tui::theme::Theme::new(false);
         // m → exam: one session.
         keys(&mut app, &mut io, &[KeyCode::Char('m'), KeyCode::Char('m')]);
         let Screen::Progress(p) = &app.screen else {

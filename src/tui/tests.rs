@@ -165,6 +165,18 @@ fn help_overlay() {
 }
 
 #[test]
+fn a_long_bank_title_wraps_in_the_home_list_at_80x24() {
+    let (mut app, _) = app_with(Lang::En, None);
+    let Screen::Home(home) = &mut app.screen else {
+        panic!("not home")
+    };
+    home.banks[0].title = "Customer Service Interview Basics (English)".into();
+    let screen = screen_text(&mut draw(&app, 80, 24));
+    // "(Engli" before: the end of the title is on the next row, under the title.
+    assert!(screen.contains("(English) (2)"), "{screen}");
+}
+
+#[test]
 fn restore_prompt() {
     for lang in [Lang::Zh, Lang::En] {
         let (app, _) = app_with(lang, Some(draft()));
@@ -464,6 +476,21 @@ fn follow_up_then_summary() {
                 .any(|e| matches!(e, Effect::FinishSession { .. }))
         );
         snapshot_all(&app, "summary");
+        // At 80x24 every column header is whole ("Conten Struct Delive" before).
+        let screen = screen_text(&mut draw(&app, 80, 24));
+        let ui = app.ui;
+        for header in [
+            ui.total,
+            ui.dim_content,
+            ui.dim_structure,
+            ui.dim_delivery,
+            ui.col_time,
+        ] {
+            assert!(
+                screen.contains(&format!(" {header} ")),
+                "{header}:\n{screen}"
+            );
+        }
         // Enter opens a row's result; Esc goes back to the summary, again to home.
         update(&mut app, key(KeyCode::Char('j')));
         update(&mut app, key(KeyCode::Enter));
