@@ -429,6 +429,14 @@ fn result_screen_marks_the_answer_and_shows_the_reference_on_a_key() {
         assert_eq!(saved.seconds_used, 75);
         assert!(effects.iter().any(|e| matches!(e, Effect::ClearDraft(_))));
         snapshot_all(&app, "result");
+        // The missed point's example sentence is shown once (under the point), not again as
+        // feedback.
+        let wide = screen_text(&mut draw(&app, 120, 40));
+        assert_eq!(
+            wide.matches("换货寄出后我会主动跟进物流").count(),
+            1,
+            "{wide}"
+        );
         update(&mut app, key(KeyCode::Char('r')));
         snapshot_all(&app, "result_reference");
         // `e`: the graded examples, best first, in place of the reference; `e` again: back.

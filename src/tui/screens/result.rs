@@ -227,10 +227,24 @@ pub fn details(ui: &Ui, theme: Theme, card: &Scorecard) -> Vec<Line<'static>> {
         }
     }
 
-    if !card.feedback.is_empty() {
+    // A sentence that only repeats a missed point's hint, already shown under the point, is
+    // said once.
+    let shown_hints: Vec<&str> = card
+        .points
+        .iter()
+        .filter(|p| !p.hit)
+        .filter_map(|p| p.hint.as_deref())
+        .filter(|h| !h.trim().is_empty())
+        .collect();
+    let feedback: Vec<&String> = card
+        .feedback
+        .iter()
+        .filter(|f| !shown_hints.iter().any(|h| f.contains(h)))
+        .collect();
+    if !feedback.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(ui.feedback, theme.title())));
-        for f in &card.feedback {
+        for f in feedback {
             lines.push(Line::from(format!("- {}", clean(f))));
         }
     }
