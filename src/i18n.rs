@@ -289,6 +289,7 @@ ui_strings! {
     progress_time_avg: "平均用掉时限的 {p}%，{n} 题超时", "On average {p}% of the limit used, {n} answer(s) over it";
     progress_missed: "常漏的要点", "Points missed most";
     progress_you_miss: "你常常漏掉「{name}」（{missed}/{asked} 次）", "You often leave out \"{name}\" ({missed} of {asked})";
+    progress_you_missed: "漏掉过「{name}」（{missed}/{asked} 次）", "You left out \"{name}\" ({missed} of {asked})";
     progress_sections: "常缺的结构", "Structure steps most often missing";
     progress_section_missing: "「{name}」缺了 {missed}/{asked} 次", "\"{name}\" missing {missed} of {asked} times";
     progress_sessions: "{n} 场", "{n} session(s)";

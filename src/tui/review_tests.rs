@@ -301,8 +301,8 @@ fn progress_with_many_one_and_no_sessions() {
         snapshot_all(&app, "progress");
         let text = text_at(&app, 120, 40);
         let miss = match lang {
-            Lang::Zh => "你常常漏掉「换货方案」",
-            Lang::En => "You often leave out \"换货方案\"",
+            Lang::Zh => "漏掉过「换货方案」",
+            Lang::En => "You left out \"换货方案\"",
         };
         assert!(text.contains(miss), "{text}");
         // At 80x24 in colour the four lines keep their legend, and the time sentence its end.
@@ -404,4 +404,42 @@ fn nothing_due_is_said_and_weakest_drills_the_lowest_first() {
         Some(crate::review::drill::WEAKEST_PRESET)
     );
     assert!(text_at(&app, 80, 24).contains("Retry my weakest  Question 1 of 2"));
+}
+
+#[test]
+fn a_follow_up_over_its_limit_counts_as_over_time_and_one_miss_is_not_often() {
+    let (mut app, _) = app_with(Lang::Zh, None);
+    let store = Store::open_in_memory().expect("store");
+    let s = session(&store, NOW - DAY, Mode::Practice);
+    let main = answer(&store, &app.banks, s, "wrong-size", (WEAK, None), NOW - DAY);
+    // The follow-up's limit is 60 s; it ran 73 s.
+    let (bank, q) = app.banks.find_question("tui-test/wrong-size").unwrap();
+    let f = &q.followups[0];
+    let card = Rubric::for_followup(bank, q, f).score("我会跟进物流。", Some(73));
+    store
+        .save_answer(&NewAnswer {
+            session_id: s,
+            parent: Some(main),
+            question_id: "tui-test/wrong-size",
+            followup: Some(0),
+            bank_id: "tui-test",
+            category: &q.category,
+            prompt: &f.prompt,
+            answer_text: "我会跟进物流。",
+            seconds_used: 73,
+            attempt: 1,
+            scorecard: &card,
+            mode: Mode::Practice,
+            created_at: NOW - DAY,
+        })
+        .expect("follow-up saved");
+    let p = crate::review::progress::load(&store, &Default::default(), &app.banks).unwrap();
+    assert_eq!(p.sessions[0].over_limit, 1);
+    let mut io = io_with(store);
+    keys(&mut app, &mut io, &[KeyCode::Char('p')]);
+    let text = text_at(&app, 120, 40);
+    assert!(text.contains("1 题超时"), "{text}");
+    // Missed once in one answer: said as it happened, not as a habit.
+    assert!(text.contains("漏掉过「"), "{text}");
+    assert!(!text.contains("常常漏掉"), "{text}");
 }

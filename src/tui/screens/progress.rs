@@ -237,8 +237,14 @@ fn notes_lines(ui: &Ui, theme: Theme, p: &Progress) -> Vec<Line<'static>> {
     let clean = crate::text::sanitize_line;
     let mut lines = Vec::new();
     for m in p.missed_points.iter().take(LISTED) {
+        // "Often" only once it happened more than once.
+        let sentence = if m.missed >= 2 {
+            ui.progress_you_miss
+        } else {
+            ui.progress_you_missed
+        };
         let text = fill(
-            ui.progress_you_miss,
+            sentence,
             &[
                 ("name", &clean(&m.name)),
                 ("missed", &m.missed),
