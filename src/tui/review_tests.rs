@@ -403,7 +403,12 @@ fn nothing_due_is_said_and_weakest_drills_the_lowest_first() {
         s.interview.plan.preset.as_deref(),
         Some(crate::review::drill::WEAKEST_PRESET)
     );
-    assert!(text_at(&app, 80, 24).contains("Retry my weakest  Question 1 of 2"));
+    let screen = text_at(&app, 80, 24);
+    assert!(screen.contains("Retry my weakest  Question 1 of 2"));
+    // "Nothing is due" was said on the home screen; on the first question it is gone and the
+    // key hints are back.
+    assert!(!screen.contains("Nothing is due"), "{screen}");
+    assert!(screen.contains("F1 help"), "{screen}");
 }
 
 #[test]

@@ -107,6 +107,34 @@ impl AnswerToSave {
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    // A notice belongs to the screen it was raised on: once the screen or the question
+    // changes, one left from an earlier action ("nothing is due") goes, and the key hints
+    // come back. One raised by this very message stays.
+    let place = screen_place(app);
+    let notice = app.notice.as_ref().map(|n| (n.until, n.text.clone()));
+    let effects = handle(app, msg);
+    let same_notice = app.notice.as_ref().map(|n| (n.until, n.text.clone())) == notice;
+    if screen_place(app) != place && same_notice {
+        app.notice = None;
+    }
+    effects
+}
+
+/// Which screen is up and, in an interview, which question or follow-up.
+fn screen_place(
+    app: &App,
+) -> (
+    std::mem::Discriminant<Screen>,
+    Option<(usize, Option<usize>)>,
+) {
+    let step = match &app.screen {
+        Screen::Sitting(s) => Some((s.interview.step.question, s.interview.step.followup)),
+        _ => None,
+    };
+    (std::mem::discriminant(&app.screen), step)
+}
+
+fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Paste(text) => on_paste(app, &text),
