@@ -69,6 +69,17 @@ pub fn category_name(lang: Lang, id: &str) -> String {
         .map_or_else(|| crate::text::sanitize_line(id), str::to_string)
 }
 
+/// A question as a person reads it: the first line of its prompt (ids are for JSON and for
+/// typing).
+pub fn question_label(prompt: &str) -> String {
+    crate::text::sanitize_line(prompt.lines().next().unwrap_or_default().trim())
+}
+
+/// A bank as a person reads it: its title, or the id of a bank no longer loaded.
+pub fn bank_title(banks: &crate::bank::BankSet, id: &str) -> String {
+    crate::text::sanitize_line(banks.get(id).map_or(id, |b| b.title.as_str()))
+}
+
 /// `b bank: all  c category: Complaints  m mode: Practice`.
 pub fn describe(ui: &Ui, filter: &HistoryFilter) -> String {
     let all = ui.filter_all;

@@ -144,6 +144,12 @@ fn history_lists_sessions_newest_first_and_filters() {
         let starts: Vec<i64> = h.rows.iter().map(|s| s.started_at).collect();
         assert_eq!(starts, vec![NOW - DAY, NOW - 2 * DAY, NOW - 3 * DAY]);
         snapshot_all(&app, "history");
+        // Banks by their titles.
+        let text = text_at(&app, 80, 24);
+        assert!(
+            text.contains("界面测试题库") && !text.contains("tui-test"),
+            "{text}"
+        );
         // m: practice only.
         keys(&mut app, &mut io, &[KeyCode::Char('m')]);
         let Screen::History(h) = &app.screen else {

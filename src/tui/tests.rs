@@ -202,7 +202,10 @@ fn a_long_draft_keeps_the_restore_keys_in_view() {
             let screen = screen_text(&mut draw(&app, w, h));
             assert!(screen.contains(first_key), "{w}x{h}:\n{screen}");
         }
-        assert!(screen_text(&mut draw(&app, 80, 24)).contains(app.ui.restore_keys));
+        let screen = screen_text(&mut draw(&app, 80, 24));
+        assert!(screen.contains(app.ui.restore_keys));
+        // The question by its prompt, not its id.
+        assert!(!screen.contains("tui-test/"), "{screen}");
     }
 }
 
@@ -499,6 +502,9 @@ fn follow_up_then_summary() {
                 "{header}:\n{screen}"
             );
         }
+        // The question by its prompt, not its id.
+        assert!(!screen.contains("tui-test/"), "{screen}");
+        assert!(screen.contains("客户收到衣服后发现尺码不合适"), "{screen}");
         // Enter opens a row's result; Esc goes back to the summary, again to home.
         update(&mut app, key(KeyCode::Char('j')));
         update(&mut app, key(KeyCode::Enter));

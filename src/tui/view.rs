@@ -173,10 +173,7 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
                 .final_outcomes()
                 .into_iter()
                 .map(|(_, o)| SummaryRow {
-                    label: match o.step.followup {
-                        Some(_) => o.prompt.clone(),
-                        None => o.question_id.clone(),
-                    },
+                    label: crate::tui::filter::question_label(&o.prompt),
                     followup: o.step.followup.is_some(),
                     total: o.card.total,
                     content: o.card.content,
@@ -191,7 +188,7 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
     }
 }
 
-/// `练习  第 1/3 题  complaint/wrong-size  追问  第 2 次作答`.
+/// `练习  第 1/3 题  投诉与售后  追问  第 2 次作答`.
 fn heading(
     app: &App,
     s: &Sitting,
@@ -211,7 +208,7 @@ fn heading(
         question,
         followup: None,
     }) {
-        parts.push(crate::text::sanitize_line(&q.question_id));
+        parts.push(crate::tui::filter::category_name(app.lang, &q.category));
     }
     if followup.is_some() {
         parts.push(ui.followup.to_string());

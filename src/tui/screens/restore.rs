@@ -33,7 +33,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, draft: &Draft) {
     let mut text = vec![
         Line::from(fill(ui.restore_body, &[("n", &chars), ("when", &when)])),
         Line::from(Span::styled(
-            crate::text::sanitize_line(&draft.question_id),
+            app.banks.find_question(&draft.question_id).map_or_else(
+                || crate::text::sanitize_line(&draft.question_id),
+                |(_, q)| crate::tui::filter::question_label(&q.prompt),
+            ),
             app.theme.title(),
         )),
     ];

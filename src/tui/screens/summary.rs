@@ -18,7 +18,7 @@ use crate::tui::widgets::countdown::mmss;
 /// One answered question (or follow-up) in the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
-    /// The question's full id, or the follow-up's prompt.
+    /// The question or follow-up as a person reads it (`filter::question_label`).
     pub label: String,
     pub followup: bool,
     pub total: u8,
