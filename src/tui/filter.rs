@@ -56,11 +56,7 @@ fn next(values: &[String], now: Option<String>) -> Option<String> {
 
 /// The display name of a mode.
 pub fn mode_name(ui: &Ui, mode: Mode) -> &'static str {
-    match mode {
-        Mode::Practice => ui.mode_practice,
-        Mode::Exam => ui.mode_exam,
-        Mode::Spoken => ui.mode_spoken,
-    }
+    ui.mode_name(mode)
 }
 
 /// The display name of a category id (its own id, cleaned, when the format does not know it).
@@ -69,11 +65,7 @@ pub fn category_name(lang: Lang, id: &str) -> String {
         .map_or_else(|| crate::text::sanitize_line(id), str::to_string)
 }
 
-/// A question as a person reads it: the first line of its prompt (ids are for JSON and for
-/// typing).
-pub fn question_label(prompt: &str) -> String {
-    crate::text::sanitize_line(prompt.lines().next().unwrap_or_default().trim())
-}
+pub use crate::text::question_label;
 
 /// A bank as a person reads it: its title, or the id of a bank no longer loaded.
 pub fn bank_title(banks: &crate::bank::BankSet, id: &str) -> String {
