@@ -218,15 +218,16 @@ ui_strings! {
 
     // Result
     total: "总分", "Total";
-    band_excellent: "优秀 90+", "excellent 90+";
-    band_good: "良好 75-89", "good 75-89";
-    band_adequate: "合格 55-74", "adequate 55-74";
-    band_weak: "偏弱 30-54", "weak 30-54";
-    band_not_acceptable: "不合格 <30", "not acceptable <30";
+    band_excellent: "优秀 90+", "Excellent 90+";
+    band_good: "良好 75-89", "Good 75-89";
+    band_adequate: "合格 55-74", "Adequate 55-74";
+    band_weak: "偏弱 30-54", "Weak 30-54";
+    band_not_acceptable: "不合格 <30", "Not acceptable <30";
     dim_content: "内容", "Content";
     dim_structure: "结构", "Structure";
     dim_delivery: "表达", "Delivery";
-    time_used: "用时 {t}", "time {t}";
+    time_used: "用时 {t}", "Time {t}";
+    quoted: "「{text}」", "\"{text}\"";
     your_answer: "你的回答", "Your answer";
     spoken_answer: "（口述作答，按勾选评分）", "(answered aloud, scored from your checklist)";
     legend: "下划线=得分要点  反白=扣分用语  »=结构段落", "underlined=earned  reversed=costs points  »=structure step";

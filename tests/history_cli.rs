@@ -314,4 +314,12 @@ fn due_lists_todays_drill_within_the_daily_limit() {
     assert_eq!(rows.len(), 2);
     let lowest = store.weakest(1).unwrap();
     assert_eq!(rows[0]["question_id"], lowest[0].question_id.as_str());
+    // The text says which number is which, in each language.
+    let text = stdout(&mianba(dir.path(), &["due", "--weakest", "2"]));
+    assert!(text.starts_with("LAST    AVG  QUESTION\n"), "{text}");
+    let zh = stdout(&mianba(
+        dir.path(),
+        &["--lang", "zh", "due", "--weakest", "2"],
+    ));
+    assert!(zh.starts_with("最近   平均  题目\n"), "{zh}");
 }

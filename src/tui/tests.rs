@@ -440,6 +440,10 @@ fn result_screen_marks_the_answer_and_shows_the_reference_on_a_key() {
             1,
             "{wide}"
         );
+        // One language at a time: en quotes with "", and "Time" is capitalised like "Total".
+        if lang == Lang::En {
+            assert!(!wide.contains('「') && wide.contains("Time 1:15"), "{wide}");
+        }
         update(&mut app, key(KeyCode::Char('r')));
         snapshot_all(&app, "result_reference");
         // `e`: the graded examples, best first, in place of the reference; `e` again: back.

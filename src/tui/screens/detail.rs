@@ -163,7 +163,8 @@ fn insight_lines(ui: &Ui, theme: Theme, i: &Insights) -> Vec<Line<'static>> {
     for p in &i.covered {
         let mut spans = vec![Span::styled("✓ ", theme.good()), Span::raw(clean(&p.name))];
         if let Some(m) = &p.matched {
-            spans.push(Span::styled(format!(" 「{}」", clean(m)), theme.dim()));
+            let quoted = fill(ui.quoted, &[("text", &clean(m))]);
+            spans.push(Span::styled(format!(" {quoted}"), theme.dim()));
         }
         lines.push(Line::from(spans));
     }

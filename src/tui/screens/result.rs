@@ -193,7 +193,8 @@ pub fn details(ui: &Ui, theme: Theme, card: &Scorecard) -> Vec<Line<'static>> {
             spans.push(Span::styled(format!(" [{}]", ui.required), theme.warn()));
         }
         if let (true, Some(m)) = (p.hit, &p.matched) {
-            spans.push(Span::styled(format!(" 「{}」", clean(m)), theme.dim()));
+            let quoted = fill(ui.quoted, &[("text", &clean(m))]);
+            spans.push(Span::styled(format!(" {quoted}"), theme.dim()));
         }
         lines.push(Line::from(spans));
         if let (false, Some(h)) = (p.hit, &p.hint) {
@@ -220,7 +221,13 @@ pub fn details(ui: &Ui, theme: Theme, card: &Scorecard) -> Vec<Line<'static>> {
         lines.push(Line::from(Span::styled(ui.deductions, theme.title())));
         for a in &card.avoid {
             lines.push(Line::from(vec![
-                Span::styled(format!("{CROSS} 「{}」", clean(&a.matched)), theme.avoid()),
+                Span::styled(
+                    format!(
+                        "{CROSS} {}",
+                        fill(ui.quoted, &[("text", &clean(&a.matched))])
+                    ),
+                    theme.avoid(),
+                ),
                 Span::raw(format!(" {} ", clean(&a.why))),
                 Span::styled(format!("-{}", a.penalty), theme.bad()),
             ]));
