@@ -189,6 +189,8 @@ ui_strings! {
     attempt: "第 {n} 次作答", "attempt {n}";
     prompt_title: "题目", "Question";
     figure_title: "材料", "Material";
+    figure_keys: "PgUp/PgDn 翻材料", "PgUp/PgDn material";
+    figure_rows: "材料第 {from}-{to}/{n} 行", "material lines {from}-{to} of {n}";
     phase_prep: "思考", "Thinking";
     phase_answer: "作答", "Answer";
     warn_left: "还剩 {s} 秒", "{s} s left";

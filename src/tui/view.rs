@@ -150,10 +150,20 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
                 focused: app.overlay.is_none(),
             };
             screens::interview::draw(frame, area, ui, theme, &view);
-            match iv.phase {
-                Phase::Prep { .. } => with_tips(ui.prep_keys),
-                _ if spoken => ui.spoken_keys.to_string(),
-                _ => with_tips(ui.interview_keys),
+            let keys = match iv.phase {
+                Phase::Prep { .. } => ui.prep_keys,
+                _ if spoken => ui.spoken_keys,
+                _ => ui.interview_keys,
+            };
+            // A figure scrolls: say how, before the tips hint (the first dropped when narrow).
+            let keys = match view.figure {
+                Some(_) => format!("{keys}  {}", ui.figure_keys),
+                None => keys.to_string(),
+            };
+            if spoken && !matches!(iv.phase, Phase::Prep { .. }) {
+                keys
+            } else {
+                with_tips(&keys)
             }
         }
         Phase::Checklist { .. } => {
