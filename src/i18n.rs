@@ -437,9 +437,13 @@ mod tests {
                 placeholders(e),
                 "{name}: placeholders differ"
             );
-            // The Chinese UI should read as Chinese, apart from key names.
+            // The Chinese UI should read as Chinese (its punctuation counts: 「」), apart
+            // from key names.
+            let chinese = |c: char| {
+                ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
+            };
             assert!(
-                z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) || z == e,
+                z.chars().any(chinese) || z == e,
                 "{name}: the zh string has no Chinese"
             );
         }

@@ -454,3 +454,38 @@ fn a_follow_up_over_its_limit_counts_as_over_time_and_one_miss_is_not_often() {
     assert!(text.contains("漏掉过「"), "{text}");
     assert!(!text.contains("常常漏掉"), "{text}");
 }
+
+#[test]
+fn the_home_screen_remembers_its_last_choices() {
+    let (mut app, _) = app_with(Lang::En, None);
+    let mut io = io_with(Store::open_in_memory().expect("store"));
+    // Exam, the bank and the first category ticked, 4 questions; then start.
+    let tick = KeyCode::Char(' ');
+    keys(
+        &mut app,
+        &mut io,
+        &[KeyCode::Char('j'), KeyCode::Tab, tick, KeyCode::Tab, tick],
+    );
+    keys(&mut app, &mut io, &[KeyCode::Tab, KeyCode::Char('+')]);
+    let Screen::Home(chosen) = &app.screen else {
+        panic!("not home")
+    };
+    let chosen = chosen.clone();
+    assert_eq!(chosen.count, 4);
+    keys(&mut app, &mut io, &[KeyCode::Enter]);
+    assert!(matches!(app.screen, Screen::Sitting(_)));
+    // The next run of the app, on the same store.
+    let (mut app, _) = app_with(Lang::En, None);
+    for m in io.run(crate::tui::update::home_effects(&app), &app.banks) {
+        send(&mut app, &mut io, m);
+    }
+    let Screen::Home(h) = &app.screen else {
+        panic!("not home")
+    };
+    assert_eq!(h.choice, chosen.choice);
+    assert_eq!(h.choice, crate::tui::home::Choice::Exam);
+    assert_eq!(h.chosen_banks(), ["tui-test"]);
+    assert_eq!(h.chosen_categories(), chosen.chosen_categories());
+    assert!(!h.chosen_categories().is_empty());
+    assert_eq!(h.count, 4);
+}

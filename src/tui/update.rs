@@ -64,6 +64,10 @@ pub enum Effect {
     LoadDueCount {
         now: i64,
     },
+    /// Answered with `Msg::HomeChoices`.
+    LoadHomeChoices,
+    /// Keep the home screen's choices for next time (`Home::choices_setting`); no answer.
+    SaveHomeChoices(String),
     /// Answered with `Msg::DrillReady`: the due questions, or the `weakest` n.
     LoadDrill {
         weakest: Option<usize>,
@@ -193,6 +197,12 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::HomeChoices(saved) => {
+            if let (Screen::Home(h), Some(saved)) = (&mut app.screen, saved) {
+                h.apply_setting(&saved);
+            }
+            Vec::new()
+        }
         Msg::DrillReady { drill, weakest } => on_drill_ready(app, *drill, weakest),
         Msg::SpeechFailed(why) => {
             app.speak = false;
@@ -231,9 +241,12 @@ pub fn go_home(app: &mut App) -> Vec<Effect> {
 
 /// What the home screen needs from the store when it is shown.
 pub fn home_effects(app: &App) -> Vec<Effect> {
-    vec![Effect::LoadDueCount {
-        now: app.clock.unix_now(),
-    }]
+    vec![
+        Effect::LoadDueCount {
+            now: app.clock.unix_now(),
+        },
+        Effect::LoadHomeChoices,
+    ]
 }
 
 /// A drill arrived: start it as a practice, or say there is nothing to drill.
@@ -506,7 +519,11 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             HomeAction::Start => {
                 let home = home.clone();
                 match plan_from_home(app, &home) {
-                    Ok(plan) => start(app, home.choice, plan),
+                    Ok(plan) => {
+                        let mut effects = start(app, home.choice, plan);
+                        effects.push(Effect::SaveHomeChoices(home.choices_setting()));
+                        effects
+                    }
                     Err(e) => {
                         let text = fill(app.ui.start_failed, &[("why", &e)]);
                         app.notify(text, Level::Error);
