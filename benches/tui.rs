@@ -224,6 +224,7 @@ fn review_screens(c: &mut Criterion) {
         store: Some(store),
         speaker: None,
         lang: mianba::i18n::Lang::En,
+        data_dir: std::env::temp_dir().join("mianba-bench"),
     };
     let mut group = c.benchmark_group("review_first_frame_10k");
     group.sample_size(20);

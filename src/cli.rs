@@ -74,6 +74,9 @@ pub enum Command {
         /// The backup file to write.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// Replace FILE if it already exists (never the store, a link or a device).
+        #[arg(long)]
+        force: bool,
     },
     /// Merge a backup written by `mianba export` into the store (what is already here is kept).
     Import {
@@ -131,6 +134,9 @@ pub enum SetCommand {
         /// Where to write the bundle (a .json file; it must not exist yet).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace --out if it already exists (never the store, the set file, a link or a device).
+        #[arg(long)]
+        force: bool,
     },
     /// Store the grades and comments of a graded bundle against your own answers.
     ImportGrades {
@@ -176,6 +182,9 @@ pub struct SetNewArgs {
     /// The average total (0–100) a candidate needs to pass (default 60).
     #[arg(long, value_name = "P", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub pass_mark: Option<u8>,
+    /// Replace --out if it already exists (never a link or a device).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -202,6 +211,10 @@ pub enum ClassCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
+        /// Count flagged submissions (edited, another set, rescored differently…) in the
+        /// averages and passes; by default they are listed but not counted.
+        #[arg(long)]
+        include_flagged: bool,
     },
     /// Grade result bundles by hand in the terminal (six dimensions and a comment per answer).
     Grade {
@@ -310,6 +323,9 @@ pub struct ImportArgs {
     /// Where to write the bank (default: BANK.toml beside FILE).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace the bank file if it already exists (never FILE itself, a link or a device).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -169,7 +169,7 @@ ui_strings! {
     all_selected_hint: "都不选 = 全部", "none ticked = all";
     banks_skipped: "{n} 个题库有错误，已跳过：", "{n} bank(s) have errors and were skipped:";
     start_failed: "无法开始：{why}", "Cannot start: {why}";
-    store_unavailable: "无法打开存储，本次作答不会保存：{why}", "The store cannot be opened; answers will not be saved: {why}";
+    store_unavailable: "无法打开存储，作答将保存在恢复文件中，下次能打开存储时放回：{why}", "The store cannot be opened; answers will be kept in recovery files and brought back once it opens: {why}";
     home_keys: "Tab/h/l 切换  j/k 移动  空格 勾选  +/- 题数  Enter 开始  ? 帮助  q 退出", "Tab/h/l pane  j/k move  Space tick  +/- count  Enter start  ? help  q quit";
 
     // Restore-draft prompt
@@ -211,6 +211,8 @@ ui_strings! {
     leave_keys: "Enter/y 离开  Esc/n 继续作答", "Enter/y leave  Esc/n keep going";
     saved_next: "已保存，下一题。", "Saved. Next question.";
     not_saved: "保存失败：{why}", "Could not save: {why}";
+    answer_kept: "存储无法保存这个回答（{why}）。回答和评分已保存在 {path}，下次启动时会放回存储。", "The store could not take this answer ({why}). The answer and its scorecard are kept in {path}; mianba brings them back into the store next time it starts.";
+    recovered: "上次未能保存的 {n} 个回答已放回存储（场次 {sessions}）。", "{n} answer(s) an earlier run could not save are now in the store (session {sessions}).";
 
     // Spoken checklist
     checklist_title: "勾选你讲到的内容", "Tick what you covered";
@@ -349,8 +351,23 @@ ui_strings! {
     err_missing_file: "{path} 不存在；请检查路径", "{path} does not exist; check the path";
     err_cannot_read: "无法读取 {path}：{why}；请检查路径和权限", "cannot read {path}: {why}; check the path and its permissions";
     err_cannot_write: "无法写入 {path}：{why}；请确认所在文件夹存在且可写", "cannot write {path}: {why}; check that its folder exists and is writable";
+    err_read_not_a_file: "无法读取 {path}：它是{kind}，不是普通文件；请指定文件本身", "cannot read {path}: it is a {kind}, not a regular file; name the file itself";
+    err_write_not_a_file: "无法写入 {path}：它是{kind}，不是普通文件；请换一个新文件名（mianba 从不经由链接写入，也不写进设备）", "cannot write {path}: it is a {kind}, not a regular file; name a new file (mianba never writes through links or into devices)";
+    err_write_exists: "无法写入 {path}：文件已存在；加 --force 覆盖它，或换一个文件", "cannot write {path}: it already exists; pass --force to replace it, or choose another file";
+    err_write_kept: "无法写入 {path}：它是{what}，本命令要读取它；请换一个文件", "cannot write {path}: it is {what}, which this command reads; choose another file";
+    err_write_io: "无法写入 {path}：{why}；请确认磁盘有空间、文件夹可写（原有文件未被改动）", "cannot write {path}: {why}; check there is space on the disk and the folder is writable (the old file, if any, is untouched)";
+    kind_folder: "文件夹", "folder";
+    kind_symlink: "符号链接", "symbolic link";
+    kind_regular: "普通文件", "regular file";
+    kind_fifo: "命名管道（FIFO）", "FIFO";
+    kind_device: "设备", "device";
+    kind_socket: "套接字", "socket";
+    kind_special: "特殊文件", "special file";
+    kept_store: "数据库本身", "the store";
+    kept_spreadsheet: "要导入的表格", "the spreadsheet";
+    kept_set_file: "题组文件", "the set file";
     err_exists: "{path} 已存在；请换一个 --out，或先删除它", "{path} already exists; choose another --out or remove it first";
-    err_no_sessions_yet: "还没有保存的场次；先练习一场（`mianba practice`）", "there is no saved session yet; practise one first (`mianba practice`)";
+    err_no_sessions_yet: "还没有保存过有回答的场次；先练习一场（`mianba practice`）", "there is no saved session with an answer yet; practise one first (`mianba practice`)";
     err_not_session_number: "`{n}` 不是场次编号；请用 `mianba history` 列出的编号，或 `latest`", "`{n}` is not a session number; use a number from `mianba history` or `latest`";
     err_no_session: "没有编号为 {id} 的场次；`mianba history` 列出已保存的场次", "there is no saved session {id}; `mianba history` lists the saved ones";
     err_no_bank: "没有 id 为 `{id}` 的题库；已加载：{known}（见 `mianba banks list`）", "no bank with id `{id}`; loaded: {known} (see `mianba banks list`)";
@@ -390,8 +407,6 @@ ui_strings! {
     err_store_damaged_wal: "连同 {wal} 一起", " together with {wal}";
     err_store_too_new: "{path} 由更新版本的面霸写入（数据库版本 {found}，本版本最高支持 {known}）；请更新面霸", "{path} was written by a newer mianba (store schema {found}, this version knows up to {known}); update mianba";
     err_store_sqlite: "无法使用数据库 {path}：{why}；请检查磁盘，并确认没有其他程序占用它", "cannot use the store {path}: {why}; check the disk and that no other program holds it";
-    err_backup_write: "无法写入备份 {path}：{why}；请确认文件夹存在且可写", "cannot write the backup {path}: {why}; check the folder exists and is writable";
-    err_export_over_store: "{path} 就是数据库本身；请导出到别的文件", "{path} is the store itself; export to another file";
     err_backup_large: "{path} 有 {size} 字节，超过面霸备份的上限（{limit} 字节）；请确认文件是否正确", "{path} is {size} bytes, more than a mianba backup can be ({limit} bytes); check it is the right file";
     err_backup_invalid: "{path} 不是有效的面霸备份（{why}）；未导入任何内容——请使用 `mianba export` 写出的文件", "{path} is not a valid mianba backup ({why}); nothing was imported — use a file written by `mianba export`";
     err_backup_too_new: "{path} 由更新版本的面霸写入（备份版本 {found}，本版本最高读取 {known}）；未导入任何内容——请更新面霸", "{path} was written by a newer mianba (backup version {found}, this version reads up to {known}); nothing was imported — update mianba";

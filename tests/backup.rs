@@ -129,7 +129,7 @@ fn a_round_trip_into_an_empty_store_keeps_every_row_of_every_table() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let source = full_store(a.path(), &fx, 25, 1);
     let file = a.path().join("backup.json");
-    let written = source.export(&file).unwrap();
+    let written = source.export(&file, false).unwrap();
     assert_eq!(written.version, BACKUP_VERSION);
     assert_eq!(written.schema, migrations::latest());
 
@@ -171,7 +171,7 @@ fn importing_into_a_store_with_data_merges_without_duplicating() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let source = full_store(a.path(), &fx, 10, 1);
     let file = a.path().join("backup.json");
-    let exported = source.export(&file).unwrap();
+    let exported = source.export(&file, false).unwrap();
     // The target has its own sessions, with the same row ids as the source's.
     let target = full_store(b.path(), &fx, 6, 2);
     let before = target.backup().unwrap();
@@ -374,7 +374,7 @@ fn a_failure_in_the_middle_of_an_import_leaves_nothing_behind() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let source = full_store(a.path(), &fx, 5, 1);
     let file = a.path().join("backup.json");
-    let exported = source.export(&file).unwrap();
+    let exported = source.export(&file, false).unwrap();
     let target = Store::open(b.path()).unwrap();
     // Sessions and most answers go in before the last answer fails.
     let last = &exported.answers.last().unwrap().uid;
@@ -397,14 +397,20 @@ fn export_never_writes_over_the_store_and_leaves_no_half_file() {
     let store = Store::open(dir.path()).unwrap();
     let db = dir.path().join(mianba::store::FILE_NAME);
     let before = std::fs::read(&db).unwrap();
-    let e = store.export(&db).unwrap_err();
-    assert!(matches!(e, StoreError::ExportOverStore { .. }), "{e:?}");
+    let e = store.export(&db, true).unwrap_err();
+    assert!(
+        matches!(e, StoreError::Write(mianba::files::WriteError::Kept { .. })),
+        "{e:?}"
+    );
     assert_eq!(std::fs::read(&db).unwrap(), before);
 
     let e = store
-        .export(&dir.path().join("no-such-folder").join("b.json"))
+        .export(&dir.path().join("no-such-folder").join("b.json"), false)
         .unwrap_err();
-    assert!(matches!(e, StoreError::BackupWrite { .. }), "{e:?}");
+    assert!(
+        matches!(e, StoreError::Write(mianba::files::WriteError::Io { .. })),
+        "{e:?}"
+    );
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -422,10 +428,10 @@ fn two_programs_importing_at_once_lose_nothing() {
         tempfile::tempdir().unwrap(),
     );
     let one = full_store(a.path(), &fx, 30, 1)
-        .export(&a.path().join("one.json"))
+        .export(&a.path().join("one.json"), false)
         .unwrap();
     let two = full_store(b.path(), &fx, 30, 2)
-        .export(&b.path().join("two.json"))
+        .export(&b.path().join("two.json"), false)
         .unwrap();
     let import = |file: std::path::PathBuf| {
         std::process::Command::new(env!("CARGO_BIN_EXE_mianba"))
@@ -478,5 +484,86 @@ fn a_refused_backup_does_not_echo_control_characters() {
     for msg in [by_grader, by_serde] {
         assert!(msg.contains("nothing was imported"), "{msg}");
         assert!(!msg.chars().any(char::is_control), "{msg:?}");
+    }
+}
+
+/// Issue 12, case 13: session and answer ids out of range (−5, 2⁶³−1) are re-assigned on
+/// import — the uid stays the identity — so every id can be typed and new sessions number on
+/// from the small ones; a time outside 1970–2100 refuses the file whole.
+#[test]
+fn case13_out_of_range_ids_are_reassigned_and_bad_times_refused() {
+    let fx = Fixture::bundled();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let source = full_store(a.path(), &fx, 2, 1);
+    let mut backup = serde_json::to_value(source.backup().unwrap()).unwrap();
+    backup["sessions"][0]["id"] = (-5).into();
+    backup["sessions"][1]["id"] = i64::MAX.into();
+    backup["answers"][0]["id"] = i64::MAX.into();
+    backup["answers"][1]["id"] = 0.into();
+    let file = b.path().join("backup.json");
+    std::fs::write(&file, backup.to_string()).unwrap();
+    let mianba = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_mianba"))
+            .arg("--data-dir")
+            .arg(b.path().join("data"))
+            .args(["--lang", "en"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = mianba(&["import", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = mianba(&["history", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<i64> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "{list}");
+    assert!(
+        ids.iter().all(|id| (1..=1000).contains(id)),
+        "ids not re-assigned: {ids:?}"
+    );
+    for id in &ids {
+        let out = mianba(&["report", &id.to_string()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let store = Store::open(&b.path().join("data")).unwrap();
+    let answer_ids: Vec<i64> = store
+        .backup()
+        .unwrap()
+        .answers
+        .iter()
+        .map(|a| a.id)
+        .collect();
+    assert!(
+        answer_ids.iter().all(|id| (1..=100_000).contains(id)),
+        "{answer_ids:?}"
+    );
+    let next = fx.fill(&store, 1, 9, T0 + 50)[0];
+    assert!(next.0 <= 1000, "a new session got id {next}");
+
+    // Times outside 1970–2100 are no time mianba wrote: the file is refused whole.
+    for (path, value) in [
+        (("sessions", "started_at"), serde_json::Value::from(-5)),
+        (("answers", "created_at"), serde_json::Value::from(i64::MAX)),
+    ] {
+        let mut bad = serde_json::to_value(source.backup().unwrap()).unwrap();
+        bad[path.0][0][path.1] = value;
+        let err = refused(&store, b.path(), &bad.to_string());
+        assert!(
+            err.to_string().contains("not a time between 1970 and 2100"),
+            "{err}"
+        );
     }
 }

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use mianba::bank::lint::lint_bank;
 use mianba::bank::{BankSet, Example, Language};
+use mianba::lint::lint_bank;
 use mianba::review::insights::top_words;
 
 fn grades(examples: &[Example]) -> Vec<u8> {

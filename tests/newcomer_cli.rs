@@ -256,6 +256,25 @@ fn errors_follow_the_ui_language() {
             "{args:?}: {err}"
         );
     }
+    // The shared file rules speak it too: a write over an existing file, a folder read as a file.
+    let existing = dir.path().join("backup.json");
+    std::fs::write(&existing, "{}").unwrap();
+    let folder = dir.path().join("bundles");
+    std::fs::create_dir(&folder).unwrap();
+    for (args, words) in [
+        (
+            vec!["--lang", "zh", "export", existing.to_str().unwrap()],
+            "已存在",
+        ),
+        (
+            vec!["--lang", "zh", "import", folder.to_str().unwrap()],
+            "文件夹",
+        ),
+    ] {
+        let out = run(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&out).contains(words), "{args:?}: {}", stderr(&out));
+    }
     // A zh locale alone does it too.
     let out = mianba(dir.path())
         .env("LANG", "zh_CN.UTF-8")

@@ -1,7 +1,8 @@
 //! The hostile-input corpus (`tests/hostile/`): every file a tutor or candidate sends — sets,
 //! bundles, spreadsheets, graded bundles — gives one clear error naming the file and exit 1,
 //! never a panic, and nothing it contains reaches the terminal as a control character.
-//! Files too large to keep in the repository (huge, deeply nested) are made here.
+//! Files too large to keep in the repository (huge, deeply nested) are made here; so are the
+//! FIFOs and links standing in for devices, which git cannot hold (`tests/safe_files.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -153,6 +154,10 @@ fn hostile_bundles() {
             "bundles/wrong_types.json",
             "is not a valid result bundle (invalid type",
         ),
+        (
+            "bundles/out_of_range.json",
+            "the answer to complaint/wrong-size has a total score of 237; scores are 0 to 100",
+        ),
     ] {
         rejects(&mianba(["class", "report", file]), needle);
         rejects(&mianba(["set", "import-grades", file]), needle);
@@ -172,6 +177,72 @@ fn hostile_bundles() {
         &mianba(["set", "import-grades", "bundles/edited.json"]),
         "bundle bundles/edited.json cannot be trusted (edited after export",
     );
+}
+
+/// `targets/device_like.json` is a symbolic link out of the corpus (standing in for a device,
+/// which a repository cannot hold). Every command that writes a file refuses it, even with
+/// `--force`, and what it points to is untouched. The link is copied into a temp folder
+/// first, so not even a regression could touch the repository.
+#[cfg(unix)]
+#[test]
+fn a_device_like_target_is_never_written() {
+    let link = corpus("targets/device_like.json");
+    let target = std::fs::canonicalize(&link).unwrap();
+    let before = std::fs::read(&target).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("device_like.json");
+    std::os::unix::fs::symlink(&target, &copy).unwrap();
+    let out = copy.to_str().unwrap();
+    for args in [
+        vec!["export", out, "--force"],
+        vec!["set", "new", "--bank", "complaint", "--out", out, "--force"],
+        vec![
+            "set",
+            "export",
+            "--set",
+            "sets/bom_ok.toml",
+            "--out",
+            out,
+            "--force",
+        ],
+        vec![
+            "banks",
+            "import",
+            "csv/bom_ok.csv",
+            "--id",
+            "x",
+            "--out",
+            out,
+            "--force",
+        ],
+    ] {
+        rejects(&mianba(&args), "it is a symbolic link, not a regular file");
+        assert!(
+            std::fs::symlink_metadata(&copy)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), before, "{args:?}");
+    }
+}
+
+/// A bundle whose total was raised to 100 and its digest recomputed (anyone can): the
+/// digest holds, but the set's rubric rescores the answer text, so the forged 100 is flagged
+/// `score-edited`, shown nowhere, and not counted.
+#[test]
+fn resealed_bundle_is_rescored_not_believed() {
+    let run = mianba([
+        "class",
+        "report",
+        "--set",
+        "sets/bom_ok.toml",
+        "bundles/resealed.json",
+    ]);
+    rejects(&run, "score-edited: complaint/wrong-size claims 100");
+    assert!(!run.stderr.contains("digest mismatch"), "{}", run.stderr);
+    assert!(run.stdout.contains("| not counted |"), "{}", run.stdout);
+    assert!(!run.stdout.contains("| 100 |"), "{}", run.stdout);
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::bundled;
-use crate::text::{ReadCapped, read_capped};
+use crate::files::{ReadCapped, read_capped};
 
 /// Figures are short texts (material, ASCII art) shown beside a prompt; anything larger is a
 /// mistake, and reading it must not stall loading.
@@ -94,6 +94,9 @@ impl FigureSource for FolderFigures {
         let bytes = read_capped(&path, MAX_FIGURE_BYTES).map_err(|e| match e {
             ReadCapped::Io(e) => unreadable(e),
             ReadCapped::TooLarge(size) => FigureError::TooLarge { size },
+            ReadCapped::NotAFile(kind) => {
+                FigureError::Unreadable(format!("it is a {kind}, not a regular file"))
+            }
         })?;
         String::from_utf8(bytes).map_err(|_| FigureError::NotText)
     }

@@ -26,7 +26,8 @@ use super::{
     Avoid, Bank, Defaults, Example, Followup, Language, Point, Problem, Question, Section, Source,
     Structure, Weights,
 };
-use crate::text::{ReadCapped, read_capped, sanitize, sanitize_line};
+use crate::files::{ReadCapped, read_capped};
+use crate::text::{sanitize, sanitize_line};
 
 /// The schema this mianba reads.
 pub const SCHEMA: i64 = 1;
@@ -280,7 +281,8 @@ pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<Stri
         return Err(Problem::at_start(
             file,
             format!(
-                "is not a regular file; replace it with the {} itself",
+                "is a {}, not a regular file; replace it with the {} itself",
+                crate::files::kind_of(&meta),
                 kind.what
             ),
         ));
@@ -288,6 +290,13 @@ pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<Stri
     let bytes = read_capped(path, kind.max_bytes).map_err(|e| match e {
         ReadCapped::Io(e) => cannot(e),
         ReadCapped::TooLarge(size) => kind.too_large(file, size),
+        ReadCapped::NotAFile(what) => Problem::at_start(
+            file,
+            format!(
+                "is a {what}, not a regular file; replace it with the {} itself",
+                kind.what
+            ),
+        ),
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();

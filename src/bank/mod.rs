@@ -7,7 +7,6 @@
 pub mod bundled;
 pub mod concepts;
 pub mod figure;
-pub mod lint;
 pub mod load;
 pub mod problem;
 pub mod registry;

@@ -8,9 +8,9 @@ use crate::cli::Global;
 use crate::error::Result;
 use crate::i18n::Lang;
 
-pub fn export(global: &Global, file: &Path) -> Result<ExitCode> {
+pub fn export(global: &Global, file: &Path, force: bool) -> Result<ExitCode> {
     let store = super::history::open_store(global)?;
-    let b = store.export(file)?;
+    let b = store.export(file, force)?;
     let (s, a, f) = (b.sessions.len(), b.answers.len(), file.display());
     super::history::emit(&match Lang::detect(global.lang) {
         Lang::Zh => format!("已导出 {s} 场、{a} 个回答到 {f}\n"),

@@ -8,9 +8,10 @@ use std::process::ExitCode;
 
 use crate::cli::{Global, ReportFormat};
 use crate::error::{Error, Result};
+use crate::files::{ReadCapped, read_capped};
 use crate::i18n::{Lang, Ui, fill};
-use crate::text::{ReadCapped, read_capped, sanitize_line};
-use crate::tutor::class::report;
+use crate::text::sanitize_line;
+use crate::tutor::class::{report, set_ids};
 use crate::tutor::submissions::read_submissions;
 
 /// A roster is a short list of names.
@@ -22,27 +23,55 @@ pub fn run(
     set: Option<&Path>,
     roster: Option<&Path>,
     format: ReportFormat,
+    include_flagged: bool,
 ) -> Result<ExitCode> {
+    let banks = super::set::banks(global);
     let set = match set {
-        Some(p) => Some(super::set::load(p, &super::set::banks(global))?),
+        Some(p) => Some(super::set::load(p, &banks)?),
         None => None,
     };
     let ui = Lang::detect(global.lang).ui();
     let roster = roster.map(|r| read_roster(r, ui)).transpose()?;
-    let (subs, mut errors) = read_submissions(paths, set.as_ref());
+    let (subs, mut errors) = read_submissions(paths, set.as_ref().map(|s| (s, &banks)));
     if subs.is_empty() {
         for e in &errors {
             eprintln!("{e}");
         }
         return Err(Error::BadInput(ui.err_no_bundles.into()));
     }
-    let r = report(subs, set.as_ref(), roster.as_deref());
+    // Without a set there is nothing to tell one set's questions from another's: never mix.
+    let sets = set_ids(&subs);
+    if set.is_none() && sets.len() > 1 {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        return Err(Error::BadInput(sanitize_line(&format!(
+            "the bundles answer {} different sets ({}); report one set at a time with --set FILE",
+            sets.len(),
+            sets.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))));
+    }
+    if set.is_none() {
+        // A note, not a failure: the report is what the tutor asked for.
+        eprintln!(
+            "note: no --set given, so the scores shown are the bundles' own, not rescored; pass the set file with --set to rescore every answer"
+        );
+    }
+    let r = report(subs, set.as_ref(), roster.as_deref(), include_flagged);
     let text = match format {
         ReportFormat::Md => r.to_markdown(),
         ReportFormat::Csv => r.to_csv(),
         ReportFormat::Json => r.to_json(),
     };
     super::history::emit(&text)?;
+    for name in &r.same_name {
+        errors.push(format!(
+            "{name}: submissions from different sessions carry this name; they are kept apart by session — ask each candidate to export with their own --name"
+        ));
+    }
     for c in r.candidates.iter().filter(|c| !c.flags.is_empty()) {
         errors.push(format!(
             "{}: flagged ({}); ask the candidate to export the bundle again from their own answers",
@@ -68,12 +97,13 @@ pub fn grade(
     out: Option<&Path>,
     set: Option<&Path>,
 ) -> Result<ExitCode> {
+    let banks = super::set::banks(global);
     let set = match set {
-        Some(p) => Some(super::set::load(p, &super::set::banks(global))?),
+        Some(p) => Some(super::set::load(p, &banks)?),
         None => None,
     };
     let ui = Lang::detect(global.lang).ui();
-    let papers = crate::tui::grading::papers(bundles, set.as_ref(), out, ui)?;
+    let papers = crate::tui::grading::papers(bundles, set.as_ref().map(|s| (s, &banks)), out, ui)?;
     crate::tui::grading::run(global.lang, grader, papers)
 }
 
@@ -84,6 +114,9 @@ fn read_roster(path: &Path, ui: &Ui) -> Result<Vec<String>> {
             path: path.to_path_buf(),
             source,
         },
+        ReadCapped::NotAFile(kind) => {
+            Error::BadInput(crate::files::not_a_file(path, kind, ui.lang))
+        }
         ReadCapped::TooLarge(_) => Error::BadInput(fill(ui.err_roster_large, &[("file", &shown)])),
     })?;
     let text = String::from_utf8(bytes)

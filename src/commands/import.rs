@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use crate::bank::Language;
 use crate::cli::{Global, ImportArgs};
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::files::{WriteRules, check_target, write_file};
 use crate::i18n::{Lang, fill};
 use crate::text::sanitize_line;
 use crate::tutor::import::{ImportOptions, import_file};
@@ -14,12 +15,13 @@ use crate::tutor::import::{ImportOptions, import_file};
 pub fn run(global: &Global, args: &ImportArgs) -> Result<ExitCode> {
     let ui = Lang::detect(global.lang).ui();
     let out = args.out.clone().unwrap_or_else(|| default_out(args));
-    if out.exists() {
-        return Err(Error::BadInput(sanitize_line(&fill(
-            ui.err_exists,
-            &[("path", &out.display())],
-        ))));
-    }
+    let store = super::store_files(global);
+    let kept = super::kept(&store, &[(&args.file, crate::files::KeptAs::Spreadsheet)]);
+    let rules = WriteRules {
+        replace: args.force,
+        keep: &kept,
+    };
+    check_target(&out, &rules).map_err(|e| super::set::write_error(&e, ui))?;
     let opts = ImportOptions {
         id: args.id.clone(),
         title: args.title.clone().unwrap_or_else(|| args.id.clone()),
@@ -31,10 +33,8 @@ pub fn run(global: &Global, args: &ImportArgs) -> Result<ExitCode> {
     };
     match import_file(&args.file, &out, &opts) {
         Ok(toml) => {
-            std::fs::write(&out, toml).map_err(|source| Error::Write {
-                path: out.clone(),
-                source,
-            })?;
+            write_file(&out, toml.as_bytes(), &rules)
+                .map_err(|e| super::set::write_error(&e, ui))?;
             // Always said: without --out the file's name is chosen here.
             eprintln!(
                 "{}",

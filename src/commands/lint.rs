@@ -1,4 +1,4 @@
-//! `mianba banks lint [PATH…]`: runs `bank::lint` over the given bank files and folders (or
+//! `mianba banks lint [PATH…]`: runs `lint` over the given bank files and folders (or
 //! every loaded bank) and prints one line per failure; exit 1 when any check fails or a bank
 //! cannot be loaded.
 
@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::history::{emit, emit_lines, to_json};
-use crate::bank::lint::{ExampleScore, LintFailure, LintReport, lint_bank};
 use crate::bank::load::{bank_files_in, load_file};
 use crate::bank::{Bank, BankSet, Problem};
 use crate::cli::Global;
 use crate::error::Result;
 use crate::i18n::Lang;
+use crate::lint::{ExampleScore, LintFailure, LintReport, lint_bank};
 
 pub fn run(global: &Global, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let (banks, problems) = if paths.is_empty() {

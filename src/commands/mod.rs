@@ -13,6 +13,7 @@ mod set;
 mod settings;
 mod shell;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{BanksCommand, ClassCommand, Cli, Command};
@@ -36,7 +37,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             set,
             roster,
             format,
-        })) => class::run(&global, &paths, set.as_deref(), roster.as_deref(), format),
+            include_flagged,
+        })) => class::run(
+            &global,
+            &paths,
+            set.as_deref(),
+            roster.as_deref(),
+            format,
+            include_flagged,
+        ),
         Some(Command::Class(ClassCommand::Grade {
             bundles,
             grader,
@@ -45,11 +54,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         })) => class::grade(&global, &bundles, &grader, out.as_deref(), set.as_deref()),
         Some(Command::History(args)) => history::run(&global, &args),
         Some(Command::Report(args)) => report::run(&global, &args),
-        Some(Command::Export { file }) => backup::export(&global, &file),
+        Some(Command::Export { file, force }) => backup::export(&global, &file, force),
         Some(Command::Import { file }) => backup::import(&global, &file),
         Some(Command::Due(args)) => drill::run(&global, &args),
         Some(Command::Settings(cmd)) => settings::run(&global, cmd),
         Some(Command::Completions { shell }) => shell::completions(shell),
         Some(Command::Manpage) => shell::manpage(),
     }
+}
+
+/// The store's files for this run (whether or not the store exists yet): no command writes
+/// a user-named file over them.
+fn store_files(global: &crate::cli::Global) -> [PathBuf; 3] {
+    crate::store::Store::files_in(&crate::paths::data_dir(global.data_dir.as_deref()))
+}
+
+/// The files a command's write must leave alone: the store's, and its own inputs.
+fn kept<'a>(
+    store: &'a [PathBuf],
+    inputs: &[crate::files::Kept<'a>],
+) -> Vec<crate::files::Kept<'a>> {
+    store
+        .iter()
+        .map(|p| (p.as_path(), crate::files::KeptAs::Store))
+        .chain(inputs.iter().copied())
+        .collect()
 }

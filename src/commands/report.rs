@@ -7,7 +7,7 @@ use crate::cli::{Global, SessionReportArgs, SessionReportFormat};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, fill};
 use crate::review::report::{ReportJson, markdown};
-use crate::store::{HistoryFilter, SessionId};
+use crate::store::SessionId;
 use crate::text::sanitize_line;
 
 pub fn run(global: &Global, args: &SessionReportArgs) -> Result<ExitCode> {
@@ -16,9 +16,7 @@ pub fn run(global: &Global, args: &SessionReportArgs) -> Result<ExitCode> {
     let ui = lang.ui();
     let id = match args.session.trim() {
         "latest" => store
-            .history_page(&HistoryFilter::default(), 0, 1)?
-            .first()
-            .map(|s| s.id)
+            .latest_answered_session()?
             .ok_or_else(|| Error::BadInput(ui.err_no_sessions_yet.into()))?,
         n => SessionId(n.parse().map_err(|_| {
             Error::BadInput(fill(ui.err_not_session_number, &[("n", &sanitize_line(n))]))

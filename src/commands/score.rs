@@ -96,12 +96,15 @@ fn read_answer(path: Option<&Path>, ui: &Ui) -> Result<String> {
     let (bytes, name) = match path {
         Some(p) => {
             let name = p.display().to_string();
-            let bytes = crate::text::read_capped(p, MAX_ANSWER_BYTES).map_err(|e| match e {
-                crate::text::ReadCapped::Io(source) => Error::Read {
+            let bytes = crate::files::read_capped(p, MAX_ANSWER_BYTES).map_err(|e| match e {
+                crate::files::ReadCapped::Io(source) => Error::Read {
                     path: p.to_path_buf(),
                     source,
                 },
-                crate::text::ReadCapped::TooLarge(_) => answer_too_large(&name, ui),
+                crate::files::ReadCapped::TooLarge(_) => answer_too_large(&name, ui),
+                crate::files::ReadCapped::NotAFile(kind) => {
+                    Error::BadInput(crate::files::not_a_file(p, kind, ui.lang))
+                }
             })?;
             (bytes, name)
         }

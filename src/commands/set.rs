@@ -9,6 +9,7 @@ use crate::bank::figure::FolderFigures;
 use crate::bank::load::suggest_id;
 use crate::cli::{Global, SetCommand, SetNewArgs};
 use crate::error::{Error, Result};
+use crate::files::{WriteRules, check_target, write_file};
 use crate::i18n::{Lang, fill};
 use crate::session::PlanRequest;
 use crate::store::{SessionDetail, SessionId, Store};
@@ -28,7 +29,8 @@ pub fn run(global: &Global, cmd: SetCommand) -> Result<ExitCode> {
             session,
             name,
             out,
-        } => export(global, &set, session, name.as_deref(), &out),
+            force,
+        } => export(global, &set, session, name.as_deref(), &out, force),
         SetCommand::ImportGrades { file } => import_grades(global, &file),
     }
 }
@@ -63,12 +65,13 @@ fn validate(global: &Global, files: &[std::path::PathBuf]) -> Result<ExitCode> {
 
 fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     let ui = Lang::detect(global.lang).ui();
-    if args.out.exists() {
-        return Err(Error::BadInput(sanitize_line(&fill(
-            ui.err_exists,
-            &[("path", &args.out.display())],
-        ))));
-    }
+    let store = super::store_files(global);
+    let kept = super::kept(&store, &[]);
+    let rules = WriteRules {
+        replace: args.force,
+        keep: &kept,
+    };
+    check_target(&args.out, &rules).map_err(|e| write_error(&e, ui))?;
     let banks = banks(global);
     let plan = PlanRequest {
         banks: args.banks.clone(),
@@ -130,10 +133,7 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
             &[("first", &first)],
         )))
     })?;
-    std::fs::write(&args.out, text).map_err(|source| Error::Write {
-        path: args.out.clone(),
-        source,
-    })?;
+    write_file(&args.out, text.as_bytes(), &rules).map_err(|e| write_error(&e, ui))?;
     eprintln!(
         "{}: set `{}` with {} question(s), checksum {}",
         sanitize_line(&file),
@@ -142,6 +142,11 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
         set.checksum
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// A refused or failed write, as the user reads it (one sentence, cleaned).
+pub(crate) fn write_error(e: &crate::files::WriteError, ui: &crate::i18n::Ui) -> Error {
+    Error::BadInput(e.message(ui.lang))
 }
 
 /// The candidate's name when `--name` is absent: the user name from the environment.
@@ -158,8 +163,16 @@ fn export(
     session: Option<i64>,
     name: Option<&str>,
     out: &Path,
+    force: bool,
 ) -> Result<ExitCode> {
     let ui = Lang::detect(global.lang).ui();
+    let store_files = super::store_files(global);
+    let kept = super::kept(&store_files, &[(set_path, crate::files::KeptAs::SetFile)]);
+    let rules = WriteRules {
+        replace: force,
+        keep: &kept,
+    };
+    check_target(out, &rules).map_err(|e| write_error(&e, ui))?;
     let banks = banks(global);
     let set = load(set_path, &banks)?;
     let store = Store::open(&crate::paths::data_dir(global.data_dir.as_deref()))?;
@@ -191,10 +204,7 @@ fn export(
         ))));
     }
     let bundle = Bundle::new(content);
-    std::fs::write(out, bundle.to_json()).map_err(|source| Error::Write {
-        path: out.to_path_buf(),
-        source,
-    })?;
+    write_file(out, bundle.to_json().as_bytes(), &rules).map_err(|e| write_error(&e, ui))?;
     eprintln!(
         "{}: {} answer(s) of set `{}` for {}",
         sanitize_line(&out.display().to_string()),

@@ -174,7 +174,7 @@ fn full_form(word: &str) -> Option<String> {
                 "ca" => "can",
                 "sha" => "shall",
                 "ai" => "is",
-                v if v.is_empty() => return None,
+                "" => return None,
                 v => v,
             };
             format!("{verb} not")

@@ -6,8 +6,9 @@
 //! by row id, so a backup merges into a store that already has data:
 //! - a session or answer whose uid is already there is kept as it is (importing the same file
 //!   twice adds nothing); new answers of a known session join it;
-//! - a row keeps its id when that id is free (so a round trip into an empty store gives the
-//!   same rows, ids included), else it gets a new one and references follow;
+//! - a row keeps its id when that id is free and in range (1 to `MAX_ROW_ID`, so a round
+//!   trip into an empty store gives the same rows, ids included), else it gets a new one and
+//!   references follow — the uid is the identity, the id only a local number;
 //! - a draft replaces the one under the same key only when newer; a schedule card replaces the
 //!   question's card only when reviewed later; a grade replaces the same grader's grade of the
 //!   same question only when given later; a setting already set here is kept.
@@ -17,8 +18,8 @@
 //! happens whole or not at all.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
@@ -26,14 +27,20 @@ use serde::{Deserialize, Serialize};
 use super::schedule::{self, ScheduleEntry};
 use super::sessions::{seed_from_sql, seed_to_sql};
 use super::{Draft, SessionId, Store, StoreError, StoreResult, migrations};
+use crate::files::{Kept, ReadCapped, WriteRules, check_target, read_capped, write_with};
 use crate::scoring::Scorecard;
 use crate::session::Mode;
-use crate::text::{ReadCapped, read_capped};
 
 /// The `format` field of every backup.
 pub const BACKUP_FORMAT: &str = "mianba-backup";
 /// The backup layout this mianba writes and the newest it reads.
 pub const BACKUP_VERSION: u32 = 1;
+/// The largest row id an import keeps: ids are numbers people type (`mianba report 12`), and
+/// a huge one would make SQLite number every later row after it. Ids outside 1..=this are
+/// re-assigned.
+pub const MAX_ROW_ID: i64 = 999_999_999;
+/// Times are Unix seconds from 1970 to 2100; anything else is no time mianba wrote.
+const LAST_TIME: i64 = 4_102_444_800;
 /// Larger files are refused unread (10,000 sessions export to well under a tenth of this).
 pub const MAX_BACKUP_BYTES: u64 = 1 << 30;
 /// Every table of the store and its columns, as the backup knows them: each is carried by the
@@ -264,32 +271,26 @@ impl Store {
         })
     }
 
-    /// Writes the backup to `file` (replacing it), through a temporary file beside it so a
-    /// failure never leaves half a backup.
-    pub fn export(&self, file: &Path) -> StoreResult<Backup> {
-        if is_same_file(file, &self.path) {
-            return Err(StoreError::ExportOverStore {
-                path: file.to_path_buf(),
-            });
-        }
-        let backup = self.backup()?;
-        let write_err = |source| StoreError::BackupWrite {
-            path: file.to_path_buf(),
-            source,
+    /// Writes the backup to `file` through `files::write_with` (a temporary file beside it,
+    /// so a failure never leaves half a backup). An existing file is replaced only when
+    /// `replace` (`--force`); the store itself and its logs never are.
+    pub fn export(&self, file: &Path, replace: bool) -> StoreResult<Backup> {
+        let own = self.own_files();
+        let kept: Vec<Kept<'_>> = own
+            .iter()
+            .map(|p| (p.as_path(), crate::files::KeptAs::Store))
+            .collect();
+        let rules = WriteRules {
+            replace,
+            keep: &kept,
         };
-        let tmp = temp_beside(file);
-        let written = (|| -> std::io::Result<()> {
-            let mut out = BufWriter::new(std::fs::File::create(&tmp)?);
-            serde_json::to_writer(&mut out, &backup)?;
-            out.write_all(b"\n")?;
-            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-            std::fs::rename(&tmp, file)
-        })();
-        if let Err(e) = written {
-            // Best effort: the temporary file is ours and useless now.
-            let _ = std::fs::remove_file(&tmp);
-            return Err(write_err(e));
-        }
+        // Refused before the store is read: a wrong target costs nothing.
+        check_target(file, &rules)?;
+        let backup = self.backup()?;
+        write_with(file, &rules, |out| {
+            serde_json::to_writer(&mut *out, &backup)?;
+            out.write_all(b"\n")
+        })?;
         Ok(backup)
     }
 
@@ -335,6 +336,10 @@ pub fn read_backup(file: &Path) -> StoreResult<Backup> {
     };
     let bytes = read_capped(file, MAX_BACKUP_BYTES).map_err(|e| match e {
         ReadCapped::Io(e) => read_err(e),
+        ReadCapped::NotAFile(kind) => StoreError::NotAFile {
+            path: file.to_path_buf(),
+            kind,
+        },
         ReadCapped::TooLarge(size) => StoreError::BackupTooLarge {
             path: file.to_path_buf(),
             size,
@@ -440,6 +445,7 @@ fn check(b: &Backup) -> Result<(), String> {
         serde_json::from_str::<Scorecard>(&a.scorecard_json)
             .map_err(|e| format!("the scorecard of {} cannot be read: {e}", at()))?;
     }
+    times(b)?;
     unique(b.drafts.iter().map(|d| d.key.as_str()), "draft key")?;
     unique(
         b.schedule.iter().map(|s| s.question_id.as_str()),
@@ -471,6 +477,46 @@ fn check(b: &Backup) -> Result<(), String> {
         }
         serde_json::from_str::<serde_json::Value>(&g.scores_json)
             .map_err(|e| format!("the grade by {} cannot be read: {e}", g.grader))?;
+    }
+    Ok(())
+}
+
+/// Every time in the file is between 1970 and 2100.
+fn times(b: &Backup) -> Result<(), String> {
+    let check = |what: &dyn Fn() -> String, t: i64| {
+        if (0..=LAST_TIME).contains(&t) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{} is {t}, not a time between 1970 and 2100",
+                what()
+            ))
+        }
+    };
+    for s in &b.sessions {
+        check(&|| format!("the start of session {}", s.uid), s.started_at)?;
+        if let Some(t) = s.finished_at {
+            check(&|| format!("the end of session {}", s.uid), t)?;
+        }
+    }
+    for a in &b.answers {
+        check(&|| format!("the time of answer {}", a.uid), a.created_at)?;
+    }
+    for d in &b.drafts {
+        check(&|| format!("the time of draft {}", d.key), d.updated_at)?;
+    }
+    for s in &b.schedule {
+        check(&|| format!("the due date of {}", s.question_id), s.due)?;
+        check(
+            &|| format!("the last review of {}", s.question_id),
+            s.last_review,
+        )?;
+    }
+    for g in &b.grades {
+        check(
+            &|| format!("the time of the grade by {}", g.grader),
+            g.graded_at,
+        )?;
     }
     Ok(())
 }
@@ -674,8 +720,12 @@ fn id_of(conn: &Connection, table: &str, uid: &str) -> rusqlite::Result<Option<i
         .optional()
 }
 
-/// `id` when no row of `table` has it, else `None` (SQLite then picks a new one).
+/// `id` when it is in range and no row of `table` has it, else `None` (SQLite then picks a
+/// new one, after the largest id here).
 fn free_id(conn: &Connection, table: &str, id: i64) -> rusqlite::Result<Option<i64>> {
+    if !(1..=MAX_ROW_ID).contains(&id) {
+        return Ok(None);
+    }
     let taken = conn
         .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
         .query_row([id], |_| Ok(()))
@@ -823,21 +873,4 @@ fn rows<T>(
 ) -> rusqlite::Result<Vec<T>> {
     let mut stmt = conn.prepare(sql)?;
     stmt.query_map([], f)?.collect()
-}
-
-/// Whether two paths name the same existing file.
-fn is_same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// `.NAME.tmp` in the folder of `file`.
-fn temp_beside(file: &Path) -> PathBuf {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "backup".into());
-    file.with_file_name(format!(".{name}.tmp"))
 }

@@ -37,13 +37,13 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    /// A backup file that cannot be written.
-    BackupWrite {
+    /// A backup named by the user that is a FIFO, device or folder: `files::not_a_file`.
+    NotAFile {
         path: PathBuf,
-        source: std::io::Error,
+        kind: crate::files::Kind,
     },
-    /// `export` was asked to write over the store it exports.
-    ExportOverStore { path: PathBuf },
+    /// A backup target refused or not written (`files::write_with`); nothing was changed.
+    Write(crate::files::WriteError),
     /// A backup larger than any store mianba writes: refused before it is read.
     BackupTooLarge {
         path: PathBuf,
@@ -124,12 +124,8 @@ impl StoreError {
             StoreError::Sqlite { path, source } => {
                 fill(ui.err_store_sqlite, &[("path", &p(path)), ("why", source)])
             }
-            StoreError::BackupWrite { path, source } => {
-                fill(ui.err_backup_write, &[("path", &p(path)), ("why", source)])
-            }
-            StoreError::ExportOverStore { path } => {
-                fill(ui.err_export_over_store, &[("path", &p(path))])
-            }
+            StoreError::NotAFile { path, kind } => crate::files::not_a_file(path, *kind, lang),
+            StoreError::Write(e) => e.message(lang),
             StoreError::BackupTooLarge { path, size, limit } => fill(
                 ui.err_backup_large,
                 &[("path", &p(path)), ("size", size), ("limit", limit)],
@@ -165,13 +161,18 @@ impl std::fmt::Display for StoreError {
 impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            StoreError::CreateDir { source, .. }
-            | StoreError::Read { source, .. }
-            | StoreError::BackupWrite { source, .. } => Some(source),
+            StoreError::CreateDir { source, .. } | StoreError::Read { source, .. } => Some(source),
+            StoreError::Write(e) => Some(e),
             StoreError::Sqlite { source, .. } => Some(source),
             StoreError::Json { source, .. } => Some(source),
             _ => None,
         }
+    }
+}
+
+impl From<crate::files::WriteError> for StoreError {
+    fn from(e: crate::files::WriteError) -> Self {
+        StoreError::Write(e)
     }
 }
 

@@ -39,7 +39,10 @@ impl Store {
     pub fn latest_session_of_set(&self, set_id: &str) -> StoreResult<Option<SessionId>> {
         self.conn
             .query_row(
-                "SELECT id FROM sessions WHERE set_id = ?1 ORDER BY started_at DESC, id DESC LIMIT 1",
+                // A sitting left before its first answer (or a crash's) is not "the latest".
+                "SELECT s.id FROM sessions s WHERE s.set_id = ?1
+                    AND EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id)
+                 ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
                 [set_id],
                 |r| r.get(0).map(SessionId),
             )

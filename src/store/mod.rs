@@ -13,6 +13,7 @@ mod history;
 mod marks;
 pub mod migrations;
 mod records;
+pub mod recovery;
 mod schedule;
 mod sessions;
 mod settings;
@@ -77,6 +78,20 @@ impl Store {
         Store::init(conn, path)
     }
 
+    /// The files of the store in `data_dir` — the database and its two SQLite logs — which
+    /// no command may write over.
+    pub fn files_in(data_dir: &Path) -> [PathBuf; 3] {
+        with_logs(&data_dir.join(FILE_NAME))
+    }
+
+    /// `files_in` for this store (none for an in-memory one).
+    pub fn own_files(&self) -> Vec<PathBuf> {
+        if self.path == Path::new(":memory:") {
+            return Vec::new();
+        }
+        with_logs(&self.path).to_vec()
+    }
+
     /// The database file (`:memory:` for an in-memory store).
     pub fn path(&self) -> &Path {
         &self.path
@@ -107,9 +122,33 @@ impl Store {
         }
     }
 
+    /// Reads every page (SQLite's `quick_check`): damage in the middle of the file, which
+    /// opening does not notice, is found before anyone types an answer into this store.
+    pub fn check_integrity(&self) -> StoreResult<()> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::damaged(&self.path, verdict))
+        }
+    }
+
     fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::sqlite(&self.path, e)
     }
+}
+
+/// A database file and its SQLite logs.
+fn with_logs(db: &Path) -> [PathBuf; 3] {
+    let beside = |suffix: &str| {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    [db.to_path_buf(), beside("-wal"), beside("-shm")]
 }
 
 /// Switches the store to WAL journaling. SQLite does not wait (busy timeout) for the lock this

@@ -123,9 +123,40 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// Deletes a session that holds nothing — no answer, no draft, no grade — as one left
+    /// before its first answer. Returns whether it was deleted.
+    pub fn drop_session_if_empty(&self, id: SessionId) -> StoreResult<bool> {
+        let n = self
+            .conn
+            .execute(
+                "DELETE FROM sessions WHERE id = ?1
+                   AND NOT EXISTS (SELECT 1 FROM answers WHERE session_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM drafts WHERE session_id = ?1)
+                   AND NOT EXISTS (SELECT 1 FROM grades WHERE session_id = ?1)",
+                [id.0],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(n > 0)
+    }
+
     /// Every session, newest first (`history` with no filter).
     pub fn sessions(&self) -> StoreResult<Vec<SessionSummary>> {
         self.history(&super::HistoryFilter::default())
+    }
+
+    /// The newest session with at least one answer: `report latest`. A session left (or
+    /// crashed out of) before its first answer holds nothing to report.
+    pub fn latest_answered_session(&self) -> StoreResult<Option<SessionId>> {
+        self.conn
+            .query_row(
+                "SELECT s.id FROM sessions s
+                 WHERE EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id)
+                 ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
+                [],
+                |r| r.get(0).map(SessionId),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
     }
 
     /// One session with all its answers in the order given, follow-ups under their parent.

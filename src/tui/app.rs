@@ -146,7 +146,7 @@ impl App {
         self.notify_for(text, level, NOTICE_FOR);
     }
 
-    fn notify_for(&mut self, text: String, level: Level, for_: Duration) {
+    pub fn notify_for(&mut self, text: String, level: Level, for_: Duration) {
         let until = self.now() + for_;
         // Notices quote file names, problems and errors: clean them in one place.
         let text = crate::text::sanitize_line(&text);

@@ -7,7 +7,7 @@ use crate::review::{drill, progress};
 use crate::speech::Speaker;
 use crate::store::Store;
 use crate::tui::msg::Msg;
-use crate::tui::update::Effect;
+use crate::tui::update::{DraftOrigin, Effect};
 
 pub struct Io {
     /// `None` when the store could not be opened: nothing is saved (the app says so).
@@ -16,6 +16,8 @@ pub struct Io {
     pub speaker: Option<Speaker>,
     /// The UI language, for the store's error messages.
     pub lang: Lang,
+    /// The store's folder: an answer the store cannot take is kept in a recovery file here.
+    pub data_dir: std::path::PathBuf,
 }
 
 impl Io {
@@ -43,12 +45,96 @@ impl Io {
                 }
                 None
             }
+            Effect::SaveAnswer(a) => Some(match self.store.as_ref() {
+                None => keep_answer(&self.data_dir, &a.new_answer(), "the store is not open"),
+                Some(store) => match store.save_answer(&a.new_answer()) {
+                    Ok(id) => Msg::AnswerSaved { slot: a.slot, id },
+                    Err(e) => keep_answer(&self.data_dir, &a.new_answer(), &e.to_string()),
+                },
+            }),
+            Effect::ClearDraft(key) => {
+                crate::store::recovery::forget_draft(&self.data_dir, &key);
+                let store = self.store.as_ref()?;
+                store
+                    .clear_draft(&key)
+                    .err()
+                    .map(|e| Msg::StoreFailed(e.to_string()))
+            }
+            Effect::SaveDraft { draft, seconds } => {
+                let why = match self.store.as_ref() {
+                    None => "the store is not open".to_string(),
+                    Some(store) => store
+                        .save_draft(&draft)
+                        .and_then(|()| store.set_draft_seconds(&draft.key, seconds))
+                        .err()?
+                        .to_string(),
+                };
+                Some(
+                    match crate::store::recovery::keep_draft(&self.data_dir, &draft, seconds, &why)
+                    {
+                        Ok(path) => Msg::StoreFailed(format!(
+                            "{why}; the answer being typed is kept in {}",
+                            crate::text::sanitize_line(&path.display().to_string())
+                        )),
+                        Err(also) => Msg::StoreFailed(format!(
+                            "{why}; and no recovery file could be written ({also})"
+                        )),
+                    },
+                )
+            }
             store_effect => self
                 .store
                 .as_ref()
                 .and_then(|s| run_on_store(s, store_effect, banks, self.lang)),
         }
     }
+}
+
+/// The store refused an answer: it goes to a recovery file (`store::recovery`), and the
+/// message says where, so the typed text is never only on the screen.
+fn keep_answer(data_dir: &std::path::Path, a: &crate::store::NewAnswer<'_>, why: &str) -> Msg {
+    let answer = crate::store::recovery::RecoveredAnswer::of(a, why);
+    match crate::store::recovery::keep(data_dir, &answer) {
+        Ok(path) => Msg::AnswerKept {
+            why: why.to_string(),
+            path: crate::text::sanitize_line(&path.display().to_string()),
+        },
+        Err(also) => Msg::StoreFailed(format!(
+            "{why}; and no recovery file could be written ({also})"
+        )),
+    }
+}
+
+/// What the store knows of a draft's session (`DraftOrigin`).
+fn origin_of(
+    store: &Store,
+    session: Option<crate::store::SessionId>,
+    banks: &BankSet,
+    now: i64,
+) -> crate::store::StoreResult<DraftOrigin> {
+    let Some(detail) = session.map(|id| store.session(id)).transpose()?.flatten() else {
+        return Ok(DraftOrigin::default());
+    };
+    let s = &detail.summary;
+    let drill = match s.preset.as_deref() {
+        Some(drill::DUE_PRESET) => Some(drill::due_drill(
+            store,
+            banks,
+            now,
+            drill::local_day_start(now),
+        )?),
+        _ => None,
+    };
+    Ok(DraftOrigin {
+        session: Some((s.id, s.mode)),
+        set: store.session_set(s.id)?,
+        answered: detail
+            .answers
+            .iter()
+            .map(|a| a.question_id.clone())
+            .collect(),
+        drill,
+    })
 }
 
 /// The store side of one effect.
@@ -69,23 +155,27 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet, lang: Lang) -> O
                 })
                 .map_or_else(failed, Msg::SessionCreated),
         ),
-        Effect::SaveAnswer(a) => Some(
-            store
-                .save_answer(&a.new_answer())
-                .map_or_else(failed, |id| Msg::AnswerSaved { slot: a.slot, id }),
-        ),
+        // Run by `Io::run_one`, which keeps a refused answer.
+        Effect::SaveAnswer(_) => None,
         Effect::FinishSession { id, at } => store.finish_session(id, at).err().map(failed),
-        Effect::SaveDraft { draft, seconds } => store
-            .save_draft(&draft)
-            .and_then(|()| store.set_draft_seconds(&draft.key, seconds))
-            .err()
-            .map(failed),
+        // Run by `Io::run_one`, which keeps a refused draft.
+        Effect::SaveDraft { .. } => None,
         Effect::LoadDraftSeconds(key) => Some(
             store
                 .draft_seconds(&key)
                 .map_or_else(failed, Msg::DraftSeconds),
         ),
-        Effect::ClearDraft(key) => store.clear_draft(&key).err().map(failed),
+        // Run by `Io::run_one`, which also forgets a kept copy.
+        Effect::ClearDraft(_) => None,
+        Effect::DropIfEmpty(id) => store.drop_session_if_empty(id).err().map(failed),
+        Effect::LoadRestore { draft, now } => Some(
+            origin_of(store, draft.session_id, banks, now).map_or_else(failed, |of| {
+                Msg::RestoreReady {
+                    draft: Box::new(draft),
+                    of: Box::new(of),
+                }
+            }),
+        ),
         Effect::LoadHistory { filter, offset } => Some(
             store
                 .history_page(&filter, offset, crate::tui::history::PAGE)

@@ -35,7 +35,8 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::session::{Clock, Plan, PlanRequest, SystemClock};
 use crate::speech::Speaker;
-use crate::store::Store;
+use crate::store::recovery;
+use crate::store::{Store, StoreError};
 use app::{App, AppInit};
 use home::Choice;
 use input::{Input, Reader};
@@ -137,10 +138,18 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
         return Err(Error::Usage(lang.ui().err_needs_terminal.into()));
     }
     let data_dir = crate::paths::data_dir(global.data_dir.as_deref());
-    let (store, store_error) = match Store::open(&data_dir) {
+    let opened = Store::open(&data_dir).and_then(|s| s.check_integrity().map(|()| s));
+    let (store, store_error) = match opened {
         Ok(s) => (Some(s), None),
+        // Refused as the CLI refuses it, before the terminal is touched: opened half-way, the
+        // store would show no history and then fail to take the answers typed into it.
+        Err(e @ (StoreError::Damaged { .. } | StoreError::TooNew { .. })) => return Err(e.into()),
         Err(e) => (None, Some(e.message(lang))),
     };
+    // Answers an earlier run could not save come back into the working store first.
+    let restored = store
+        .as_ref()
+        .map(|s| recovery::restore(s, &data_dir, lang.code()));
     // Going straight into an interview, a leftover draft is offered next time instead.
     let draft = match start {
         Some(_) => None,
@@ -163,6 +172,27 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
         speak: speaker.is_some(),
         tz: *chrono::Local::now().offset(),
     });
+    match restored {
+        // A recovery file that cannot be read is left where it is, and named.
+        Some(Ok(r)) if !r.problems.is_empty() => {
+            let why = crate::text::sanitize_line(&r.problems.join("; "));
+            let text = crate::i18n::fill(app.ui.not_saved, &[("why", &why)]);
+            app.notify(text, app::Level::Warn);
+        }
+        Some(Ok(r)) if r.answers > 0 => {
+            let ids: Vec<String> = r.sessions.iter().map(ToString::to_string).collect();
+            let text = crate::i18n::fill(
+                app.ui.recovered,
+                &[("n", &r.answers), ("sessions", &ids.join(", "))],
+            );
+            app.notify_for(text, app::Level::Info, Duration::from_secs(60));
+        }
+        Some(Err(e)) => {
+            let text = crate::i18n::fill(app.ui.not_saved, &[("why", &e.to_string())]);
+            app.notify(text, app::Level::Error);
+        }
+        _ => {}
+    }
     let given_set = practice.as_ref().and_then(|p| p.set.as_deref());
     let listed = sets::list_sets(&sets::set_dirs(&data_dir), given_set, &app.banks);
     app.set_sets(listed);
@@ -170,6 +200,7 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
         store,
         speaker,
         lang,
+        data_dir: data_dir.clone(),
     };
     if let Some(e) = speech_error {
         dispatch(&mut app, &mut io, Msg::SpeechFailed(e));

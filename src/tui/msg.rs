@@ -29,6 +29,11 @@ pub enum Msg {
     },
     /// A store operation failed; the message is shown, the app goes on.
     StoreFailed(String),
+    /// The store refused an answer (`why`); it was kept in the recovery file at `path`.
+    AnswerKept {
+        why: String,
+        path: String,
+    },
     /// A page of the history list (`offset` is the index of its first row) and how many
     /// sessions match the filter.
     HistoryLoaded {
@@ -44,6 +49,11 @@ pub enum Msg {
     /// The home screen's choices saved when a session last started (`home::HOME_CHOICES_KEY`).
     HomeChoices(Option<String>),
     /// A drill (of due questions, or of the weakest) ready to start.
+    /// What a draft being restored belonged to (`Effect::LoadRestore`).
+    RestoreReady {
+        draft: Box<crate::store::Draft>,
+        of: Box<crate::tui::update::DraftOrigin>,
+    },
     DrillReady {
         drill: Box<Drill>,
         weakest: bool,

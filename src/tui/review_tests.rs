@@ -114,6 +114,7 @@ fn io_with(store: Store) -> Io {
         store: Some(store),
         speaker: None,
         lang: crate::i18n::Lang::En,
+        data_dir: std::env::temp_dir().join("mianba-tui-tests"),
     }
 }
 

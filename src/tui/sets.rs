@@ -42,7 +42,9 @@ pub fn list_sets(dirs: &[PathBuf], given: Option<&Path>, banks: &BankSet) -> Vec
         };
         let mut found: Vec<PathBuf> = read
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+            // Not only regular files: a FIFO or a broken link named *.toml is listed with the
+            // reason it cannot be read, never passed over without a word.
+            .filter(|p| !p.is_dir() && p.extension().is_some_and(|x| x == "toml"))
             .collect();
         found.sort();
         files.extend(found);
@@ -172,6 +174,60 @@ mod tests {
         };
         assert_eq!(s.interview.len(), 2);
         assert!(s.interview.current().question_id.ends_with("angry-caller"));
+    }
+
+    /// Issue 12, case 6: a set's draft resumes the set in its own session — the drafted
+    /// question first, then the set's questions not yet answered, timed as the set says.
+    #[test]
+    fn a_set_draft_resumes_the_set_with_what_is_left() {
+        let sets = list_sets(&[testdata_sets()], None, &test_banks());
+        let Some(SetEntry::Ready(week1)) = sets.first() else {
+            panic!("week1 is listed");
+        };
+        let origin = |answered: &[&str]| crate::tui::update::DraftOrigin {
+            session: Some((crate::store::SessionId(5), Mode::Exam)),
+            set: Some((week1.id.clone(), week1.checksum.clone())),
+            answered: answered.iter().map(|s| s.to_string()).collect(),
+            drill: None,
+        };
+        let draft = crate::store::Draft {
+            key: "5:tui-test/wrong-size".into(),
+            session_id: Some(crate::store::SessionId(5)),
+            question_id: "tui-test/wrong-size".into(),
+            followup: None,
+            text: "先道歉".into(),
+            updated_at: 1_700_000_000,
+        };
+        for (answered, asked) in [
+            (vec![], vec!["tui-test/wrong-size", "tui-test/angry-caller"]),
+            (vec!["tui-test/angry-caller"], vec!["tui-test/wrong-size"]),
+        ] {
+            let (mut app, _clock) = app_with(Lang::En, None);
+            app.set_sets(sets.clone());
+            let effects =
+                crate::tui::update::on_restore_ready(&mut app, draft.clone(), origin(&answered));
+            assert!(
+                !effects.iter().any(|e| matches!(
+                    e,
+                    Effect::CreateSession(_) | Effect::CreateSetSession { .. }
+                )),
+                "{effects:?}"
+            );
+            let Screen::Sitting(s) = &app.screen else {
+                panic!("the set is on screen");
+            };
+            assert_eq!(s.session_id, Some(crate::store::SessionId(5)));
+            let ids: Vec<String> = s
+                .interview
+                .plan
+                .questions
+                .iter()
+                .map(|q| q.full_id())
+                .collect();
+            assert_eq!(ids, asked);
+            assert_eq!(s.editor.text(), "先道歉");
+            assert_eq!(s.mode(), Mode::Exam);
+        }
     }
 
     #[test]

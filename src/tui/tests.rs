@@ -221,10 +221,72 @@ fn restore_prompt_discard_clears_the_draft() {
     assert!(app.overlay.is_none());
 }
 
+/// The store's answer to `Effect::LoadRestore` for `draft()`.
+fn restore_ready(
+    session: Option<(crate::store::SessionId, crate::session::Mode)>,
+    drill: Option<crate::review::drill::Drill>,
+) -> Msg {
+    Msg::RestoreReady {
+        draft: Box::new(draft()),
+        of: Box::new(crate::tui::update::DraftOrigin {
+            session,
+            drill,
+            ..Default::default()
+        }),
+    }
+}
+
+/// Issue 12, case 6: a draft of a practice session the store still has resumes that session
+/// (no new, empty one); a drill's draft resumes the drill, the drafted question first and the
+/// other due questions after it.
+#[test]
+fn a_drill_draft_resumes_the_drill_in_its_own_session() {
+    let (mut app, _) = app_with(Lang::En, Some(draft()));
+    update(&mut app, key(KeyCode::Char('y')));
+    let mut due = plan(&["angry-caller", "wrong-size"]);
+    due.preset = Some(crate::review::drill::DUE_PRESET.to_string());
+    let drill = crate::review::drill::Drill {
+        plan: due,
+        gone: Vec::new(),
+    };
+    let id = crate::store::SessionId(7);
+    let effects = update(
+        &mut app,
+        restore_ready(Some((id, crate::session::Mode::Practice)), Some(drill)),
+    );
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::CreateSession(_))),
+        "no new session: {effects:?}"
+    );
+    let s = sitting_of(&app);
+    assert_eq!(s.session_id, Some(id));
+    assert_eq!(s.editor.text(), draft().text);
+    let asked: Vec<String> = s
+        .interview
+        .plan
+        .questions
+        .iter()
+        .map(|q| q.full_id())
+        .collect();
+    assert_eq!(asked, ["tui-test/wrong-size", "tui-test/angry-caller"]);
+    assert_eq!(
+        s.interview.plan.preset.as_deref(),
+        Some(crate::review::drill::DUE_PRESET)
+    );
+    assert!(matches!(phase(&app), Phase::Answer { .. }));
+}
+
 #[test]
 fn a_restored_draft_records_its_bank_in_the_new_session() {
     let (mut app, _) = app_with(Lang::En, Some(draft()));
     let effects = update(&mut app, key(KeyCode::Enter));
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadRestore { draft: d, .. }] if *d == draft()),
+        "{effects:?}"
+    );
+    let effects = update(&mut app, restore_ready(None, None));
     let Some(session) = effects.iter().find_map(|e| match e {
         Effect::CreateSession(s) => Some(s),
         _ => None,
@@ -245,6 +307,7 @@ fn a_restored_answer_goes_on_timing_from_the_seconds_spent_before() {
         store: Some(store),
         speaker: None,
         lang: Lang::En,
+        data_dir: std::env::temp_dir().join("mianba-tui-tests"),
     };
     let (mut app, clock) = app_with(Lang::En, Some(draft()));
     // The app's real clock starts a day in (`MONOTONIC_START`); so does this one.
@@ -610,14 +673,15 @@ fn drafts_are_saved_every_few_seconds_and_on_exit() {
     assert!(app.quit);
     assert!(matches!(
         crate::tui::update::final_effects(&app).as_slice(),
-        [Effect::SaveDraft { draft: d, .. }] if d.text == "我会先保持冷静"
+        [Effect::SaveDraft { draft: d, .. }, Effect::DropIfEmpty(_)] if d.text == "我会先保持冷静"
     ));
 }
 
 #[test]
 fn restoring_a_draft_continues_the_answer_and_moves_it_to_the_new_session() {
     let (mut app, _) = app_with(Lang::Zh, Some(draft()));
-    let effects = update(&mut app, key(KeyCode::Char('y')));
+    update(&mut app, key(KeyCode::Char('y')));
+    let effects = update(&mut app, restore_ready(None, None));
     assert!(matches!(
         effects.as_slice(),
         [Effect::LoadDraftSeconds(k), Effect::CreateSession(_)] if *k == draft().key
@@ -775,6 +839,7 @@ fn a_speaker_that_cannot_start_reports_once_and_is_dropped() {
         store: None,
         speaker: Some(crate::speech::Speaker::at("/nonexistent/espeak-ng")),
         lang: Lang::En,
+        data_dir: std::env::temp_dir().join("mianba-tui-tests"),
     };
     let speak = || Effect::Speak {
         text: "你好".into(),

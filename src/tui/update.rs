@@ -33,6 +33,8 @@ pub enum Effect {
     },
     /// Answered with `Msg::AnswerSaved`.
     SaveAnswer(Box<AnswerToSave>),
+    /// Delete the session if it holds nothing (left before its first answer, no draft).
+    DropIfEmpty(SessionId),
     FinishSession {
         id: SessionId,
         at: i64,
@@ -44,6 +46,12 @@ pub enum Effect {
     },
     /// Answered with `Msg::DraftSeconds`: the seconds saved with a draft being restored.
     LoadDraftSeconds(String),
+    /// Answered with `Msg::RestoreReady`: what the draft's session was (and, for a drill,
+    /// the questions still due at `now`), so the restore resumes it as it was.
+    LoadRestore {
+        draft: Draft,
+        now: i64,
+    },
     ClearDraft(String),
     /// Read a prompt aloud (cutting off what was being read).
     Speak {
@@ -149,6 +157,7 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SessionCreated(id) => on_session_created(app, id),
+        Msg::RestoreReady { draft, of } => on_restore_ready(app, *draft, *of),
         Msg::DraftSeconds(seconds) => {
             if let Screen::Sitting(s) = &mut app.screen {
                 s.carry_answer_time(seconds);
@@ -215,15 +224,23 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.notify(text, Level::Error);
             Vec::new()
         }
+        Msg::AnswerKept { why, path } => {
+            let text = fill(app.ui.answer_kept, &[("why", &why), ("path", &path)]);
+            // Long enough to be read and the path copied.
+            app.notify_for(text, Level::Error, std::time::Duration::from_secs(600));
+            Vec::new()
+        }
     }
 }
 
 /// What must be saved whatever way the app ends: the answer being typed, as a draft.
 pub fn final_effects(app: &App) -> Vec<Effect> {
     match &app.screen {
+        // The draft first: a session with a draft is kept, one with nothing is not.
         Screen::Sitting(s) => s
             .draft_effect(app.clock.unix_now(), app.now())
             .into_iter()
+            .chain(s.session_id.map(Effect::DropIfEmpty))
             .collect(),
         Screen::Home(_) | Screen::History(_) | Screen::Detail(_) | Screen::Progress(_) => {
             Vec::new()
@@ -421,8 +438,34 @@ fn speak(on: bool, s: &Sitting) -> Option<Effect> {
     on.then_some(Effect::Speak { text, lang })
 }
 
-/// Restore a draft: a practice of its question, straight into the answer with the text back.
+/// What the store knows of a draft's session, for resuming it as it was.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DraftOrigin {
+    /// The session, when the store still has it, with its mode.
+    pub session: Option<(SessionId, Mode)>,
+    /// The assignment set it answers (id, checksum).
+    pub set: Option<(String, String)>,
+    /// Full ids of the questions it already has a main answer to.
+    pub answered: Vec<String>,
+    /// For a drill: the questions due now.
+    pub drill: Option<crate::review::drill::Drill>,
+}
+
+/// Restore a draft: first ask the store what its session was (`on_restore_ready`).
 fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
+    vec![Effect::LoadRestore {
+        draft,
+        now: app.clock.unix_now(),
+    }]
+}
+
+/// Resume a draft, straight into the answer with the text back. A session the store still
+/// has goes on — the same session, the draft under its own key, no new empty session: a set
+/// (listed on the home screen, same checksum) with its questions not yet answered, a drill
+/// with the questions still due, a practice with the drafted question; the drafted question
+/// first each time. Otherwise (its session gone, an exam or spoken sitting outside a set) a
+/// practice of the one question in a new session.
+pub fn on_restore_ready(app: &mut App, draft: Draft, of: DraftOrigin) -> Vec<Effect> {
     let Some((bank, q)) = app.banks.find_question(&draft.question_id) else {
         let text = fill(
             app.ui.restore_unknown_question,
@@ -431,23 +474,81 @@ fn restore(app: &mut App, draft: Draft) -> Vec<Effect> {
         app.notify(text, Level::Warn);
         return Vec::new();
     };
-    let mut plan = Plan::fixed(vec![QuestionRef {
+    let drafted = QuestionRef {
         bank: bank.id.clone(),
         question: q.id.clone(),
-    }]);
-    // The session records the bank it asks from, as any other (history's Banks column).
-    plan.banks = vec![bank.id.clone()];
+    };
+    let first = |mut plan: Plan| {
+        plan.questions.retain(|r| r != &drafted);
+        plan.questions.insert(0, drafted.clone());
+        plan
+    };
+    let set = of.set.as_ref().and_then(|(id, checksum)| {
+        app.sets.iter().find_map(|e| match e {
+            crate::tui::sets::SetEntry::Ready(s) if &s.id == id && &s.checksum == checksum => {
+                Some(s.as_ref().clone())
+            }
+            _ => None,
+        })
+    });
     // The time already spent is asked for first, so it is carried before the draft moves to
-    // the new session's key (`on_session_created` saves it with the time).
+    // a new session's key (`on_session_created` saves it with the time).
     let mut effects = vec![Effect::LoadDraftSeconds(draft.key.clone())];
-    effects.extend(start(app, Choice::Practice, plan));
     let now = app.now();
+    let resumed = match (of.session, set) {
+        (Some((id, _)), Some(set)) if set.mode != Mode::Spoken => {
+            let mut plan = set.plan();
+            plan.questions
+                .retain(|r| r == &drafted || !of.answered.contains(&r.full_id()));
+            let banks = set.sitting_banks(&app.banks);
+            let interview = Interview::new(first(plan), set.mode, &banks, now);
+            Some((id, crate::tui::sets::choice_for(set.mode), interview))
+        }
+        (Some((id, Mode::Practice)), None) => {
+            let plan = match of.drill.filter(|d| d.plan.questions.contains(&drafted)) {
+                Some(d) => first(d.plan),
+                None => {
+                    let mut plan = Plan::fixed(vec![drafted.clone()]);
+                    plan.banks = vec![bank.id.clone()];
+                    plan
+                }
+            };
+            let interview = Interview::new(plan, Mode::Practice, &app.banks, now);
+            Some((id, Choice::Practice, interview))
+        }
+        _ => None,
+    };
+    let reused = resumed.is_some();
+    match resumed {
+        Some((id, choice, Ok(interview))) => {
+            let mut sitting = Sitting::new(interview, choice, now);
+            sitting.reset_for_next();
+            sitting.session_id = Some(id);
+            effects.extend(speak(app.speak, &sitting));
+            app.screen = Screen::Sitting(Box::new(sitting));
+        }
+        Some((_, _, Err(e))) => {
+            let text = fill(app.ui.start_failed, &[("why", &e)]);
+            app.notify(text, Level::Error);
+            return Vec::new();
+        }
+        None => {
+            let mut plan = Plan::fixed(vec![drafted]);
+            // The session records the bank it asks from, as any other (history's Banks column).
+            plan.banks = vec![bank.id.clone()];
+            effects.extend(start(app, Choice::Practice, plan));
+        }
+    }
     if let Screen::Sitting(s) = &mut app.screen {
         s.interview.answer_now(draft.followup, now);
         s.reset_for_next();
         // The store is a file like any other: `with_text` cleans its text before it is shown.
         s.editor = crate::tui::widgets::editor::Editor::with_text(&draft.text);
-        s.replaces_draft = Some(draft.key);
+        if reused {
+            s.saved_text = draft.text.clone();
+        } else {
+            s.replaces_draft = Some(draft.key);
+        }
     }
     effects
 }
@@ -706,9 +807,12 @@ fn submit_typed(s: &mut Sitting, now: std::time::Duration, unix_now: i64) -> Vec
 }
 
 fn save_answer(s: &Sitting, slot: usize, unix_now: i64) -> Vec<Effect> {
-    let (Some(session_id), Some(o)) = (s.session_id, s.interview.outcomes.get(slot)) else {
+    let Some(o) = s.interview.outcomes.get(slot) else {
         return Vec::new();
     };
+    // Without a session (the store would not open or create one) the answer is still sent:
+    // the store side keeps it in a recovery file rather than drop it.
+    let session_id = s.session_id.unwrap_or(SessionId(0));
     vec![Effect::SaveAnswer(Box::new(AnswerToSave {
         slot,
         session_id,

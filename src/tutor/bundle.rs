@@ -16,8 +16,8 @@ use serde_json::Value;
 use super::digest::digest_of;
 use super::grading::{Grade, grade_digest};
 use super::set::Set;
+use crate::files::{ReadCapped, read_capped};
 use crate::scoring::Scorecard;
-use crate::text::{ReadCapped, read_capped};
 
 /// The `format` field every bundle carries.
 pub const FORMAT: &str = "mianba-result-bundle";
@@ -92,6 +92,9 @@ pub struct BundleFollowup {
 pub enum BundleError {
     #[error("cannot read bundle {file} ({reason}); check the path and its permissions")]
     Unreadable { file: String, reason: String },
+    /// A FIFO, device or folder: `files::not_a_file`'s sentence.
+    #[error("{0}")]
+    NotAFile(String),
     #[error(
         "bundle {file} is {size} bytes, over the 8 MiB limit; it is not a result bundle — ask for the file `mianba set export` wrote"
     )]
@@ -124,6 +127,13 @@ pub enum Flag {
     GradeEdited { grader: String, question: String },
     /// An answer to a question that is not in the set.
     UnknownQuestion { question: String },
+    /// The stored automatic total differs from the tutor's rescoring of the answer text
+    /// (`tutor::rescore`): edited, or scored by another mianba version.
+    ScoreEdited {
+        question: String,
+        claimed: u8,
+        rescored: u8,
+    },
 }
 
 impl std::fmt::Display for Flag {
@@ -143,6 +153,14 @@ impl std::fmt::Display for Flag {
             Flag::UnknownQuestion { question } => {
                 write!(f, "answers `{question}`, which is not in the set")
             }
+            Flag::ScoreEdited {
+                question,
+                claimed,
+                rescored,
+            } => write!(
+                f,
+                "score-edited: {question} claims {claimed}, its answer scores {rescored} with the set's rubric (edited, or scored by another mianba version; the rescored value is used)"
+            ),
         }
     }
 }
@@ -204,6 +222,13 @@ pub fn read_bundle(path: &Path) -> Result<Bundle, BundleError> {
         Ok(bytes) => bytes,
         Err(ReadCapped::Io(e)) => return Err(unreadable(e)),
         Err(ReadCapped::TooLarge(size)) => return Err(BundleError::TooLarge { file, size }),
+        Err(ReadCapped::NotAFile(kind)) => {
+            return Err(BundleError::NotAFile(crate::files::not_a_file(
+                path,
+                kind,
+                crate::i18n::Lang::En,
+            )));
+        }
     };
     parse_bundle(&bytes, &file)
 }
@@ -235,8 +260,81 @@ pub fn parse_bundle(bytes: &[u8], file: &str) -> Result<Bundle, BundleError> {
     }
     let read_digest = value.get("content").map(digest_of);
     let mut bundle: Bundle = serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
+    check_ranges(&bundle).map_err(invalid)?;
     bundle.read_digest = read_digest;
     Ok(bundle)
+}
+
+/// Latest time a bundle may carry (2100-01-01): later is no real submission.
+const LAST_TIME: i64 = 4_102_444_800;
+/// Longest a single answer may take (a day): more is no real sitting.
+const MAX_SECONDS: u32 = 86_400;
+
+/// Values a mianba never writes are refused, not counted: scores over 100, hand points over a
+/// dimension's maximum, times before 1970 or after 2100, a submission before its start.
+fn check_ranges(b: &Bundle) -> Result<(), String> {
+    let c = &b.content;
+    for (what, at) in [
+        ("started_at", c.started_at),
+        ("submitted_at", c.submitted_at),
+    ] {
+        if !(0..=LAST_TIME).contains(&at) {
+            return Err(format!("{what} {at} is not a time between 1970 and 2100"));
+        }
+    }
+    if c.submitted_at < c.started_at {
+        return Err("submitted_at is before started_at".into());
+    }
+    let card = |question: &str, card: &crate::scoring::Scorecard, seconds: u32| {
+        for (what, v) in [
+            ("total", card.total),
+            ("content", card.content),
+            ("structure", card.structure),
+            ("delivery", card.delivery),
+        ] {
+            if v > 100 {
+                return Err(format!(
+                    "the answer to {question} has a {what} score of {v}; scores are 0 to 100"
+                ));
+            }
+        }
+        if seconds > MAX_SECONDS {
+            return Err(format!(
+                "the answer to {question} took {seconds} seconds, more than a day"
+            ));
+        }
+        Ok(())
+    };
+    for a in &c.answers {
+        card(&a.question, &a.scorecard, a.seconds_used)?;
+        for f in &a.followups {
+            card(&a.question, &f.scorecard, f.seconds_used)?;
+        }
+    }
+    for g in &b.grades {
+        if g.overall > 100 {
+            return Err(format!(
+                "the grade by {} on {} has an overall of {}; it is 0 to 100",
+                g.grader, g.question, g.overall
+            ));
+        }
+        if let Some((d, p)) = g.scores.iter().find(|(d, p)| **p > d.max_points()) {
+            return Err(format!(
+                "the grade by {} on {} gives {} {p} points, over its maximum {}",
+                g.grader,
+                g.question,
+                d.name_en(),
+                d.max_points()
+            ));
+        }
+        if !(0..=LAST_TIME).contains(&g.graded_at) {
+            return Err(format!(
+                "the grade by {} on {} has graded_at {}, not a time between 1970 and 2100",
+                g.grader, g.question, g.graded_at
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Checks that need no set: the content digest, the version, each grade's digest.

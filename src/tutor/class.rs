@@ -5,7 +5,12 @@
 //! - Copies of one submission (same candidate, set and content digest) are merged: that is how
 //!   three tutors' graded copies of one bundle come together. Their grades are pooled, one per
 //!   grader and question (the latest `graded_at` wins).
-//! - A candidate who sent several different submissions counts with the latest one.
+//! - A candidate who sent several different submissions of one session counts with the latest
+//!   one. Submissions of one name from different sessions are different people until the
+//!   tutor says otherwise: both rows are kept, and the name is listed in `same_name`.
+//! - A flagged submission (edited, another set, a score that its answer does not earn, …) is
+//!   listed but left out of every average, pass count and missed point, unless the tutor
+//!   passes `include_flagged`.
 //! - A question's mark is the panel's hand grade when there is one (`grading::panel_mean` over
 //!   the graders' overalls), else the automatic score; an unanswered question counts 0.
 //!   The average of the marks against the pass mark decides pass or fail.
@@ -48,11 +53,19 @@ pub struct ClassReport {
     pub missed_points: Vec<MissedPoint>,
     /// Roster names with no submission.
     pub missing: Vec<String>,
+    /// Names carried by submissions of different sessions (kept apart by session uid).
+    pub same_name: Vec<String>,
+    /// Flagged submissions left out of the numbers (0 with `include_flagged`).
+    pub not_counted: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CandidateRow {
     pub name: String,
+    /// The session the submission comes from, which tells same-name candidates apart.
+    pub session_uid: Option<String>,
+    /// Whether this row counts in the class numbers (clean, or `include_flagged`).
+    pub counted: bool,
     pub files: Vec<String>,
     /// Automatic totals per question (`None`: not answered).
     pub scores: Vec<Option<u8>>,
@@ -92,8 +105,14 @@ pub struct MissedPoint {
 /// Builds the report. `set` gives the columns, pass mark and due date (without it: the
 /// questions in the order the bundles answer them and the default pass mark); `roster` names
 /// the candidates expected.
-pub fn report(subs: Vec<Submission>, set: Option<&Set>, roster: Option<&[String]>) -> ClassReport {
+pub fn report(
+    subs: Vec<Submission>,
+    set: Option<&Set>,
+    roster: Option<&[String]>,
+    include_flagged: bool,
+) -> ClassReport {
     let merged = merge(subs);
+    let counts = |m: &Merged| include_flagged || m.flags.is_empty();
     let questions: Vec<String> = match set {
         Some(s) => s.questions.iter().map(|q| q.full_id()).collect(),
         None => {
@@ -111,13 +130,22 @@ pub fn report(subs: Vec<Submission>, set: Option<&Set>, roster: Option<&[String]
     let pass_mark = set.map_or(DEFAULT_PASS_MARK, |s| s.pass_mark);
     let candidates: Vec<CandidateRow> = merged
         .iter()
-        .map(|m| row(m, &questions, set, pass_mark))
+        .map(|m| row(m, &questions, set, pass_mark, counts(m)))
         .collect();
+    let counted = || candidates.iter().filter(|c| c.counted);
     let column = |f: &dyn Fn(&CandidateRow, usize) -> Option<f64>| -> Vec<Option<f64>> {
         (0..questions.len())
-            .map(|i| mean(candidates.iter().filter_map(|c| f(c, i))))
+            .map(|i| mean(counted().filter_map(|c| f(c, i))))
             .collect()
     };
+    let mut same_name: Vec<String> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| candidates[..*i].iter().any(|o| o.name == c.name))
+        .map(|(_, c)| c.name.clone())
+        .collect();
+    same_name.dedup();
+    let counted_merged: Vec<&Merged> = merged.iter().filter(|m| counts(m)).collect();
     let question_averages = column(&|c, i| c.scores.get(i).copied().flatten().map(f64::from));
     let question_hand_averages = column(&|c, i| c.hand.get(i).copied().flatten());
     let missing = match roster {
@@ -133,15 +161,28 @@ pub fn report(subs: Vec<Submission>, set: Option<&Set>, roster: Option<&[String]
         set_title: set.map(|s| sanitize_line(&s.title)),
         pass_mark,
         due: set.and_then(|s| s.due.as_ref().map(|d| d.written.clone())),
-        class_average: mean(candidates.iter().map(|c| c.average)),
-        passed: candidates.iter().filter(|c| c.passed).count(),
-        missed_points: missed_points(&merged, &questions),
+        class_average: mean(counted().map(|c| c.average)),
+        passed: counted().filter(|c| c.passed).count(),
+        not_counted: candidates.iter().filter(|c| !c.counted).count(),
+        missed_points: missed_points(&counted_merged, &questions),
+        same_name,
         questions,
         question_averages,
         question_hand_averages,
         candidates,
         missing,
     }
+}
+
+/// The distinct set ids the submissions answer, sorted.
+pub fn set_ids(subs: &[Submission]) -> Vec<String> {
+    let mut ids: Vec<String> = subs
+        .iter()
+        .map(|s| sanitize_line(&s.bundle.content.set_id))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// One submission with every copy's files, flags and grades pooled.
@@ -189,11 +230,12 @@ fn merge(subs: Vec<Submission>) -> Vec<Merged> {
             }
         }
     }
-    // Several different submissions of one candidate for one set: the latest counts.
-    let mut latest: HashMap<(String, String), usize> = HashMap::new();
+    // Several different submissions of one candidate's session for one set: the latest
+    // counts. Another session under the same name is kept (see `ClassReport::same_name`).
+    let mut latest: HashMap<(String, String, Option<String>), usize> = HashMap::new();
     for (i, m) in out.iter().enumerate() {
         let c = &m.bundle.content;
-        let key = (c.candidate.clone(), c.set_id.clone());
+        let key = (c.candidate.clone(), c.set_id.clone(), c.session_uid.clone());
         let newer = latest
             .get(&key)
             .is_none_or(|&j| out[j].bundle.content.submitted_at <= c.submitted_at);
@@ -212,7 +254,10 @@ fn merge(subs: Vec<Submission>) -> Vec<Merged> {
         .filter(|(i, _)| keep.binary_search(i).is_ok())
         .map(|(_, m)| m)
         .collect();
-    merged.sort_by(|a, b| a.bundle.content.candidate.cmp(&b.bundle.content.candidate));
+    merged.sort_by(|a, b| {
+        let (a, b) = (&a.bundle.content, &b.bundle.content);
+        (&a.candidate, &a.session_uid).cmp(&(&b.candidate, &b.session_uid))
+    });
     merged
 }
 
@@ -228,7 +273,13 @@ fn pool_grade(grades: &mut Vec<Grade>, g: Grade) {
     }
 }
 
-fn row(m: &Merged, questions: &[String], set: Option<&Set>, pass_mark: u8) -> CandidateRow {
+fn row(
+    m: &Merged,
+    questions: &[String],
+    set: Option<&Set>,
+    pass_mark: u8,
+    counted: bool,
+) -> CandidateRow {
     let b = &m.bundle;
     let scores: Vec<Option<u8>> = questions
         .iter()
@@ -265,6 +316,8 @@ fn row(m: &Merged, questions: &[String], set: Option<&Set>, pass_mark: u8) -> Ca
     graders.dedup();
     CandidateRow {
         name: sanitize_line(&b.content.candidate),
+        session_uid: b.content.session_uid.as_deref().map(sanitize_line),
+        counted,
         files: m.files.iter().map(|f| sanitize_line(f)).collect(),
         unanswered: questions
             .iter()
@@ -294,7 +347,7 @@ fn row(m: &Merged, questions: &[String], set: Option<&Set>, pass_mark: u8) -> Ca
     }
 }
 
-fn missed_points(merged: &[Merged], questions: &[String]) -> Vec<MissedPoint> {
+fn missed_points(merged: &[&Merged], questions: &[String]) -> Vec<MissedPoint> {
     let mut missed: HashMap<(&str, &str), usize> = HashMap::new();
     let mut answered: HashMap<&str, usize> = HashMap::new();
     for m in merged {
@@ -363,6 +416,20 @@ fn mark_cell(auto: Option<u8>, hand: Option<f64>) -> String {
     }
 }
 
+/// A row's result: pass or fail, or "not counted" for a flagged submission left out.
+fn result(c: &CandidateRow) -> &'static str {
+    match (c.counted, c.passed) {
+        (false, _) => "not counted",
+        (true, true) => "pass",
+        (true, false) => "fail",
+    }
+}
+
+/// The first characters of a session uid: enough to tell two rows apart.
+fn short_uid(uid: Option<&str>) -> String {
+    uid.map_or_else(|| "unknown".into(), |u| u.chars().take(8).collect())
+}
+
 impl ClassReport {
     /// Markdown: the table (automatic score / panel hand grade), averages, what the class
     /// missed most, late, missing and flagged submissions.
@@ -386,6 +453,18 @@ impl ClassReport {
             self.passed,
             self.class_average.map_or("—".into(), num)
         ));
+        if self.not_counted > 0 {
+            out.push_str(&format!(
+                "{} flagged submission(s) listed but not counted in the averages or passes (`--include-flagged` counts them).\n\n",
+                self.not_counted
+            ));
+        }
+        if !self.same_name.is_empty() {
+            out.push_str(&format!(
+                "Same name, different sessions (kept apart by session): {}.\n\n",
+                self.same_name.join(", ")
+            ));
+        }
         out.push_str("Cells: automatic score / panel hand grade.\n\n| candidate |");
         for (i, q) in self.questions.iter().enumerate() {
             out.push_str(&format!(" Q{} `{}` |", i + 1, cell(q)));
@@ -399,6 +478,9 @@ impl ClassReport {
                 out.push_str(&format!(" {} |", mark_cell(*a, *h)));
             }
             let mut notes = Vec::new();
+            if self.same_name.contains(&c.name) {
+                notes.push(format!("session {}", short_uid(c.session_uid.as_deref())));
+            }
             if !c.flags.is_empty() {
                 notes.push(format!("FLAGGED: {}", c.flags.join("; ")));
             }
@@ -408,7 +490,7 @@ impl ClassReport {
             if !c.unanswered.is_empty() {
                 notes.push(format!("{} unanswered", c.unanswered.len()));
             }
-            let result = if c.passed { "pass" } else { "fail" };
+            let result = result(c);
             out.push_str(&format!(
                 " {} | {result} | {} |\n",
                 num(c.average),
@@ -507,7 +589,17 @@ impl ClassReport {
         let mut header = vec!["candidate".to_string()];
         header.extend(self.questions.iter().cloned());
         header.extend(self.questions.iter().map(|q| format!("{q} (hand)")));
-        header.extend(["average", "result", "late", "unanswered", "flags"].map(String::from));
+        header.extend(
+            [
+                "average",
+                "result",
+                "late",
+                "unanswered",
+                "flags",
+                "session",
+            ]
+            .map(String::from),
+        );
         let _ = w.write_record(&header);
         for c in &self.candidates {
             let mut rec = vec![csv_text(&c.name)];
@@ -518,10 +610,12 @@ impl ClassReport {
             );
             rec.extend(c.hand.iter().map(|h| h.map_or(String::new(), num)));
             rec.push(num(c.average));
-            rec.push(if c.passed { "pass" } else { "fail" }.to_string());
+            rec.push(result(c).to_string());
             rec.push(if c.late { "late" } else { "" }.to_string());
             rec.push(c.unanswered.len().to_string());
             rec.push(csv_text(&c.flags.join("; ")));
+            // Tells same-name candidates apart.
+            rec.push(csv_text(c.session_uid.as_deref().unwrap_or("")));
             let _ = w.write_record(&rec);
         }
         let bytes = w.into_inner().unwrap_or_default();
@@ -542,6 +636,8 @@ mod tests {
         let name = "=HYPERLINK(\"http://x\",\"点我\")";
         let row = CandidateRow {
             name: name.into(),
+            session_uid: None,
+            counted: true,
             files: vec!["a.json".into()],
             scores: vec![Some(80)],
             hand: vec![None],
@@ -568,12 +664,14 @@ mod tests {
             passed: 1,
             missed_points: vec![],
             missing: vec![],
+            same_name: vec![],
+            not_counted: 0,
         };
         let csv = r.to_csv();
         let mut rows = csv::Reader::from_reader(csv.as_bytes());
         let rec = rows.records().next().unwrap().unwrap();
         assert_eq!(&rec[0], format!("'{name}"));
-        assert_eq!(rec.iter().next_back(), Some("'+cmd"));
+        assert_eq!(rec.iter().nth_back(1), Some("'+cmd"));
         assert_eq!(&rec[1], "80", "numbers stay numbers");
     }
 }

@@ -1,26 +1,37 @@
 //! Reading the bundle files a class report covers: each file given, and the `*.json` directly
 //! inside each folder given, each read (`bundle::read_bundle`) and checked (`bundle::verify`
-//! against the set, else `bundle::verify_integrity`). Unreadable files become one-sentence
-//! errors, already stripped of control characters.
+//! against the set, else `bundle::verify_integrity`). Unreadable files, and entries of a
+//! folder that are not regular files, become one-sentence errors, stripped of control characters.
 
 use std::path::PathBuf;
 
 use super::bundle::{read_bundle, verify, verify_integrity};
 use super::class::Submission;
+use super::rescore::Rescorer;
 use super::set::Set;
+use crate::bank::BankSet;
 use crate::text::sanitize_line;
 
 /// The readable submissions and the errors of the others, in file-name order per folder.
-pub fn read_submissions(paths: &[PathBuf], set: Option<&Set>) -> (Vec<Submission>, Vec<String>) {
+/// With a set, every answer is rescored with the set's rubric (`rescore`): the submissions
+/// carry the tutor's scores, and a stored score that differs is flagged.
+pub fn read_submissions(
+    paths: &[PathBuf],
+    set: Option<(&Set, &BankSet)>,
+) -> (Vec<Submission>, Vec<String>) {
     let (files, mut errors) = bundle_files(paths);
+    let mut rescorer = set.map(|(s, banks)| Rescorer::new(s, banks));
     let mut subs = Vec::with_capacity(files.len());
     for file in files {
         match read_bundle(&file) {
-            Ok(bundle) => {
-                let flags = match set {
-                    Some(s) => verify(&bundle, s),
+            Ok(mut bundle) => {
+                let mut flags = match set {
+                    Some((s, _)) => verify(&bundle, s),
                     None => verify_integrity(&bundle),
                 };
+                if let Some(r) = &mut rescorer {
+                    flags.extend(r.rescore(&mut bundle, true));
+                }
                 subs.push(Submission {
                     file: file.display().to_string(),
                     bundle,
@@ -41,14 +52,11 @@ fn bundle_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
             files.push(p.clone());
             continue;
         }
-        match std::fs::read_dir(p) {
-            Ok(entries) => {
-                let mut found: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "json"))
-                    .collect();
-                found.sort();
+        // A FIFO, device link or unreadable entry named *.json is said, never passed over.
+        match crate::files::scan_folder(p, "json") {
+            Ok((found, skipped)) => {
                 files.extend(found);
+                errors.extend(skipped);
             }
             Err(e) => errors.push(sanitize_line(&format!(
                 "cannot read folder {} ({e}); check its permissions",

@@ -10,12 +10,13 @@ pub mod state;
 pub mod update;
 pub mod view;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::Duration;
 
+use crate::bank::BankSet;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Ui, fill};
 use crate::session::SystemClock;
@@ -25,6 +26,7 @@ use crate::tui::terminal::{Signals, TerminalGuard};
 use crate::tui::theme::Theme;
 use crate::tutor::Set;
 use crate::tutor::bundle::{read_bundle, verify, verify_integrity};
+use crate::tutor::rescore::Rescorer;
 use msg::Msg;
 use state::{Grading, Paper};
 use update::{Effect, update};
@@ -32,25 +34,35 @@ use update::{Effect, update};
 const POLL: Duration = Duration::from_millis(100);
 
 /// Reads every bundle (any unreadable one stops here, before the terminal is touched) and
-/// checks it: against `set` when given, else its own digests and version.
+/// checks it: against `set` when given — each answer rescored with the set's rubric, a
+/// differing stored score flagged (the paper itself is saved as the candidate sent it) —
+/// else its own digests and version.
 pub fn papers(
     bundles: &[PathBuf],
-    set: Option<&Set>,
+    set: Option<(&Set, &BankSet)>,
     out: Option<&Path>,
     ui: &Ui,
 ) -> Result<Vec<Paper>> {
     let mut papers: Vec<Paper> = Vec::with_capacity(bundles.len());
+    let mut rescorer = set.map(|(s, banks)| Rescorer::new(s, banks));
     for path in bundles {
-        let bundle =
+        let mut bundle =
             read_bundle(path).map_err(|e| Error::BadInput(sanitize_line(&e.to_string())))?;
-        let flags = match set {
-            Some(s) => verify(&bundle, s),
+        let mut flags = match set {
+            Some((s, _)) => verify(&bundle, s),
             None => verify_integrity(&bundle),
         };
+        if let Some(r) = &mut rescorer {
+            flags.extend(r.rescore(&mut bundle, false));
+        }
         let out = match (out, path.file_name()) {
             (Some(dir), Some(name)) => dir.join(name),
             _ => path.clone(),
         };
+        // Grading saves over the paper again and again, so replacing it is the point; a link
+        // or a device in its place is refused now, before any grading is done.
+        crate::files::check_target(&out, &SAVE_RULES)
+            .map_err(|e| Error::BadInput(e.message(ui.lang)))?;
         if papers.iter().any(|p| p.out == out) {
             return Err(Error::Usage(sanitize_line(&fill(
                 ui.err_two_bundles_one_file,
@@ -76,31 +88,21 @@ pub fn papers(
     Ok(papers)
 }
 
-/// Write a paper: a temporary file in the same folder, renamed over the target, so the file
-/// on disk is always a whole bundle.
-pub fn save(paper: &Paper) -> std::io::Result<()> {
-    let dir = match paper.out.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)?;
-    let name = paper
-        .out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "bundle.json".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(paper.bundle.to_json().as_bytes())?;
-        f.sync_all()
-    });
-    match written.and_then(|()| std::fs::rename(&tmp, &paper.out)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
+/// A paper replaces its own file (or its copy in `--out`), never a link or device.
+const SAVE_RULES: crate::files::WriteRules<'static> = crate::files::WriteRules {
+    replace: true,
+    keep: &[],
+};
+
+/// Write a paper through `files::write_file`, so the file on disk is always a whole bundle.
+pub fn save(paper: &Paper) -> std::result::Result<(), crate::files::WriteError> {
+    if let Some(dir) = paper.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| crate::files::WriteError::Io {
+            path: paper.out.clone(),
+            source,
+        })?;
     }
+    crate::files::write_file(&paper.out, paper.bundle.to_json().as_bytes(), &SAVE_RULES)
 }
 
 /// Run the effects, feeding their replies back, until nothing is left.
@@ -111,7 +113,7 @@ fn dispatch(g: &mut Grading, msg: Msg) {
             if let Some(p) = g.papers.get(n) {
                 let shown = sanitize_line(&p.out.display().to_string());
                 queue.push(Msg::Saved(
-                    save(p).map(|()| shown).map_err(|e| e.to_string()),
+                    save(p).map(|()| shown).map_err(|e| e.message(g.ui.lang)),
                 ));
             }
         }

@@ -1,11 +1,12 @@
-//! `mianba banks lint`: a self-check for bank authors. Each question's rubric must reward its
+//! `mianba banks lint`: a self-check for bank authors, above both the banks and the scorer (banks
+//! are data; proving a rubric is a use of scoring). Each question's rubric must reward its
 //! own reference answer and reject an off-topic answer and the pasted prompt; every point must
 //! be earned by the reference; no point may be earnable by words the prompt already holds.
 //! Pure: banks in, failures out. Each failure says which check, the score, and what to change.
 
 use std::fmt;
 
-use super::{Bank, Example, Followup, Language, Point, Question};
+use crate::bank::{Bank, Example, Followup, Language, Point, Question};
 use crate::scoring::{PointResult, PointSpec, Rubric, Scorecard, contains_phrase};
 
 /// The reference answer must score at least this.
