@@ -107,6 +107,17 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     out
 }
 
+impl Ui {
+    /// A mode as the UI names it (the CLI and reports too: `practice` is for typing).
+    pub fn mode_name(&self, mode: crate::session::Mode) -> &'static str {
+        match mode {
+            crate::session::Mode::Practice => self.mode_practice,
+            crate::session::Mode::Exam => self.mode_exam,
+            crate::session::Mode::Spoken => self.mode_spoken,
+        }
+    }
+}
+
 macro_rules! ui_strings {
     ($($name:ident: $zh:literal, $en:literal;)*) => {
         /// All UI strings of one language.
@@ -178,6 +189,8 @@ ui_strings! {
     attempt: "第 {n} 次作答", "attempt {n}";
     prompt_title: "题目", "Question";
     figure_title: "材料", "Material";
+    figure_keys: "PgUp/PgDn 翻材料", "PgUp/PgDn material";
+    figure_rows: "材料第 {from}-{to}/{n} 行", "material lines {from}-{to} of {n}";
     phase_prep: "思考", "Thinking";
     phase_answer: "作答", "Answer";
     warn_left: "还剩 {s} 秒", "{s} s left";
@@ -209,15 +222,16 @@ ui_strings! {
 
     // Result
     total: "总分", "Total";
-    band_excellent: "优秀 90+", "excellent 90+";
-    band_good: "良好 75-89", "good 75-89";
-    band_adequate: "合格 55-74", "adequate 55-74";
-    band_weak: "偏弱 30-54", "weak 30-54";
-    band_not_acceptable: "不合格 <30", "not acceptable <30";
+    band_excellent: "优秀 90+", "Excellent 90+";
+    band_good: "良好 75-89", "Good 75-89";
+    band_adequate: "合格 55-74", "Adequate 55-74";
+    band_weak: "偏弱 30-54", "Weak 30-54";
+    band_not_acceptable: "不合格 <30", "Not acceptable <30";
     dim_content: "内容", "Content";
     dim_structure: "结构", "Structure";
     dim_delivery: "表达", "Delivery";
-    time_used: "用时 {t}", "time {t}";
+    time_used: "用时 {t}", "Time {t}";
+    quoted: "「{text}」", "\"{text}\"";
     your_answer: "你的回答", "Your answer";
     spoken_answer: "（口述作答，按勾选评分）", "(answered aloud, scored from your checklist)";
     legend: "下划线=得分要点  反白=扣分用语  »=结构段落", "underlined=earned  reversed=costs points  »=structure step";
@@ -291,6 +305,7 @@ ui_strings! {
     progress_time_avg: "平均用掉时限的 {p}%，{n} 题超时", "On average {p}% of the limit used, {n} answer(s) over it";
     progress_missed: "常漏的要点", "Points missed most";
     progress_you_miss: "你常常漏掉「{name}」（{missed}/{asked} 次）", "You often leave out \"{name}\" ({missed} of {asked})";
+    progress_you_missed: "漏掉过「{name}」（{missed}/{asked} 次）", "You left out \"{name}\" ({missed} of {asked})";
     progress_sections: "常缺的结构", "Structure steps most often missing";
     progress_section_missing: "「{name}」缺了 {missed}/{asked} 次", "\"{name}\" missing {missed} of {asked} times";
     progress_sessions: "{n} 场", "{n} session(s)";
@@ -437,9 +452,13 @@ mod tests {
                 placeholders(e),
                 "{name}: placeholders differ"
             );
-            // The Chinese UI should read as Chinese, apart from key names.
+            // The Chinese UI should read as Chinese (its punctuation counts: 「」), apart
+            // from key names.
+            let chinese = |c: char| {
+                ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
+            };
             assert!(
-                z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) || z == e,
+                z.chars().any(chinese) || z == e,
                 "{name}: the zh string has no Chinese"
             );
         }

@@ -16,6 +16,12 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// A question as a person reads it: the first line of its prompt (ids are for JSON and for
+/// typing).
+pub fn question_label(prompt: &str) -> String {
+    sanitize_line(prompt.lines().next().unwrap_or_default().trim())
+}
+
 /// Like `sanitize` but for one-line fields (titles, names): newlines become spaces.
 pub fn sanitize_line(s: &str) -> String {
     sanitize(s).replace('\n', " ")

@@ -115,9 +115,15 @@ fn history_text_lists_each_session_in_both_languages() {
     assert_eq!(lines.len(), 4);
     let newest = &store.sessions().unwrap()[0];
     assert!(lines[1].starts_with(&format!("{} ", newest.id)), "{out}");
-    assert!(lines[1].contains(newest.mode.as_str()));
+    let en_mode = mianba::i18n::Lang::En.ui().mode_name(newest.mode);
+    assert!(lines[1].contains(en_mode), "{out}");
     let zh = stdout(&mianba(dir.path(), &["--lang", "zh", "history"]));
     assert!(zh.starts_with("场次"), "{zh}");
+    // Modes in the language asked for: 练习, not practice.
+    let zh_mode = mianba::i18n::Lang::Zh.ui().mode_name(newest.mode);
+    let zh_lines: Vec<&str> = zh.lines().collect();
+    assert!(zh_lines[1].contains(zh_mode), "{zh}");
+    assert!(!zh_lines[1].contains(newest.mode.as_str()), "{zh}");
 
     let empty = tempfile::tempdir().unwrap();
     assert!(stdout(&mianba(empty.path(), &["history"])).contains("No saved sessions"));
@@ -169,7 +175,12 @@ fn report_gives_markdown_and_json_with_followups_under_their_parent() {
         .enumerate()
         .find(|(_, a)| !a.followups.is_empty())
         .unwrap();
-    let heading = format!("## {}. {}", i + 1, parent.question_id);
+    // The question by its prompt; its id only in the JSON.
+    let heading = format!(
+        "## {}. {}",
+        i + 1,
+        mianba::text::question_label(&parent.prompt)
+    );
     let at = md.find(&heading).unwrap();
     let follow = md[at..].find("### Follow-up 1").unwrap() + at;
     let next = md[at + 1..].find("\n## ").map_or(md.len(), |n| n + at + 1);
@@ -194,6 +205,8 @@ fn report_gives_markdown_and_json_with_followups_under_their_parent() {
     );
     let zh = stdout(&mianba(dir.path(), &["--lang", "zh", "report", &id]));
     assert!(zh.starts_with("# 面试报告"));
+    let zh_mode = mianba::i18n::Lang::Zh.ui().mode_name(detail.summary.mode);
+    assert!(zh.contains(&format!("**模式**: {zh_mode}")), "{zh}");
 }
 
 #[test]
@@ -301,4 +314,12 @@ fn due_lists_todays_drill_within_the_daily_limit() {
     assert_eq!(rows.len(), 2);
     let lowest = store.weakest(1).unwrap();
     assert_eq!(rows[0]["question_id"], lowest[0].question_id.as_str());
+    // The text says which number is which, in each language.
+    let text = stdout(&mianba(dir.path(), &["due", "--weakest", "2"]));
+    assert!(text.starts_with("LAST    AVG  QUESTION\n"), "{text}");
+    let zh = stdout(&mianba(
+        dir.path(),
+        &["--lang", "zh", "due", "--weakest", "2"],
+    ));
+    assert!(zh.starts_with("最近   平均  题目\n"), "{zh}");
 }

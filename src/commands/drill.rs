@@ -50,10 +50,15 @@ pub fn run(global: &Global, args: &DueArgs) -> Result<ExitCode> {
                 gone: &drill.gone,
             });
         }
-        let mut out = String::new();
+        // Which number is which: the latest total, then the average over attempts.
+        let mut out = if zh {
+            "最近   平均  题目\n".to_string()
+        } else {
+            "LAST    AVG  QUESTION\n".to_string()
+        };
         for w in &rows {
             out.push_str(&format!(
-                "{:>3}  {:>5.1}  {}  {}\n",
+                "{:>4}  {:>5.1}  {}  {}\n",
                 w.latest_total,
                 w.average_total,
                 sanitize_line(&w.question_id),

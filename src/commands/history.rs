@@ -93,7 +93,7 @@ fn table(list: &[SessionSummary], lang: Lang) -> String {
             [
                 s.id.to_string(),
                 local_time(s.started_at),
-                s.mode.to_string(),
+                lang.ui().mode_name(s.mode).to_string(),
                 s.questions.to_string(),
                 s.average_total.map_or_else(
                     || "-".to_string(),

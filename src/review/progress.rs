@@ -43,7 +43,7 @@ pub struct SessionPoint {
     pub seconds_used: u32,
     /// Mean share of the limit used (1.0 = all of it), over answers whose limit is known.
     pub time_share: Option<f64>,
-    /// Answers that took longer than their limit.
+    /// Answers that took longer than their limit, follow-ups included.
     pub over_limit: usize,
 }
 
@@ -69,7 +69,42 @@ pub struct Missed {
 pub fn load(store: &Store, filter: &HistoryFilter, banks: &BankSet) -> StoreResult<Progress> {
     let rows = store.progress_rows(filter)?;
     let marks = store.mark_tallies(filter)?;
-    Ok(compute(&rows, &marks, answer_limits(banks)))
+    let mut progress = compute(&rows, &marks, answer_limits(banks));
+    count_followups_over(&mut progress, &store.followup_times(filter)?, banks);
+    Ok(progress)
+}
+
+/// Adds the follow-ups that ran over their own limit to their session's `over_limit`: a
+/// follow-up at 73 s against 60 s is an answer over time too.
+pub fn count_followups_over(
+    progress: &mut Progress,
+    followups: &[(SessionId, String, u32, u32)],
+    banks: &BankSet,
+) {
+    for (session, question, index, seconds) in followups {
+        let Some((bank, q)) = super::find_saved(banks, question) else {
+            continue;
+        };
+        let Some(f) = usize::try_from(*index)
+            .ok()
+            .and_then(|i| q.followups.get(i))
+        else {
+            continue;
+        };
+        // The limit `Rubric::for_followup` gives it.
+        let limit = f
+            .answer_seconds
+            .unwrap_or_else(|| bank.timing(q).answer_seconds);
+        if limit > 0
+            && *seconds > limit
+            && let Some(point) = progress
+                .sessions
+                .iter_mut()
+                .find(|p| p.session_id == *session)
+        {
+            point.over_limit += 1;
+        }
+    }
 }
 
 /// The answer limit of a row's question, as it was asked: the preset's fixed time when the

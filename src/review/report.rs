@@ -72,7 +72,10 @@ pub fn markdown(detail: &SessionDetail, lang: Lang) -> String {
         .map_or_else(|| "—".to_string(), |a| super::shown_average(a).to_string());
     let facts = [
         (l.get("开始", "Started"), local_time(s.started_at)),
-        (l.get("模式", "Mode"), s.mode.to_string()),
+        (
+            l.get("模式", "Mode"),
+            lang.ui().mode_name(s.mode).to_string(),
+        ),
         (l.get("题库", "Banks"), banks),
         (l.get("题数", "Questions"), s.questions.to_string()),
         (l.get("平均分", "Average"), average),
@@ -89,7 +92,13 @@ pub fn markdown(detail: &SessionDetail, lang: Lang) -> String {
         );
     }
     for (i, a) in detail.answers.iter().enumerate() {
-        let _ = writeln!(out, "\n## {}. {}\n", i + 1, sanitize_line(&a.question_id));
+        // The question by its prompt; the id is in the JSON.
+        let _ = writeln!(
+            out,
+            "\n## {}. {}\n",
+            i + 1,
+            crate::text::question_label(&a.prompt)
+        );
         answer(&mut out, a, &l);
         for (j, f) in a.followups.iter().enumerate() {
             let _ = writeln!(out, "\n### {} {}\n", l.get("追问", "Follow-up"), j + 1);

@@ -492,17 +492,24 @@ impl Interview {
         index
     }
 
-    /// Follow-ups to ask after a main answer: those always asked, and those whose point
-    /// the answer missed.
+    /// Follow-ups to ask after a main answer: those whose point the answer missed first (a
+    /// required point before the others: it is what the interviewer would press on), then
+    /// those always asked; bank order otherwise.
     fn followups_for(&self, card: &Scorecard) -> Vec<usize> {
         let missed = |name: &str| card.points.iter().any(|p| p.name == name && !p.hit);
-        self.entries[self.step.question]
-            .followups
+        let required = |name: &str| card.points.iter().any(|p| p.name == name && p.required);
+        let followups = &self.entries[self.step.question].followups;
+        let mut asked: Vec<usize> = followups
             .iter()
             .enumerate()
             .filter(|(_, (when, _))| when.as_deref().is_none_or(missed))
             .map(|(i, _)| i)
-            .collect()
+            .collect();
+        asked.sort_by_key(|&i| match followups[i].0.as_deref() {
+            Some(point) => u8::from(!required(point)),
+            None => 2,
+        });
+        asked
     }
 
     /// Practice and spoken: answer the same question again.
@@ -772,6 +779,27 @@ answer_seconds = 90
         assert_eq!(iv.outcomes[f].step.followup, Some(0));
         iv.next(clock.now());
         assert_eq!(iv.phase, Phase::Finished);
+    }
+
+    #[test]
+    fn a_follow_up_about_a_missed_point_comes_before_one_always_asked() {
+        let clock = FakeClock::new(0);
+        let mut iv =
+            Interview::new(plan(&["wrong-size"]), Mode::Practice, &banks(), clock.now()).unwrap();
+        // A generic follow-up listed first in the bank, then one about 致歉 (required).
+        let about_followup = iv.entries[0].followups[0].1.clone();
+        let about_apology = (Some("致歉".to_string()), about_followup.clone());
+        iv.entries[0].followups = vec![
+            (None, about_followup.clone()),
+            (Some("跟进".to_string()), about_followup),
+            about_apology,
+        ];
+        iv.skip_prep(clock.now());
+        let i = iv
+            .submit("我先核实订单，然后为您换货。", clock.now())
+            .unwrap();
+        // 致歉 (required) and 跟进 were missed: 致歉's first, then 跟进's, the generic last.
+        assert_eq!(iv.followups_for(&iv.outcomes[i].card), [2, 1, 0]);
     }
 
     #[test]

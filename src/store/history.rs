@@ -139,6 +139,37 @@ impl Store {
         Ok(out)
     }
 
+    /// Follow-up answers matching `filter`, the last attempt at each: `(session, question
+    /// full id, follow-up index, seconds used)`, for the overtime count of `progress`.
+    pub fn followup_times(
+        &self,
+        filter: &HistoryFilter,
+    ) -> StoreResult<Vec<(SessionId, String, u32, u32)>> {
+        let (cond, values) = filter.conditions(false);
+        let sql = format!(
+            "SELECT a.session_id, a.question_id, a.followup, a.seconds_used
+             FROM answers a JOIN sessions s ON s.id = a.session_id
+             WHERE a.followup IS NOT NULL{cond}
+             ORDER BY a.session_id, a.question_id, a.followup, a.attempt, a.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params_from_iter(values), |r| {
+                Ok((SessionId(r.get(0)?), r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out: Vec<(SessionId, String, u32, u32)> = Vec::new();
+        for row in rows {
+            let row = row.map_err(|e| self.err(e))?;
+            match out.last_mut() {
+                // A later attempt at the same follow-up replaces the earlier.
+                Some(last) if (last.0, &last.1, last.2) == (row.0, &row.1, row.2) => *last = row,
+                _ => out.push(row),
+            }
+        }
+        Ok(out)
+    }
+
     /// For every point and section name, over the main answers matching `filter` (retries
     /// included): how often it was asked for and missed. Unordered. With no filter this reads
     /// the running counts (`mark_counts`); a filter groups the matching marks.

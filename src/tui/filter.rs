@@ -56,17 +56,20 @@ fn next(values: &[String], now: Option<String>) -> Option<String> {
 
 /// The display name of a mode.
 pub fn mode_name(ui: &Ui, mode: Mode) -> &'static str {
-    match mode {
-        Mode::Practice => ui.mode_practice,
-        Mode::Exam => ui.mode_exam,
-        Mode::Spoken => ui.mode_spoken,
-    }
+    ui.mode_name(mode)
 }
 
 /// The display name of a category id (its own id, cleaned, when the format does not know it).
 pub fn category_name(lang: Lang, id: &str) -> String {
     lang.category_name(id)
         .map_or_else(|| crate::text::sanitize_line(id), str::to_string)
+}
+
+pub use crate::text::question_label;
+
+/// A bank as a person reads it: its title, or the id of a bank no longer loaded.
+pub fn bank_title(banks: &crate::bank::BankSet, id: &str) -> String {
+    crate::text::sanitize_line(banks.get(id).map_or(id, |b| b.title.as_str()))
 }
 
 /// `b bank: all  c category: Complaints  m mode: Practice`.

@@ -33,6 +33,16 @@ impl Choice {
         }
     }
 
+    /// The name a choice is saved under (`Home::choices_setting`).
+    fn key(self) -> &'static str {
+        match self {
+            Choice::Practice => "practice",
+            Choice::Exam => "exam",
+            Choice::Civil => "civil",
+            Choice::Spoken => "spoken",
+        }
+    }
+
     pub fn about(self, ui: &Ui) -> &'static str {
         match self {
             Choice::Practice => ui.about_practice,
@@ -134,6 +144,8 @@ pub fn move_cursor(cursor: &mut usize, len: usize, key: &KeyEvent) -> bool {
 /// The most digits a seed may have (u64 holds any 19-digit number).
 const SEED_DIGITS: usize = 19;
 pub const DEFAULT_COUNT: usize = 3;
+/// The setting the home screen's last choices are kept under.
+pub const HOME_CHOICES_KEY: &str = "home.last_choices";
 pub const MAX_COUNT: usize = 20;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,6 +206,53 @@ impl Home {
             due: None,
             set_count: 0,
             set_cursor: 0,
+        }
+    }
+
+    /// The choices worth keeping for next time (mode, ticked banks and categories by id,
+    /// count) as the value of the `HOME_CHOICES_KEY` setting.
+    pub fn choices_setting(&self) -> String {
+        serde_json::json!({
+            "mode": self.choice.key(),
+            "banks": self.chosen_banks(),
+            "categories": self.chosen_categories(),
+            "count": self.count,
+        })
+        .to_string()
+    }
+
+    /// Put back choices saved by `choices_setting`. Banks and categories no longer loaded are
+    /// skipped; anything unreadable (a hand-edited backup) leaves the defaults.
+    pub fn apply_setting(&mut self, saved: &str) {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(saved) else {
+            return;
+        };
+        if let Some(choice) = Choice::ALL
+            .into_iter()
+            .find(|c| v["mode"].as_str() == Some(c.key()))
+        {
+            self.choice = choice;
+        }
+        let ids = |key: &str| -> Vec<String> {
+            v[key]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let banks = ids("banks");
+        for (entry, t) in self.banks.iter().zip(&mut self.bank_list.ticked) {
+            *t = banks.contains(&entry.id);
+        }
+        let categories = ids("categories");
+        for (c, t) in self.categories.iter().zip(&mut self.category_list.ticked) {
+            *t = categories.contains(c);
+        }
+        if let Some(n) = v["count"].as_u64().and_then(|n| usize::try_from(n).ok()) {
+            self.count = n.clamp(1, MAX_COUNT);
         }
     }
 

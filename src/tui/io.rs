@@ -195,6 +195,15 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet, lang: Lang) -> O
             progress::load(store, &filter, banks)
                 .map_or_else(failed, |p| Msg::ProgressLoaded(Box::new(p))),
         ),
+        Effect::LoadHomeChoices => Some(
+            store
+                .setting(crate::tui::home::HOME_CHOICES_KEY)
+                .map_or_else(failed, Msg::HomeChoices),
+        ),
+        Effect::SaveHomeChoices(value) => store
+            .set_setting(crate::tui::home::HOME_CHOICES_KEY, &value)
+            .err()
+            .map(failed),
         Effect::LoadDueCount { now } => Some(
             drill::due_today(store, banks, now, drill::local_day_start(now))
                 .map_or_else(failed, Msg::DueCount),

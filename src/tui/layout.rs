@@ -51,7 +51,8 @@ pub fn clear_popup(frame: &mut Frame, area: Rect) {
 }
 
 /// A bordered popup centred in `area`, as tall as its wrapped `lines` (never taller than the
-/// area), over a cleared background.
+/// area), over a cleared background. The last line is the dialog's keys: when the text is
+/// too tall, the lines above it are cut (marked with …), never the keys.
 pub fn draw_popup(
     frame: &mut Frame,
     area: Rect,
@@ -61,7 +62,17 @@ pub fn draw_popup(
     theme: Theme,
 ) {
     let width = area.width.saturating_sub(4).min(max_width);
-    let text = wrap(lines, width.saturating_sub(2));
+    let inner = width.saturating_sub(2);
+    let (body, keys) = lines.split_at(lines.len().saturating_sub(1));
+    let mut text = wrap(body, inner);
+    let keys = wrap(keys, inner);
+    let room = usize::from(area.height.saturating_sub(2));
+    if text.len() + keys.len() > room {
+        text.truncate(room.saturating_sub(keys.len() + 1));
+        text.push(Line::from(Span::styled("…", theme.dim())));
+    }
+    text.extend(keys);
+    text.truncate(room.max(1));
     let height = u16::try_from(text.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);

@@ -46,6 +46,8 @@ pub enum Msg {
     ProgressLoaded(Box<Progress>),
     /// Drill questions due today, for the home screen.
     DueCount(usize),
+    /// The home screen's choices saved when a session last started (`home::HOME_CHOICES_KEY`).
+    HomeChoices(Option<String>),
     /// A drill (of due questions, or of the weakest) ready to start.
     /// What a draft being restored belonged to (`Effect::LoadRestore`).
     RestoreReady {

@@ -165,10 +165,47 @@ fn help_overlay() {
 }
 
 #[test]
+fn a_long_bank_title_wraps_in_the_home_list_at_80x24() {
+    let (mut app, _) = app_with(Lang::En, None);
+    let Screen::Home(home) = &mut app.screen else {
+        panic!("not home")
+    };
+    home.banks[0].title = "Customer Service Interview Basics (English)".into();
+    let screen = screen_text(&mut draw(&app, 80, 24));
+    // "(Engli" before: the end of the title is on the next row, under the title.
+    assert!(screen.contains("(English) (2)"), "{screen}");
+}
+
+#[test]
 fn restore_prompt() {
     for lang in [Lang::Zh, Lang::En] {
         let (app, _) = app_with(lang, Some(draft()));
         snapshot_all(&app, "restore");
+    }
+}
+
+#[test]
+fn a_long_draft_keeps_the_restore_keys_in_view() {
+    // An 895-character paragraph used to push the key line out of the dialog at 80×24.
+    let long = Draft {
+        text: "我会先向顾客道歉，然后核实订单信息，确认尺码问题后立即安排换货。".repeat(28)[..]
+            .chars()
+            .take(895)
+            .collect(),
+        ..draft()
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let (app, _) = app_with(lang, Some(long.clone()));
+        snapshot_all(&app, "restore_long");
+        let first_key = app.ui.restore_keys.split("  ").next().unwrap();
+        for (w, h) in [(80, 24), (40, 12)] {
+            let screen = screen_text(&mut draw(&app, w, h));
+            assert!(screen.contains(first_key), "{w}x{h}:\n{screen}");
+        }
+        let screen = screen_text(&mut draw(&app, 80, 24));
+        assert!(screen.contains(app.ui.restore_keys));
+        // The question by its prompt, not its id.
+        assert!(!screen.contains("tui-test/"), "{screen}");
     }
 }
 
@@ -458,6 +495,18 @@ fn result_screen_marks_the_answer_and_shows_the_reference_on_a_key() {
         assert_eq!(saved.seconds_used, 75);
         assert!(effects.iter().any(|e| matches!(e, Effect::ClearDraft(_))));
         snapshot_all(&app, "result");
+        // The missed point's example sentence is shown once (under the point), not again as
+        // feedback.
+        let wide = screen_text(&mut draw(&app, 120, 40));
+        assert_eq!(
+            wide.matches("换货寄出后我会主动跟进物流").count(),
+            1,
+            "{wide}"
+        );
+        // One language at a time: en quotes with "", and "Time" is capitalised like "Total".
+        if lang == Lang::En {
+            assert!(!wide.contains('「') && wide.contains("Time 1:15"), "{wide}");
+        }
         update(&mut app, key(KeyCode::Char('r')));
         snapshot_all(&app, "result_reference");
         // `e`: the graded examples, best first, in place of the reference; `e` again: back.
@@ -505,6 +554,24 @@ fn follow_up_then_summary() {
                 .any(|e| matches!(e, Effect::FinishSession { .. }))
         );
         snapshot_all(&app, "summary");
+        // At 80x24 every column header is whole ("Conten Struct Delive" before).
+        let screen = screen_text(&mut draw(&app, 80, 24));
+        let ui = app.ui;
+        for header in [
+            ui.total,
+            ui.dim_content,
+            ui.dim_structure,
+            ui.dim_delivery,
+            ui.col_time,
+        ] {
+            assert!(
+                screen.contains(&format!(" {header} ")),
+                "{header}:\n{screen}"
+            );
+        }
+        // The question by its prompt, not its id.
+        assert!(!screen.contains("tui-test/"), "{screen}");
+        assert!(screen.contains("客户收到衣服后发现尺码不合适"), "{screen}");
         // Enter opens a row's result; Esc goes back to the summary, again to home.
         update(&mut app, key(KeyCode::Char('j')));
         update(&mut app, key(KeyCode::Enter));
@@ -787,13 +854,13 @@ fn a_speaker_that_cannot_start_reports_once_and_is_dropped() {
 #[test]
 fn prompt_and_result_panes_scroll_and_stop_at_the_top() {
     let (mut app, _) = sitting(Lang::Zh, Choice::Practice, plan(&["wrong-size"]));
+    // The footer says how the figure scrolls.
+    assert!(screen_text(&mut draw(&app, 80, 24)).contains("PgUp/PgDn 翻材料"));
     update(&mut app, key(KeyCode::PageDown));
     assert_eq!(sitting_of(&app).prompt_scroll, 5);
     let text = screen_text(&mut draw(&app, 80, 24));
-    assert!(
-        !text.contains("客户收到衣服后"),
-        "scrolled past the prompt:\n{text}"
-    );
+    // All of the question fits: scrolling never hides the prompt.
+    assert!(text.contains("客户收到衣服后"), "{text}");
     update(&mut app, key(KeyCode::PageUp));
     update(&mut app, key(KeyCode::PageUp));
     assert_eq!(sitting_of(&app).prompt_scroll, 0);

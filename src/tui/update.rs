@@ -72,6 +72,10 @@ pub enum Effect {
     LoadDueCount {
         now: i64,
     },
+    /// Answered with `Msg::HomeChoices`.
+    LoadHomeChoices,
+    /// Keep the home screen's choices for next time (`Home::choices_setting`); no answer.
+    SaveHomeChoices(String),
     /// Answered with `Msg::DrillReady`: the due questions, or the `weakest` n.
     LoadDrill {
         weakest: Option<usize>,
@@ -115,6 +119,34 @@ impl AnswerToSave {
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    // A notice belongs to the screen it was raised on: once the screen or the question
+    // changes, one left from an earlier action ("nothing is due") goes, and the key hints
+    // come back. One raised by this very message stays.
+    let place = screen_place(app);
+    let notice = app.notice.as_ref().map(|n| (n.until, n.text.clone()));
+    let effects = handle(app, msg);
+    let same_notice = app.notice.as_ref().map(|n| (n.until, n.text.clone())) == notice;
+    if screen_place(app) != place && same_notice {
+        app.notice = None;
+    }
+    effects
+}
+
+/// Which screen is up and, in an interview, which question or follow-up.
+fn screen_place(
+    app: &App,
+) -> (
+    std::mem::Discriminant<Screen>,
+    Option<(usize, Option<usize>)>,
+) {
+    let step = match &app.screen {
+        Screen::Sitting(s) => Some((s.interview.step.question, s.interview.step.followup)),
+        _ => None,
+    };
+    (std::mem::discriminant(&app.screen), step)
+}
+
+fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Paste(text) => on_paste(app, &text),
@@ -174,6 +206,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::HomeChoices(saved) => {
+            if let (Screen::Home(h), Some(saved)) = (&mut app.screen, saved) {
+                h.apply_setting(&saved);
+            }
+            Vec::new()
+        }
         Msg::DrillReady { drill, weakest } => on_drill_ready(app, *drill, weakest),
         Msg::SpeechFailed(why) => {
             app.speak = false;
@@ -220,9 +258,12 @@ pub fn go_home(app: &mut App) -> Vec<Effect> {
 
 /// What the home screen needs from the store when it is shown.
 pub fn home_effects(app: &App) -> Vec<Effect> {
-    vec![Effect::LoadDueCount {
-        now: app.clock.unix_now(),
-    }]
+    vec![
+        Effect::LoadDueCount {
+            now: app.clock.unix_now(),
+        },
+        Effect::LoadHomeChoices,
+    ]
 }
 
 /// A drill arrived: start it as a practice, or say there is nothing to drill.
@@ -579,7 +620,11 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             HomeAction::Start => {
                 let home = home.clone();
                 match plan_from_home(app, &home) {
-                    Ok(plan) => start(app, home.choice, plan),
+                    Ok(plan) => {
+                        let mut effects = start(app, home.choice, plan);
+                        effects.push(Effect::SaveHomeChoices(home.choices_setting()));
+                        effects
+                    }
                     Err(e) => {
                         let text = fill(app.ui.start_failed, &[("why", &e)]);
                         app.notify(text, Level::Error);

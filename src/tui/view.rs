@@ -150,10 +150,20 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
                 focused: app.overlay.is_none(),
             };
             screens::interview::draw(frame, area, ui, theme, &view);
-            match iv.phase {
-                Phase::Prep { .. } => with_tips(ui.prep_keys),
-                _ if spoken => ui.spoken_keys.to_string(),
-                _ => with_tips(ui.interview_keys),
+            let keys = match iv.phase {
+                Phase::Prep { .. } => ui.prep_keys,
+                _ if spoken => ui.spoken_keys,
+                _ => ui.interview_keys,
+            };
+            // A figure scrolls: say how, before the tips hint (the first dropped when narrow).
+            let keys = match view.figure {
+                Some(_) => format!("{keys}  {}", ui.figure_keys),
+                None => keys.to_string(),
+            };
+            if spoken && !matches!(iv.phase, Phase::Prep { .. }) {
+                keys
+            } else {
+                with_tips(&keys)
             }
         }
         Phase::Checklist { .. } => {
@@ -173,10 +183,7 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
                 .final_outcomes()
                 .into_iter()
                 .map(|(_, o)| SummaryRow {
-                    label: match o.step.followup {
-                        Some(_) => o.prompt.clone(),
-                        None => o.question_id.clone(),
-                    },
+                    label: crate::tui::filter::question_label(&o.prompt),
                     followup: o.step.followup.is_some(),
                     total: o.card.total,
                     content: o.card.content,
@@ -191,7 +198,7 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
     }
 }
 
-/// `练习  第 1/3 题  complaint/wrong-size  追问  第 2 次作答`.
+/// `练习  第 1/3 题  投诉与售后  追问  第 2 次作答`.
 fn heading(
     app: &App,
     s: &Sitting,
@@ -211,7 +218,7 @@ fn heading(
         question,
         followup: None,
     }) {
-        parts.push(crate::text::sanitize_line(&q.question_id));
+        parts.push(crate::tui::filter::category_name(app.lang, &q.category));
     }
     if followup.is_some() {
         parts.push(ui.followup.to_string());

@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, d: &Detail) {
     }
 }
 
-/// `2023-11-15 06:13  练习  第 2/3 条  tui-test/wrong-size  追问`.
+/// `2023-11-15 06:13  练习  第 2/3 条  投诉与售后  追问`.
 fn heading(app: &App, d: &Detail, a: &AnswerRecord) -> String {
     let s = &d.session.summary;
     let mut parts = vec![fill(
@@ -74,7 +74,7 @@ fn heading(app: &App, d: &Detail, a: &AnswerRecord) -> String {
             ("n", &d.order.len()),
         ],
     )];
-    parts.push(crate::text::sanitize_line(&a.question_id));
+    parts.push(crate::tui::filter::category_name(app.lang, &a.category));
     if a.followup.is_some() {
         parts.push(app.ui.followup.to_string());
     }
@@ -163,7 +163,8 @@ fn insight_lines(ui: &Ui, theme: Theme, i: &Insights) -> Vec<Line<'static>> {
     for p in &i.covered {
         let mut spans = vec![Span::styled("✓ ", theme.good()), Span::raw(clean(&p.name))];
         if let Some(m) = &p.matched {
-            spans.push(Span::styled(format!(" 「{}」", clean(m)), theme.dim()));
+            let quoted = fill(ui.quoted, &[("text", &clean(m))]);
+            spans.push(Span::styled(format!(" {quoted}"), theme.dim()));
         }
         lines.push(Line::from(spans));
     }

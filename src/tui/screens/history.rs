@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
         let banks: Vec<String> = s
             .banks
             .iter()
-            .map(|b| crate::text::sanitize_line(b))
+            .map(|b| crate::tui::filter::bank_title(&app.banks, b))
             .collect();
         let average = s.average_total.map_or_else(
             || "-".to_string(),

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::fill;
 use crate::tui::app::App;
@@ -146,9 +147,20 @@ fn draw_tick_list(
     labels: impl Iterator<Item = String>,
     (list, pane, name): (&TickList, Pane, &str),
 ) {
+    // A long title wraps under itself rather than losing its end: inside the borders and
+    // the "> " of the selected row.
+    let width = area.width.saturating_sub(4);
     let items = labels
         .zip(&list.ticked)
-        .map(|(label, t)| ListItem::new(format!("{}{label}", tick(*t))))
+        .map(|(label, t)| {
+            let mark = tick(*t);
+            let line = Line::from(format!("{mark}{label}"));
+            ListItem::new(crate::tui::widgets::wrap::wrap_line(
+                &line,
+                width,
+                mark.width(),
+            ))
+        })
         .collect();
     let title = pane_title(name, list_note(app, home, &list.ticked));
     draw_list(

@@ -18,6 +18,7 @@ use crate::tui::filter::{category_name, describe};
 use crate::tui::layout::{panel, wrapped};
 use crate::tui::progress::ProgressScreen;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::wrap;
 
 /// Missed points and sections listed (the most frequent).
 const LISTED: usize = 5;
@@ -74,8 +75,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &ProgressScreen) {
     let [cats, notes] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
     draw_categories(frame, cats, app, progress);
-    let [time, missed] = Layout::vertical([Constraint::Length(4), Constraint::Min(2)]).areas(notes);
-    draw_time(frame, time, ui, app.theme, progress);
+    // The time pane grows by the rows its sentence wraps to, so its end is never cut.
+    let time_text = time_line(ui, progress);
+    let time_rows = wrap(
+        &[Line::from(time_text.as_str())],
+        notes.width.saturating_sub(2),
+    )
+    .len();
+    let time_height = u16::try_from(time_rows).unwrap_or(1).saturating_add(3);
+    let [time, missed] =
+        Layout::vertical([Constraint::Length(time_height), Constraint::Min(2)]).areas(notes);
+    draw_time(frame, time, ui, app.theme, progress, &time_text);
     let lines = notes_lines(ui, app.theme, progress);
     let block = panel(ui.progress_missed, false, app.theme);
     frame.render_widget(wrapped(&lines, block, missed, p.scroll), missed);
@@ -134,9 +144,20 @@ fn draw_chart(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, p: &Progress
         ui.progress_over_time,
         fill(ui.progress_sessions, &[("n", &n)])
     );
+    // The legend is one line under the chart, drawn in each line's colour: ratatui's own box
+    // hides itself when the chart is short (80x24), and the lines could not be told apart.
+    let mut legend = Vec::new();
+    for ((name, _, color), _) in series.iter().zip(&points) {
+        let style = if theme.has_color() {
+            Style::default().fg(*color)
+        } else {
+            Style::default()
+        };
+        legend.push(Span::styled(format!(" ⣿ {name} "), style));
+    }
     let chart = Chart::new(datasets)
-        .block(panel(title, false, theme))
-        .hidden_legend_constraints((Constraint::Percentage(50), Constraint::Percentage(100)))
+        .block(panel(title, false, theme).title_bottom(Line::from(legend)))
+        .hidden_legend_constraints((Constraint::Length(0), Constraint::Length(0)))
         .x_axis(
             Axis::default()
                 .bounds([1.0, (n as f64).max(2.0)])
@@ -173,13 +194,8 @@ fn draw_categories(frame: &mut Frame, area: Rect, app: &App, p: &Progress) {
     frame.render_widget(chart, area);
 }
 
-/// Share of the limit used per session (100 = all of it), and the average in words.
-fn draw_time(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, p: &Progress) {
-    let shares: Vec<u64> = p
-        .sessions
-        .iter()
-        .map(|s| s.time_share.map_or(0, |t| (t * 100.0).round() as u64))
-        .collect();
+/// The average share of the limit used and the answers over it, in words.
+fn time_line(ui: &Ui, p: &Progress) -> String {
     let known: Vec<f64> = p.sessions.iter().filter_map(|s| s.time_share).collect();
     let average = if known.is_empty() {
         0.0
@@ -187,11 +203,23 @@ fn draw_time(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, p: &Progress)
         known.iter().sum::<f64>() / known.len() as f64 * 100.0
     };
     let over: usize = p.sessions.iter().map(|s| s.over_limit).sum();
+    fill(
+        ui.progress_time_avg,
+        &[("p", &format!("{average:.0}")), ("n", &over)],
+    )
+}
+
+/// Share of the limit used per session (100 = all of it), and `line` below it.
+fn draw_time(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, p: &Progress, line: &str) {
+    let shares: Vec<u64> = p
+        .sessions
+        .iter()
+        .map(|s| s.time_share.map_or(0, |t| (t * 100.0).round() as u64))
+        .collect();
     let block = panel(ui.progress_time, false, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [spark, text] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    let [spark, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     // The most recent sessions that fit.
     let from = shares.len().saturating_sub(usize::from(spark.width));
     frame.render_widget(
@@ -201,19 +229,22 @@ fn draw_time(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, p: &Progress)
             .bar_set(BRAILLE_LEVELS),
         spark,
     );
-    let line = fill(
-        ui.progress_time_avg,
-        &[("p", &format!("{average:.0}")), ("n", &over)],
-    );
-    frame.render_widget(Paragraph::new(Span::styled(line, theme.dim())), text);
+    let line = Line::from(Span::styled(line, theme.dim()));
+    frame.render_widget(Paragraph::new(wrap(&[line], text.width)), text);
 }
 
 fn notes_lines(ui: &Ui, theme: Theme, p: &Progress) -> Vec<Line<'static>> {
     let clean = crate::text::sanitize_line;
     let mut lines = Vec::new();
     for m in p.missed_points.iter().take(LISTED) {
+        // "Often" only once it happened more than once.
+        let sentence = if m.missed >= 2 {
+            ui.progress_you_miss
+        } else {
+            ui.progress_you_missed
+        };
         let text = fill(
-            ui.progress_you_miss,
+            sentence,
             &[
                 ("name", &clean(&m.name)),
                 ("missed", &m.missed),

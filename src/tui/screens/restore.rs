@@ -10,8 +10,10 @@ use crate::tui::app::App;
 use crate::tui::layout::draw_popup;
 use crate::tui::widgets::editor::judged_len;
 
-/// Lines of the draft shown as a preview.
+/// Lines of the draft shown as a preview, and characters at most (one pasted paragraph is a
+/// single line).
 const PREVIEW_LINES: usize = 4;
+const PREVIEW_CHARS: usize = 160;
 
 /// "3 min ago", from two Unix times.
 pub fn ago(ui: &Ui, then: i64, now: i64) -> String {
@@ -31,13 +33,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, draft: &Draft) {
     let mut text = vec![
         Line::from(fill(ui.restore_body, &[("n", &chars), ("when", &when)])),
         Line::from(Span::styled(
-            crate::text::sanitize_line(&draft.question_id),
+            app.banks.find_question(&draft.question_id).map_or_else(
+                || crate::text::sanitize_line(&draft.question_id),
+                |(_, q)| crate::tui::filter::question_label(&q.prompt),
+            ),
             app.theme.title(),
         )),
     ];
     let clean = crate::text::sanitize(&draft.text);
+    let mut left = PREVIEW_CHARS;
     for l in clean.lines().take(PREVIEW_LINES) {
-        text.push(Line::from(Span::styled(format!("> {l}"), app.theme.dim())));
+        if left == 0 {
+            break;
+        }
+        let shown: String = l.chars().take(left).collect();
+        left = left.saturating_sub(l.chars().count());
+        let more = if left == 0 && shown.len() < clean.len() {
+            "…"
+        } else {
+            ""
+        };
+        text.push(Line::from(Span::styled(
+            format!("> {shown}{more}"),
+            app.theme.dim(),
+        )));
     }
     text.push(Line::from(""));
     text.push(Line::from(Span::styled(ui.restore_keys, app.theme.dim())));

@@ -193,7 +193,8 @@ pub fn details(ui: &Ui, theme: Theme, card: &Scorecard) -> Vec<Line<'static>> {
             spans.push(Span::styled(format!(" [{}]", ui.required), theme.warn()));
         }
         if let (true, Some(m)) = (p.hit, &p.matched) {
-            spans.push(Span::styled(format!(" 「{}」", clean(m)), theme.dim()));
+            let quoted = fill(ui.quoted, &[("text", &clean(m))]);
+            spans.push(Span::styled(format!(" {quoted}"), theme.dim()));
         }
         lines.push(Line::from(spans));
         if let (false, Some(h)) = (p.hit, &p.hint) {
@@ -220,17 +221,37 @@ pub fn details(ui: &Ui, theme: Theme, card: &Scorecard) -> Vec<Line<'static>> {
         lines.push(Line::from(Span::styled(ui.deductions, theme.title())));
         for a in &card.avoid {
             lines.push(Line::from(vec![
-                Span::styled(format!("{CROSS} 「{}」", clean(&a.matched)), theme.avoid()),
+                Span::styled(
+                    format!(
+                        "{CROSS} {}",
+                        fill(ui.quoted, &[("text", &clean(&a.matched))])
+                    ),
+                    theme.avoid(),
+                ),
                 Span::raw(format!(" {} ", clean(&a.why))),
                 Span::styled(format!("-{}", a.penalty), theme.bad()),
             ]));
         }
     }
 
-    if !card.feedback.is_empty() {
+    // A sentence that only repeats a missed point's hint, already shown under the point, is
+    // said once.
+    let shown_hints: Vec<&str> = card
+        .points
+        .iter()
+        .filter(|p| !p.hit)
+        .filter_map(|p| p.hint.as_deref())
+        .filter(|h| !h.trim().is_empty())
+        .collect();
+    let feedback: Vec<&String> = card
+        .feedback
+        .iter()
+        .filter(|f| !shown_hints.iter().any(|h| f.contains(h)))
+        .collect();
+    if !feedback.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(ui.feedback, theme.title())));
-        for f in &card.feedback {
+        for f in feedback {
             lines.push(Line::from(format!("- {}", clean(f))));
         }
     }

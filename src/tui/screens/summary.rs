@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Ui;
 use crate::tui::layout::panel;
@@ -17,7 +18,7 @@ use crate::tui::widgets::countdown::mmss;
 /// One answered question (or follow-up) in the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
-    /// The question's full id, or the follow-up's prompt.
+    /// The question or follow-up as a person reads it (`filter::question_label`).
     pub label: String,
     pub followup: bool,
     pub total: u8,
@@ -99,14 +100,19 @@ pub fn draw(
             ])
         })
         .collect();
+    // Each number column as wide as its header (a score needs 3 cells, a time 5), so no
+    // header is cut; the question takes the rest.
+    let fit = |header: &str, least: u16| {
+        Constraint::Length(u16::try_from(header.width()).unwrap_or(u16::MAX).max(least))
+    };
     let widths = [
         Constraint::Length(3),
         Constraint::Min(12),
-        Constraint::Length(6),
-        Constraint::Length(6),
-        Constraint::Length(6),
-        Constraint::Length(6),
-        Constraint::Length(6),
+        fit(ui.total, 3),
+        fit(ui.dim_content, 3),
+        fit(ui.dim_structure, 3),
+        fit(ui.dim_delivery, 3),
+        fit(ui.col_time, 5),
     ];
     let [table_area, avg_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);

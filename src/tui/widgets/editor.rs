@@ -1,13 +1,22 @@
-//! The answer editor: ratatui-textarea with CJK-aware wrapping, a size cap for pastes, and the
-//! *real* terminal cursor placed at the caret — input methods open their candidate window at
-//! the real cursor, so a painted fake one would leave the pinyin window in a corner.
+//! The answer editor: ratatui-textarea for the keys (undo, selection, words), drawn here by
+//! the same line-breaking rule as every other pane (`wrap`: no line starts with 「，」 or a
+//! space), a size cap for pastes, and the *real* terminal cursor placed at the caret — input
+//! methods open their candidate window at the real cursor, so a painted fake one would leave
+//! the pinyin window in a corner.
+
+use std::cell::Cell;
+use std::ops::Range;
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::Block;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use unicode_width::UnicodeWidthChar;
+
+use super::wrap::row_spans;
 
 /// The most characters an answer may hold. A spoken three-minute answer is under 1,000; the
 /// cap only exists so a stray multi-megabyte paste cannot stall the app.
@@ -32,6 +41,15 @@ pub struct Editor {
     area: TextArea<'static>,
     /// Characters in the text (newlines included), kept so the cap check is O(1).
     len: usize,
+    /// The first display row drawn and the width drawn at: scrolling and Up/Down follow the
+    /// rows on screen, which only drawing knows.
+    view: Cell<(usize, u16)>,
+}
+
+/// One display row: a line of the text (by index) and the characters of it drawn there.
+struct Row {
+    line: usize,
+    chars: Range<usize>,
 }
 
 impl Default for Editor {
@@ -46,7 +64,8 @@ impl Editor {
     pub fn with_text(text: &str) -> Editor {
         let text = crate::text::sanitize(text);
         let mut area = TextArea::new(text.split('\n').map(str::to_owned).collect());
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        // Wrapping is drawn here, by the shared rule; the textarea keeps whole lines.
+        area.set_wrap_mode(WrapMode::None);
         // The real terminal cursor marks the caret; a painted one would show twice.
         area.set_cursor_style(Style::default());
         area.set_cursor_line_style(Style::default());
@@ -56,6 +75,7 @@ impl Editor {
         Editor {
             len: text.chars().count(),
             area,
+            view: Cell::new((0, 0)),
         }
     }
 
@@ -79,6 +99,18 @@ impl Editor {
         let inserts = matches!(key.code, crossterm::event::KeyCode::Char(_))
             || key.code == crossterm::event::KeyCode::Enter;
         if inserts && self.len >= MAX_ANSWER_CHARS {
+            return false;
+        }
+        let vertical = match key.code {
+            crossterm::event::KeyCode::Up => Some(-1),
+            crossterm::event::KeyCode::Down => Some(1),
+            _ => None,
+        };
+        if let Some(step) = vertical
+            && key.modifiers.is_empty()
+            && self.view.get().1 > 0
+        {
+            self.move_vertically(step);
             return false;
         }
         let changed = self.area.input(key);
@@ -116,27 +148,131 @@ impl Editor {
         lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
     }
 
+    /// The display rows of the whole text at `width`.
+    fn rows(&self, width: u16) -> Vec<Row> {
+        let width = usize::from(width);
+        self.area
+            .lines()
+            .iter()
+            .enumerate()
+            .flat_map(|(line, text)| {
+                row_spans(text, width)
+                    .into_iter()
+                    .map(move |(chars, _)| Row { line, chars })
+            })
+            .collect()
+    }
+
+    /// The caret's display row (an index into `rows`) and column in cells.
+    fn caret_cell(&self, rows: &[Row]) -> (usize, usize) {
+        let cursor = self.area.cursor();
+        let (line, ch) = (cursor.0, cursor.1);
+        let row = rows
+            .iter()
+            .rposition(|r| r.line == line && r.chars.start <= ch)
+            .or_else(|| rows.iter().position(|r| r.line == line))
+            .unwrap_or(0);
+        let Some(r) = rows.get(row) else {
+            return (0, 0);
+        };
+        let text = &self.area.lines()[line];
+        let col = text
+            .chars()
+            .skip(r.chars.start)
+            .take(ch.min(r.chars.end).saturating_sub(r.chars.start))
+            .map(|c| c.width().unwrap_or(0))
+            .sum();
+        (row, col)
+    }
+
+    /// Up/Down: the caret goes to the nearest column of the display row above or below.
+    fn move_vertically(&mut self, step: isize) {
+        let rows = self.rows(self.view.get().1);
+        let (row, col) = self.caret_cell(&rows);
+        let Some(target) = row.checked_add_signed(step).filter(|&t| t < rows.len()) else {
+            return;
+        };
+        let r = &rows[target];
+        let mut ch = r.chars.start;
+        let mut used = 0;
+        for c in self.area.lines()[r.line].chars().skip(r.chars.start) {
+            let w = c.width().unwrap_or(0);
+            if ch >= r.chars.end || used + w > col {
+                break;
+            }
+            used += w;
+            ch += 1;
+        }
+        // The end of a row that the next row continues is drawn at the next row's start.
+        if rows
+            .get(target + 1)
+            .is_some_and(|n| n.line == r.line && n.chars.start == ch)
+            && ch > r.chars.start
+        {
+            ch -= 1;
+        }
+        let to = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        self.area.move_cursor(CursorMove::Jump(to(r.line), to(ch)));
+    }
+
     /// Draw the editor inside `block` and, when `focused`, put the terminal cursor on the caret.
     pub fn render(&self, frame: &mut Frame, area: Rect, block: Block<'_>, focused: bool) {
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        frame.render_widget(&self.area, inner);
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        let rows = self.rows(inner.width);
+        let (caret_row, _) = self.caret_cell(&rows);
+        // Scroll just enough to keep the caret's row in view.
+        let height = usize::from(inner.height);
+        let (mut top, _) = self.view.get();
+        top = top.min(rows.len().saturating_sub(height));
+        if caret_row < top {
+            top = caret_row;
+        } else if caret_row >= top + height {
+            top = caret_row + 1 - height;
+        }
+        self.view.set((top, inner.width));
+        let selection = self.area.selection_range();
+        let selected = Style::default().add_modifier(Modifier::REVERSED);
+        let lines: Vec<Line> = rows[top..]
+            .iter()
+            .take(height)
+            .map(|r| {
+                let text = &self.area.lines()[r.line];
+                let spans: Vec<Span> = text
+                    .chars()
+                    .enumerate()
+                    .skip(r.chars.start)
+                    .take(r.chars.len())
+                    .map(|(i, c)| {
+                        let inside = selection
+                            .is_some_and(|(from, to)| from <= (r.line, i) && (r.line, i) < to);
+                        Span::styled(
+                            c.to_string(),
+                            if inside { selected } else { Style::default() },
+                        )
+                    })
+                    .collect();
+                Line::from(spans)
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
         if focused && let Some(pos) = self.caret_position(inner) {
             frame.set_cursor_position(pos);
         }
     }
 
-    /// The screen cell of the caret after the textarea was drawn into `inner`: its display
+    /// The screen cell of the caret after the editor was drawn into `inner`: its display
     /// position in the wrapped text, minus the scroll offset, plus the area's origin. Clamped
     /// into `inner` (the caret after a line that fills the width sits one past it).
     pub fn caret_position(&self, inner: Rect) -> Option<Position> {
         if inner.width == 0 || inner.height == 0 {
             return None;
         }
-        let caret = self.area.screen_cursor();
-        let (top_row, top_col) = self.area.scroll_offset();
-        let row = caret.row.saturating_sub(usize::from(top_row));
-        let col = caret.col.saturating_sub(usize::from(top_col));
+        let (row, col) = self.caret_cell(&self.rows(inner.width));
+        let row = row.saturating_sub(self.view.get().0);
         let row = u16::try_from(row).unwrap_or(u16::MAX).min(inner.height - 1);
         let col = u16::try_from(col).unwrap_or(u16::MAX).min(inner.width - 1);
         Some(Position::new(inner.x + col, inner.y + row))
@@ -235,5 +371,52 @@ mod tests {
         assert_eq!(e.paste("第一\r\n第二\x1b[31m"), PasteOutcome::Inserted);
         assert_eq!(e.text(), "第一\n第二[31m");
         assert_eq!(e.char_count(), 8);
+    }
+
+    /// The text rows drawn inside the border of `draw`'s terminal.
+    fn drawn_rows(term: &Terminal<TestBackend>) -> Vec<String> {
+        let buf = term.backend().buffer();
+        let area = buf.area;
+        (1..area.height - 1)
+            .map(|y| (1..area.width - 1).map(|x| buf[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn rows_break_by_the_panes_rule_never_before_punctuation_or_a_space() {
+        let zh = "非常抱歉给您带来不便，我马上为您核实订单。请您稍等，好吗？我会在十分钟内回电。";
+        let en = "I am sorry for the delay, and I will check the order now, then call you back.";
+        for text in [zh, en] {
+            for width in 8..40u16 {
+                let term = draw(&Editor::with_text(text), width + 2, 20);
+                for row in drawn_rows(&term) {
+                    let starts_badly = row
+                        .trim()
+                        .chars()
+                        .next()
+                        .is_some_and(|c| crate::tui::widgets::wrap::NO_LINE_START.contains(c))
+                        || (row.starts_with(' ') && !row.trim().is_empty());
+                    assert!(!starts_badly, "width {width}: {row:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn up_and_down_follow_the_rows_on_screen() {
+        // Inner width 6: rows 一二三 / 四五六 / 七; the caret starts after 七.
+        let mut e = Editor::with_text("一二三四五六七");
+        let mut term = draw(&e, 8, 6);
+        term.backend_mut().assert_cursor_position((3, 3));
+        e.input(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
+        let mut term = draw(&e, 8, 6);
+        term.backend_mut().assert_cursor_position((3, 2));
+        e.input(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
+        e.input(key('X'));
+        assert_eq!(e.text(), "一X二三四五六七");
+        // Now 一X二 / 三四五 / 六七: from column 3 down to after 三 (column 2).
+        e.input(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        e.input(key('Y'));
+        assert_eq!(e.text(), "一X二三Y四五六七");
     }
 }

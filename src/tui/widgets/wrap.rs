@@ -16,6 +16,8 @@ struct Piece {
     text: String,
     style: Style,
     width: usize,
+    /// Index of its first character in the text (controls counted).
+    start: usize,
 }
 
 impl Piece {
@@ -25,13 +27,21 @@ impl Piece {
     fn is_wide(&self) -> bool {
         self.width > 1
     }
+    fn is_closing(&self) -> bool {
+        self.text
+            .chars()
+            .next()
+            .is_some_and(|c| NO_LINE_START.contains(c))
+    }
 }
 
-fn pieces(line: &Line) -> Vec<Piece> {
+/// The pieces of `spans` in order, controls dropped.
+fn pieces<'a>(spans: impl IntoIterator<Item = (&'a str, Style)>) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
-    for span in &line.spans {
-        let style = line.style.patch(span.style);
-        for c in span.content.chars() {
+    let mut start = 0;
+    for (content, style) in spans {
+        for c in content.chars() {
+            start += 1;
             if c.is_control() {
                 continue;
             }
@@ -43,6 +53,7 @@ fn pieces(line: &Line) -> Vec<Piece> {
                     text: c.to_string(),
                     style,
                     width,
+                    start: start - 1,
                 }),
             }
         }
@@ -50,164 +61,216 @@ fn pieces(line: &Line) -> Vec<Piece> {
     out
 }
 
-/// Units that wrap as one: a run of narrow non-space pieces (a word), or a single wide or space
-/// piece.
-fn units(pieces: Vec<Piece>) -> Vec<Vec<Piece>> {
-    let mut out: Vec<Vec<Piece>> = Vec::new();
-    let mut word: Vec<Piece> = Vec::new();
-    for p in pieces {
+/// Units that wrap as one, as ranges of piece indices: a run of narrow non-space pieces (a
+/// word), or a single wide or space piece.
+fn units(pieces: &[Piece]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut word_start = None;
+    for (i, p) in pieces.iter().enumerate() {
         if p.is_space() || p.is_wide() {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
+            if let Some(s) = word_start.take() {
+                out.push(s..i);
             }
-            out.push(vec![p]);
-        } else {
-            word.push(p);
+            out.push(i..i + 1);
+        } else if word_start.is_none() {
+            word_start = Some(i);
         }
     }
-    if !word.is_empty() {
-        out.push(word);
+    if let Some(s) = word_start {
+        out.push(s..pieces.len());
     }
     out
 }
 
 /// Closing punctuation that must not begin a line (禁则): the character before it moves down
-/// with it instead.
-const NO_LINE_START: &str = "，。、；：！？）」』》】〉”’…";
+/// with it instead. The one list for every wrapped text, CLI included.
+pub const NO_LINE_START: &str = "，。、；：！？）」』》】〉”’…,.;:!?)]}";
 
-fn is_closing_piece(p: &Piece) -> bool {
-    p.text
-        .chars()
-        .next()
-        .is_some_and(|c| NO_LINE_START.contains(c))
+/// One output row: the pieces drawn on it (by index, in order) and whether it is a
+/// continuation line that starts with the indent.
+struct Row {
+    pieces: Vec<usize>,
+    /// Cells of indent before the pieces (continuation rows).
+    indent: usize,
 }
 
-fn is_closing(unit: &[Piece]) -> bool {
-    matches!(unit, [p] if is_closing_piece(p))
-}
-
-/// Collects the pieces of one output line at a time.
-struct Builder {
+/// Collects the pieces of one output row at a time.
+struct Builder<'p> {
+    all: &'p [Piece],
     width: usize,
     indent: usize,
-    lines: Vec<Line<'static>>,
-    current: Vec<Piece>,
+    rows: Vec<Row>,
+    current: Vec<usize>,
     used: usize,
-    alignment: Option<ratatui::layout::Alignment>,
-    style: Style,
 }
 
-impl Builder {
-    fn push(&mut self, p: Piece) {
-        self.used += p.width;
-        self.current.push(p);
+impl Builder<'_> {
+    fn push(&mut self, i: usize) {
+        self.used += self.all[i].width;
+        self.current.push(i);
     }
 
     /// Nothing but the indent on the line yet.
     fn at_line_start(&self) -> bool {
-        self.used <= self.indent
+        self.current.is_empty()
     }
 
     fn room(&self) -> usize {
         self.width.saturating_sub(self.used)
     }
 
-    /// The line so far as spans, neighbours of the same style merged.
-    fn finish_line(&mut self) -> Line<'static> {
-        let mut spans: Vec<Span<'static>> = Vec::new();
-        for p in self.current.drain(..) {
-            match spans.last_mut() {
-                Some(last) if last.style == p.style => last.content.to_mut().push_str(&p.text),
-                _ => spans.push(Span::styled(p.text, p.style)),
-            }
-        }
-        self.used = 0;
-        let mut line = Line::from(spans).style(self.style);
-        line.alignment = self.alignment;
-        line
+    fn finish_row(&mut self) {
+        let indent = if self.rows.is_empty() { 0 } else { self.indent };
+        self.rows.push(Row {
+            pieces: std::mem::take(&mut self.current),
+            indent,
+        });
     }
 
     fn break_line(&mut self) {
         // Spaces at the end of a wrapped line are not drawn.
-        while self.current.last().is_some_and(Piece::is_space) {
+        while self.current.last().is_some_and(|&i| self.all[i].is_space()) {
             self.current.pop();
         }
-        let line = self.finish_line();
-        self.lines.push(line);
-        if self.indent > 0 {
-            self.push(Piece {
-                text: " ".repeat(self.indent),
-                style: Style::default(),
-                width: self.indent,
-            });
-        }
+        self.finish_row();
+        self.used = self.indent;
     }
 }
 
-/// `line` cut into lines of at most `width` cells; continuation lines start with `indent`
-/// spaces (kept below the width). An empty line stays one empty line.
-pub fn wrap_line(line: &Line, width: u16, indent: usize) -> Vec<Line<'static>> {
-    let width = usize::from(width).max(1);
+/// The one line-breaking rule: `pieces` cut into rows of at most `width` cells. Latin words
+/// stay whole unless longer than a row, wide characters break anywhere but closing
+/// punctuation never starts a row, spaces at a break are dropped, and continuation rows start
+/// after `indent` cells.
+fn layout(all: &[Piece], width: usize, indent: usize) -> Vec<Row> {
+    let width = width.max(1);
     let indent = if indent <= width / 2 { indent } else { 0 };
     let mut b = Builder {
+        all,
         width,
         indent,
-        lines: Vec::new(),
+        rows: Vec::new(),
         current: Vec::new(),
         used: 0,
-        alignment: line.alignment,
-        style: line.style,
     };
-    for unit in units(pieces(line)) {
-        let unit_width: usize = unit.iter().map(|p| p.width).sum();
+    for unit in units(all) {
+        let unit_width: usize = unit.clone().map(|i| all[i].width).sum();
         if unit_width <= b.room() {
-            unit.into_iter().for_each(|p| b.push(p));
+            unit.for_each(|i| b.push(i));
             continue;
         }
-        if unit.iter().all(Piece::is_space) {
+        if unit.clone().all(|i| all[i].is_space()) {
             // A space where the line is full is the break itself.
             b.break_line();
             continue;
         }
-        if is_closing(&unit) && !b.at_line_start() {
-            // Carry down the closing marks ending the line and the character before them.
+        let closing = unit.len() == 1 && all[unit.start].is_closing()
+            || unit.clone().all(|i| all[i].is_closing());
+        if closing && !b.at_line_start() {
+            // Carry down the closing marks ending the line and the word or character before
+            // them.
             let mut carried = Vec::new();
-            while let Some(last) = b.current.pop_if(|p| !p.is_space()) {
-                b.used -= last.width;
-                let closing = is_closing_piece(&last);
+            while let Some(last) = b.current.pop_if(|&mut i| !all[i].is_space()) {
+                b.used -= all[last].width;
+                let is_closing = all[last].is_closing();
                 carried.push(last);
-                if !closing {
+                let word_goes_on = !all[last].is_wide()
+                    && b.current.last().is_some_and(|&i| {
+                        !all[i].is_space() && !all[i].is_wide() && !all[i].is_closing()
+                    });
+                if !is_closing && !word_goes_on {
                     break;
                 }
             }
-            let moved: usize = carried.iter().map(|p| p.width).sum::<usize>() + unit_width;
+            let moved: usize = carried.iter().map(|&i| all[i].width).sum::<usize>() + unit_width;
             let fits = moved <= width.saturating_sub(indent);
             if fits && !b.at_line_start() {
                 b.break_line();
             }
-            carried.into_iter().rev().for_each(|p| b.push(p));
+            carried.into_iter().rev().for_each(|i| b.push(i));
             if fits {
-                unit.into_iter().for_each(|p| b.push(p));
+                unit.for_each(|i| b.push(i));
                 continue;
             }
             // Too narrow to carry anything: the mark has to start the line after all.
         }
         if unit_width <= width.saturating_sub(indent) && !b.at_line_start() {
             b.break_line();
-            unit.into_iter().for_each(|p| b.push(p));
+            unit.for_each(|i| b.push(i));
             continue;
         }
         // Longer than a whole line: cut it wherever the line is full.
-        for p in unit {
-            if p.width > b.room() && b.used > 0 {
+        for i in unit {
+            if all[i].width > b.room() && !b.at_line_start() {
                 b.break_line();
             }
-            b.push(p);
+            b.push(i);
         }
     }
-    let last = b.finish_line();
-    b.lines.push(last);
-    b.lines
+    b.finish_row();
+    b.rows
+}
+
+/// `line` cut into lines of at most `width` cells; continuation lines start with `indent`
+/// spaces (kept below the width). An empty line stays one empty line.
+pub fn wrap_line(line: &Line, width: u16, indent: usize) -> Vec<Line<'static>> {
+    let all = pieces(
+        line.spans
+            .iter()
+            .map(|s| (s.content.as_ref(), line.style.patch(s.style))),
+    );
+    layout(&all, usize::from(width), indent)
+        .into_iter()
+        .map(|row| {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            if row.indent > 0 {
+                spans.push(Span::raw(" ".repeat(row.indent)));
+            }
+            for p in row.pieces.into_iter().map(|i| &all[i]) {
+                match spans.last_mut() {
+                    Some(last) if last.style == p.style => last.content.to_mut().push_str(&p.text),
+                    _ => spans.push(Span::styled(p.text.clone(), p.style)),
+                }
+            }
+            let mut out = Line::from(spans).style(line.style);
+            out.alignment = line.alignment;
+            out
+        })
+        .collect()
+}
+
+/// Plain `text` (one line, no newline) cut by the same rule into rows of at most `columns`
+/// cells, as strings (the CLI's wrapping).
+pub fn wrap_str(text: &str, columns: usize) -> Vec<String> {
+    let all = pieces([(text, Style::default())]);
+    layout(&all, columns, 0)
+        .into_iter()
+        .map(|row| {
+            row.pieces
+                .into_iter()
+                .map(|i| all[i].text.as_str())
+                .collect()
+        })
+        .collect()
+}
+
+/// Where the rows of a text line begin and end, for an editor that must place a caret: each
+/// row as the range of character indices it draws, and its width in cells. Characters the
+/// rule drops (spaces at a break) sit after the end of their row.
+pub fn row_spans(text: &str, columns: usize) -> Vec<(std::ops::Range<usize>, usize)> {
+    let all = pieces([(text, Style::default())]);
+    let total = text.chars().count();
+    layout(&all, columns, 0)
+        .into_iter()
+        .map(|row| {
+            let first = row.pieces.first().map_or(total, |&i| all[i].start);
+            let end = row
+                .pieces
+                .last()
+                .map_or(first, |&i| all[i].start + all[i].text.chars().count());
+            let width = row.pieces.iter().map(|&i| all[i].width).sum();
+            (first..end, width)
+        })
+        .collect()
 }
 
 /// List markers continuation lines hang under (after any leading spaces).
@@ -326,6 +389,16 @@ mod tests {
         // A run of closing marks moves down with the character before it.
         let out = texts(&wrap_line(&Line::from("「一二访。」"), 10, 0));
         assert_eq!(out, ["「一二", "访。」"]);
+    }
+
+    #[test]
+    fn a_latin_word_before_a_closing_mark_moves_down_whole() {
+        // Not just its last letter: "OK" stays one word.
+        let out = texts(&wrap_line(&Line::from("一二 OK，三"), 8, 0));
+        assert_eq!(out, ["一二", "OK，三"]);
+        // Latin punctuation after Chinese text does not start a line either.
+        let out = texts(&wrap_line(&Line::from("一二三四!"), 8, 0));
+        assert_eq!(out, ["一二三", "四!"]);
     }
 
     #[test]
