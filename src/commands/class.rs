@@ -119,9 +119,14 @@ fn read_roster(path: &Path, ui: &Ui) -> Result<Vec<String>> {
         }
         ReadCapped::TooLarge(_) => Error::BadInput(fill(ui.err_roster_large, &[("file", &shown)])),
     })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::BadInput(fill(ui.err_roster_text, &[("file", &shown)])))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Rosters come from Excel as often as question sheets do: same encodings.
+    let text = crate::encoding::decode(&bytes).map_err(|e| {
+        let line = (e.before.matches('\n').count() + 1).to_string();
+        Error::BadInput(fill(
+            ui.err_roster_text,
+            &[("file", &shown), ("line", &line)],
+        ))
+    })?;
     Ok(text
         .lines()
         .map(str::trim)

@@ -1,6 +1,7 @@
 //! Spreadsheet import (`mianba banks import`): a CSV or TSV with a header row becomes a bank
 //! file, validated by the bank loader before it is written. Every bad row is reported as
 //! `FILE:ROW:COLUMN: message` (ROW is the line in the file, COLUMN the field's number).
+//! The bytes are decoded by `crate::encoding` (UTF-8, UTF-16, GBK/GB18030).
 //!
 //! Columns (`docs/sets.md`, "Importing questions"): `prompt`, `category`, `points` are
 //! required; `id`, `difficulty`, `reference`, `tips`, `avoid`, `answer_seconds`,
@@ -13,7 +14,7 @@ use std::path::Path;
 
 use super::toml_string;
 use crate::bank::figure::FolderFigures;
-use crate::bank::load::{TextFile, closest, is_valid_id, parse_bank, read_text, suggest_id};
+use crate::bank::load::{TextFile, closest, is_valid_id, parse_bank, read_bytes, suggest_id};
 use crate::bank::{Language, Problem, Source};
 
 /// Spreadsheets of questions are small; 4 MiB is thousands of rows.
@@ -54,7 +55,7 @@ pub struct ImportOptions {
 /// problems are reported against the spreadsheet's rows).
 pub fn import_file(path: &Path, out: &Path, opts: &ImportOptions) -> Result<String, Vec<Problem>> {
     let file = path.display().to_string();
-    let text = read_text(path, &file, &TABLE_FILE).map_err(|p| vec![p])?;
+    let bytes = read_bytes(path, &file, &TABLE_FILE).map_err(|p| vec![p])?;
     let delimiter = if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
@@ -63,7 +64,35 @@ pub fn import_file(path: &Path, out: &Path, opts: &ImportOptions) -> Result<Stri
     } else {
         b','
     };
+    let text = crate::encoding::decode(&bytes).map_err(|e| {
+        let (row, field) = field_at_end(&e.before, delimiter);
+        vec![Problem {
+            file: file.clone(),
+            line: row,
+            column: field,
+            message: "the file is not UTF-8, UTF-16 or GBK/GB18030 text in this field; save it as UTF-8 or GBK (Excel: Save As \"CSV UTF-8\")".into(),
+        }]
+    })?;
     import_table(&text, &file, delimiter, out, opts)
+}
+
+/// The row (its first line) and field number where `before` ends, as the rows' problems are
+/// placed: a marker is parsed after it so a quoted field across lines counts as one row.
+fn field_at_end(before: &str, delimiter: u8) -> (usize, usize) {
+    let text = format!("{}X", lf_lines(before));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map_while(Result::ok)
+        .last()
+        .map_or((1, 1), |r| {
+            let line = r.position().map_or(1, |p| p.line());
+            (usize::try_from(line).unwrap_or(usize::MAX), r.len().max(1))
+        })
 }
 
 /// The bank TOML made from spreadsheet text.
@@ -75,6 +104,7 @@ pub fn import_table(
     opts: &ImportOptions,
 ) -> Result<String, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = &lf_lines(text);
     let at = |line: u64, column: usize, message: String| Problem {
         file: file.to_string(),
         line: usize::try_from(line).unwrap_or(usize::MAX),
@@ -386,6 +416,12 @@ fn named(entry: &str) -> (Option<&str>, &str) {
     }
 }
 
+/// Excel ends lines with CRLF; the csv crate then places each row on the line before its own
+/// (the record starts at the `\n`), so rows are numbered on LF-only text.
+fn lf_lines(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}
+
 /// Non-empty trimmed pieces.
 fn split(s: &str, sep: char) -> Vec<String> {
     s.split(sep)
@@ -423,5 +459,14 @@ mod tests {
         assert!(points("a:|").is_err());
         assert!(points("").is_err());
         assert!(points("a:x;a:y").is_err());
+    }
+
+    #[test]
+    fn a_crlf_row_and_the_field_where_text_stops_are_numbered_as_documented() {
+        assert_eq!(field_at_end("a,b,c\r\nab,", b','), (2, 2));
+        // A quoted cell across lines belongs to the row it starts on.
+        assert_eq!(field_at_end("a\tb\r\n\"x\r\ny\"\t", b'\t'), (2, 2));
+        assert_eq!(field_at_end("\"x\r\ny\r\nz", b','), (1, 1));
+        assert_eq!(field_at_end("", b','), (1, 1));
     }
 }
