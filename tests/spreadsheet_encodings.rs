@@ -1,7 +1,8 @@
 //! Spreadsheets as Excel on Chinese Windows saves them (issue 14, case 1): question sheets
 //! (`banks import`) and rosters (`class report --roster`) in GBK, GB18030, UTF-16 with a
 //! byte-order mark and UTF-8 with a BOM and CRLF line ends all read as the same text; a file
-//! in none of them is refused at its row and field, with the fix.
+//! in none of them is refused at its row and field, with the fix. The CSV class report goes
+//! the other way: it starts with a UTF-8 BOM so Excel shows the names (case 3).
 
 use std::path::Path;
 
@@ -163,8 +164,8 @@ fn a_sheet_in_no_known_encoding_names_the_row_and_field() {
     assert!(!dir.path().join("sheet.toml").exists());
 }
 
-/// `class report --roster` on one bundle of 张伟: the names the roster lists but no bundle has.
-fn missing_with_roster(bytes: &[u8]) -> Value {
+/// A folder with one result bundle, `a.json`, of 张伟.
+fn one_bundle() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let bundle = Bundle::new(BundleContent {
         app_version: env!("CARGO_PKG_VERSION").into(),
@@ -178,6 +179,12 @@ fn missing_with_roster(bytes: &[u8]) -> Value {
         answers: Vec::new(),
     });
     std::fs::write(dir.path().join("a.json"), bundle.to_json()).unwrap();
+    dir
+}
+
+/// `class report --roster` on one bundle of 张伟: the names the roster lists but no bundle has.
+fn missing_with_roster(bytes: &[u8]) -> Value {
+    let dir = one_bundle();
     std::fs::write(dir.path().join("roster.csv"), bytes).unwrap();
     let out = mianba(dir.path())
         .args([
@@ -241,4 +248,37 @@ fn a_roster_in_no_known_encoding_names_the_line() {
         stderr.contains("roster roster.txt: line 2 is not UTF-8, UTF-16 or GBK/GB18030 text; save it as UTF-8 or GBK"),
         "{stderr}"
     );
+}
+
+#[test]
+fn the_csv_class_report_starts_with_a_bom_unless_told_not_to() {
+    let dir = one_bundle();
+    let csv = |extra: &[&str]| {
+        let out = mianba(dir.path())
+            .args(["class", "report", "--format", "csv", "a.json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let with = csv(&[]);
+    assert!(
+        with.starts_with(b"\xEF\xBB\xBF"),
+        "{:?}",
+        String::from_utf8_lossy(&with)
+    );
+    assert!(String::from_utf8_lossy(&with).contains("张伟"));
+    let without = csv(&["--no-bom"]);
+    assert_eq!(without.as_slice(), with.get(3..).unwrap());
+    // Only the CSV: markdown and JSON are for terminals and programs.
+    let json = mianba(dir.path())
+        .args(["class", "report", "--format", "json", "a.json"])
+        .output()
+        .unwrap();
+    assert_eq!(json.stdout.first(), Some(&b'{'));
 }

@@ -24,6 +24,7 @@ pub fn run(
     roster: Option<&Path>,
     format: ReportFormat,
     include_flagged: bool,
+    csv_bom: bool,
 ) -> Result<ExitCode> {
     let banks = super::set::banks(global);
     let set = match set {
@@ -63,6 +64,8 @@ pub fn run(
     let r = report(subs, set.as_ref(), roster.as_deref(), include_flagged);
     let text = match format {
         ReportFormat::Md => r.to_markdown(),
+        // Without a BOM, Excel on Chinese Windows reads UTF-8 as GBK: the names turn to mojibake.
+        ReportFormat::Csv if csv_bom => format!("\u{feff}{}", r.to_csv()),
         ReportFormat::Csv => r.to_csv(),
         ReportFormat::Json => r.to_json(),
     };
