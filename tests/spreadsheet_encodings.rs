@@ -2,7 +2,8 @@
 //! (`banks import`) and rosters (`class report --roster`) in GBK, GB18030, UTF-16 with a
 //! byte-order mark and UTF-8 with a BOM and CRLF line ends all read as the same text; a file
 //! in none of them is refused at its row and field, with the fix. The CSV class report goes
-//! the other way: it starts with a UTF-8 BOM so Excel shows the names (case 3).
+//! the other way: it starts with a UTF-8 BOM so Excel shows the names (case 3). Cells typed
+//! with a Chinese IME separate points with full-width ：｜；！ (case 2).
 
 use std::path::Path;
 
@@ -281,4 +282,17 @@ fn the_csv_class_report_starts_with_a_bom_unless_told_not_to() {
         .output()
         .unwrap();
     assert_eq!(json.stdout.first(), Some(&b'{'));
+}
+
+#[test]
+fn full_width_separators_split_points_and_phrases() {
+    let text = sheet(PROMPT, ",").replace(
+        "!致歉:抱歉|对不起;核实:核实|查询",
+        "!致歉：抱歉｜对不起；核实：核实｜查询",
+    );
+    assert!(text.contains("；"));
+    assert_eq!(
+        import("ime.csv", text.as_bytes()),
+        (PROMPT.to_string(), expected_points())
+    );
 }

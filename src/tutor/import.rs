@@ -7,7 +7,8 @@
 //! required; `id`, `difficulty`, `reference`, `tips`, `avoid`, `answer_seconds`,
 //! `prep_seconds` are optional. `points` is `name:a|b;!c|d` — `;` separates points, `|`
 //! alternatives, an optional `name:` prefix names the point (else its first phrase does), a
-//! leading `!` makes it required. `tips` is `a;b`; `avoid` is `why:x|y;…`.
+//! leading `!` makes it required. `tips` is `a;b`; `avoid` is `why:x|y;…`. The full-width
+//! ；｜：！ typed with a Chinese IME work as the half-width ones.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -271,7 +272,7 @@ pub fn import_table(
         if !get("reference").is_empty() {
             row.push(format!("reference = {}\n", toml_string(get("reference"))));
         }
-        let tips = split(get("tips"), ';');
+        let tips = split(get("tips"), ENTRIES);
         if !tips.is_empty() {
             row.push(format!("tips = {}\n", toml_list(&tips)));
         }
@@ -292,9 +293,9 @@ pub fn import_table(
             }
             Err(m) => problems.push(at(line, col("points"), m)),
         }
-        for entry in split(get("avoid"), ';') {
+        for entry in split(get("avoid"), ENTRIES) {
             let (why, phrases) = named(&entry);
-            let any = split(phrases, '|');
+            let any = split(phrases, ALTERNATIVES);
             if any.is_empty() {
                 problems.push(at(
                     line,
@@ -374,16 +375,16 @@ struct PointIn {
     required: bool,
 }
 
-/// `name:a|b;!c|d` → points.
+/// `name:a|b;!c|d` → points (full-width ：｜；！ too).
 fn points(cell: &str) -> Result<Vec<PointIn>, String> {
     let mut out: Vec<PointIn> = Vec::new();
-    for entry in split(cell, ';') {
+    for entry in split(cell, ENTRIES) {
         let (required, rest) = match entry.strip_prefix(['!', '！']) {
             Some(r) => (true, r.trim()),
             None => (false, entry.as_str()),
         };
         let (name, phrases) = named(rest);
-        let any = split(phrases, '|');
+        let any = split(phrases, ALTERNATIVES);
         let Some(first) = any.first() else {
             return Err(format!(
                 "point `{entry}` lists no phrase; write name:phrase|phrase"
@@ -422,8 +423,14 @@ fn lf_lines(text: &str) -> String {
     text.replace("\r\n", "\n")
 }
 
+/// Between points, tips and avoid entries. A Chinese IME types the full-width form, and a
+/// cell often mixes both, so both separate (likewise below).
+const ENTRIES: [char; 2] = [';', '；'];
+/// Between a point's (or avoid entry's) alternative phrases.
+const ALTERNATIVES: [char; 2] = ['|', '｜'];
+
 /// Non-empty trimmed pieces.
-fn split(s: &str, sep: char) -> Vec<String> {
+fn split(s: &str, sep: [char; 2]) -> Vec<String> {
     s.split(sep)
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -459,6 +466,17 @@ mod tests {
         assert!(points("a:|").is_err());
         assert!(points("").is_err());
         assert!(points("a:x;a:y").is_err());
+    }
+
+    #[test]
+    fn full_width_separators_split_like_half_width_ones() {
+        let ps = points("!致歉：抱歉｜对不起；核实：核实｜查询").unwrap();
+        assert_eq!(ps.len(), 2);
+        assert_eq!((ps[0].name.as_str(), ps[0].required), ("致歉", true));
+        assert_eq!(ps[0].any, vec!["抱歉", "对不起"]);
+        assert_eq!((ps[1].name.as_str(), ps[1].required), ("核实", false));
+        assert_eq!(ps[1].any, vec!["核实", "查询"]);
+        assert_eq!(split("先致歉；再核实;最后补偿", ENTRIES).len(), 3);
     }
 
     #[test]
