@@ -215,6 +215,10 @@ pub enum ClassCommand {
         /// averages and passes; by default they are listed but not counted.
         #[arg(long)]
         include_flagged: bool,
+        /// With --format csv, leave out the UTF-8 byte-order mark written by default (Excel on
+        /// Chinese Windows needs it to show the names; scripts may not want it).
+        #[arg(long)]
+        no_bom: bool,
     },
     /// Grade result bundles by hand in the terminal (six dimensions and a comment per answer).
     Grade {

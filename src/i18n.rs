@@ -396,7 +396,7 @@ ui_strings! {
     grades_saved: "{file}：已为场次 {id} 保存 {n} 项评分", "{file}: {n} grade(s) saved against session {id}";
     sets_clean: "检查了 {n} 个作业文件，没有问题", "{n} set file(s), no problems";
     err_roster_large: "名单 {file} 超过 256 KiB；应每行一个考生姓名", "roster {file} is over 256 KiB; it should list one candidate name a line";
-    err_roster_text: "名单 {file} 不是 UTF-8 文本；请另存为 UTF-8", "roster {file} is not UTF-8 text; save it as UTF-8";
+    err_roster_text: "名单 {file} 第 {line} 行不是 UTF-8、UTF-16 或 GBK/GB18030 文本；请另存为 UTF-8 或 GBK", "roster {file}: line {line} is not UTF-8, UTF-16 or GBK/GB18030 text; save it as UTF-8 or GBK";
     err_plan_bank: "未知题库 {id}；已加载：{valid}", "unknown bank {id}; the loaded banks are: {valid}";
     err_plan_category: "未知类别 {name}；所选题库中有：{valid}", "unknown category {name}; the chosen banks have: {valid}";
     err_plan_difficulty: "难度 {n} 超出范围；请用 1（易）、2 或 3（难）", "difficulty {n} is out of range; use 1 (easy), 2 or 3 (hard)";

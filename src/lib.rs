@@ -8,6 +8,7 @@
 pub mod bank;
 pub mod cli;
 pub mod commands;
+pub mod encoding;
 pub mod error;
 pub mod files;
 pub mod i18n;

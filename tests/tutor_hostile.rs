@@ -312,8 +312,8 @@ fn hostile_spreadsheets() {
             "csv/ragged.csv:4:4: this row has 4 fields but the header has 3",
         ),
         (
-            "csv/gbk.csv",
-            "csv/gbk.csv:2:1: the file is not UTF-8 text here; save it as UTF-8",
+            "csv/not_text.csv",
+            "csv/not_text.csv:2:3: the file is not UTF-8, UTF-16 or GBK/GB18030 text in this field; save it as UTF-8 or GBK",
         ),
         (
             "csv/escape_in_header.csv",
@@ -348,19 +348,20 @@ fn hostile_spreadsheets() {
         rejects(&run, needle);
         assert!(!Path::new(&target).exists(), "nothing written for {file}");
     }
-    // A byte-order mark is fine; the bank written loads.
-    let target = out("bom.toml");
-    let run = mianba([
-        "banks",
-        "import",
-        "csv/bom_ok.csv",
-        "--id",
-        "imported",
-        "--out",
-        &target,
-    ]);
-    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
-    let bank = mianba::bank::load::load_file(Path::new(&target)).unwrap();
+    // A byte-order mark is fine, and so is GBK (Excel's CSV on Chinese Windows); the bank
+    // written loads.
+    for (file, target) in [("csv/bom_ok.csv", "bom.toml"), ("csv/gbk.csv", "gbk.toml")] {
+        let target = out(target);
+        let run = mianba([
+            "banks", "import", file, "--id", "imported", "--out", &target,
+        ]);
+        assert_eq!(run.code, Some(0), "{file}: {}{}", run.stdout, run.stderr);
+        let bank = mianba::bank::load::load_file(Path::new(&target)).unwrap();
+        assert_eq!(bank.questions.len(), 1, "{file}");
+    }
+    let bank = mianba::bank::load::load_file(Path::new(&out("bom.toml"))).unwrap();
     assert_eq!(bank.questions[0].points.len(), 2);
     assert!(bank.questions[0].points[0].required);
+    let bank = mianba::bank::load::load_file(Path::new(&out("gbk.toml"))).unwrap();
+    assert_eq!(bank.questions[0].prompt, "客户退货");
 }

@@ -256,10 +256,27 @@ fn read_bank_text(path: &Path, file: &str) -> Result<String, Problem> {
     read_text(path, file, &BANK_FILE)
 }
 
-/// Reads a UTF-8 text file written by people (a bank, a set, a spreadsheet export), refusing
-/// folders and files over the kind's limit before reading them whole. A file that is not UTF-8
-/// is reported where the first bad byte is.
+/// Reads a UTF-8 text file written by people (a bank, a set), refusing folders and files over
+/// the kind's limit before reading them whole. A file that is not UTF-8 is reported where the
+/// first bad byte is.
 pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<String, Problem> {
+    let bytes = read_bytes(path, file, kind)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let good = String::from_utf8_lossy(e.as_bytes().get(..valid).unwrap_or(&[])).into_owned();
+        let (line, column) = Locator::new(&good).position(valid);
+        Problem {
+            file: file.to_string(),
+            line,
+            column,
+            message: "the file is not UTF-8 text here; save it as UTF-8".into(),
+        }
+    })
+}
+
+/// The bytes of a file written by people, with `read_text`'s refusals (folders, special files,
+/// over the limit); spreadsheets decode them with `crate::encoding::decode`.
+pub(crate) fn read_bytes(path: &Path, file: &str, kind: &TextFile) -> Result<Vec<u8>, Problem> {
     let cannot = |e: std::io::Error| {
         Problem::at_start(
             file,
@@ -287,7 +304,7 @@ pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<Stri
             ),
         ));
     }
-    let bytes = read_capped(path, kind.max_bytes).map_err(|e| match e {
+    read_capped(path, kind.max_bytes).map_err(|e| match e {
         ReadCapped::Io(e) => cannot(e),
         ReadCapped::TooLarge(size) => kind.too_large(file, size),
         ReadCapped::NotAFile(what) => Problem::at_start(
@@ -297,17 +314,6 @@ pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<Stri
                 kind.what
             ),
         ),
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let good = String::from_utf8_lossy(e.as_bytes().get(..valid).unwrap_or(&[])).into_owned();
-        let (line, column) = Locator::new(&good).position(valid);
-        Problem {
-            file: file.to_string(),
-            line,
-            column,
-            message: "the file is not UTF-8 text here; save it as UTF-8".into(),
-        }
     })
 }
 

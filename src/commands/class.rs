@@ -24,6 +24,7 @@ pub fn run(
     roster: Option<&Path>,
     format: ReportFormat,
     include_flagged: bool,
+    csv_bom: bool,
 ) -> Result<ExitCode> {
     let banks = super::set::banks(global);
     let set = match set {
@@ -63,6 +64,8 @@ pub fn run(
     let r = report(subs, set.as_ref(), roster.as_deref(), include_flagged);
     let text = match format {
         ReportFormat::Md => r.to_markdown(),
+        // Without a BOM, Excel on Chinese Windows reads UTF-8 as GBK: the names turn to mojibake.
+        ReportFormat::Csv if csv_bom => format!("\u{feff}{}", r.to_csv()),
         ReportFormat::Csv => r.to_csv(),
         ReportFormat::Json => r.to_json(),
     };
@@ -119,9 +122,14 @@ fn read_roster(path: &Path, ui: &Ui) -> Result<Vec<String>> {
         }
         ReadCapped::TooLarge(_) => Error::BadInput(fill(ui.err_roster_large, &[("file", &shown)])),
     })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::BadInput(fill(ui.err_roster_text, &[("file", &shown)])))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Rosters come from Excel as often as question sheets do: same encodings.
+    let text = crate::encoding::decode(&bytes).map_err(|e| {
+        let line = (e.before.matches('\n').count() + 1).to_string();
+        Error::BadInput(fill(
+            ui.err_roster_text,
+            &[("file", &shown), ("line", &line)],
+        ))
+    })?;
     Ok(text
         .lines()
         .map(str::trim)

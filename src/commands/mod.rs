@@ -38,6 +38,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             roster,
             format,
             include_flagged,
+            no_bom,
         })) => class::run(
             &global,
             &paths,
@@ -45,6 +46,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             roster.as_deref(),
             format,
             include_flagged,
+            !no_bom,
         ),
         Some(Command::Class(ClassCommand::Grade {
             bundles,

@@ -1,19 +1,21 @@
 //! Spreadsheet import (`mianba banks import`): a CSV or TSV with a header row becomes a bank
 //! file, validated by the bank loader before it is written. Every bad row is reported as
 //! `FILE:ROW:COLUMN: message` (ROW is the line in the file, COLUMN the field's number).
+//! The bytes are decoded by `crate::encoding` (UTF-8, UTF-16, GBK/GB18030).
 //!
 //! Columns (`docs/sets.md`, "Importing questions"): `prompt`, `category`, `points` are
 //! required; `id`, `difficulty`, `reference`, `tips`, `avoid`, `answer_seconds`,
 //! `prep_seconds` are optional. `points` is `name:a|b;!c|d` — `;` separates points, `|`
 //! alternatives, an optional `name:` prefix names the point (else its first phrase does), a
-//! leading `!` makes it required. `tips` is `a;b`; `avoid` is `why:x|y;…`.
+//! leading `!` makes it required. `tips` is `a;b`; `avoid` is `why:x|y;…`. The full-width
+//! ；｜：！ typed with a Chinese IME work as the half-width ones.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use super::toml_string;
 use crate::bank::figure::FolderFigures;
-use crate::bank::load::{TextFile, closest, is_valid_id, parse_bank, read_text, suggest_id};
+use crate::bank::load::{TextFile, closest, is_valid_id, parse_bank, read_bytes, suggest_id};
 use crate::bank::{Language, Problem, Source};
 
 /// Spreadsheets of questions are small; 4 MiB is thousands of rows.
@@ -54,7 +56,7 @@ pub struct ImportOptions {
 /// problems are reported against the spreadsheet's rows).
 pub fn import_file(path: &Path, out: &Path, opts: &ImportOptions) -> Result<String, Vec<Problem>> {
     let file = path.display().to_string();
-    let text = read_text(path, &file, &TABLE_FILE).map_err(|p| vec![p])?;
+    let bytes = read_bytes(path, &file, &TABLE_FILE).map_err(|p| vec![p])?;
     let delimiter = if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
@@ -63,7 +65,35 @@ pub fn import_file(path: &Path, out: &Path, opts: &ImportOptions) -> Result<Stri
     } else {
         b','
     };
+    let text = crate::encoding::decode(&bytes).map_err(|e| {
+        let (row, field) = field_at_end(&e.before, delimiter);
+        vec![Problem {
+            file: file.clone(),
+            line: row,
+            column: field,
+            message: "the file is not UTF-8, UTF-16 or GBK/GB18030 text in this field; save it as UTF-8 or GBK (Excel: Save As \"CSV UTF-8\")".into(),
+        }]
+    })?;
     import_table(&text, &file, delimiter, out, opts)
+}
+
+/// The row (its first line) and field number where `before` ends, as the rows' problems are
+/// placed: a marker is parsed after it so a quoted field across lines counts as one row.
+fn field_at_end(before: &str, delimiter: u8) -> (usize, usize) {
+    let text = format!("{}X", lf_lines(before));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map_while(Result::ok)
+        .last()
+        .map_or((1, 1), |r| {
+            let line = r.position().map_or(1, |p| p.line());
+            (usize::try_from(line).unwrap_or(usize::MAX), r.len().max(1))
+        })
 }
 
 /// The bank TOML made from spreadsheet text.
@@ -75,6 +105,7 @@ pub fn import_table(
     opts: &ImportOptions,
 ) -> Result<String, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = &lf_lines(text);
     let at = |line: u64, column: usize, message: String| Problem {
         file: file.to_string(),
         line: usize::try_from(line).unwrap_or(usize::MAX),
@@ -241,7 +272,7 @@ pub fn import_table(
         if !get("reference").is_empty() {
             row.push(format!("reference = {}\n", toml_string(get("reference"))));
         }
-        let tips = split(get("tips"), ';');
+        let tips = split(get("tips"), ENTRIES);
         if !tips.is_empty() {
             row.push(format!("tips = {}\n", toml_list(&tips)));
         }
@@ -262,9 +293,9 @@ pub fn import_table(
             }
             Err(m) => problems.push(at(line, col("points"), m)),
         }
-        for entry in split(get("avoid"), ';') {
+        for entry in split(get("avoid"), ENTRIES) {
             let (why, phrases) = named(&entry);
-            let any = split(phrases, '|');
+            let any = split(phrases, ALTERNATIVES);
             if any.is_empty() {
                 problems.push(at(
                     line,
@@ -344,16 +375,16 @@ struct PointIn {
     required: bool,
 }
 
-/// `name:a|b;!c|d` → points.
+/// `name:a|b;!c|d` → points (full-width ：｜；！ too).
 fn points(cell: &str) -> Result<Vec<PointIn>, String> {
     let mut out: Vec<PointIn> = Vec::new();
-    for entry in split(cell, ';') {
+    for entry in split(cell, ENTRIES) {
         let (required, rest) = match entry.strip_prefix(['!', '！']) {
             Some(r) => (true, r.trim()),
             None => (false, entry.as_str()),
         };
         let (name, phrases) = named(rest);
-        let any = split(phrases, '|');
+        let any = split(phrases, ALTERNATIVES);
         let Some(first) = any.first() else {
             return Err(format!(
                 "point `{entry}` lists no phrase; write name:phrase|phrase"
@@ -386,8 +417,20 @@ fn named(entry: &str) -> (Option<&str>, &str) {
     }
 }
 
+/// Excel ends lines with CRLF; the csv crate then places each row on the line before its own
+/// (the record starts at the `\n`), so rows are numbered on LF-only text.
+fn lf_lines(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}
+
+/// Between points, tips and avoid entries. A Chinese IME types the full-width form, and a
+/// cell often mixes both, so both separate (likewise below).
+const ENTRIES: [char; 2] = [';', '；'];
+/// Between a point's (or avoid entry's) alternative phrases.
+const ALTERNATIVES: [char; 2] = ['|', '｜'];
+
 /// Non-empty trimmed pieces.
-fn split(s: &str, sep: char) -> Vec<String> {
+fn split(s: &str, sep: [char; 2]) -> Vec<String> {
     s.split(sep)
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -423,5 +466,25 @@ mod tests {
         assert!(points("a:|").is_err());
         assert!(points("").is_err());
         assert!(points("a:x;a:y").is_err());
+    }
+
+    #[test]
+    fn full_width_separators_split_like_half_width_ones() {
+        let ps = points("!致歉：抱歉｜对不起；核实：核实｜查询").unwrap();
+        assert_eq!(ps.len(), 2);
+        assert_eq!((ps[0].name.as_str(), ps[0].required), ("致歉", true));
+        assert_eq!(ps[0].any, vec!["抱歉", "对不起"]);
+        assert_eq!((ps[1].name.as_str(), ps[1].required), ("核实", false));
+        assert_eq!(ps[1].any, vec!["核实", "查询"]);
+        assert_eq!(split("先致歉；再核实;最后补偿", ENTRIES).len(), 3);
+    }
+
+    #[test]
+    fn a_crlf_row_and_the_field_where_text_stops_are_numbered_as_documented() {
+        assert_eq!(field_at_end("a,b,c\r\nab,", b','), (2, 2));
+        // A quoted cell across lines belongs to the row it starts on.
+        assert_eq!(field_at_end("a\tb\r\n\"x\r\ny\"\t", b'\t'), (2, 2));
+        assert_eq!(field_at_end("\"x\r\ny\r\nz", b','), (1, 1));
+        assert_eq!(field_at_end("", b','), (1, 1));
     }
 }
