@@ -660,6 +660,19 @@ fn followups_are_scored_on_their_own_points() {
     assert!(card.points.iter().all(|p| p.hit), "{card:#?}");
     assert!(card.total >= 70, "{card:#?}");
     assert_eq!(card.question, "complaint/wrong-size");
+    // A follow-up is a few sentences: it is not told to number its points or add a 总之.
+    let advice = card.feedback.join("\n");
+    assert!(
+        !advice.contains("首先") && !advice.contains("总之"),
+        "{advice}"
+    );
+    // A question's answer without a structure rubric still is.
+    let card = rubric(ZH_BANK, "why-service").score("我喜欢和人打交道，也很有耐心。", None);
+    assert!(
+        card.feedback.join("\n").contains("首先"),
+        "{:?}",
+        card.feedback
+    );
     let card = r.score("如果客户听完方案仍然不满意，你会怎么办？", None);
     assert!(card.flags.contains(&Flag::RestatesPrompt));
 }

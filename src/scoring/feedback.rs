@@ -16,6 +16,8 @@ pub struct Findings<'a> {
     pub points: &'a [PointSpec],
     /// `None`: generic organisation was judged.
     pub structure: Option<&'a StructureSpec>,
+    /// A follow-up: no numbering or conclusion is asked of it.
+    pub brief: bool,
     /// Generic organisation (typed answers without a rubric).
     pub organisation: Option<&'a Organisation>,
     pub delivery: &'a Delivery,
@@ -192,6 +194,10 @@ fn structure_sentences(f: &Findings, zh: bool, out: &mut Vec<String>) {
         } else {
             "Only one sentence: develop your answer over several sentences.".to_string()
         });
+    }
+    // A follow-up is a few sentences; numbering and a conclusion are not asked of it.
+    if f.brief {
+        return;
     }
     if org.enumerations < 2 {
         out.push(if zh {

@@ -149,6 +149,10 @@ struct Compiled {
     avoid: Vec<AvoidSpec>,
     bank_avoid: usize,
     structure: Option<StructureSpec>,
+    /// A follow-up: a short answer to one more question. Its organisation is scored like any
+    /// answer's (two or three developed sentences is what separates a good follow-up from a
+    /// weak one), but the feedback does not ask it for 首先…其次…总之.
+    brief: bool,
     limits: Limits,
     weights: Weights,
     matcher: Matcher,
@@ -167,6 +171,7 @@ struct Parts<'a> {
     reference: Option<&'a str>,
     /// More on-topic text besides the prompt, reference, phrases and cues (tips, follow-ups).
     topic: Vec<&'a str>,
+    brief: bool,
     limits: Limits,
     weights: Weights,
 }
@@ -194,6 +199,7 @@ impl Rubric {
                     )
                 }))
                 .collect(),
+            brief: false,
             limits: Limits {
                 target_chars: timing.target_chars,
                 answer_seconds: timing.answer_seconds,
@@ -230,6 +236,7 @@ impl Rubric {
                 .chain(question.points.iter().flat_map(|p| &p.any))
                 .map(String::as_str)
                 .collect(),
+            brief: true,
             limits: Limits {
                 target_chars: (scale(lo), scale(hi)),
                 answer_seconds,
@@ -387,6 +394,7 @@ impl Rubric {
                 question: p.question,
                 lang,
                 points,
+                brief: p.brief,
                 bank_avoid: p.avoid.len(),
                 avoid: p
                     .avoid
@@ -699,6 +707,7 @@ impl Rubric {
             card: &card,
             points: &c.points,
             structure: c.structure.as_ref(),
+            brief: c.brief,
             organisation,
             delivery: &delivery,
             target_chars: c.limits.target_chars,
