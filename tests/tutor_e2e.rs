@@ -10,12 +10,14 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 use mianba::bank::BankSet;
-use mianba::scoring::Rubric;
-use mianba::session::Mode;
-use mianba::store::{NewAnswer, NewSession, Store};
+use mianba::store::Store;
 use mianba::tutor::bundle::read_bundle;
 use mianba::tutor::grading::{Dimension, Grade, add_grade};
 use mianba::tutor::load_set;
+
+mod safe_support;
+// A candidate's sitting of the set: each answer scored and saved as the app does.
+use safe_support::sit_some as sit;
 
 fn mianba(config: &Path) -> Command {
     let mut cmd = Command::cargo_bin("mianba").unwrap();
@@ -25,48 +27,6 @@ fn mianba(config: &Path) -> Command {
         .arg("--lang")
         .arg("en");
     cmd
-}
-
-/// A candidate's sitting of the set: each answer scored and saved as the app does.
-fn sit(data: &Path, set_file: &Path, answers: &[Option<&str>], at: i64) {
-    let banks = BankSet::bundled();
-    let set = load_set(set_file, &banks).unwrap();
-    let store = Store::open(data).unwrap();
-    let session = store
-        .create_session(&NewSession {
-            started_at: at,
-            mode: Mode::Practice,
-            preset: None,
-            seed: set.seed,
-            banks: set.plan().banks,
-            lang: "zh".into(),
-        })
-        .unwrap();
-    store
-        .set_session_set(session, &set.id, &set.checksum)
-        .unwrap();
-    for (i, (r, text)) in set.plan().questions.iter().zip(answers).enumerate() {
-        let Some(text) = text else { continue };
-        let (bank, q) = set.resolve(&banks, r).unwrap();
-        let card = Rubric::compile(bank, q).score(text, Some(90));
-        store
-            .save_answer(&NewAnswer {
-                session_id: session,
-                parent: None,
-                question_id: &bank.full_id(q),
-                followup: None,
-                bank_id: &bank.id,
-                category: &q.category,
-                prompt: &q.prompt,
-                answer_text: text,
-                seconds_used: 90,
-                attempt: 1,
-                scorecard: &card,
-                mode: Mode::Practice,
-                created_at: at + 100 * (i as i64 + 1),
-            })
-            .unwrap();
-    }
 }
 
 fn grade(question: &str, grader: &str, points: [u8; 6], at: i64) -> Grade {

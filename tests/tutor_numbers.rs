@@ -42,40 +42,49 @@ fn json(run: &Run) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
 }
 
+/// Every total of the bundle set to 100 (after `edit`), the digest recomputed as anyone can;
+/// returns the honest totals.
+fn forge(file: &Path, edit: impl FnOnce(&mut mianba::tutor::bundle::Bundle)) -> Vec<u64> {
+    let mut b = read_bundle(file).unwrap();
+    let honest = b
+        .content
+        .answers
+        .iter()
+        .map(|a| u64::from(a.scorecard.total))
+        .collect();
+    edit(&mut b);
+    for a in &mut b.content.answers {
+        a.scorecard.total = 100;
+    }
+    b.digest = content_digest(&b.content);
+    std::fs::write(file, b.to_json()).unwrap();
+    honest
+}
+
+/// A report row's per-question scores.
+fn scores(row: &Value) -> Vec<u64> {
+    row["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_u64().unwrap())
+        .collect()
+}
+
 /// Case 7: every total set to 100 and the digest recomputed (anyone can): the report rescores
 /// the answer text, flags `score-edited`, and neither counts nor shows the forged 100.
 #[test]
 fn case7_a_resealed_bundle_is_rescored_and_flagged() {
     let (home, set, files) = class(&[("王小二", ["好的。", "嗯"], "a")]);
-    let mut b = read_bundle(&files[0]).unwrap();
-    let honest: Vec<u8> = b
-        .content
-        .answers
-        .iter()
-        .map(|a| a.scorecard.total)
-        .collect();
+    let honest = forge(&files[0], |_| ());
     assert!(honest.iter().all(|&t| t < 60), "{honest:?}");
-    for a in &mut b.content.answers {
-        a.scorecard.total = 100;
-    }
-    b.digest = content_digest(&b.content);
-    std::fs::write(&files[0], b.to_json()).unwrap();
 
     let run = report(&home, Some(&set), &files, &["--include-flagged"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("score-edited"), "{}", run.stderr);
     let r = json(&run);
     let row = &r["candidates"][0];
-    let scores: Vec<u64> = row["scores"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s.as_u64().unwrap())
-        .collect();
-    assert_eq!(
-        scores,
-        honest.iter().map(|&t| u64::from(t)).collect::<Vec<_>>()
-    );
+    assert_eq!(scores(row), honest);
     assert_eq!(row["passed"], false);
     // Without --include-flagged it is listed, not counted.
     let r = json(&report(&home, Some(&set), &files, &[]));
@@ -286,29 +295,11 @@ fn a_bundle_scored_by_another_version_is_rescored_without_a_forgery_flag() {
     // Another mianba's engine may score the same text differently: the tutor's rescored value
     // counts, and the candidate is not accused of editing.
     let (home, set, files) = class(&[("王小二", ["好的。", "嗯"], "a")]);
-    let mut b = read_bundle(&files[0]).unwrap();
-    let honest: Vec<u64> = b
-        .content
-        .answers
-        .iter()
-        .map(|a| u64::from(a.scorecard.total))
-        .collect();
-    b.content.app_version = "0.0.1".into();
-    for a in &mut b.content.answers {
-        a.scorecard.total = 100;
-    }
-    b.digest = content_digest(&b.content);
-    std::fs::write(&files[0], b.to_json()).unwrap();
+    let honest = forge(&files[0], |b| b.content.app_version = "0.0.1".into());
     let run = report(&home, Some(&set), &files, &[]);
     assert!(!run.stderr.contains("score-edited"), "{}", run.stderr);
     let r = json(&run);
     let row = &r["candidates"][0];
     assert_eq!(row["counted"], true, "{}", run.stderr);
-    let scores: Vec<u64> = row["scores"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s.as_u64().unwrap())
-        .collect();
-    assert_eq!(scores, honest);
+    assert_eq!(scores(row), honest);
 }
