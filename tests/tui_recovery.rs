@@ -18,6 +18,24 @@ use mianba::store::Store;
 
 /// Case 4: junk written over the middle of the store. The CLI and the app say the same
 /// sentence, with the way forward; the app never enters the interview screens.
+/// The app started straight into a practice question of the test bank's `category`.
+fn practice(data: &Path, category: &str, cols: u16, rows: u16) -> App {
+    App::start(
+        data,
+        &[
+            "--lang",
+            "en",
+            "practice",
+            "--bank",
+            "tui-test",
+            "--category",
+            category,
+        ],
+        cols,
+        rows,
+    )
+}
+
 #[test]
 fn case4_a_damaged_store_is_refused_at_start_with_the_cli_sentence() {
     let dir = tempfile::tempdir().unwrap();
@@ -100,20 +118,7 @@ fn recovery_files(data: &Path) -> Vec<PathBuf> {
 fn case5_an_answer_the_store_cannot_take_is_kept_and_brought_back() {
     let dir = tempfile::tempdir().unwrap();
     let text = "我会先保持冷静，耐心倾听客户的问题，然后核实情况，给出解决方案。";
-    let mut app = App::start(
-        dir.path(),
-        &[
-            "--lang",
-            "en",
-            "practice",
-            "--bank",
-            "tui-test",
-            "--category",
-            "stress",
-        ],
-        250,
-        30,
-    );
+    let mut app = practice(dir.path(), "stress", 250, 30);
     app.wait_text("Answer");
     app.type_text(text);
     app.wait_text("核实情况");
@@ -198,20 +203,7 @@ fn latest(data: &Path) -> i64 {
 fn case6_a_crashed_drill_resumes_as_a_drill_and_an_empty_session_is_never_latest() {
     let dir = tempfile::tempdir().unwrap();
     for category in ["stress", "complaint"] {
-        let mut app = App::start(
-            dir.path(),
-            &[
-                "--lang",
-                "en",
-                "practice",
-                "--bank",
-                "tui-test",
-                "--category",
-                category,
-            ],
-            100,
-            30,
-        );
+        let mut app = practice(dir.path(), category, 100, 30);
         app.wait_text("Question 1 of 1");
         app.answer_and_submit("Ctrl-S/F2 submit", "不知道。", "Total");
         app.ctrl_c();
@@ -270,20 +262,7 @@ fn case5_with_no_store_at_all_the_answer_is_kept_and_brought_back() {
     let db = dir.path().join("mianba.db");
     std::fs::create_dir_all(&db).unwrap();
     let text = "先道歉，再核实订单，然后给出换货方案。";
-    let mut app = App::start(
-        dir.path(),
-        &[
-            "--lang",
-            "en",
-            "practice",
-            "--bank",
-            "tui-test",
-            "--category",
-            "complaint",
-        ],
-        250,
-        30,
-    );
+    let mut app = practice(dir.path(), "complaint", 250, 30);
     app.wait_text("answers will be kept in recovery files");
     // The notice holds the footer, so the answer box tells the phase.
     app.answer_and_submit("Your answer", text, "The store could not take this answer");
@@ -363,20 +342,7 @@ fn case6_a_session_left_before_its_first_answer_is_not_kept() {
 #[test]
 fn case5_a_draft_the_store_cannot_take_is_offered_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::start(
-        dir.path(),
-        &[
-            "--lang",
-            "en",
-            "practice",
-            "--bank",
-            "tui-test",
-            "--category",
-            "stress",
-        ],
-        250,
-        30,
-    );
+    let mut app = practice(dir.path(), "stress", 250, 30);
     app.wait_text("Ctrl-S/F2 submit");
     app.type_text("先");
     wait_for_draft(dir.path(), "先");
