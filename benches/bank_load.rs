@@ -4,7 +4,7 @@
 //! structure), and `rich`, which adds to every question a model answer, tips and an avoid
 //! entry, and a follow-up to every tenth — closer to the bundled banks, about 40 % larger.
 //! `toml_whole_file_only` times the toml crate parsing the lean bank as one document, with no
-//! walk at all: the loader parses piece by piece instead (see `bank::load::pieces`), which is
+//! walk at all: the loader parses piece by piece instead (see `bank::pieces`), which is
 //! why it can be faster than this.
 
 use std::hint::black_box;

@@ -6,10 +6,15 @@
 
 pub mod bundled;
 pub mod concepts;
+pub mod fields;
 pub mod figure;
 pub mod load;
+mod pieces;
 pub mod problem;
+pub(crate) mod read;
 pub mod registry;
+pub(crate) mod rules;
+pub(crate) mod suggest;
 
 use std::path::PathBuf;
 

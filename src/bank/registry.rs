@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::figure::BundledFigures;
-use super::load::{BankIds, Loaded, bank_files_in, load_located, parse_located};
+use super::load::{BankIds, Loaded, load_located, parse_located};
+use super::read::bank_files_in;
 use super::{Bank, Problem, Question, Source};
 
 #[derive(Debug, Clone, Default)]

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::history::{emit, emit_lines, to_json};
-use crate::bank::load::{bank_files_in, load_file};
+use crate::bank::load::load_file;
+use crate::bank::read::bank_files_in;
 use crate::bank::{Bank, BankSet, Problem};
 use crate::cli::Global;
 use crate::error::Result;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::bank::BankSet;
 use crate::bank::figure::FolderFigures;
-use crate::bank::load::suggest_id;
+use crate::bank::suggest::suggest_id;
 use crate::cli::{Global, SetCommand, SetNewArgs};
 use crate::error::{Error, Result};
 use crate::files::{WriteRules, check_target, write_file};

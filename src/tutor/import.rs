@@ -15,7 +15,9 @@ use std::path::Path;
 
 use super::toml_string;
 use crate::bank::figure::FolderFigures;
-use crate::bank::load::{TextFile, closest, is_valid_id, parse_bank, read_bytes, suggest_id};
+use crate::bank::load::parse_bank;
+use crate::bank::read::{TextFile, read_bytes};
+use crate::bank::suggest::{closest, is_valid_id, suggest_id};
 use crate::bank::{Language, Problem, Source};
 
 /// Spreadsheets of questions are small; 4 MiB is thousands of rows.

@@ -1,7 +1,8 @@
 //! Assignment sets (`docs/sets.md`): a tutor's TOML file naming the questions a class answers,
 //! by reference to a loaded bank (`ref = "complaint/wrong-size"`) or written inline with the
 //! fields of a bank question. Inline questions and structures are checked by the bank checker
-//! (`crate::bank::load::Checker`), so a set reports problems exactly as a bank does, as
+//! (`crate::bank::rules`) and its own fields are read with `crate::bank::fields`, so a set
+//! reports problems exactly as a bank does, as
 //! `FILE:LINE:COLUMN: message`.
 //!
 //! The set's checksum is a SHA-256 over its settings and every question *as resolved*: a bank
@@ -20,10 +21,11 @@ use toml::de::DeValue;
 
 use super::digest::digest_of;
 use super::due;
+use crate::bank::fields::{FieldReader, Tbl, is_placeholder};
 use crate::bank::figure::FolderFigures;
-use crate::bank::load::{
-    ANSWER_RANGE, Checker, Gathered, PREP_RANGE, Tbl, TextFile, closest, is_placeholder, read_text,
-};
+use crate::bank::read::{TextFile, read_text};
+use crate::bank::rules::{ANSWER_RANGE, BankRules, Gathered, PREP_RANGE};
+use crate::bank::suggest::closest;
 use crate::bank::{Bank, BankSet, Defaults, Language, Problem, Question, Source, Timing};
 use crate::session::{Mode, Plan, QuestionRef};
 
@@ -203,22 +205,22 @@ pub fn parse_set(
             ),
         )]);
     }
-    let mut c = Checker::new(file, text, figures);
-    let parsed = c.parse(text);
+    let mut c = BankRules::new(file, text, figures, false);
+    let parsed = c.read.parse(text);
     let root = Tbl::top(parsed.get_ref());
-    if !schema(&mut c, &root) {
-        return Err(c.into_problems());
+    if !schema(&mut c.read, &root) {
+        return Err(c.read.into_problems());
     }
-    c.unknown_fields(&root, TOP_FIELDS);
-    let head = head(&mut c, &root);
+    c.read.unknown_fields(&root, TOP_FIELDS);
+    let head = head(&mut c.read, &root);
     let mut g = Gathered::default();
     c.structures(&root, &mut g);
     let entries = questions(&mut c, &root, &mut g, banks);
     for (name, at) in std::mem::take(&mut g.structure_refs) {
         c.structure_exists(&name, at, &g.structures);
     }
-    let Some(head) = head.filter(|_| c.clean()) else {
-        return Err(c.into_problems());
+    let Some(head) = head.filter(|_| c.read.clean()) else {
+        return Err(c.read.into_problems());
     };
     let inline = Bank {
         id: format!("{INLINE_BANK_PREFIX}{}", head.id),
@@ -287,7 +289,7 @@ enum Entry {
     Inline(String),
 }
 
-fn schema(c: &mut Checker, root: &Tbl) -> bool {
+fn schema(c: &mut FieldReader, root: &Tbl) -> bool {
     let Some(v) = c.field(root, "schema", false) else {
         if !root.fields.contains_key("schema") {
             c.report(
@@ -315,7 +317,7 @@ fn schema(c: &mut Checker, root: &Tbl) -> bool {
     }
 }
 
-fn head(c: &mut Checker, root: &Tbl) -> Option<Head> {
+fn head(c: &mut FieldReader, root: &Tbl) -> Option<Head> {
     let Some(t) = c.table(root, "set", "[set]") else {
         if !root.fields.contains_key("set") {
             c.report(0..0, "missing the [set] table; add [set] with id and title");
@@ -393,7 +395,7 @@ fn head(c: &mut Checker, root: &Tbl) -> Option<Head> {
 
 /// `due`: a TOML date or date-time (`2025-07-01`, `2025-07-01T18:00:00+08:00`), or the same
 /// in quotes.
-fn due_field(c: &mut Checker, t: &Tbl) -> Option<Due> {
+fn due_field(c: &mut FieldReader, t: &Tbl) -> Option<Due> {
     let v = c.field(t, "due", false)?;
     let shape = "a date like 2025-07-01 or a date-time like 2025-07-01T18:00:00+08:00";
     let parsed = match v.get_ref() {
@@ -413,14 +415,17 @@ fn due_field(c: &mut Checker, t: &Tbl) -> Option<Due> {
     }
 }
 
-fn questions(c: &mut Checker, root: &Tbl, g: &mut Gathered, banks: &BankSet) -> Vec<Entry> {
+fn questions(c: &mut BankRules, root: &Tbl, g: &mut Gathered, banks: &BankSet) -> Vec<Entry> {
     let missing = "the set has no questions; add [[questions]] entries with ref = \"bank/question\" or an inline question";
     let mut seen_refs: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
-    for t in c.tables(root, "questions", "[[questions]]", Some(missing)) {
+    for t in c
+        .read
+        .tables(root, "questions", "[[questions]]", Some(missing))
+    {
         if let Some((key, v)) = t.fields.get_key_value("ref") {
             for other in t.fields.keys().filter(|k| k.get_ref() != "ref") {
-                c.report(
+                c.read.report(
                     other.span(),
                     format!(
                         "`{}` cannot go with `ref`: a referenced question is used as its bank has it; remove it, or write the question inline without `ref`",
@@ -432,15 +437,16 @@ fn questions(c: &mut Checker, root: &Tbl, g: &mut Gathered, banks: &BankSet) -> 
                 continue;
             }
             let DeValue::String(r) = v.get_ref() else {
-                c.wrong_type(v, "ref", "text in quotes, e.g. \"complaint/wrong-size\"");
+                c.read
+                    .wrong_type(v, "ref", "text in quotes, e.g. \"complaint/wrong-size\"");
                 continue;
             };
-            let Some(found) = reference(c, r, v.span(), banks) else {
+            let Some(found) = reference(&mut c.read, r, v.span(), banks) else {
                 continue;
             };
             let full = found.full_id();
             if let Some(first) = seen_refs.get(&full) {
-                c.report(
+                c.read.report(
                     key.span(),
                     format!("question `{full}` is already in this set (entry {first}); remove one of them"),
                 );
@@ -460,7 +466,7 @@ fn questions(c: &mut Checker, root: &Tbl, g: &mut Gathered, banks: &BankSet) -> 
 /// Resolves `ref` against the loaded banks, reporting a ref that names no question with the
 /// nearest full id.
 fn reference(
-    c: &mut Checker,
+    c: &mut FieldReader,
     r: &str,
     span: std::ops::Range<usize>,
     banks: &BankSet,

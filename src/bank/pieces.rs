@@ -1,0 +1,134 @@
+//! The splitter for big banks: cuts bank text at its top-level `[[questions]]` headers so each
+//! piece is parsed on its own (see `pieces`).
+
+/// Cuts a bank into pieces that each start at a top-level `[[questions]]` header (the first
+/// piece holds what comes before), as `(byte offset, text)`. Each piece is parsed on its own:
+/// a large bank then never builds one huge tree, which is what made loading slow (memory,
+/// not work). Headers inside multi-line strings are not cuts. Cutting there is sound because
+/// `[[questions…]]` tables only ever extend the latest question, which is in the same piece;
+/// keys that other pieces define again are caught by `Checker::first_time`.
+pub(crate) fn pieces(text: &str, split: bool) -> Vec<(usize, &str)> {
+    let mut cuts = vec![0];
+    if split {
+        let mut open = Open::Nothing;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            if open == Open::Nothing && offset > 0 && is_questions_header(line) {
+                cuts.push(offset);
+            }
+            open = scan_line(line.as_bytes(), open);
+            offset += line.len();
+        }
+    }
+    cuts.push(text.len());
+    cuts.windows(2)
+        .filter_map(|w| Some((w[0], text.get(w[0]..w[1])?)))
+        .collect()
+}
+
+/// Which multi-line string, if any, is still open at the end of a line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    /// `"""`: backslash escapes apply.
+    Basic,
+    /// `'''`: no escapes.
+    Literal,
+}
+
+/// Follows strings and comments through one line, just enough to know whether a multi-line
+/// string stays open after it. Delimiters are ASCII, so bytes are enough.
+fn scan_line(b: &[u8], mut open: Open) -> Open {
+    let mut i = 0;
+    while i < b.len() {
+        let at = |d: &[u8]| b.get(i..).is_some_and(|r| r.starts_with(d));
+        match open {
+            Open::Basic if b[i] == b'\\' => i += 2,
+            Open::Basic | Open::Literal => {
+                let quotes: &[u8] = if open == Open::Basic {
+                    b"\"\"\""
+                } else {
+                    b"'''"
+                };
+                if at(quotes) {
+                    // Up to two more quotes belong to the content: `""""` ends the string too.
+                    i += 3;
+                    let extra = b.get(i..).unwrap_or(&[]).iter().take(2);
+                    i += extra.take_while(|c| **c == quotes[0]).count();
+                    open = Open::Nothing;
+                } else {
+                    i += 1;
+                }
+            }
+            Open::Nothing => match b[i] {
+                b'#' => return Open::Nothing,
+                b'"' if at(b"\"\"\"") => {
+                    open = Open::Basic;
+                    i += 3;
+                }
+                b'\'' if at(b"'''") => {
+                    open = Open::Literal;
+                    i += 3;
+                }
+                b'"' => {
+                    i += 1;
+                    while i < b.len() && b[i] != b'"' {
+                        i += if b[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                }
+                b'\'' => {
+                    i += 1;
+                    while i < b.len() && b[i] != b'\'' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                _ => i += 1,
+            },
+        }
+    }
+    open
+}
+
+/// `[[questions]]` (spaces allowed inside the brackets), then only a comment or nothing.
+pub(crate) fn is_questions_header(line: &str) -> bool {
+    let blank = [' ', '\t'];
+    let rest = line
+        .trim_start_matches(blank)
+        .strip_prefix("[[")
+        .map(|r| r.trim_start_matches(blank))
+        .and_then(|r| r.strip_prefix("questions"))
+        .map(|r| r.trim_start_matches(blank))
+        .and_then(|r| r.strip_prefix("]]"))
+        .map(|r| r.trim_start_matches(blank));
+    rest.is_some_and(|r| r.is_empty() || r.starts_with(['#', '\r', '\n']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_start_at_question_headers_outside_strings() {
+        let text = "schema = 1\n[[questions]]\nid = \"a\"\nreference = \"\"\"\n[[questions]]\n\"\"\"\n\
+                    tips = ['\"\"\"', \"\\\"\"]  # \"\"\"\n  [[ questions ]] # b\n[[questions.points]]\n\
+                    x = '''\n[[questions]]\n'''''\n[[questions]]\n";
+        let cuts: Vec<usize> = pieces(text, true).iter().map(|(at, _)| *at).collect();
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(
+            cuts,
+            vec![
+                0,
+                at("[[questions]]\nid"),
+                at("  [[ questions ]]"),
+                text.rfind("[[questions]]").unwrap()
+            ]
+        );
+        let whole: String = pieces(text, true).iter().map(|(_, p)| *p).collect();
+        assert_eq!(whole, text);
+        assert_eq!(pieces(text, false), vec![(0, text)]);
+        assert!(!is_questions_header("[[questions.points]]\n"));
+        assert!(!is_questions_header("[[questions]] x = 1\n"));
+    }
+}
