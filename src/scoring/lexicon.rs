@@ -2,6 +2,7 @@
 //! fillers, enumeration and conclusion markers, and the exceptions that look like them but are
 //! not (不管 is not a negation, "let you know" is not a filler, 第一时间 is not an enumeration).
 
+use super::normalize::Normalized;
 use crate::bank::Language;
 
 #[derive(Debug)]
@@ -601,6 +602,18 @@ const fn zh_function_bits() -> [u64; CJK_WORDS] {
         i += 3;
     }
     bits
+}
+
+/// Whether token `k` of `text` is grammar: a zh function character or an en function word.
+pub fn is_grammar_token(text: &Normalized, k: usize, lang: Language) -> bool {
+    match lang {
+        Language::Zh => text.token_char(k).is_some_and(is_zh_function_char),
+        Language::En => text
+            .tokens()
+            .get(k)
+            .and_then(|&(s, e)| text.as_str().get(s..e))
+            .is_some_and(is_en_function_word),
+    }
 }
 
 pub fn is_zh_function_char(c: char) -> bool {

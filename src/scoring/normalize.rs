@@ -29,11 +29,36 @@ pub struct Normalized {
     breaks: Vec<usize>,
     /// Byte offsets before which any whitespace was dropped (zh only): "道歉 核实" is two items.
     spaces: Vec<usize>,
+    /// Every char of `text` that is not a word character (punctuation, spaces, line breaks)
+    /// with its byte offset: sentence and clause boundaries are found here, without decoding
+    /// the whole text again.
+    marks: Vec<(usize, char)>,
+    /// zh: the character of each token (a zh token is one character), so passes over tokens
+    /// need not decode the text again. Empty in en.
+    token_chars: Vec<char>,
 }
 
 impl Normalized {
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The chars of the text that are not word characters, with their byte offsets, in order.
+    pub fn marks(&self) -> &[(usize, char)] {
+        &self.marks
+    }
+
+    /// Appends `c`, which came from the original range `[start, end)`, and returns its byte
+    /// offset. Every char but a CJK ideograph (see `Builder::push_cjk`) is added here.
+    fn push_char(&mut self, c: char, start: u32, end: u32) -> usize {
+        let pos = self.text.len();
+        self.map
+            .push((u32::try_from(pos).unwrap_or(u32::MAX), start, end));
+        self.text.push(c);
+        if !is_word_char(c) {
+            self.marks.push((pos, c));
+        }
+        pos
     }
 
     /// The original range of the normalised char holding byte `pos`.
@@ -65,6 +90,11 @@ impl Normalized {
         &self.tokens
     }
 
+    /// zh: the character of token `k`; `None` in en, where a token is a word.
+    pub fn token_char(&self, k: usize) -> Option<char> {
+        self.token_chars.get(k).copied()
+    }
+
     /// Length of the original in characters, whitespace excluded.
     pub fn orig_chars(&self) -> usize {
         self.orig_chars
@@ -80,6 +110,11 @@ impl Normalized {
     pub fn space_within(&self, from: usize, to: usize) -> bool {
         let i = self.spaces.partition_point(|&b| b < from);
         self.spaces.get(i).is_some_and(|&b| b <= to)
+    }
+
+    /// Byte offsets before which zh dropped a line break, ascending.
+    pub fn breaks(&self) -> &[usize] {
+        &self.breaks
     }
 
     /// Whether a dropped line break stood anywhere from normalised byte `from` to `to`
@@ -102,6 +137,12 @@ pub fn normalize(input: &str, lang: Language) -> Normalized {
             tokens: Vec::with_capacity(input.len() / 2),
             breaks: Vec::new(),
             spaces: Vec::new(),
+            marks: Vec::new(),
+            token_chars: Vec::with_capacity(if lang == Language::Zh {
+                input.len() / 3
+            } else {
+                0
+            }),
         },
         pending: None,
         apostrophe_at: None,
@@ -211,6 +252,7 @@ fn expand_contractions(n: &mut Normalized) {
     let text = std::mem::take(&mut n.text);
     let map = std::mem::take(&mut n.map);
     let tokens = std::mem::take(&mut n.tokens);
+    n.marks.clear();
     n.text.reserve(text.len() + 16);
     // Copies the characters of `text[from..to]` with their map entries.
     let copy = |n: &mut Normalized, from: usize, to: usize| {
@@ -219,11 +261,8 @@ fn expand_contractions(n: &mut Normalized) {
             if b as usize >= to {
                 break;
             }
-            let c = text.get(b as usize..).and_then(|r| r.chars().next());
-            if let Some(c) = c {
-                n.map
-                    .push((u32::try_from(n.text.len()).unwrap_or(u32::MAX), s, e));
-                n.text.push(c);
+            if let Some(c) = text.get(b as usize..).and_then(|r| r.chars().next()) {
+                n.push_char(c, s, e);
             }
         }
     };
@@ -248,15 +287,11 @@ fn expand_contractions(n: &mut Normalized) {
             .map_or(start, |m| m.2);
         for (k, part) in full.split(' ').enumerate() {
             if k > 0 {
-                n.map
-                    .push((u32::try_from(n.text.len()).unwrap_or(u32::MAX), start, end));
-                n.text.push(' ');
+                n.push_char(' ', start, end);
             }
             let at = n.text.len();
             for c in part.chars() {
-                n.map
-                    .push((u32::try_from(n.text.len()).unwrap_or(u32::MAX), start, end));
-                n.text.push(c);
+                n.push_char(c, start, end);
             }
             n.tokens.push((at, n.text.len()));
         }
@@ -361,7 +396,9 @@ impl Builder {
         }
     }
 
-    /// en: the whitespace before this character becomes one space or newline.
+    /// en: the whitespace before this character becomes one space or newline. Inlined: it
+    /// runs before every character and almost never has anything to do.
+    #[inline(always)]
     fn flush_gap(&mut self) {
         if let Some((gap, s, e)) = self.pending.take()
             && !self.n.text.is_empty()
@@ -387,21 +424,17 @@ impl Builder {
             .push((u32::try_from(pos).unwrap_or(u32::MAX), start, end));
         self.n.text.push(c);
         self.in_sentence = true;
-        self.push_token(pos, pos + c.len_utf8());
+        self.push_token(c, pos, pos + c.len_utf8());
     }
 
     fn emit(&mut self, c: char, start: u32, end: u32) {
-        let pos = self.n.text.len();
-        self.n
-            .map
-            .push((u32::try_from(pos).unwrap_or(u32::MAX), start, end));
-        self.n.text.push(c);
+        let pos = self.n.push_char(c, start, end);
         if matches!(c, '。' | '!' | '?' | '.' | ';' | '\n') {
             self.end_sentence();
         }
         if is_word_char(c) {
             self.in_sentence = true;
-            self.push_token(pos, pos + c.len_utf8());
+            self.push_token(c, pos, pos + c.len_utf8());
         } else if c == '\'' {
             self.apostrophe_at = Some(pos);
         }
@@ -410,7 +443,7 @@ impl Builder {
     /// A word character at `[pos, end)`: a token of its own in zh; in en it extends the word
     /// it touches (directly or across one apostrophe: "don't").
     #[inline(always)]
-    fn push_token(&mut self, pos: usize, end: usize) {
+    fn push_token(&mut self, c: char, pos: usize, end: usize) {
         let joins =
             self.lang == Language::En
                 && self.n.tokens.last().is_some_and(|t| {
@@ -419,6 +452,9 @@ impl Builder {
         match self.n.tokens.last_mut() {
             Some(t) if joins => t.1 = end,
             _ => self.n.tokens.push((pos, end)),
+        }
+        if self.lang == Language::Zh {
+            self.n.token_chars.push(c);
         }
     }
 }
@@ -544,6 +580,29 @@ mod tests {
             3
         );
         assert_eq!(normalize("。。", Language::Zh).sentences(), 0);
+    }
+
+    #[test]
+    fn marks_are_every_char_that_is_not_a_word_char() {
+        for (orig, lang) in [
+            (
+                "您好，先说声抱歉！\n 1、核实订单；(2)退款…好吗?",
+                Language::Zh,
+            ),
+            (
+                "It's fine, I'm sorry: this isn't it.\n\n2) We won't wait!",
+                Language::En,
+            ),
+        ] {
+            let n = normalize(orig, lang);
+            let expected: Vec<(usize, char)> = n
+                .as_str()
+                .char_indices()
+                .filter(|&(_, c)| !is_word_char(c))
+                .collect();
+            assert!(!expected.is_empty());
+            assert_eq!(n.marks(), expected.as_slice(), "{orig}");
+        }
     }
 
     #[test]

@@ -5,9 +5,12 @@
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 
-use super::lexicon::{is_en_common_word, is_en_function_word, is_zh_function_char};
-use super::matcher::{Hit, Role, is_word_char};
+use super::lexicon::{
+    is_en_common_word, is_en_function_word, is_grammar_token, is_zh_function_char,
+};
+use super::matcher::{Hit, Role};
 use super::normalize::Normalized;
 use crate::bank::Language;
 
@@ -106,7 +109,7 @@ impl Topic {
     pub fn new<'t>(texts: impl IntoIterator<Item = &'t Normalized>, lang: Language) -> Self {
         let mut units = HashSet::default();
         for t in texts {
-            for_each_unit(t.as_str(), t.tokens(), lang, |u| {
+            for_each_unit(t, 0..t.tokens().len(), lang, |u| {
                 units.insert(u);
                 true
             });
@@ -114,60 +117,50 @@ impl Topic {
         Topic { units }
     }
 
-    /// Units of one sentence `[start, end)` of `text` and how many are on the topic; `toks`
-    /// are the sentence's tokens.
-    pub fn count(
-        &self,
-        text: &str,
-        (start, end): (usize, usize),
-        toks: &[(usize, usize)],
-        lang: Language,
-    ) -> (usize, usize) {
+    /// Units of the tokens `toks` (one sentence's) and how many are on the topic.
+    pub fn count(&self, text: &Normalized, toks: Range<usize>, lang: Language) -> (usize, usize) {
         let (mut total, mut topical) = (0, 0);
-        let mut tally = |u| {
+        for_each_unit(text, toks, lang, |u| {
             total += 1;
             topical += usize::from(self.units.contains(&u));
             true
-        };
-        match lang {
-            Language::Zh => {
-                for_each_unit(text.get(start..end).unwrap_or_default(), toks, lang, tally)
-            }
-            Language::En => for_each_unit(text, toks, lang, &mut tally),
-        }
+        });
         (total, topical)
     }
 }
 
-/// Calls `f` with the key of each topic unit of `text` (two adjacent characters, not both
-/// grammar, in zh; the stem of a content word in en) until it returns false.
+/// Calls `f` with the key of each topic unit of the tokens `toks` of `text` (two adjacent
+/// characters, not both grammar, in zh; the stem of a content word in en) until it returns
+/// false.
 fn for_each_unit(
-    text: &str,
-    toks: &[(usize, usize)],
+    text: &Normalized,
+    toks: Range<usize>,
     lang: Language,
     mut f: impl FnMut(u64) -> bool,
 ) {
+    let spans = text.tokens();
     match lang {
         Language::Zh => {
-            // Tokens are the word characters; walk the text itself.
-            let mut prev: Option<char> = None;
-            for c in text.chars() {
-                if !is_word_char(c) {
-                    prev = None;
+            // A zh token is one word character; two tokens that touch are a pair.
+            let mut prev: Option<(usize, char, bool)> = None;
+            for k in toks {
+                let (Some(&(start, end)), Some(c)) = (spans.get(k), text.token_char(k)) else {
                     continue;
-                }
-                if let Some(a) = prev
-                    && !(is_zh_function_char(a) && is_zh_function_char(c))
+                };
+                let grammar = is_zh_function_char(c);
+                if let Some((prev_end, a, a_grammar)) = prev
+                    && prev_end == start
+                    && !(a_grammar && grammar)
                     && !f((u64::from(a) << 32) | u64::from(c))
                 {
                     return;
                 }
-                prev = Some(c);
+                prev = Some((end, c, grammar));
             }
         }
         Language::En => {
-            for &(s, e) in toks {
-                let w = text.get(s..e).unwrap_or_default();
+            for &(s, e) in spans.get(toks).unwrap_or_default() {
+                let w = text.as_str().get(s..e).unwrap_or_default();
                 if !is_en_function_word(w) && !is_en_common_word(w) && !f(token_hash(stem(w))) {
                     return;
                 }
@@ -295,7 +288,7 @@ pub fn is_keyword_list(norm: &Normalized, hits: &[Hit], lang: Language) -> bool 
         (content - bare_content) * 5 > (toks.len() - not_content) * 2
     };
     let mut prev_end: Option<usize> = None;
-    for &(s, e) in toks {
+    for (k, &(s, e)) in toks.iter().enumerate() {
         let split = prev_end.is_some_and(|p| {
             text.get(p..s)
                 .is_some_and(|gap| gap.chars().any(|c| c != ' ' && c != '\''))
@@ -322,10 +315,7 @@ pub fn is_keyword_list(norm: &Normalized, hits: &[Hit], lang: Language) -> bool 
             }
         }
         let tok = text.get(s..e).unwrap_or_default();
-        let grammar = match lang {
-            Language::Zh => tok.chars().all(is_zh_function_char),
-            Language::En => is_en_function_word(tok),
-        };
+        let grammar = is_grammar_token(norm, k, lang);
         // A segment that opens with a grammar word is a clause even when a phrase covers it:
         // 「先道歉」 and 「再核实」 (thesaurus phrases) are steps, not list items.
         let opens = seg.content == 0 && seg.glue == 0;

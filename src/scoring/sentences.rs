@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use super::lexicon::{is_en_function_word, is_zh_function_char};
+use super::lexicon::is_grammar_token;
 use super::matcher::{Hit, Role};
 use super::normalize::Normalized;
 use super::relevance::{KeyHasher, Topic};
@@ -51,18 +51,7 @@ impl Sentences {
         let mut start = 0;
         let mut tok_i = 0;
         let mut hit_i = 0;
-        let bounds = s
-            .char_indices()
-            .filter(|&(i, c)| is_sentence_end(c) || (text.break_within(i, i) && i > 0))
-            .map(|(i, c)| {
-                if is_sentence_end(c) {
-                    i + c.len_utf8()
-                } else {
-                    i
-                }
-            })
-            .chain(std::iter::once(s.len()));
-        for end in bounds {
+        for end in bounds(text) {
             if end <= start {
                 continue;
             }
@@ -82,12 +71,7 @@ impl Sentences {
                 .trim_end_matches(is_sentence_end);
             let repeated = n >= MIN_TOKENS && !seen.insert(fnv(body.as_bytes()));
             // Every sentence's units are counted: their sum is the whole answer's topic share.
-            let (total, topical) = topic.count(
-                s,
-                (start, end),
-                toks.get(first_tok..tok_i).unwrap_or_default(),
-                lang,
-            );
+            let (total, topical) = topic.count(text, first_tok..tok_i, lang);
             units.0 += total;
             units.1 += topical;
             let on_topic = has_phrase
@@ -196,7 +180,10 @@ fn substance(text: &Normalized, hits: &[Hit], lang: Language, list: &mut [Senten
     let mut next_hit = 0;
     let mut covered_to = 0;
     for sent in list.iter_mut() {
-        for &(ts, te) in toks.get(sent.toks.0..sent.toks.1).unwrap_or_default() {
+        for k in sent.toks.0..sent.toks.1 {
+            let Some(&(ts, te)) = toks.get(k) else {
+                continue;
+            };
             while let Some(h) = hits.get(next_hit).filter(|h| h.start <= ts) {
                 next_hit += 1;
                 if matches!(
@@ -207,15 +194,39 @@ fn substance(text: &Normalized, hits: &[Hit], lang: Language, list: &mut [Senten
                 }
             }
             let tok = s.get(ts..te).unwrap_or_default();
-            let grammar = match lang {
-                Language::Zh => tok.chars().all(is_zh_function_char),
-                Language::En => is_en_function_word(tok),
-            };
+            let grammar = is_grammar_token(text, k, lang);
             if !grammar && !tok.bytes().all(|b| b.is_ascii_digit()) && covered_to < te {
                 sent.substance += 1;
             }
         }
     }
+}
+
+/// Where sentences end, ascending (repeats possible): after each sentence-ending mark, before
+/// each line break that zh dropped (unless a mark ends the sentence there anyway), and at the
+/// end of the text.
+fn bounds(text: &Normalized) -> Vec<usize> {
+    let s = text.as_str();
+    let mut out: Vec<usize> = text
+        .marks()
+        .iter()
+        .filter(|&&(_, c)| is_sentence_end(c))
+        .map(|&(i, c)| i + c.len_utf8())
+        .collect();
+    let before_char = |b: usize| {
+        s.get(b..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| !is_sentence_end(c))
+    };
+    let breaks = text
+        .breaks()
+        .iter()
+        .copied()
+        .filter(|&b| b > 0 && before_char(b));
+    out.extend(breaks);
+    out.sort_unstable();
+    out.push(s.len());
+    out
 }
 
 fn is_sentence_end(c: char) -> bool {

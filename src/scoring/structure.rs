@@ -77,7 +77,7 @@ pub fn organisation(text: &Normalized, hits: &[Hit], lang: Language) -> Organisa
         }
     }
     // Numbered items: (1)(2), ⑴⑵, 1、2、, 1. 2., 一、二、 at the start of a line or clause.
-    for (at, marker) in list_markers(s) {
+    for (at, marker) in list_markers(text) {
         org.enumerations += 1;
         let first_before = org
             .first_enumeration
@@ -99,7 +99,7 @@ pub fn organisation(text: &Normalized, hits: &[Hit], lang: Language) -> Organisa
 /// (2)了解投诉原因；…」), not a string of keywords (「(1)倾听；(2)道歉」).
 pub fn numbered_outline(text: &Normalized, lang: Language) -> bool {
     let s = text.as_str();
-    let markers = list_markers(s);
+    let markers = list_markers(text);
     if markers.len() < 3 {
         return false;
     }
@@ -120,24 +120,34 @@ pub fn numbered_outline(text: &Normalized, lang: Language) -> bool {
 
 /// Numbered list markers at the start of the text, a line or a clause: `(1)`, `1、`, `1.`,
 /// `1)` and `一、` (after NFKC, ⑴ and （1） are `(1)`). Byte offset and the marker.
-fn list_markers(s: &str) -> Vec<(usize, String)> {
+fn list_markers(text: &Normalized) -> Vec<(usize, String)> {
+    let s = text.as_str();
+    // Clauses start at the text's start and after each clause end; spaces there are skipped.
+    let ends = text
+        .marks()
+        .iter()
+        .filter(|&&(_, c)| is_clause_end(c) || c == '\n')
+        .map(|&(i, c)| i + c.len_utf8());
     let mut out = Vec::new();
-    let mut clause_start = true;
-    for (i, c) in s.char_indices() {
-        if clause_start {
-            let rest = s.get(i..).unwrap_or_default();
-            if let Some(len) = marker_len(rest) {
-                out.push((i, rest.get(..len).unwrap_or_default().to_string()));
-            }
+    for start in std::iter::once(0).chain(ends) {
+        let rest = s.get(start..).unwrap_or_default();
+        let at = start + (rest.len() - rest.trim_start_matches(' ').len());
+        let rest = s.get(at..).unwrap_or_default();
+        if let Some(len) = marker_len(rest) {
+            out.push((at, rest.get(..len).unwrap_or_default().to_string()));
         }
-        clause_start = is_clause_end(c) || c == '\n' || (clause_start && c == ' ');
     }
     out
 }
 
 /// Length in bytes of a list marker at the start of `rest`, if there is one.
 fn marker_len(rest: &str) -> Option<usize> {
-    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let numeral = |c: char| {
+        matches!(
+            c,
+            '0'..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
     let mut it = rest.char_indices();
     let (_, first) = it.next()?;
     if first == '(' {
