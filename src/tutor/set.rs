@@ -12,8 +12,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rand::SeedableRng;
-use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use serde::Serialize;
 use toml::Spanned;
@@ -27,6 +25,7 @@ use crate::bank::read::{TextFile, read_text};
 use crate::bank::rules::{ANSWER_RANGE, BankRules, Gathered, PREP_RANGE};
 use crate::bank::suggest::closest;
 use crate::bank::{Bank, BankSet, Defaults, Language, Problem, Question, Source, Timing};
+use crate::session::plan::seeded;
 use crate::session::{Mode, Plan, QuestionRef};
 
 /// The set schema this mianba reads.
@@ -105,7 +104,7 @@ impl Set {
     pub fn plan(&self) -> Plan {
         let mut questions = self.questions.clone();
         if self.shuffle {
-            questions.shuffle(&mut StdRng::seed_from_u64(self.seed));
+            questions.shuffle(&mut seeded(self.seed));
         }
         let mut banks: Vec<String> = Vec::new();
         for q in &questions {
