@@ -107,17 +107,6 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     out
 }
 
-impl Ui {
-    /// A mode as the UI names it (the CLI and reports too: `practice` is for typing).
-    pub fn mode_name(&self, mode: crate::session::Mode) -> &'static str {
-        match mode {
-            crate::session::Mode::Practice => self.mode_practice,
-            crate::session::Mode::Exam => self.mode_exam,
-            crate::session::Mode::Spoken => self.mode_spoken,
-        }
-    }
-}
-
 macro_rules! ui_strings {
     ($($name:ident: $zh:literal, $en:literal;)*) => {
         /// All UI strings of one language.

@@ -16,6 +16,10 @@ pub fn seeded(seed: u64) -> ChaCha8Rng {
     ChaCha8Rng::seed_from_u64(seed)
 }
 
+/// Questions in a drawn interview when the candidate does not say (`practice --count`, the
+/// home screen).
+pub const DEFAULT_COUNT: usize = 3;
+
 /// One question of a plan, by id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct QuestionRef {
@@ -119,13 +123,6 @@ impl PlanError {
                 fill(ui.err_plan_question, &[("id", &sanitize_line(id))])
             }
         }
-    }
-}
-
-/// Plan errors are bad input (exit code 1).
-impl From<PlanError> for crate::error::Error {
-    fn from(e: PlanError) -> Self {
-        crate::error::Error::Plan(e)
     }
 }
 

@@ -168,10 +168,19 @@ impl Set {
     }
 }
 
+/// A set file that failed validation, as a command or the app reports it: its first problem
+/// and how many more (`crate::error::Error::InvalidSet` says it).
+#[derive(Debug)]
+pub struct InvalidSet {
+    pub path: PathBuf,
+    pub first: String,
+    pub more: usize,
+}
+
 /// Reads a set for a command or the app, failing with one sentence that names the file, its
 /// first problem and the fix (`mianba set validate` lists them all).
-pub fn load_checked(path: &Path, banks: &BankSet) -> crate::error::Result<Set> {
-    load_set(path, banks).map_err(|problems| crate::error::Error::InvalidSet {
+pub fn load_checked(path: &Path, banks: &BankSet) -> Result<Set, InvalidSet> {
+    load_set(path, banks).map_err(|problems| InvalidSet {
         path: path.to_path_buf(),
         first: problems.first().map(|p| p.to_string()).unwrap_or_default(),
         more: problems.len().saturating_sub(1),
