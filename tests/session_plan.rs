@@ -1,4 +1,6 @@
 //! Interview plans: seeded draws, filters, clear errors, the civil-service preset.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::HashSet;
 use std::fmt::Write;
