@@ -9,6 +9,7 @@
 pub mod bank;
 pub mod cli;
 pub mod commands;
+pub mod dates;
 pub mod encoding;
 pub mod error;
 pub mod files;
