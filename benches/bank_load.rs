@@ -6,6 +6,8 @@
 //! `toml_whole_file_only` times the toml crate parsing the lean bank as one document, with no
 //! walk at all: the loader parses piece by piece instead (see `bank::pieces`), which is
 //! why it can be faster than this.
+// Benchmark code: a failed unwrap, expect or panic is the benchmark failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
 

@@ -2,6 +2,8 @@
 //! the history screen's first frame (open the store, read the list), the progress aggregates,
 //! and the whole `mianba history --json` process. Targets: ≤ 100 ms, ≤ 100 ms, ≤ 300 ms.
 //! Also the parts of progress, and what insights on one answer cost.
+// Benchmark code: a failed unwrap, expect or panic is the benchmark failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "../tests/review_support/mod.rs"]
 mod review_support;

@@ -4,6 +4,8 @@
 //! `first_frame/in_process` is what start-up costs inside the binary (load the bundled banks,
 //! open the store, build the app, draw); `first_frame/binary_in_pty` spawns the real release
 //! binary in a pseudo-terminal and waits until its home screen is on the screen.
+// Benchmark code: a failed unwrap, expect or panic is the benchmark failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::io::Read;
 use std::rc::Rc;

@@ -452,7 +452,7 @@ mod tests {
             .find(|a| a.get_id() == "count")
             .unwrap();
         let help = count.get_help().unwrap().to_string();
-        let default = crate::tui::home::DEFAULT_COUNT;
+        let default = crate::session::plan::DEFAULT_COUNT;
         assert!(help.contains(&format!("default {default}")), "{help}");
     }
 }

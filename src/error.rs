@@ -3,11 +3,13 @@
 //! (1 bad input, 2 wrong usage).
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use crate::files::io_message;
 use crate::i18n::{Lang, fill};
 use crate::session::PlanError;
 use crate::store::StoreError;
+use crate::tutor::set::InvalidSet;
 
 #[derive(Debug)]
 pub enum Error {
@@ -72,19 +74,6 @@ impl Error {
     }
 }
 
-/// A file that cannot be read or written, said by what is wrong: a missing file is named as
-/// missing, not as a permission problem.
-pub fn io_message(lang: Lang, path: &Path, e: &std::io::Error, writing: bool) -> String {
-    let ui = lang.ui();
-    let shown = path.display();
-    let template = match (e.kind(), writing) {
-        (std::io::ErrorKind::NotFound, false) => ui.err_missing_file,
-        (_, false) => ui.err_cannot_read,
-        (_, true) => ui.err_cannot_write,
-    };
-    fill(template, &[("path", &shown), ("why", e)])
-}
-
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
@@ -98,6 +87,31 @@ impl std::error::Error for Error {
             Error::Store(e) => Some(e),
             Error::Plan(e) => Some(e),
             _ => None,
+        }
+    }
+}
+
+/// Plan errors are bad input (exit code 1).
+impl From<PlanError> for Error {
+    fn from(e: PlanError) -> Self {
+        Error::Plan(e)
+    }
+}
+
+/// Store errors reach the user as bad input (exit code 1).
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        Error::Store(e)
+    }
+}
+
+/// A set that failed validation is bad input (exit code 1).
+impl From<InvalidSet> for Error {
+    fn from(e: InvalidSet) -> Self {
+        Error::InvalidSet {
+            path: e.path,
+            first: e.first,
+            more: e.more,
         }
     }
 }

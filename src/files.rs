@@ -16,6 +16,19 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::i18n::{Lang, fill};
 
+/// A file that cannot be read or written, said by what is wrong: a missing file is named as
+/// missing, not as a permission problem.
+pub fn io_message(lang: Lang, path: &Path, e: &std::io::Error, writing: bool) -> String {
+    let ui = lang.ui();
+    let shown = path.display();
+    let template = match (e.kind(), writing) {
+        (std::io::ErrorKind::NotFound, false) => ui.err_missing_file,
+        (_, false) => ui.err_cannot_read,
+        (_, true) => ui.err_cannot_write,
+    };
+    fill(template, &[("path", &shown), ("why", e)])
+}
+
 /// Why `read_capped` returned no bytes.
 #[derive(Debug)]
 pub enum ReadCapped {

@@ -107,17 +107,6 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     out
 }
 
-impl Ui {
-    /// A mode as the UI names it (the CLI and reports too: `practice` is for typing).
-    pub fn mode_name(&self, mode: crate::session::Mode) -> &'static str {
-        match mode {
-            crate::session::Mode::Practice => self.mode_practice,
-            crate::session::Mode::Exam => self.mode_exam,
-            crate::session::Mode::Spoken => self.mode_spoken,
-        }
-    }
-}
-
 macro_rules! ui_strings {
     ($($name:ident: $zh:literal, $en:literal;)*) => {
         /// All UI strings of one language.
@@ -411,6 +400,7 @@ ui_strings! {
     err_backup_invalid: "{path} 不是有效的面霸备份（{why}）；未导入任何内容——请使用 `mianba export` 写出的文件", "{path} is not a valid mianba backup ({why}); nothing was imported — use a file written by `mianba export`";
     err_backup_too_new: "{path} 由更新版本的面霸写入（备份版本 {found}，本版本最高读取 {known}）；未导入任何内容——请更新面霸", "{path} was written by a newer mianba (backup version {found}, this version reads up to {known}); nothing was imported — update mianba";
     err_grader_empty: "--grader 为空；请给出评分人姓名", "--grader is empty; give the grader's name";
+    err_grading_internal: "mianba 内部出错；出错前记下的评分都已保存", "mianba hit an internal error; every grade recorded before it was saved";
     err_grading_terminal: "阅卷需要终端；在脚本中请用 `mianba class report` 查看结果", "grading needs a terminal; from a script use `mianba class report` to read the results";
     err_two_bundles_one_file: "两个结果文件会保存为同一个 {file}；请分两次批改，或给其中一个改名", "two bundles would be saved as {file}; grade them in two runs or rename one";
     err_bundle_no_answers: "{file} 中没有可批改的回答", "{file} has no answers to grade";

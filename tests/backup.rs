@@ -1,6 +1,8 @@
 //! Backup: export and import of the whole store. A round trip loses nothing (every row of every
 //! table compared), importing merges without duplicating, a bad file is refused whole and
 //! leaves the store untouched, and two programs importing at once lose nothing.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod review_support;
 

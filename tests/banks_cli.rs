@@ -1,4 +1,6 @@
 //! `mianba banks list|show|validate` run as the real binary.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 

@@ -3,6 +3,8 @@
 //! read); here they must rank in grade order and land in the published bands. Gaming answers
 //! generated from each rubric must stay low while the model answer stays high.
 //! Run with `--nocapture` to see the per-question table.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mianba::bank::{BankSet, Language};
 use mianba::scoring::Rubric;

@@ -1,4 +1,6 @@
 //! `mianba history`, `report`, `export`/`import` and `due` on the real binary.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod review_support;
 

@@ -1,6 +1,8 @@
 //! The command line and the docs as someone trying mianba for the first time meets them
 //! (issue 16): every command is in the README, the README's example bank is a real one, usage,
 //! help, errors in the UI language, completions and the man page.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 use std::process::Output;

@@ -1,5 +1,7 @@
 //! A store written at schema 1 — the very first migration only — opens with today's code and
 //! everything the self-review needs is there: uids, marks, the drill schedule, the filters.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mianba::review::progress;
 use mianba::store::migrations::{MIGRATIONS, latest, version};

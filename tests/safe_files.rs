@@ -4,7 +4,8 @@
 //! a FIFO at once instead of hanging, and a folder scan names what it skipped.
 //! Everything happens inside temp folders; a symbolic link to a file outside the folder
 //! stands in for a device.
-
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(unix)]
 
 mod safe_support;

@@ -1,5 +1,7 @@
 //! `mianba score` as a user runs it: JSON keys of the contract, human output, stdin, bank ids,
 //! the exit codes and one-sentence errors, and a 1 MB answer.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;

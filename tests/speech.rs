@@ -1,6 +1,8 @@
 //! Reading aloud through the real process machinery: the spoken path with the real espeak-ng
 //! (where it is installed), the missing-program path (everywhere), and that `speak` never
 //! blocks and never leaves a process behind (small shell scripts standing in for espeak-ng).
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![cfg(unix)]
 
 use std::os::unix::fs::PermissionsExt;

@@ -4,6 +4,8 @@
 //! in none of them is refused at its row and field, with the fix. The CSV class report goes
 //! the other way: it starts with a UTF-8 BOM so Excel shows the names (case 3). Cells typed
 //! with a Chinese IME separate points with full-width ：｜；！ (case 2).
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 

@@ -1,4 +1,6 @@
 //! The SQLite store: round trips, drafts, damaged files left untouched, concurrent writers.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 use std::sync::Barrier;

@@ -1,4 +1,6 @@
 //! A store written with schema 1 opens in this mianba with nothing lost.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use mianba::store::migrations::{MIGRATIONS, latest, version};
 use mianba::store::{SessionId, Store};

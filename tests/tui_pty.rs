@@ -1,6 +1,8 @@
 //! End-to-end tests of the terminal app: the real binary in a pseudo-terminal, its screen read
 //! through vt100, a temporary data folder, and the store opened afterwards to check what was
 //! saved.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "tui_pty/harness.rs"]
 mod harness;

@@ -2,6 +2,8 @@
 //! CLI's sentence (not opened half-way), and a store that stops taking writes mid-session
 //! loses no typed character — the answer goes to a recovery file the screen names, and the
 //! next start brings it back into the store.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 // The shared pty harness and store fixture; this test uses part of each (the fixture allows
 // its own dead code).

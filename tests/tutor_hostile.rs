@@ -3,6 +3,8 @@
 //! never a panic, and nothing it contains reaches the terminal as a control character.
 //! Files too large to keep in the repository (huge, deeply nested) are made here; so are the
 //! FIFOs and links standing in for devices, which git cannot hold (`tests/safe_files.rs`).
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 

@@ -3,9 +3,8 @@
 
 use std::process::ExitCode;
 
-use unicode_width::UnicodeWidthStr;
-
 use super::history::{emit, emit_lines, to_json};
+use super::table::table;
 use crate::bank::{Bank, BankSet, Defaults, Problem, Question, Structure};
 use crate::cli::{BanksCommand, Global};
 use crate::error::{Error, Result};
@@ -89,28 +88,6 @@ fn list(set: &BankSet, json: bool, lang: Lang) -> Result<ExitCode> {
         .collect();
     emit(&table(header.map(String::from), &rows))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// An aligned table: every column as wide as its widest cell (in terminal columns), two
-/// spaces between columns, no trailing spaces.
-fn table<const N: usize>(header: [String; N], rows: &[[String; N]]) -> String {
-    let mut widths = [0usize; N];
-    for row in std::iter::once(&header).chain(rows) {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut out = String::new();
-    for row in std::iter::once(&header).chain(rows) {
-        let mut line = String::new();
-        for (cell, w) in row.iter().zip(widths) {
-            line.push_str(cell);
-            line.extend(std::iter::repeat_n(' ', w.saturating_sub(cell.width()) + 2));
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn find<'s>(set: &'s BankSet, id: &str, lang: Lang) -> Result<&'s Bank> {
@@ -236,23 +213,9 @@ fn validate(paths: &[std::path::PathBuf], lang: Lang) -> Result<ExitCode> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use unicode_width::UnicodeWidthStr;
 
-    #[test]
-    fn table_columns_line_up_by_display_width() {
-        let rows = [
-            ["complaint".to_string(), "投诉与售后".to_string()],
-            ["en-basics".to_string(), "Basics".to_string()],
-        ];
-        let out = table(["ID".to_string(), "TITLE".to_string()], &rows);
-        let lines: Vec<&str> = out.lines().collect();
-        // The second column starts at the same display column on every line.
-        for (line, title) in lines.iter().zip(["TITLE", "投诉与售后", "Basics"]) {
-            let before = &line[..line.find(title).unwrap()];
-            assert_eq!(before.width(), 11, "{out}");
-        }
-        assert!(lines.iter().all(|l| !l.ends_with(' ')));
-    }
+    use super::*;
 
     #[test]
     fn wrap_respects_display_width_and_word_boundaries() {

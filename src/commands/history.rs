@@ -3,8 +3,6 @@
 
 use std::process::ExitCode;
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::cli::{Global, HistoryArgs};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -107,21 +105,5 @@ fn table(list: &[SessionSummary], lang: Lang) -> String {
             ]
         })
         .collect();
-    let mut widths = [0usize; 6];
-    for row in std::iter::once(&head.map(String::from)).chain(&rows) {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut out = String::new();
-    for row in std::iter::once(head.map(String::from)).chain(rows) {
-        let mut line = String::new();
-        for (cell, w) in row.iter().zip(widths) {
-            line.push_str(cell);
-            line.push_str(&" ".repeat(w.saturating_sub(cell.width()) + 2));
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    super::table::table(head.map(String::from), &rows)
 }

@@ -12,6 +12,7 @@ mod score;
 mod set;
 mod settings;
 mod shell;
+mod table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

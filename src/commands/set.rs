@@ -43,7 +43,7 @@ pub(crate) fn banks(global: &Global) -> BankSet {
 
 /// Loads a set or fails with one sentence naming the file, its first problem and the fix.
 pub(crate) fn load(path: &Path, banks: &BankSet) -> Result<Set> {
-    crate::tutor::set::load_checked(path, banks)
+    Ok(crate::tutor::set::load_checked(path, banks)?)
 }
 
 fn validate(global: &Global, files: &[std::path::PathBuf]) -> Result<ExitCode> {

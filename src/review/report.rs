@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Local};
+use chrono::Local;
 use serde::Serialize;
 
 use crate::i18n::Lang;
@@ -31,9 +31,7 @@ impl<'a> ReportJson<'a> {
 
 /// A Unix time as local date and time, `2025-03-01 14:30`.
 pub fn local_time(unix: i64) -> String {
-    DateTime::from_timestamp(unix, 0)
-        .map(|t| t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|| unix.to_string())
+    crate::dates::minute(unix, &Local).unwrap_or_else(|| unix.to_string())
 }
 
 /// Labels in the UI language (bank text stays as written).

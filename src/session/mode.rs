@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Ui;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
@@ -35,6 +37,18 @@ impl Mode {
 impl std::fmt::Display for Mode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+// Here rather than in `i18n`, so the strings never import the session (no cycle).
+impl Ui {
+    /// A mode as the UI names it (the CLI and reports too: `practice` is for typing).
+    pub fn mode_name(&self, mode: Mode) -> &'static str {
+        match mode {
+            Mode::Practice => self.mode_practice,
+            Mode::Exam => self.mode_exam,
+            Mode::Spoken => self.mode_spoken,
+        }
     }
 }
 

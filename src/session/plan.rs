@@ -2,12 +2,23 @@
 //! the loaded banks with a seeded generator, so the same seed always gives the same interview.
 
 use rand::SeedableRng;
-use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
+use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, BankSet, Language, Question};
 use crate::text::sanitize_line;
+
+/// The generator of every seeded draw (plans, presets, sets). ChaCha8's output for a seed is
+/// fixed by `rand_chacha`'s contract, so a tutor and a class on different mianba versions get
+/// the same questions for the same seed; rand's `StdRng` makes no such promise.
+pub fn seeded(seed: u64) -> ChaCha8Rng {
+    ChaCha8Rng::seed_from_u64(seed)
+}
+
+/// Questions in a drawn interview when the candidate does not say (`practice --count`, the
+/// home screen).
+pub const DEFAULT_COUNT: usize = 3;
 
 /// One question of a plan, by id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -115,13 +126,6 @@ impl PlanError {
     }
 }
 
-/// Plan errors are bad input (exit code 1).
-impl From<PlanError> for crate::error::Error {
-    fn from(e: PlanError) -> Self {
-        crate::error::Error::Plan(e)
-    }
-}
-
 impl PlanRequest {
     /// Draws the plan: the matching questions in bank order, shuffled by `seed`, the first
     /// `count` kept (answer time and thinking from each question's bank).
@@ -131,7 +135,7 @@ impl PlanRequest {
             return Err(PlanError::NoQuestions);
         }
         let mut questions = pool;
-        questions.shuffle(&mut StdRng::seed_from_u64(self.seed));
+        questions.shuffle(&mut seeded(self.seed));
         questions.truncate(self.count.max(1));
         Ok(Plan {
             questions,
@@ -198,7 +202,7 @@ impl Preset {
     /// lack is filled from the preset's other categories, so the format keeps its length.
     pub fn draw(&self, set: &BankSet, banks: &[String], seed: u64) -> Result<Plan, PlanError> {
         let pool = candidates(set, banks, &[], None)?;
-        let mut rng = StdRng::seed_from_u64(seed);
+        let mut rng = seeded(seed);
         let mut by_category: Vec<Vec<QuestionRef>> = self
             .categories
             .iter()

@@ -24,6 +24,7 @@ use std::path::Path;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 
+use super::InStore;
 use super::schedule::{self, ScheduleEntry};
 use super::sessions::{seed_from_sql, seed_to_sql};
 use super::{Draft, SessionId, Store, StoreError, StoreResult, migrations};
@@ -261,9 +262,9 @@ pub struct ImportSummary {
 impl Store {
     /// Every row, read in one transaction so the backup is consistent.
     pub fn backup(&self) -> StoreResult<Backup> {
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
-        let backup = read_all(&tx).map_err(|e| self.err(e))?;
-        tx.commit().map_err(|e| self.err(e))?;
+        let tx = self.conn.unchecked_transaction().in_store(self)?;
+        let backup = read_all(&tx).in_store(self)?;
+        tx.commit().in_store(self)?;
         backup.map_err(|(what, source)| StoreError::Json {
             path: self.path.clone(),
             what,

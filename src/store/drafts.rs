@@ -3,6 +3,7 @@
 
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::InStore;
 use super::sessions::{opt_usize_col, usize_to_sql};
 use super::{Draft, SessionId, Store, StoreResult};
 
@@ -28,7 +29,7 @@ impl Store {
                     d.updated_at
                 ],
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         Ok(())
     }
 
@@ -40,7 +41,7 @@ impl Store {
                 "UPDATE drafts SET seconds_used = ?2 WHERE key = ?1",
                 params![key, seconds],
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         Ok(())
     }
 
@@ -54,7 +55,7 @@ impl Store {
             )
             .optional()
             .map(Option::unwrap_or_default)
-            .map_err(|e| self.err(e))
+            .in_store(self)
     }
 
     /// The most recently saved draft: the one to offer for restore after a crash.
@@ -67,14 +68,14 @@ impl Store {
                 draft_row,
             )
             .optional()
-            .map_err(|e| self.err(e))
+            .in_store(self)
     }
 
     /// Forgets a draft (its answer was submitted, or the candidate declined to restore it).
     pub fn clear_draft(&self, key: &str) -> StoreResult<()> {
         self.conn
             .execute("DELETE FROM drafts WHERE key = ?1", [key])
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         Ok(())
     }
 }

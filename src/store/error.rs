@@ -106,7 +106,7 @@ impl StoreError {
                 fill(ui.err_store_dir, &[("path", &p(path)), ("why", source)])
             }
             StoreError::Read { path, source } => {
-                crate::error::io_message(lang, path, source, false)
+                crate::files::io_message(lang, path, source, false)
             }
             StoreError::Damaged { path, detail, wal } => {
                 let wal = wal.as_ref().map_or_else(String::new, |w| {
@@ -173,13 +173,6 @@ impl std::error::Error for StoreError {
 impl From<crate::files::WriteError> for StoreError {
     fn from(e: crate::files::WriteError) -> Self {
         StoreError::Write(e)
-    }
-}
-
-/// Store errors reach the user as bad input (exit code 1).
-impl From<StoreError> for crate::error::Error {
-    fn from(e: StoreError) -> Self {
-        crate::error::Error::Store(e)
     }
 }
 

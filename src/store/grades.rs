@@ -3,6 +3,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use super::InStore;
 use super::{SessionId, Store, StoreError, StoreResult};
 use crate::tutor::grading::Grade;
 
@@ -14,7 +15,7 @@ impl Store {
                 "UPDATE sessions SET set_id = ?2, set_checksum = ?3 WHERE id = ?1",
                 params![id.0, set_id, checksum],
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         Ok(())
     }
 
@@ -32,7 +33,7 @@ impl Store {
                 },
             )
             .optional()
-            .map_err(|e| self.err(e))
+            .in_store(self)
     }
 
     /// The latest session taken from the set with this id.
@@ -47,7 +48,7 @@ impl Store {
                 |r| r.get(0).map(SessionId),
             )
             .optional()
-            .map_err(|e| self.err(e))
+            .in_store(self)
     }
 
     /// A session's stable id (survives backups and merges).
@@ -58,7 +59,7 @@ impl Store {
             })
             .optional()
             .map(Option::flatten)
-            .map_err(|e| self.err(e))
+            .in_store(self)
     }
 
     /// The session with this stable id.
@@ -68,13 +69,13 @@ impl Store {
                 r.get(0).map(SessionId)
             })
             .optional()
-            .map_err(|e| self.err(e))
+            .in_store(self)
     }
 
     /// Saves a tutor's grades against a session; a grade by the same grader on the same
     /// question replaces the earlier one. Returns how many were saved.
     pub fn save_grades(&self, id: SessionId, grades: &[Grade]) -> StoreResult<usize> {
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+        let tx = self.conn.unchecked_transaction().in_store(self)?;
         for g in grades {
             let scores = serde_json::to_string(&g.scores).map_err(|source| StoreError::Json {
                 path: self.path.clone(),
@@ -96,9 +97,9 @@ impl Store {
                     g.digest
                 ],
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         }
-        tx.commit().map_err(|e| self.err(e))?;
+        tx.commit().in_store(self)?;
         Ok(grades.len())
     }
 
@@ -110,7 +111,7 @@ impl Store {
                 "SELECT question_id, grader, scores_json, overall, comment, graded_at, digest
                  FROM grades WHERE session_id = ?1 ORDER BY question_id, grader",
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         let rows = stmt
             .query_map([id.0], |r| {
                 Ok((
@@ -123,11 +124,11 @@ impl Store {
                     r.get::<_, String>(6)?,
                 ))
             })
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         let mut out = Vec::new();
         for row in rows {
             let (question, grader, scores, overall, comment, graded_at, digest) =
-                row.map_err(|e| self.err(e))?;
+                row.in_store(self)?;
             let scores = serde_json::from_str(&scores).map_err(|source| StoreError::Json {
                 path: self.path.clone(),
                 what: format!("the grade by {grader} on {question}"),

@@ -5,6 +5,7 @@ use rusqlite::types::Value;
 use rusqlite::{Row, params_from_iter};
 use serde::{Deserialize, Serialize};
 
+use super::InStore;
 use super::marks::{MarkKind, MarkTally};
 use super::sessions::{SUMMARY_SELECT, mode_col, summary_row, usize_col, usize_to_sql};
 use super::{AnswerId, SessionId, SessionSummary, Store, StoreResult};
@@ -87,11 +88,11 @@ impl Store {
         );
         values.push(Value::Integer(usize_to_sql(limit)));
         values.push(Value::Integer(usize_to_sql(offset)));
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut stmt = self.conn.prepare_cached(&sql).in_store(self)?;
         let rows = stmt
             .query_map(params_from_iter(values), |r| Ok(summary_row(r, &self.path)))
-            .map_err(|e| self.err(e))?;
-        rows.map(|r| r.map_err(|e| self.err(e))?).collect()
+            .in_store(self)?;
+        rows.map(|r| r.in_store(self)?).collect()
     }
 
     /// How many sessions match `filter`.
@@ -100,7 +101,7 @@ impl Store {
         let sql = format!("SELECT COUNT(*) FROM sessions s WHERE 1{cond}");
         self.conn
             .query_row(&sql, params_from_iter(values), |r| usize_col(r, 0))
-            .map_err(|e| self.err(e))
+            .in_store(self)
     }
 
     /// The main answers matching `filter` that count for progress — in each session, the
@@ -118,13 +119,13 @@ impl Store {
              WHERE a.followup IS NULL{cond}
              ORDER BY a.session_id, a.category, a.bank_id, a.question_id, a.attempt"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut stmt = self.conn.prepare_cached(&sql).in_store(self)?;
         let rows = stmt
             .query_map(params_from_iter(values), progress_row)
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         let mut out: Vec<ProgressRow> = Vec::new();
         for row in rows {
-            let row = row.map_err(|e| self.err(e))?;
+            let row = row.in_store(self)?;
             match out.last_mut() {
                 Some(last)
                     if last.session_id == row.session_id && last.question_id == row.question_id =>
@@ -152,15 +153,15 @@ impl Store {
              WHERE a.followup IS NOT NULL{cond}
              ORDER BY a.session_id, a.question_id, a.followup, a.attempt, a.id"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut stmt = self.conn.prepare_cached(&sql).in_store(self)?;
         let rows = stmt
             .query_map(params_from_iter(values), |r| {
                 Ok((SessionId(r.get(0)?), r.get(1)?, r.get(2)?, r.get(3)?))
             })
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         let mut out: Vec<(SessionId, String, u32, u32)> = Vec::new();
         for row in rows {
-            let row = row.map_err(|e| self.err(e))?;
+            let row = row.in_store(self)?;
             match out.last_mut() {
                 // A later attempt at the same follow-up replaces the earlier.
                 Some(last) if (last.0, &last.1, last.2) == (row.0, &row.1, row.2) => *last = row,
@@ -186,7 +187,7 @@ impl Store {
                  GROUP BY m.kind, m.name"
             )
         };
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut stmt = self.conn.prepare_cached(&sql).in_store(self)?;
         let rows = stmt
             .query_map(params_from_iter(values), |r| {
                 let kind: String = r.get(0)?;
@@ -202,12 +203,12 @@ impl Store {
                     }),
                 )
             })
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         let mut out = Vec::new();
         for row in rows {
             // A kind this version does not know (from a newer mianba) is not ours to count.
-            if let Some(tally) = row.map_err(|e| self.err(e))? {
-                out.push(tally.map_err(|e| self.err(e))?);
+            if let Some(tally) = row.in_store(self)? {
+                out.push(tally.in_store(self)?);
             }
         }
         Ok(out)

@@ -128,7 +128,7 @@ impl Store {
         let verdict: String = self
             .conn
             .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         if verdict == "ok" {
             Ok(())
         } else {
@@ -138,6 +138,17 @@ impl Store {
 
     fn err(&self, e: rusqlite::Error) -> StoreError {
         StoreError::sqlite(&self.path, e)
+    }
+}
+
+/// A SQLite result whose error names the store's file: `.in_store(self)?` in every query.
+trait InStore<T> {
+    fn in_store(self, store: &Store) -> StoreResult<T>;
+}
+
+impl<T> InStore<T> for rusqlite::Result<T> {
+    fn in_store(self, store: &Store) -> StoreResult<T> {
+        self.map_err(|e| store.err(e))
     }
 }
 

@@ -5,6 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
+use super::InStore;
 use super::sessions::{usize_col, usize_to_sql};
 use super::{Store, StoreResult};
 pub use crate::spacing::ScheduleEntry;
@@ -31,7 +32,7 @@ pub(super) const ENTRY_SELECT: &str =
 impl Store {
     /// The card of one question, if it was ever answered.
     pub fn schedule_entry(&self, question_id: &str) -> StoreResult<Option<ScheduleEntry>> {
-        entry(&self.conn, question_id).map_err(|e| self.err(e))
+        entry(&self.conn, question_id).in_store(self)
     }
 
     /// Every card, by question id.
@@ -73,7 +74,7 @@ impl Store {
                  JOIN answers a ON a.id = x.last
                  ORDER BY a.total, x.average, a.question_id LIMIT ?1",
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         let rows = stmt
             .query_map([usize_to_sql(n)], |r| {
                 Ok(WeakQuestion {
@@ -86,22 +87,20 @@ impl Store {
                     last_answered: r.get(6)?,
                 })
             })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+            .in_store(self)?;
+        rows.collect::<rusqlite::Result<_>>().in_store(self)
     }
 
     fn entries(&self, sql: &str, p: impl rusqlite::Params) -> StoreResult<Vec<ScheduleEntry>> {
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
-        let rows = stmt.query_map(p, entry_row).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        let mut stmt = self.conn.prepare_cached(sql).in_store(self)?;
+        let rows = stmt.query_map(p, entry_row).in_store(self)?;
+        rows.collect::<rusqlite::Result<_>>().in_store(self)
     }
 
     fn count(&self, sql: &str, at: i64) -> StoreResult<usize> {
         self.conn
             .query_row(sql, [at], |r| usize_col(r, 0))
-            .map_err(|e| self.err(e))
+            .in_store(self)
     }
 }
 

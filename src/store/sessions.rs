@@ -6,6 +6,7 @@ use std::path::Path;
 use rusqlite::types::Type;
 use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
+use super::InStore;
 use super::{
     AnswerId, AnswerRecord, NewAnswer, NewSession, SessionDetail, SessionId, SessionSummary, Store,
     StoreError, StoreResult,
@@ -53,7 +54,7 @@ impl Store {
                     s.lang
                 ],
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         Ok(SessionId(self.conn.last_insert_rowid()))
     }
 
@@ -71,7 +72,7 @@ impl Store {
         // IMMEDIATE: take the write lock first, so a second program waits (busy timeout)
         // instead of failing when this read-then-write transaction upgrades its lock.
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         tx.execute(
             "INSERT INTO answers (session_id, parent_answer_id, question_id, followup,
                     bank_id, category, prompt, answer_text, seconds_used, attempt, total,
@@ -98,16 +99,16 @@ impl Store {
                 a.created_at,
             ],
         )
-        .map_err(|e| self.err(e))?;
+        .in_store(self)?;
         let id = tx.last_insert_rowid();
         if a.followup.is_none() {
-            super::marks::insert(&tx, id, a.scorecard).map_err(|e| self.err(e))?;
+            super::marks::insert(&tx, id, a.scorecard).in_store(self)?;
             if a.attempt <= 1 {
                 super::schedule::record(&tx, a.question_id, a.scorecard.total, a.created_at)
-                    .map_err(|e| self.err(e))?;
+                    .in_store(self)?;
             }
         }
-        tx.commit().map_err(|e| self.err(e))?;
+        tx.commit().in_store(self)?;
         Ok(AnswerId(id))
     }
 
@@ -119,7 +120,7 @@ impl Store {
                 "UPDATE sessions SET finished_at = ?1 WHERE id = ?2",
                 params![at, id.0],
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         Ok(n > 0)
     }
 
@@ -135,7 +136,7 @@ impl Store {
                    AND NOT EXISTS (SELECT 1 FROM grades WHERE session_id = ?1)",
                 [id.0],
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         Ok(n > 0)
     }
 
@@ -156,7 +157,7 @@ impl Store {
                 |r| r.get(0).map(SessionId),
             )
             .optional()
-            .map_err(|e| self.err(e))
+            .in_store(self)
     }
 
     /// One session with all its answers in the order given, follow-ups under their parent.
@@ -166,16 +167,16 @@ impl Store {
             .conn
             .query_row(&sql, [id.0], |r| Ok(summary_row(r, &self.path)))
             .optional()
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         let Some(summary) = summary.transpose()? else {
             return Ok(None);
         };
         let sql = format!("{ANSWER_SELECT} WHERE session_id = ?1 ORDER BY id");
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut stmt = self.conn.prepare_cached(&sql).in_store(self)?;
         let flat = stmt
             .query_map([id.0], |r| Ok(answer_row(r, &self.path)))
-            .map_err(|e| self.err(e))?
-            .map(|r| r.map_err(|e| self.err(e))?)
+            .in_store(self)?
+            .map(|r| r.in_store(self)?)
             .collect::<StoreResult<Vec<_>>>()?;
         Ok(Some(SessionDetail {
             summary,

@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use super::InStore;
 use super::{Store, StoreResult};
 
 /// The key of the drill's daily limit.
@@ -17,7 +18,7 @@ impl Store {
                 r.get(0)
             })
             .optional()
-            .map_err(|e| self.err(e))
+            .in_store(self)
     }
 
     /// Sets a setting, replacing its earlier value.
@@ -27,7 +28,7 @@ impl Store {
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
                 params![key, value],
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         Ok(())
     }
 
@@ -36,12 +37,11 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT key, value FROM settings ORDER BY key")
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+            .in_store(self)?;
+        rows.collect::<rusqlite::Result<_>>().in_store(self)
     }
 
     /// How many review questions a day's drill offers (default 20; a value that is not a

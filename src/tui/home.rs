@@ -143,7 +143,7 @@ pub fn move_cursor(cursor: &mut usize, len: usize, key: &KeyEvent) -> bool {
 
 /// The most digits a seed may have (u64 holds any 19-digit number).
 const SEED_DIGITS: usize = 19;
-pub const DEFAULT_COUNT: usize = 3;
+pub use crate::session::plan::DEFAULT_COUNT;
 /// The setting the home screen's last choices are kept under.
 pub const HOME_CHOICES_KEY: &str = "home.last_choices";
 pub const MAX_COUNT: usize = 20;

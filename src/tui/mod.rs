@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod detail;
+mod event_loop;
 pub mod filter;
 pub mod grading;
 pub mod history;
@@ -22,9 +23,7 @@ pub mod update;
 pub mod view;
 pub mod widgets;
 
-use std::collections::VecDeque;
 use std::io::IsTerminal;
-use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::Duration;
@@ -39,18 +38,12 @@ use crate::store::recovery;
 use crate::store::{Store, StoreError};
 use app::{App, AppInit};
 use home::Choice;
-use input::{Input, Reader};
+use input::Reader;
 use io::Io;
 use msg::Msg;
-use terminal::{Signals, TerminalGuard, Tui};
+use terminal::{Signals, TerminalGuard};
 use theme::Theme;
 use update::update;
-
-/// How long the loop waits for input before it ticks (the countdown redraws each second; a
-/// shorter wait keeps signals and the clock responsive).
-const POLL: Duration = Duration::from_millis(100);
-/// At most this many waiting events are handled between two frames.
-const BURST: usize = 512;
 
 /// Moves the wall clock this many days ahead (whole days, may be negative): for end-to-end
 /// tests that need a drilled question to come back as due without waiting. Countdowns are
@@ -224,80 +217,66 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
     // A panic inside the loop still ends here: the hook restored the terminal, and the draft
     // is saved below before the error is reported.
     let input = Reader::spawn().map_err(|e| Error::Other(e.into()))?;
-    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        event_loop(guard.terminal(), &mut app, &mut io, &signals, &input)
-    }));
+    let outcome = event_loop::run(
+        guard.terminal(),
+        &mut Running {
+            app: &mut app,
+            io: &mut io,
+        },
+        &signals,
+        &input,
+    );
     // Every exit path — quit, Ctrl-C, a signal, an I/O error, a panic — saves the draft.
     let last = update::final_effects(&app);
     io.run(last, &app.banks);
     drop(io);
     drop(guard);
     match outcome {
-        Ok(result) => result.map(|()| ExitCode::SUCCESS),
-        Err(_) => Err(Error::Other(anyhow::anyhow!(
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(Some(e)) => Err(e),
+        Err(None) => Err(Error::Other(anyhow::anyhow!(
             "mianba hit an internal error; your draft was saved and will be offered next time"
         ))),
     }
 }
 
-fn event_loop(
-    terminal: &mut Tui,
-    app: &mut App,
-    io: &mut Io,
-    signals: &Signals,
-    input: &Reader,
-) -> Result<()> {
-    let term_err = |e: std::io::Error| Error::Other(e.into());
-    let mut dirty = true;
-    // What the last frame showed of what time changes (`App::redraw_key`).
-    let mut drawn_key = None;
-    while !app.quit {
-        let key = app.redraw_key();
-        if dirty || drawn_key != Some(key) {
-            terminal.draw(|f| view::view(app, f)).map_err(term_err)?;
-            drawn_key = Some(key);
-        }
-        dirty = false;
-        if signals.received() {
-            dispatch(app, io, Msg::Interrupted);
-        } else if let Some(first) = input.next(POLL) {
-            // Take everything already waiting (a burst of typing, an IME commit, a paste in a
-            // terminal without bracketed paste) before drawing once.
-            let mut next = Some(first);
-            let mut taken = 0;
-            while let Some(inp) = next {
-                match inp {
-                    Input::Event(ev) => {
-                        if let Some(m) = Msg::from_event(ev) {
-                            dispatch(app, io, m);
-                        }
-                    }
-                    // The terminal is gone: leave as on SIGHUP, saving the draft.
-                    Input::Lost => dispatch(app, io, Msg::Interrupted),
-                }
-                taken += 1;
-                next = if app.quit || taken >= BURST {
-                    None
-                } else {
-                    input.ready()
-                };
-            }
-            dirty = true;
-        }
-        // Input first; then the tick catches up with the clock. Time alone redraws only when
-        // it changes what is shown (checked against the last frame at the top of the loop).
-        dispatch(app, io, Msg::Tick);
+/// The app with its effect runner, as the event loop runs it.
+struct Running<'a> {
+    app: &'a mut App,
+    io: &'a mut Io,
+}
+
+impl event_loop::Program for Running<'_> {
+    type Msg = Msg;
+    type RedrawKey = app::RedrawKey;
+
+    fn done(&self) -> bool {
+        self.app.quit
     }
-    Ok(())
+    fn view(&self, frame: &mut ratatui::Frame) {
+        view::view(self.app, frame);
+    }
+    fn update(&mut self, msg: Msg) -> Vec<Msg> {
+        let effects = update(self.app, msg);
+        self.io.run(effects, &self.app.banks)
+    }
+    fn from_event(event: crossterm::event::Event) -> Option<Msg> {
+        Msg::from_event(event)
+    }
+    fn interrupted() -> Msg {
+        Msg::Interrupted
+    }
+    fn tick() -> Option<Msg> {
+        Some(Msg::Tick)
+    }
+    fn redraw_key(&self) -> app::RedrawKey {
+        self.app.redraw_key()
+    }
 }
 
 /// Update with `msg`, run its effects, and feed their replies back in, until nothing is left.
 fn dispatch(app: &mut App, io: &mut Io, msg: Msg) {
-    let mut queue = VecDeque::from([msg]);
-    while let Some(msg) = queue.pop_front() {
-        let effects = update(app, msg);
-        queue.extend(io.run(effects, &app.banks));
-    }
+    event_loop::dispatch(&mut Running { app, io }, msg);
 }
 
 #[cfg(test)]

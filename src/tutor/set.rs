@@ -12,8 +12,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rand::SeedableRng;
-use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use serde::Serialize;
 use toml::Spanned;
@@ -27,6 +25,7 @@ use crate::bank::read::{TextFile, read_text};
 use crate::bank::rules::{ANSWER_RANGE, BankRules, Gathered, PREP_RANGE};
 use crate::bank::suggest::closest;
 use crate::bank::{Bank, BankSet, Defaults, Language, Problem, Question, Source, Timing};
+use crate::session::plan::seeded;
 use crate::session::{Mode, Plan, QuestionRef};
 
 /// The set schema this mianba reads.
@@ -105,7 +104,7 @@ impl Set {
     pub fn plan(&self) -> Plan {
         let mut questions = self.questions.clone();
         if self.shuffle {
-            questions.shuffle(&mut StdRng::seed_from_u64(self.seed));
+            questions.shuffle(&mut seeded(self.seed));
         }
         let mut banks: Vec<String> = Vec::new();
         for q in &questions {
@@ -169,10 +168,19 @@ impl Set {
     }
 }
 
+/// A set file that failed validation, as a command or the app reports it: its first problem
+/// and how many more (`crate::error::Error::InvalidSet` says it).
+#[derive(Debug)]
+pub struct InvalidSet {
+    pub path: PathBuf,
+    pub first: String,
+    pub more: usize,
+}
+
 /// Reads a set for a command or the app, failing with one sentence that names the file, its
 /// first problem and the fix (`mianba set validate` lists them all).
-pub fn load_checked(path: &Path, banks: &BankSet) -> crate::error::Result<Set> {
-    load_set(path, banks).map_err(|problems| crate::error::Error::InvalidSet {
+pub fn load_checked(path: &Path, banks: &BankSet) -> Result<Set, InvalidSet> {
+    load_set(path, banks).map_err(|problems| InvalidSet {
         path: path.to_path_buf(),
         first: problems.first().map(|p| p.to_string()).unwrap_or_default(),
         more: problems.len().saturating_sub(1),

@@ -1,9 +1,9 @@
 //! `mianba class grade`: a tutor grades result bundles by hand, answer by answer, on the six
-//! structured-interview dimensions with a comment. Its own small Elm loop (`state`, `msg`,
-//! `update`, `view`) on the app's terminal guard, input thread, theme and widgets. Each
-//! recorded grade writes the paper at once (a temporary file renamed over it), so quitting,
-//! Ctrl-C or a closed terminal loses at most the grade being given — and that one is recorded
-//! on the way out.
+//! structured-interview dimensions with a comment. Its own small Elm program (`state`, `msg`,
+//! `update`, `view`) run by the app's event loop (`tui::event_loop`) on the app's terminal
+//! guard, input thread, theme and widgets. Each recorded grade writes the paper at once (a
+//! temporary file renamed over it), so quitting, Ctrl-C, a closed terminal or a panic loses
+//! at most the grade being given — and that one is recorded on the way out.
 
 pub mod msg;
 pub mod state;
@@ -14,14 +14,14 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
-use std::time::Duration;
 
 use crate::bank::BankSet;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, Ui, fill};
 use crate::session::SystemClock;
 use crate::text::sanitize_line;
-use crate::tui::input::{Input, Reader};
+use crate::tui::event_loop::{self, Program, dispatch};
+use crate::tui::input::Reader;
 use crate::tui::terminal::{Signals, TerminalGuard};
 use crate::tui::theme::Theme;
 use crate::tutor::Set;
@@ -30,8 +30,6 @@ use crate::tutor::rescore::Rescorer;
 use msg::Msg;
 use state::{Grading, Paper};
 use update::{Effect, update};
-
-const POLL: Duration = Duration::from_millis(100);
 
 /// Reads every bundle (any unreadable one stops here, before the terminal is touched) and
 /// checks it: against `set` when given — each answer rescored with the set's rubric, a
@@ -105,19 +103,40 @@ pub fn save(paper: &Paper) -> std::result::Result<(), crate::files::WriteError> 
     crate::files::write_file(&paper.out, paper.bundle.to_json().as_bytes(), &SAVE_RULES)
 }
 
-/// Run the effects, feeding their replies back, until nothing is left.
-fn dispatch(g: &mut Grading, msg: Msg) {
-    let mut queue = vec![msg];
-    while let Some(m) = queue.pop() {
-        for Effect::Save(n) in update(g, m) {
-            if let Some(p) = g.papers.get(n) {
+impl Program for Grading {
+    type Msg = Msg;
+    /// Nothing on the grading screen follows the clock: it redraws on input only.
+    type RedrawKey = ();
+
+    fn done(&self) -> bool {
+        self.quit
+    }
+    fn view(&self, frame: &mut ratatui::Frame) {
+        view::view(self, frame);
+    }
+    /// Runs the saves an update asks for; each reply says how the save went.
+    fn update(&mut self, msg: Msg) -> Vec<Msg> {
+        let mut replies = Vec::new();
+        for Effect::Save(n) in update(self, msg) {
+            if let Some(p) = self.papers.get(n) {
                 let shown = sanitize_line(&p.out.display().to_string());
-                queue.push(Msg::Saved(
-                    save(p).map(|()| shown).map_err(|e| e.message(g.ui.lang)),
+                replies.push(Msg::Saved(
+                    save(p).map(|()| shown).map_err(|e| e.message(self.ui.lang)),
                 ));
             }
         }
+        replies
     }
+    fn from_event(event: crossterm::event::Event) -> Option<Msg> {
+        Msg::from_event(event)
+    }
+    fn interrupted() -> Msg {
+        Msg::Interrupted
+    }
+    fn tick() -> Option<Msg> {
+        None
+    }
+    fn redraw_key(&self) {}
 }
 
 pub fn run(lang: Option<Lang>, grader: &str, papers: Vec<Paper>) -> Result<ExitCode> {
@@ -138,40 +157,17 @@ pub fn run(lang: Option<Lang>, grader: &str, papers: Vec<Paper>) -> Result<ExitC
     let signals = Signals::register().map_err(|e| Error::Other(e.into()))?;
     let mut guard = TerminalGuard::enter().map_err(|e| Error::Other(e.into()))?;
     let input = Reader::spawn().map_err(|e| Error::Other(e.into()))?;
-    let term_err = |e: std::io::Error| Error::Other(e.into());
-    let mut outcome = Ok(());
-    while !g.quit {
-        if let Err(e) = guard
-            .terminal()
-            .draw(|f| view::view(&g, f))
-            .map_err(term_err)
-        {
-            outcome = Err(e);
-            break;
-        }
-        if signals.received() {
-            dispatch(&mut g, Msg::Interrupted);
-            continue;
-        }
-        let mut next = input.next(POLL);
-        while let Some(inp) = next {
-            match inp {
-                Input::Event(ev) => {
-                    if let Some(m) = Msg::from_event(ev) {
-                        dispatch(&mut g, m);
-                    }
-                }
-                Input::Lost => dispatch(&mut g, Msg::Interrupted),
-            }
-            next = if g.quit { None } else { input.ready() };
-        }
-    }
+    let outcome = event_loop::run(guard.terminal(), &mut g, &signals, &input);
     // Every way out (a draw error included) records the grade being given.
     if !g.quit {
         dispatch(&mut g, Msg::Interrupted);
     }
     drop(guard);
-    outcome.map(|()| ExitCode::SUCCESS)
+    match outcome {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(Some(e)) => Err(e),
+        Err(None) => Err(Error::Other(anyhow::anyhow!(ui.err_grading_internal))),
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The history screen: the filters on one line, then the sessions newest first (date, mode,
 //! banks, questions, average) with the selected one highlighted.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::FixedOffset;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -17,11 +17,9 @@ use crate::tui::widgets::wrap::wrap;
 
 /// `2023-11-15 06:13` in `tz` (Unix seconds out of range show as the epoch).
 pub fn date(tz: FixedOffset, secs: i64) -> String {
-    DateTime::from_timestamp(secs, 0)
+    crate::dates::minute(secs, &tz)
+        .or_else(|| crate::dates::minute(0, &tz))
         .unwrap_or_default()
-        .with_timezone(&tz)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
 }
 
 /// The mode, and the preset when there was one (`练习·drill`).

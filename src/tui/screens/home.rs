@@ -224,14 +224,8 @@ fn draw_sets(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
 
 /// A due date in the app's time zone to the minute; as written if out of range.
 fn due_date(app: &App, due: &crate::tutor::set::Due) -> String {
-    chrono::DateTime::from_timestamp(due.unix, 0).map_or_else(
-        || crate::text::sanitize_line(&due.written),
-        |t| {
-            t.with_timezone(&app.tz)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        },
-    )
+    crate::dates::minute(due.unix, &app.tz)
+        .unwrap_or_else(|| crate::text::sanitize_line(&due.written))
 }
 
 fn draw_categories(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
