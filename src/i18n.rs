@@ -284,6 +284,11 @@ ui_strings! {
     col_average: "平均", "Avg";
     no_history: "还没有记录。完成一场面试后，这里会列出来。", "No sessions yet. Finish an interview and it is listed here.";
     no_history_match: "没有符合筛选条件的记录。", "No sessions match the filters.";
+    graded_mark: "✎", "✎";
+    graded_legend: "✎ = 老师已评分（Enter 看详情）", "✎ = graded by a tutor (Enter shows it)";
+    graded_legend_cli: "✎ = 老师已评分（`mianba report 场次` 查看）", "✎ = graded by a tutor (see `mianba report SESSION`)";
+    tutor_grade: "老师评分 · {grader}：{score}/100（{date}）", "Tutor's grade · {grader}: {score}/100 ({date})";
+    tutor_comment: "评语：{text}", "Comment: {text}";
     history_keys: "j/k PgUp/PgDn g/G 移动  b/c/m 筛选  Enter 详情  Esc 回首页  ? 帮助", "j/k PgUp/PgDn g/G move  b/c/m filter  Enter details  Esc home  ? help";
     detail_heading: "{date}  {mode}  第 {i}/{n} 条", "{date}  {mode}  answer {i} of {n}";
     no_answers: "这场面试没有保存任何回答。", "No answers were saved in this session.";

@@ -56,6 +56,7 @@ fn history_json_is_newest_first_with_the_documented_keys_and_filters() {
             "average_total",
             "banks",
             "finished_at",
+            "graded",
             "id",
             "lang",
             "mode",

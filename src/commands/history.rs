@@ -64,7 +64,8 @@ pub(super) fn open_store(global: &Global) -> Result<Store> {
     ))?)
 }
 
-/// One line per session; the free-text column (banks) last, so the others line up.
+/// One line per session; the free-text column (banks) last, so the others line up. A session
+/// a tutor graded has ✎ after its number, explained under the table.
 fn table(list: &[SessionSummary], lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     if list.is_empty() {
@@ -91,7 +92,11 @@ fn table(list: &[SessionSummary], lang: Lang) -> String {
         .iter()
         .map(|s| {
             [
-                s.id.to_string(),
+                if s.graded {
+                    format!("{} {}", s.id, lang.ui().graded_mark)
+                } else {
+                    s.id.to_string()
+                },
                 local_time(s.started_at),
                 lang.ui().mode_name(s.mode).to_string(),
                 s.questions.to_string(),
@@ -121,6 +126,11 @@ fn table(list: &[SessionSummary], lang: Lang) -> String {
             line.push_str(&" ".repeat(w.saturating_sub(cell.width()) + 2));
         }
         out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if list.iter().any(|s| s.graded) {
+        out.push('\n');
+        out.push_str(lang.ui().graded_legend_cli);
         out.push('\n');
     }
     out

@@ -103,6 +103,7 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
             show_examples: s.result.show_examples,
             scroll: s.result.scroll,
             answer_scroll: s.result.answer_scroll,
+            tutor: Vec::new(),
         };
         screens::result::draw(frame, area, ui, theme, &view);
         return match iv.phase {

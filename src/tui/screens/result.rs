@@ -34,6 +34,8 @@ pub struct ResultView<'a> {
     /// Lines scrolled in the details pane (right) and the answer pane (left).
     pub scroll: u16,
     pub answer_scroll: u16,
+    /// Tutors' grades of a saved answer, shown above the automatic details (session detail).
+    pub tutor: Vec<Line<'static>>,
 }
 
 const CHECK: &str = "✓";
@@ -51,7 +53,10 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultV
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
     draw_answer(frame, left, ui, theme, view);
-    let details = details(ui, theme, view.card);
+    let mut details = details(ui, theme, view.card);
+    if !view.tutor.is_empty() {
+        details.splice(0..0, view.tutor.iter().cloned().chain([Line::from("")]));
+    }
     let block = panel(ui.feedback, false, theme);
     frame.render_widget(wrapped(&details, block, right, view.scroll), right);
 }
