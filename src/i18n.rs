@@ -256,6 +256,8 @@ ui_strings! {
     col_question: "题目", "Question";
     col_time: "用时", "Time";
     average: "平均", "Average";
+    summary_export: "交给老师，请在终端运行：", "To send it to your tutor, run:";
+    export_your_name: "你的姓名", "YOUR-NAME";
     nothing_answered: "这次没有提交任何回答。", "No answers were submitted this time.";
     summary_keys: "j/k 选择  Enter 查看详情  Esc 回首页  q 退出", "j/k select  Enter details  Esc home  q quit";
 
@@ -398,6 +400,7 @@ ui_strings! {
     err_bundle_untrusted: "结果文件 {file} 不可信（{flag}）；请老师批改你导出的原文件，不要修改", "bundle {file} cannot be trusted ({flag}); ask the tutor to grade the bundle you exported, unchanged";
     err_bundle_ungraded: "结果文件 {file} 还没有评分；请在老师批改后再导入", "bundle {file} has no grades yet; import it after a tutor has graded it";
     err_bundle_elsewhere: "结果文件 {file} 不是本数据库中的场次；请在导出它的地方导入（或给出那里的 --data-dir）", "bundle {file} is not from a session in this store; import it where it was exported (or pass that --data-dir)";
+    err_export_no_name: "不知道考生姓名：请加 --name 你的姓名（或设置环境变量 MIANBA_NAME）", "no candidate name is known: pass --name YOUR-NAME (or set MIANBA_NAME)";
     grades_saved: "{file}：已为场次 {id} 保存 {n} 项评分", "{file}: {n} grade(s) saved against session {id}";
     sets_clean: "检查了 {n} 个作业文件，没有问题", "{n} set file(s), no problems";
     err_roster_large: "名单 {file} 超过 256 KiB；应每行一个考生姓名", "roster {file} is over 256 KiB; it should list one candidate name a line";

@@ -171,6 +171,7 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
         draft,
         speak: speaker.is_some(),
         tz: *chrono::Local::now().offset(),
+        candidate: crate::tutor::sending::candidate_name(),
     });
     match restored {
         // A recovery file that cannot be read is left where it is, and named.

@@ -47,6 +47,7 @@ pub fn app_with(lang: Lang, draft: Option<Draft>) -> (App, FakeClock) {
         draft,
         speak: false,
         tz: chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8"),
+        candidate: None,
     });
     (app, clock)
 }

@@ -193,7 +193,13 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
                     seconds: o.seconds,
                 })
                 .collect();
-            screens::summary::draw(frame, area, ui, theme, &rows, s.summary_cursor);
+            // A set's sitting: the exact command that sends it to the tutor.
+            let export = s.set.as_ref().map(|set| {
+                let name = app.candidate.as_deref().unwrap_or(ui.export_your_name);
+                crate::tutor::sending::export_command(&set.path, &set.set_id, name)
+            });
+            let view = (rows.as_slice(), export.as_deref());
+            screens::summary::draw(frame, area, ui, theme, view, s.summary_cursor);
             ui.summary_keys.to_string()
         }
     }

@@ -1,5 +1,6 @@
 //! The end of a session: one row per answer (follow-ups indented under their question), the
-//! averages, and Enter to open any answer's full result.
+//! averages, and Enter to open any answer's full result; after a set's sitting, the command
+//! that sends it to the tutor.
 
 use std::time::Duration;
 
@@ -14,6 +15,7 @@ use crate::i18n::Ui;
 use crate::tui::layout::panel;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::countdown::mmss;
+use crate::tui::widgets::wrap::wrap;
 
 /// One answered question (or follow-up) in the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +63,7 @@ pub fn draw(
     area: Rect,
     ui: &Ui,
     theme: Theme,
-    rows: &[SummaryRow],
+    (rows, export): (&[SummaryRow], Option<&str>),
     selected: usize,
 ) {
     let block = panel(Span::styled(ui.summary_title, theme.title()), true, theme);
@@ -114,8 +116,22 @@ pub fn draw(
         fit(ui.dim_delivery, 3),
         fit(ui.col_time, 5),
     ];
-    let [table_area, avg_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    // The export command under the averages, on a line of its own (it is to be typed).
+    let export = export.map_or_else(Vec::new, |cmd| {
+        let lines = [
+            Line::from(Span::styled(ui.summary_export, theme.dim())),
+            Line::from(Span::styled(cmd.to_string(), theme.title())),
+        ];
+        wrap(&lines, area.width)
+    });
+    let export_rows = u16::try_from(export.len()).unwrap_or(u16::MAX);
+    let [table_area, avg_area, export_area] = Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(export_rows),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(export), export_area);
     let table = Table::new(body, widths)
         .header(header)
         .block(block)
