@@ -57,6 +57,12 @@ impl BankSet {
         self.banks.iter().find(|b| b.id == id)
     }
 
+    /// A bank as a person reads it: its title, or the id of a bank no longer loaded; cleaned
+    /// for the terminal.
+    pub fn title_of(&self, id: &str) -> String {
+        crate::text::sanitize_line(self.get(id).map_or(id, |b| b.title.as_str()))
+    }
+
     /// A question by its full id (`bank/question`) or, searching the banks in loading order,
     /// by its id within a bank.
     pub fn find_question(&self, id: &str) -> Option<(&Bank, &Question)> {

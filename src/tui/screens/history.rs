@@ -66,11 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
     ])
     .style(app.theme.title());
     let rows = h.rows.iter().map(|s| {
-        let banks: Vec<String> = s
-            .banks
-            .iter()
-            .map(|b| crate::tui::filter::bank_title(&app.banks, b))
-            .collect();
+        let banks: Vec<String> = s.banks.iter().map(|b| app.banks.title_of(b)).collect();
         let average = s.average_total.map_or_else(
             || "-".to_string(),
             |a| crate::review::shown_average(a).to_string(),
