@@ -63,6 +63,13 @@ impl BankSet {
         crate::text::sanitize_line(self.get(id).map_or(id, |b| b.title.as_str()))
     }
 
+    /// Several banks by their titles, comma-separated (a session's banks where a person
+    /// reads; the ids are for JSON and for typing).
+    pub fn titles_of(&self, ids: &[String]) -> String {
+        let titles: Vec<String> = ids.iter().map(|b| self.title_of(b)).collect();
+        titles.join(", ")
+    }
+
     /// A question by its full id (`bank/question`) or, searching the banks in loading order,
     /// by its id within a bank.
     pub fn find_question(&self, id: &str) -> Option<(&Bank, &Question)> {

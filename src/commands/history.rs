@@ -5,12 +5,12 @@ use std::process::ExitCode;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::bank::BankSet;
 use crate::cli::{Global, HistoryArgs};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::review::report::local_time;
 use crate::store::{HistoryFilter, SessionSummary, Store};
-use crate::text::sanitize_line;
 
 pub fn run(global: &Global, args: &HistoryArgs) -> Result<ExitCode> {
     let store = open_store(global)?;
@@ -23,7 +23,8 @@ pub fn run(global: &Global, args: &HistoryArgs) -> Result<ExitCode> {
     if args.json {
         emit(&to_json(&list)?)?;
     } else {
-        emit(&table(&list, Lang::detect(global.lang)))?;
+        let banks = BankSet::load(&global.banks, crate::paths::user_banks_dir().as_deref());
+        emit(&table(&list, &banks, Lang::detect(global.lang)))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -66,7 +67,7 @@ pub(super) fn open_store(global: &Global) -> Result<Store> {
 
 /// One line per session; the free-text column (banks) last, so the others line up. A session
 /// a tutor graded has ✎ after its number, explained under the table.
-fn table(list: &[SessionSummary], lang: Lang) -> String {
+fn table(list: &[SessionSummary], banks: &BankSet, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
     if list.is_empty() {
         let none = if zh {
@@ -107,7 +108,7 @@ fn table(list: &[SessionSummary], lang: Lang) -> String {
                 if s.banks.is_empty() {
                     (if zh { "全部" } else { "all" }).to_string()
                 } else {
-                    sanitize_line(&s.banks.join(", "))
+                    banks.titles_of(&s.banks)
                 },
             ]
         })

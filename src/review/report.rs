@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Local};
 use serde::Serialize;
 
+use crate::bank::BankSet;
 use crate::i18n::{Lang, fill};
 use crate::scoring::Scorecard;
 use crate::store::{AnswerRecord, SessionDetail, SessionSummary};
@@ -115,10 +116,10 @@ impl Labels {
     }
 }
 
-/// The session as Markdown: a heading with the session's facts, then each answer with its
+/// The session as Markdown (banks by their titles from `banks`): a heading with the session's facts, then each answer with its
 /// prompt, the answer, the scores, points ✓/✗ with the phrase that earned them, what is
 /// missing, deductions, structure, feedback, and its follow-ups under it.
-pub fn markdown(detail: &SessionDetail, lang: Lang) -> String {
+pub fn markdown(detail: &SessionDetail, lang: Lang, banks: &BankSet) -> String {
     let l = Labels {
         zh: lang == Lang::Zh,
         lang,
@@ -134,7 +135,7 @@ pub fn markdown(detail: &SessionDetail, lang: Lang) -> String {
     let banks = if s.banks.is_empty() {
         l.get("全部", "all").to_string()
     } else {
-        sanitize_line(&s.banks.join(", "))
+        banks.titles_of(&s.banks)
     };
     let average = s
         .average_total

@@ -66,7 +66,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
     ])
     .style(app.theme.title());
     let rows = h.rows.iter().map(|s| {
-        let banks: Vec<String> = s.banks.iter().map(|b| app.banks.title_of(b)).collect();
         let average = s.average_total.map_or_else(
             || "-".to_string(),
             |a| crate::review::shown_average(a).to_string(),
@@ -75,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
             Cell::from(date(app.tz, s.started_at)),
             Cell::from(if s.graded { ui.graded_mark } else { "" }),
             Cell::from(mode_label(ui, s)),
-            Cell::from(banks.join(", ")),
+            Cell::from(app.banks.titles_of(&s.banks)),
             Cell::from(format!("{:>3}", s.questions)),
             Cell::from(format!("{average:>3}")),
         ])
