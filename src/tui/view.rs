@@ -28,9 +28,8 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     let notice = notice_lines(app, area.width);
     let keys = keys_of(app);
-    let footer = vec![crate::tui::widgets::footer::footer(
-        &keys, area.width, app.theme,
-    )];
+    // Up to two rows of hints: at 80 columns the en interview with a figure needs them.
+    let footer = crate::tui::widgets::footer::footer_rows(&keys, area.width, app.theme);
     let [title, body, notice_area, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
