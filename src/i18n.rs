@@ -258,6 +258,7 @@ ui_strings! {
     average: "平均", "Average";
     summary_export: "交给老师，请在终端运行：", "To send it to your tutor, run:";
     export_your_name: "你的姓名", "YOUR-NAME";
+    labelled: "{label}：{text}", "{label}: {text}";
     nothing_answered: "这次没有提交任何回答。", "No answers were submitted this time.";
     summary_keys: "j/k 选择  Enter 查看详情  Esc 回首页  q 退出", "j/k select  Enter details  Esc home  q quit";
 
@@ -460,10 +461,12 @@ mod tests {
                 placeholders(e),
                 "{name}: placeholders differ"
             );
-            // The Chinese UI should read as Chinese (its punctuation counts: 「」), apart
-            // from key names.
+            // The Chinese UI should read as Chinese (its punctuation counts: 「」 and the
+            // full-width ：), apart from key names.
             let chinese = |c: char| {
-                ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
+                ('\u{4e00}'..='\u{9fff}').contains(&c)
+                    || ('\u{3000}'..='\u{303f}').contains(&c)
+                    || ('\u{ff00}'..='\u{ffef}').contains(&c)
             };
             assert!(
                 z.chars().any(chinese) || z == e,

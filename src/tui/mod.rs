@@ -302,6 +302,8 @@ fn dispatch(app: &mut App, io: &mut Io, msg: Msg) {
 }
 
 #[cfg(test)]
+mod matrix_tests;
+#[cfg(test)]
 mod review_tests;
 #[cfg(test)]
 mod tests;

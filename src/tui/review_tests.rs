@@ -84,7 +84,7 @@ fn session(store: &Store, at: i64, mode: Mode) -> SessionId {
 
 /// A store with three sessions over three days: a weak answer with a follow-up, then
 /// better ones.
-fn filled_store(banks: &BankSet) -> Store {
+pub(super) fn filled_store(banks: &BankSet) -> Store {
     let store = Store::open_in_memory().expect("store");
     let s1 = session(&store, NOW - 3 * DAY, Mode::Practice);
     answer(
@@ -109,7 +109,7 @@ fn filled_store(banks: &BankSet) -> Store {
     store
 }
 
-fn io_with(store: Store) -> Io {
+pub(super) fn io_with(store: Store) -> Io {
     Io {
         store: Some(store),
         speaker: None,
@@ -122,7 +122,7 @@ fn send(app: &mut App, io: &mut Io, msg: Msg) {
     super::dispatch(app, io, msg);
 }
 
-fn keys(app: &mut App, io: &mut Io, codes: &[KeyCode]) {
+pub(super) fn keys(app: &mut App, io: &mut Io, codes: &[KeyCode]) {
     for c in codes {
         send(app, io, key(*c));
     }

@@ -122,7 +122,7 @@ pub fn snapshot_all(app: &App, name: &str) {
     }
 }
 
-fn draft() -> Draft {
+pub fn draft() -> Draft {
     Draft {
         key: "7:tui-test/wrong-size".into(),
         session_id: None,
@@ -385,7 +385,7 @@ use crate::tui::app::Screen;
 use crate::tui::home::Choice;
 use crate::tui::update::start;
 
-const ANSWER: &str = "非常抱歉给您添麻烦了。\n我先核实订单，确认后马上为您换货，运费我们承担。";
+pub const ANSWER: &str = "非常抱歉给您添麻烦了。\n我先核实订单，确认后马上为您换货，运费我们承担。";
 
 pub fn plan(ids: &[&str]) -> Plan {
     Plan::fixed(
@@ -399,7 +399,7 @@ pub fn plan(ids: &[&str]) -> Plan {
 }
 
 /// An app in a sitting of `ids`, the store having created session 1.
-fn sitting(lang: Lang, choice: Choice, p: Plan) -> (App, FakeClock) {
+pub fn sitting(lang: Lang, choice: Choice, p: Plan) -> (App, FakeClock) {
     let (mut app, clock) = app_with(lang, None);
     let effects = start(&mut app, choice, p);
     assert!(matches!(effects.as_slice(), [Effect::CreateSession(_)]));

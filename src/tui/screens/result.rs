@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::bank::Example;
 use crate::i18n::{Ui, fill};
 use crate::scoring::{Band, PointResult, Scorecard};
-use crate::tui::layout::{panel, wrapped};
+use crate::tui::layout::{hint_rows, panel, wrapped};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bars::score_line;
 use crate::tui::widgets::countdown::mmss;
@@ -129,7 +129,9 @@ fn draw_answer(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &Resu
             Some(a) => {
                 let mut lines = highlighted_answer(a, view.card, theme);
                 lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled(ui.legend, theme.dim())));
+                // Each legend entry whole on its row ("»=结构" and "段落" were split).
+                let legend = [Line::from(Span::styled(ui.legend, theme.dim()))];
+                lines.extend(hint_rows(&legend, area.width.saturating_sub(2)));
                 lines
             }
             // Nothing was typed, so there is nothing marked to explain.

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::Ui;
+use crate::i18n::{Ui, fill};
 use crate::tui::layout::panel;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::countdown::mmss;
@@ -86,7 +86,8 @@ pub fn draw(
         .iter()
         .map(|r| {
             let (number, label) = if r.followup {
-                (String::new(), format!("  {}: {}", ui.followup, r.label))
+                let label = fill(ui.labelled, &[("label", &ui.followup), ("text", &r.label)]);
+                (String::new(), format!("  {label}"))
             } else {
                 n += 1;
                 (n.to_string(), r.label.clone())
@@ -140,10 +141,11 @@ pub fn draw(
     let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, table_area, &mut state);
     if let Some([t, c, s, d]) = averages(rows) {
-        let text = format!(
-            "{}: {} {t}  {} {c}  {} {s}  {} {d}",
-            ui.average, ui.total, ui.dim_content, ui.dim_structure, ui.dim_delivery
+        let scores = format!(
+            "{} {t}  {} {c}  {} {s}  {} {d}",
+            ui.total, ui.dim_content, ui.dim_structure, ui.dim_delivery
         );
+        let text = fill(ui.labelled, &[("label", &ui.average), ("text", &scores)]);
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(text, Style::default()))),
             avg_area,
