@@ -193,6 +193,9 @@ fn legends_break_between_entries_and_zh_labels_take_a_full_width_colon() {
         text.contains("平均：总分") && text.contains("追问：换货"),
         "{text}"
     );
+    // A long question wraps in the summary instead of being cut ("…语" before, at 80×24).
+    let text = screen_text(&mut draw(&summary(Lang::En), 80, 24));
+    assert!(text.contains("你会怎么处理？"), "{text}");
     // The help's lines break between keys too.
     for lang in [Lang::Zh, Lang::En] {
         let text = screen_text(&mut draw(&help(lang), 80, 24));

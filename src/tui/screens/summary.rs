@@ -15,7 +15,7 @@ use crate::i18n::{Ui, fill};
 use crate::tui::layout::panel;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::countdown::mmss;
-use crate::tui::widgets::wrap::wrap;
+use crate::tui::widgets::wrap::{wrap, wrap_str};
 
 /// One answered question (or follow-up) in the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,41 +81,58 @@ pub fn draw(
         Cell::from(ui.col_time),
     ])
     .style(theme.title());
+    // Each number column as wide as its header (a score needs 3 cells, a time 5), so no
+    // header is cut; the question takes the rest.
+    let fit =
+        |header: &str, least: u16| u16::try_from(header.width()).unwrap_or(u16::MAX).max(least);
+    let numbers = [
+        fit(ui.total, 3),
+        fit(ui.dim_content, 3),
+        fit(ui.dim_structure, 3),
+        fit(ui.dim_delivery, 3),
+        fit(ui.col_time, 5),
+    ];
+    // Borders, the "> " marker, the # column and one space between each two columns.
+    let taken = 2 + 2 + 3 + numbers.iter().sum::<u16>() + 6;
+    let question_width = usize::from(area.width.saturating_sub(taken).max(12));
     let mut n = 0;
     let body: Vec<Row> = rows
         .iter()
         .map(|r| {
-            let (number, label) = if r.followup {
+            // The question wraps under itself rather than be cut; a follow-up is indented.
+            let (number, indent, label) = if r.followup {
                 let label = fill(ui.labelled, &[("label", &ui.followup), ("text", &r.label)]);
-                (String::new(), format!("  {label}"))
+                (String::new(), "  ", label)
             } else {
                 n += 1;
-                (n.to_string(), r.label.clone())
+                (n.to_string(), "", r.label.clone())
             };
+            let label = crate::text::sanitize_line(&label);
+            let lines: Vec<Line> = wrap_str(&label, question_width.saturating_sub(indent.len()))
+                .into_iter()
+                .map(|l| Line::from(format!("{indent}{l}")))
+                .collect();
+            let height = u16::try_from(lines.len().max(1)).unwrap_or(1);
             Row::new(vec![
                 Cell::from(number),
-                Cell::from(crate::text::sanitize_line(&label)),
+                Cell::from(lines),
                 score_cell(r.total, theme),
                 score_cell(r.content, theme),
                 score_cell(r.structure, theme),
                 score_cell(r.delivery, theme),
                 Cell::from(mmss(Duration::from_secs(r.seconds.into()))),
             ])
+            .height(height)
         })
         .collect();
-    // Each number column as wide as its header (a score needs 3 cells, a time 5), so no
-    // header is cut; the question takes the rest.
-    let fit = |header: &str, least: u16| {
-        Constraint::Length(u16::try_from(header.width()).unwrap_or(u16::MAX).max(least))
-    };
     let widths = [
         Constraint::Length(3),
         Constraint::Min(12),
-        fit(ui.total, 3),
-        fit(ui.dim_content, 3),
-        fit(ui.dim_structure, 3),
-        fit(ui.dim_delivery, 3),
-        fit(ui.col_time, 5),
+        Constraint::Length(numbers[0]),
+        Constraint::Length(numbers[1]),
+        Constraint::Length(numbers[2]),
+        Constraint::Length(numbers[3]),
+        Constraint::Length(numbers[4]),
     ];
     // The export command under the averages, on a line of its own (it is to be typed).
     let export = export.map_or_else(Vec::new, |cmd| {
