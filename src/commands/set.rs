@@ -165,11 +165,6 @@ fn export(
         keep: &kept,
     };
     check_target(out, &rules).map_err(|e| write_error(&e, ui))?;
-    // Without --name, the environment's; with neither, ask rather than make one up.
-    let name = name
-        .map(str::to_string)
-        .or_else(crate::tutor::sending::candidate_name)
-        .ok_or_else(|| Error::BadInput(ui.err_export_no_name.to_string()))?;
     let banks = banks(global);
     let set = load(set_path, &banks)?;
     let store = Store::open(&crate::paths::data_dir(global.data_dir.as_deref()))?;
@@ -193,6 +188,12 @@ fn export(
             &[("id", &id), ("taken", &taken), ("set", &set.id)],
         ))));
     }
+    // Without --name, the environment's; with neither, ask rather than make one up (after
+    // the set and the session, so a wrong set file is reported first).
+    let name = name
+        .map(str::to_string)
+        .or_else(crate::tutor::sending::candidate_name)
+        .ok_or_else(|| Error::BadInput(ui.err_export_no_name.to_string()))?;
     let content = bundle_content(&set, &detail, store.session_uid(id)?, &name);
     if content.answers.is_empty() {
         return Err(Error::BadInput(sanitize_line(&fill(
