@@ -352,6 +352,15 @@ ui_strings! {
     grade_refused: "无法记录评分：{why}", "The grade cannot be recorded: {why}";
     grade_all_done: "所有回答都已评分。", "Every answer is graded.";
 
+    // Command line: `mianba history`
+    cli_no_sessions: "还没有保存的场次：开始一次练习吧（mianba practice）。", "No saved sessions yet: start one with `mianba practice`.";
+    cli_col_session: "场次", "SESSION";
+    cli_col_started: "开始", "STARTED";
+    cli_col_mode: "模式", "MODE";
+    cli_col_questions: "题数", "QUESTIONS";
+    cli_col_average: "平均", "AVERAGE";
+    cli_col_banks: "题库", "BANKS";
+
     // Command line: messages and errors (each names the file or value and the fix)
     daily_limit_set: "每日复习上限已保存为 {n} 题", "the daily drill limit is now {n} questions";
     daily_limit_is: "每日复习上限：{n} 题（`mianba settings daily-limit N` 修改）", "daily drill limit: {n} questions (change it with `mianba settings daily-limit N`)";
