@@ -37,6 +37,7 @@ fn new_app(banks: BankSet, store: &Store) -> App {
         store_error: None,
         speak: false,
         tz: chrono::FixedOffset::east_opt(0).expect("UTC"),
+        candidate: None,
         draft: store.latest_draft().ok().flatten(),
     })
 }
@@ -241,6 +242,7 @@ fn review_screens(c: &mut Criterion) {
             speak: false,
             draft: None,
             tz: chrono::FixedOffset::east_opt(0).expect("UTC"),
+            candidate: None,
         });
         group.bench_function(name, |b| {
             b.iter(|| {

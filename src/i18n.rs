@@ -245,6 +245,9 @@ ui_strings! {
     col_question: "题目", "Question";
     col_time: "用时", "Time";
     average: "平均", "Average";
+    summary_export: "交给老师，请在终端运行：", "To send it to your tutor, run:";
+    export_your_name: "你的姓名", "YOUR-NAME";
+    labelled: "{label}：{text}", "{label}: {text}";
     nothing_answered: "这次没有提交任何回答。", "No answers were submitted this time.";
     summary_keys: "j/k 选择  Enter 查看详情  Esc 回首页  q 退出", "j/k select  Enter details  Esc home  q quit";
 
@@ -273,6 +276,11 @@ ui_strings! {
     col_average: "平均", "Avg";
     no_history: "还没有记录。完成一场面试后，这里会列出来。", "No sessions yet. Finish an interview and it is listed here.";
     no_history_match: "没有符合筛选条件的记录。", "No sessions match the filters.";
+    graded_mark: "✎", "✎";
+    graded_legend: "✎ = 老师已评分（Enter 看详情）", "✎ = graded by a tutor (Enter shows it)";
+    graded_legend_cli: "✎ = 老师已评分（`mianba report 场次` 查看）", "✎ = graded by a tutor (see `mianba report SESSION`)";
+    tutor_grade: "老师评分 · {grader}：{score}/100（{date}）", "Tutor's grade · {grader}: {score}/100 ({date})";
+    tutor_comment: "评语：{text}", "Comment: {text}";
     history_keys: "j/k PgUp/PgDn g/G 移动  b/c/m 筛选  Enter 详情  Esc 回首页  ? 帮助", "j/k PgUp/PgDn g/G move  b/c/m filter  Enter details  Esc home  ? help";
     detail_heading: "{date}  {mode}  第 {i}/{n} 条", "{date}  {mode}  answer {i} of {n}";
     no_answers: "这场面试没有保存任何回答。", "No answers were saved in this session.";
@@ -333,6 +341,15 @@ ui_strings! {
     grade_refused: "无法记录评分：{why}", "The grade cannot be recorded: {why}";
     grade_all_done: "所有回答都已评分。", "Every answer is graded.";
 
+    // Command line: `mianba history`
+    cli_no_sessions: "还没有保存的场次：开始一次练习吧（mianba practice）。", "No saved sessions yet: start one with `mianba practice`.";
+    cli_col_session: "场次", "SESSION";
+    cli_col_started: "开始", "STARTED";
+    cli_col_mode: "模式", "MODE";
+    cli_col_questions: "题数", "QUESTIONS";
+    cli_col_average: "平均", "AVERAGE";
+    cli_col_banks: "题库", "BANKS";
+
     // Command line: messages and errors (each names the file or value and the fix)
     daily_limit_set: "每日复习上限已保存为 {n} 题", "the daily drill limit is now {n} questions";
     daily_limit_is: "每日复习上限：{n} 题（`mianba settings daily-limit N` 修改）", "daily drill limit: {n} questions (change it with `mianba settings daily-limit N`)";
@@ -382,6 +399,7 @@ ui_strings! {
     err_bundle_untrusted: "结果文件 {file} 不可信（{flag}）；请老师批改你导出的原文件，不要修改", "bundle {file} cannot be trusted ({flag}); ask the tutor to grade the bundle you exported, unchanged";
     err_bundle_ungraded: "结果文件 {file} 还没有评分；请在老师批改后再导入", "bundle {file} has no grades yet; import it after a tutor has graded it";
     err_bundle_elsewhere: "结果文件 {file} 不是本数据库中的场次；请在导出它的地方导入（或给出那里的 --data-dir）", "bundle {file} is not from a session in this store; import it where it was exported (or pass that --data-dir)";
+    err_export_no_name: "不知道考生姓名：请加 --name 你的姓名（或设置环境变量 MIANBA_NAME）", "no candidate name is known: pass --name YOUR-NAME (or set MIANBA_NAME)";
     grades_saved: "{file}：已为场次 {id} 保存 {n} 项评分", "{file}: {n} grade(s) saved against session {id}";
     sets_clean: "检查了 {n} 个作业文件，没有问题", "{n} set file(s), no problems";
     err_roster_large: "名单 {file} 超过 256 KiB；应每行一个考生姓名", "roster {file} is over 256 KiB; it should list one candidate name a line";
@@ -442,10 +460,12 @@ mod tests {
                 placeholders(e),
                 "{name}: placeholders differ"
             );
-            // The Chinese UI should read as Chinese (its punctuation counts: 「」), apart
-            // from key names.
+            // The Chinese UI should read as Chinese (its punctuation counts: 「」 and the
+            // full-width ：), apart from key names.
             let chinese = |c: char| {
-                ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
+                ('\u{4e00}'..='\u{9fff}').contains(&c)
+                    || ('\u{3000}'..='\u{303f}').contains(&c)
+                    || ('\u{ff00}'..='\u{ffef}').contains(&c)
             };
             assert!(
                 z.chars().any(chinese) || z == e,

@@ -58,6 +58,7 @@ fn history_json_is_newest_first_with_the_documented_keys_and_filters() {
             "average_total",
             "banks",
             "finished_at",
+            "graded",
             "id",
             "lang",
             "mode",
@@ -324,4 +325,58 @@ fn due_lists_todays_drill_within_the_daily_limit() {
         &["--lang", "zh", "due", "--weakest", "2"],
     ));
     assert!(zh.starts_with("最近   平均  题目\n"), "{zh}");
+}
+
+/// Issue 13: where a person reads (history, report, due), banks and questions go by their
+/// titles and prompts; their ids are left to `--json`.
+#[test]
+fn text_output_names_banks_and_questions_and_leaves_ids_to_json() {
+    let (dir, store) = filled(6);
+    let banks = mianba::bank::BankSet::bundled();
+    let sessions = store.sessions().unwrap();
+    let newest = &sessions[0];
+    assert!(!newest.banks.is_empty());
+    let ids: Vec<String> = sessions.iter().flat_map(|s| s.banks.clone()).collect();
+    let has_id = |text: &str| ids.iter().any(|id| text.contains(&format!(" {id}")));
+    let titles = |ids: &[String]| {
+        let t: Vec<&str> = ids
+            .iter()
+            .map(|id| banks.get(id).unwrap().title.as_str())
+            .collect();
+        t.join(", ")
+    };
+
+    let history = stdout(&mianba(dir.path(), &["history"]));
+    assert!(history.contains(&titles(&newest.banks)), "{history}");
+    assert!(!has_id(&history), "{history}");
+
+    let md = stdout(&mianba(dir.path(), &["report", &newest.id.to_string()]));
+    let fact = format!("- **Banks**: {}\n", titles(&newest.banks));
+    assert!(md.contains(&fact), "{md}");
+
+    let question_ids: Vec<String> = store
+        .schedule()
+        .unwrap()
+        .iter()
+        .map(|e| e.question_id.clone())
+        .collect();
+    for args in [vec!["due"], vec!["due", "--weakest", "3"]] {
+        let text = stdout(&mianba(dir.path(), &args));
+        assert!(text.lines().count() > 1, "{text}");
+        for q in &question_ids {
+            assert!(
+                !text.contains(q.as_str()),
+                "{args:?} shows the id {q}:\n{text}"
+            );
+        }
+    }
+    let due = stdout(&mianba(dir.path(), &["due"]));
+    let shown = store.schedule().unwrap();
+    assert!(
+        shown.iter().any(|e| {
+            let (_, q) = banks.find_question(&e.question_id).unwrap();
+            due.contains(&mianba::text::question_label(&q.prompt))
+        }),
+        "{due}"
+    );
 }

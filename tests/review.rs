@@ -628,7 +628,11 @@ fn a_half_point_average_is_rounded_one_way_everywhere() {
     answer(&store, s, q[1], 57, T0, 1);
     let detail = store.session(s).unwrap().unwrap();
     assert_eq!(detail.summary.average_total, Some(56.5));
-    let md = mianba::review::report::markdown(&detail, mianba::i18n::Lang::En);
+    let md = mianba::review::report::markdown(
+        &detail,
+        mianba::i18n::Lang::En,
+        &mianba::bank::BankSet::bundled(),
+    );
     assert!(md.contains("**Average**: 57"), "{md}");
     assert_eq!(mianba::review::shown_average(56.5), 57);
     assert_eq!(mianba::review::shown_average(55.5), 56);

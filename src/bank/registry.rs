@@ -58,6 +58,19 @@ impl BankSet {
         self.banks.iter().find(|b| b.id == id)
     }
 
+    /// A bank as a person reads it: its title, or the id of a bank no longer loaded; cleaned
+    /// for the terminal.
+    pub fn title_of(&self, id: &str) -> String {
+        crate::text::sanitize_line(self.get(id).map_or(id, |b| b.title.as_str()))
+    }
+
+    /// Several banks by their titles, comma-separated (a session's banks where a person
+    /// reads; the ids are for JSON and for typing).
+    pub fn titles_of(&self, ids: &[String]) -> String {
+        let titles: Vec<String> = ids.iter().map(|b| self.title_of(b)).collect();
+        titles.join(", ")
+    }
+
     /// A question by its full id (`bank/question`) or, searching the banks in loading order,
     /// by its id within a bank.
     pub fn find_question(&self, id: &str) -> Option<(&Bank, &Question)> {

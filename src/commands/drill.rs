@@ -15,7 +15,7 @@ use crate::review::drill::{due_drill_with_cards, local_day_start, remaining_toda
 use crate::review::report::local_time;
 use crate::session::{Clock, SystemClock};
 use crate::store::{ScheduleEntry, WeakQuestion};
-use crate::text::sanitize_line;
+use crate::text::{question_label, sanitize_line};
 
 #[derive(Serialize)]
 struct DueJson<'a> {
@@ -36,11 +36,11 @@ pub fn run(global: &Global, args: &DueArgs) -> Result<ExitCode> {
     let store = super::history::open_store(global)?;
     let zh = Lang::detect(global.lang) == Lang::Zh;
     let banks = BankSet::load(&global.banks, crate::paths::user_banks_dir().as_deref());
+    // A question by its prompt; the id only for one no bank has any more (and in --json).
     let prompt_of = |id: &str| {
         banks
             .find_question(id)
-            .map(|(_, q)| sanitize_line(q.prompt.lines().next().unwrap_or_default()))
-            .unwrap_or_default()
+            .map_or_else(|| sanitize_line(id), |(_, q)| question_label(&q.prompt))
     };
     if let Some(n) = args.weakest {
         let (drill, rows) = weakest_drill(&store, &banks, n)?;
@@ -58,10 +58,9 @@ pub fn run(global: &Global, args: &DueArgs) -> Result<ExitCode> {
         };
         for w in &rows {
             out.push_str(&format!(
-                "{:>4}  {:>5.1}  {}  {}\n",
+                "{:>4}  {:>5.1}  {}\n",
                 w.latest_total,
                 w.average_total,
-                sanitize_line(&w.question_id),
                 prompt_of(&w.question_id)
             ));
         }
@@ -97,9 +96,8 @@ pub fn run(global: &Global, args: &DueArgs) -> Result<ExitCode> {
     };
     for c in &cards {
         out.push_str(&format!(
-            "  {}  {}  {}\n",
+            "  {}  {}\n",
             local_time(c.due),
-            sanitize_line(&c.question_id),
             prompt_of(&c.question_id)
         ));
     }

@@ -3,12 +3,12 @@
 
 use std::process::ExitCode;
 
+use crate::bank::BankSet;
 use crate::cli::{Global, HistoryArgs};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::review::report::local_time;
 use crate::store::{HistoryFilter, SessionSummary, Store};
-use crate::text::sanitize_line;
 
 pub fn run(global: &Global, args: &HistoryArgs) -> Result<ExitCode> {
     let store = open_store(global)?;
@@ -21,7 +21,8 @@ pub fn run(global: &Global, args: &HistoryArgs) -> Result<ExitCode> {
     if args.json {
         emit(&to_json(&list)?)?;
     } else {
-        emit(&table(&list, Lang::detect(global.lang)))?;
+        let banks = BankSet::load(&global.banks, crate::paths::user_banks_dir().as_deref());
+        emit(&table(&list, &banks, Lang::detect(global.lang)))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -62,34 +63,30 @@ pub(super) fn open_store(global: &Global) -> Result<Store> {
     ))?)
 }
 
-/// One line per session; the free-text column (banks) last, so the others line up.
-fn table(list: &[SessionSummary], lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+/// One line per session; the free-text column (banks) last, so the others line up. A session
+/// a tutor graded has ✎ after its number, explained under the table.
+fn table(list: &[SessionSummary], banks: &BankSet, lang: Lang) -> String {
+    let ui = lang.ui();
     if list.is_empty() {
-        let none = if zh {
-            "还没有保存的场次：开始一次练习吧（mianba practice）。\n"
-        } else {
-            "No saved sessions yet: start one with `mianba practice`.\n"
-        };
-        return none.to_string();
+        return format!("{}\n", ui.cli_no_sessions);
     }
-    let head = if zh {
-        ["场次", "开始", "模式", "题数", "平均", "题库"]
-    } else {
-        [
-            "SESSION",
-            "STARTED",
-            "MODE",
-            "QUESTIONS",
-            "AVERAGE",
-            "BANKS",
-        ]
-    };
+    let head = [
+        ui.cli_col_session,
+        ui.cli_col_started,
+        ui.cli_col_mode,
+        ui.cli_col_questions,
+        ui.cli_col_average,
+        ui.cli_col_banks,
+    ];
     let rows: Vec<[String; 6]> = list
         .iter()
         .map(|s| {
             [
-                s.id.to_string(),
+                if s.graded {
+                    format!("{} {}", s.id, lang.ui().graded_mark)
+                } else {
+                    s.id.to_string()
+                },
                 local_time(s.started_at),
                 lang.ui().mode_name(s.mode).to_string(),
                 s.questions.to_string(),
@@ -98,12 +95,18 @@ fn table(list: &[SessionSummary], lang: Lang) -> String {
                     |a| crate::review::shown_average(a).to_string(),
                 ),
                 if s.banks.is_empty() {
-                    (if zh { "全部" } else { "all" }).to_string()
+                    ui.filter_all.to_string()
                 } else {
-                    sanitize_line(&s.banks.join(", "))
+                    banks.titles_of(&s.banks)
                 },
             ]
         })
         .collect();
-    super::table::table(head.map(String::from), &rows)
+    let mut out = super::table::table(head.map(String::from), &rows);
+    if list.iter().any(|s| s.graded) {
+        out.push('\n');
+        out.push_str(lang.ui().graded_legend_cli);
+        out.push('\n');
+    }
+    out
 }

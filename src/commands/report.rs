@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use super::history::{emit, to_json};
+use crate::bank::BankSet;
 use crate::cli::{Global, SessionReportArgs, SessionReportFormat};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, fill};
@@ -26,7 +27,10 @@ pub fn run(global: &Global, args: &SessionReportArgs) -> Result<ExitCode> {
         .session(id)?
         .ok_or_else(|| Error::BadInput(fill(ui.err_no_session, &[("id", &id)])))?;
     let text = match args.format {
-        SessionReportFormat::Md => markdown(&detail, lang),
+        SessionReportFormat::Md => {
+            let banks = BankSet::load(&global.banks, crate::paths::user_banks_dir().as_deref());
+            markdown(&detail, lang, &banks)
+        }
         SessionReportFormat::Json => to_json(&ReportJson::of(&detail))?,
     };
     emit(&text)?;

@@ -149,14 +149,6 @@ pub(crate) fn write_error(e: &crate::files::WriteError, ui: &crate::i18n::Ui) ->
     Error::BadInput(e.message(ui.lang))
 }
 
-/// The candidate's name when `--name` is absent: the user name from the environment.
-fn default_name() -> String {
-    ["MIANBA_NAME", "USER", "USERNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_else(|| "candidate".to_string())
-}
-
 fn export(
     global: &Global,
     set_path: &Path,
@@ -196,7 +188,13 @@ fn export(
             &[("id", &id), ("taken", &taken), ("set", &set.id)],
         ))));
     }
-    let content = bundle_content(&set, &detail, store.session_uid(id)?, name);
+    // Without --name, the environment's; with neither, ask rather than make one up (after
+    // the set and the session, so a wrong set file is reported first).
+    let name = name
+        .map(str::to_string)
+        .or_else(crate::tutor::sending::candidate_name)
+        .ok_or_else(|| Error::BadInput(ui.err_export_no_name.to_string()))?;
+    let content = bundle_content(&set, &detail, store.session_uid(id)?, &name);
     if content.answers.is_empty() {
         return Err(Error::BadInput(sanitize_line(&fill(
             ui.err_no_set_answers,
@@ -220,7 +218,7 @@ pub(crate) fn bundle_content(
     set: &Set,
     detail: &SessionDetail,
     session_uid: Option<String>,
-    name: Option<&str>,
+    name: &str,
 ) -> BundleContent {
     let mut answers = Vec::new();
     for q in &set.questions {
@@ -259,7 +257,7 @@ pub(crate) fn bundle_content(
         .unwrap_or(detail.summary.started_at);
     BundleContent {
         app_version: env!("CARGO_PKG_VERSION").to_string(),
-        candidate: name.map_or_else(default_name, str::to_string),
+        candidate: name.to_string(),
         set_id: set.id.clone(),
         set_title: set.title.clone(),
         set_checksum: set.checksum.clone(),

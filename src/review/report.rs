@@ -2,31 +2,99 @@
 //! read, JSON with the same data. Everything the answers and banks say is untrusted text and
 //! is cleaned (`crate::text`) before it goes into the Markdown.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::Local;
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::bank::BankSet;
+use crate::i18n::{Lang, fill};
 use crate::scoring::Scorecard;
 use crate::store::{AnswerRecord, SessionDetail, SessionSummary};
 use crate::text::{sanitize, sanitize_line};
+use crate::tutor::grading::{Dimension, Grade};
 
 /// The JSON report: `session` (the history line) and `answers` (each with its full
-/// scorecard and its follow-ups nested under it). Keys are documented in the README.
+/// scorecard, its follow-ups nested under it and its tutors' grades). Keys are documented in
+/// the README.
 #[derive(Debug, Serialize)]
 pub struct ReportJson<'a> {
     pub session: &'a SessionSummary,
-    pub answers: &'a [AnswerRecord],
+    pub answers: Vec<ReportAnswer<'a>>,
+}
+
+/// An answer as saved, with the tutors' grades of it beside its automatic scores.
+#[derive(Debug, Serialize)]
+pub struct ReportAnswer<'a> {
+    #[serde(flatten)]
+    pub answer: &'a AnswerRecord,
+    pub tutor_grades: Vec<TutorGrade<'a>>,
+}
+
+/// One tutor's grade of an answer: `score` is the grade's overall (0–100), `dimensions` its
+/// points per dimension, keyed by the zh names as in the bundle.
+#[derive(Debug, Serialize)]
+pub struct TutorGrade<'a> {
+    pub grader: &'a str,
+    pub score: u8,
+    pub dimensions: &'a BTreeMap<Dimension, u8>,
+    pub comment: &'a str,
+    pub graded_at: i64,
 }
 
 impl<'a> ReportJson<'a> {
     pub fn of(detail: &'a SessionDetail) -> ReportJson<'a> {
+        let answers = detail
+            .answers
+            .iter()
+            .enumerate()
+            .map(|(i, answer)| ReportAnswer {
+                answer,
+                tutor_grades: detail
+                    .grades_of(i)
+                    .into_iter()
+                    .map(|g| TutorGrade {
+                        grader: &g.grader,
+                        score: g.overall,
+                        dimensions: &g.scores,
+                        comment: &g.comment,
+                        graded_at: g.graded_at,
+                    })
+                    .collect(),
+            })
+            .collect();
         ReportJson {
             session: &detail.summary,
-            answers: &detail.answers,
+            answers,
         }
     }
+}
+
+/// A tutor's grade as lines a person reads, cleaned: who, the overall and when; the points
+/// per dimension; the comment, if any. The report and the session detail both show these;
+/// `date` is when it was graded, as the caller shows times.
+pub fn grade_lines(grade: &Grade, lang: Lang, date: &str) -> Vec<String> {
+    let ui = lang.ui();
+    let head = fill(
+        ui.tutor_grade,
+        &[
+            ("grader", &sanitize_line(&grade.grader)),
+            ("score", &grade.overall),
+            ("date", &date),
+        ],
+    );
+    let dims: Vec<String> = grade
+        .scores
+        .iter()
+        .map(|(d, p)| format!("{} {p}/{}", d.name_in(lang), d.max_points()))
+        .collect();
+    let mut lines = vec![head, dims.join(" · ")];
+    let comment = sanitize_line(&grade.comment);
+    if !comment.trim().is_empty() {
+        lines.push(fill(ui.tutor_comment, &[("text", &comment)]));
+    }
+    lines
 }
 
 /// A Unix time as local date and time, `2025-03-01 14:30`.
@@ -37,6 +105,7 @@ pub fn local_time(unix: i64) -> String {
 /// Labels in the UI language (bank text stays as written).
 struct Labels {
     zh: bool,
+    lang: Lang,
 }
 
 impl Labels {
@@ -45,12 +114,13 @@ impl Labels {
     }
 }
 
-/// The session as Markdown: a heading with the session's facts, then each answer with its
+/// The session as Markdown (banks by their titles from `banks`): a heading with the session's facts, then each answer with its
 /// prompt, the answer, the scores, points ✓/✗ with the phrase that earned them, what is
 /// missing, deductions, structure, feedback, and its follow-ups under it.
-pub fn markdown(detail: &SessionDetail, lang: Lang) -> String {
+pub fn markdown(detail: &SessionDetail, lang: Lang, banks: &BankSet) -> String {
     let l = Labels {
         zh: lang == Lang::Zh,
+        lang,
     };
     let s = &detail.summary;
     let mut out = String::new();
@@ -63,7 +133,7 @@ pub fn markdown(detail: &SessionDetail, lang: Lang) -> String {
     let banks = if s.banks.is_empty() {
         l.get("全部", "all").to_string()
     } else {
-        sanitize_line(&s.banks.join(", "))
+        banks.titles_of(&s.banks)
     };
     let average = s
         .average_total
@@ -97,16 +167,17 @@ pub fn markdown(detail: &SessionDetail, lang: Lang) -> String {
             i + 1,
             crate::text::question_label(&a.prompt)
         );
-        answer(&mut out, a, &l);
+        answer(&mut out, a, &l, &detail.grades_of(i));
         for (j, f) in a.followups.iter().enumerate() {
             let _ = writeln!(out, "\n### {} {}\n", l.get("追问", "Follow-up"), j + 1);
-            answer(&mut out, f, &l);
+            answer(&mut out, f, &l, &[]);
         }
     }
     out
 }
 
-fn answer(out: &mut String, a: &AnswerRecord, l: &Labels) {
+/// An answer: prompt, text, the automatic scores with the tutors' grades under them, the card.
+fn answer(out: &mut String, a: &AnswerRecord, l: &Labels, grades: &[&Grade]) {
     let _ = writeln!(out, "**{}**\n", l.get("题目", "Question"));
     let _ = writeln!(out, "{}\n", quoted(&a.prompt));
     let _ = writeln!(out, "**{}**\n", l.get("回答", "Answer"));
@@ -136,6 +207,13 @@ fn answer(out: &mut String, a: &AnswerRecord, l: &Labels) {
             String::new()
         }
     );
+    for g in grades {
+        let lines = grade_lines(g, l.lang, &local_time(g.graded_at));
+        let _ = writeln!(out, "**{}**\n", lines[0]);
+        for line in &lines[1..] {
+            let _ = writeln!(out, "{line}\n");
+        }
+    }
     card(out, &a.scorecard, &a.answer_text, l);
 }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::scoring::Scorecard;
 use crate::session::Mode;
+use crate::tutor::grading::Grade;
 
 /// A saved session's row id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -112,6 +113,9 @@ pub struct SessionSummary {
     /// Mean total of the last attempt at each question, follow-ups excluded; `None` when
     /// nothing was answered.
     pub average_total: Option<f64>,
+    /// A tutor's grade of some answer was imported (`set import-grades`).
+    #[serde(default)]
+    pub graded: bool,
 }
 
 /// One saved answer with its follow-ups.
@@ -143,4 +147,27 @@ pub struct AnswerRecord {
 pub struct SessionDetail {
     pub summary: SessionSummary,
     pub answers: Vec<AnswerRecord>,
+    /// The tutors' grades imported for this session, by question then grader.
+    #[serde(default)]
+    pub grades: Vec<Grade>,
+}
+
+impl SessionDetail {
+    /// The tutors' grades of `answers[i]`. A bundle carries the last attempt at each
+    /// question, so a grade belongs to that attempt, not to earlier ones or follow-ups.
+    pub fn grades_of(&self, i: usize) -> Vec<&Grade> {
+        let Some(a) = self.answers.get(i) else {
+            return Vec::new();
+        };
+        let later = self.answers[i + 1..]
+            .iter()
+            .any(|b| b.followup.is_none() && b.question_id == a.question_id);
+        if a.followup.is_some() || later {
+            return Vec::new();
+        }
+        self.grades
+            .iter()
+            .filter(|g| g.question == a.question_id)
+            .collect()
+    }
 }

@@ -24,7 +24,8 @@ SELECT s.id, s.started_at, s.finished_at, s.mode, s.preset, s.seed, s.banks, s.l
          WHERE a.session_id = s.id AND a.followup IS NULL
            AND a.id = (SELECT MAX(b.id) FROM answers b
                         WHERE b.session_id = a.session_id AND b.followup IS NULL
-                          AND b.question_id = a.question_id))
+                          AND b.question_id = a.question_id)),
+       EXISTS (SELECT 1 FROM grades g WHERE g.session_id = s.id)
 FROM sessions s";
 
 const ANSWER_SELECT: &str = "
@@ -181,6 +182,7 @@ impl Store {
         Ok(Some(SessionDetail {
             summary,
             answers: nest_followups(flat),
+            grades: self.grades_for_session(id)?,
         }))
     }
 }
@@ -218,6 +220,7 @@ pub(super) fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummar
             lang: r.get(7)?,
             questions: usize_col(r, 8)?,
             average_total: r.get(9)?,
+            graded: r.get(10)?,
         })
     };
     row().map_err(|e| StoreError::sqlite(path, e))

@@ -79,6 +79,9 @@ pub struct AppInit {
     pub speak: bool,
     /// The time zone dates are shown in (the machine's at start; fixed in tests).
     pub tz: chrono::FixedOffset,
+    /// The candidate's name, for the export command a set's summary shows
+    /// (`tutor::sending::candidate_name`); `None` shows a placeholder to replace.
+    pub candidate: Option<String>,
 }
 
 pub struct App {
@@ -96,6 +99,7 @@ pub struct App {
     /// Read each new question aloud.
     pub speak: bool,
     pub tz: chrono::FixedOffset,
+    pub candidate: Option<String>,
     /// The assignment sets listed on the home screen (`App::set_sets`).
     pub sets: Vec<SetEntry>,
     pub quit: bool,
@@ -117,6 +121,7 @@ impl App {
             banks: init.banks,
             speak: init.speak,
             tz: init.tz,
+            candidate: init.candidate,
             sets: Vec::new(),
             quit: false,
         };

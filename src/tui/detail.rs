@@ -11,6 +11,7 @@ use crate::review::insights::{Insights, guess_language, insights};
 use crate::store::{AnswerRecord, SessionDetail};
 use crate::tui::history::History;
 use crate::tui::sitting::ResultUi;
+use crate::tutor::grading::Grade;
 
 /// What the body of the detail screen shows for the current answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +67,14 @@ impl Detail {
         match f {
             None => Some(main),
             Some(f) => main.followups.get(f),
+        }
+    }
+
+    /// The tutors' grades of the answer on screen (follow-ups are not graded).
+    pub fn tutor_grades(&self) -> Vec<&Grade> {
+        match self.order.get(self.cursor) {
+            Some(&(i, None)) => self.session.grades_of(i),
+            _ => Vec::new(),
         }
     }
 

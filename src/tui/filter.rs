@@ -67,11 +67,6 @@ pub fn category_name(lang: Lang, id: &str) -> String {
 
 pub use crate::text::question_label;
 
-/// A bank as a person reads it: its title, or the id of a bank no longer loaded.
-pub fn bank_title(banks: &crate::bank::BankSet, id: &str) -> String {
-    crate::text::sanitize_line(banks.get(id).map_or(id, |b| b.title.as_str()))
-}
-
 /// `b bank: all  c category: Complaints  m mode: Practice`.
 pub fn describe(ui: &Ui, filter: &HistoryFilter) -> String {
     let all = ui.filter_all;

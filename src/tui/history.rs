@@ -116,6 +116,7 @@ mod tests {
             lang: "zh".into(),
             questions: 1,
             average_total: Some(50.0),
+            graded: false,
         }
     }
 

@@ -65,7 +65,7 @@ pub fn draw_popup(
     let inner = width.saturating_sub(2);
     let (body, keys) = lines.split_at(lines.len().saturating_sub(1));
     let mut text = wrap(body, inner);
-    let keys = wrap(keys, inner);
+    let keys = hint_rows(keys, inner);
     let room = usize::from(area.height.saturating_sub(2));
     if text.len() + keys.len() > room {
         text.truncate(room.saturating_sub(keys.len() + 1));
@@ -79,6 +79,27 @@ pub fn draw_popup(
     let rect = centered(area, width, height);
     clear_popup(frame, rect);
     frame.render_widget(Paragraph::new(text).block(panel(title, true, theme)), rect);
+}
+
+/// A line of hints (a dialog's keys, a legend) on rows of `width`, broken between hints, never
+/// inside one ("n" and "discard" on two rows at 40 columns); word-wrapped only when a hint
+/// alone is too wide.
+pub fn hint_rows(keys: &[Line], width: u16) -> Vec<Line<'static>> {
+    let Some(line) = keys.first() else {
+        return Vec::new();
+    };
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let style = line
+        .spans
+        .first()
+        .map_or(line.style, |s| line.style.patch(s.style));
+    let rows = crate::tui::widgets::footer::fit_rows(&text, width, usize::MAX);
+    if rows.join("  ") != text {
+        return wrap(keys, width);
+    }
+    rows.into_iter()
+        .map(|r| Line::from(Span::styled(r, style)))
+        .collect()
 }
 
 /// A bordered panel; the focused one has a bold border so focus shows without colour.

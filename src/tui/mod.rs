@@ -164,6 +164,7 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
         draft,
         speak: speaker.is_some(),
         tz: *chrono::Local::now().offset(),
+        candidate: crate::tutor::sending::candidate_name(),
     });
     match restored {
         // A recovery file that cannot be read is left where it is, and named.
@@ -279,6 +280,8 @@ fn dispatch(app: &mut App, io: &mut Io, msg: Msg) {
     event_loop::dispatch(&mut Running { app, io }, msg);
 }
 
+#[cfg(test)]
+mod matrix_tests;
 #[cfg(test)]
 mod review_tests;
 #[cfg(test)]

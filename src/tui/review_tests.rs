@@ -84,7 +84,7 @@ fn session(store: &Store, at: i64, mode: Mode) -> SessionId {
 
 /// A store with three sessions over three days: a weak answer with a follow-up, then
 /// better ones.
-fn filled_store(banks: &BankSet) -> Store {
+pub(super) fn filled_store(banks: &BankSet) -> Store {
     let store = Store::open_in_memory().expect("store");
     let s1 = session(&store, NOW - 3 * DAY, Mode::Practice);
     answer(
@@ -109,7 +109,7 @@ fn filled_store(banks: &BankSet) -> Store {
     store
 }
 
-fn io_with(store: Store) -> Io {
+pub(super) fn io_with(store: Store) -> Io {
     Io {
         store: Some(store),
         speaker: None,
@@ -122,7 +122,7 @@ fn send(app: &mut App, io: &mut Io, msg: Msg) {
     super::dispatch(app, io, msg);
 }
 
-fn keys(app: &mut App, io: &mut Io, codes: &[KeyCode]) {
+pub(super) fn keys(app: &mut App, io: &mut Io, codes: &[KeyCode]) {
     for c in codes {
         send(app, io, key(*c));
     }
@@ -489,4 +489,50 @@ fn the_home_screen_remembers_its_last_choices() {
     assert_eq!(h.chosen_categories(), chosen.chosen_categories());
     assert!(!h.chosen_categories().is_empty());
     assert_eq!(h.count, 4);
+}
+
+/// The filled store with 李老师's grade (80) of the oldest session's main answer.
+fn graded_store(banks: &BankSet) -> Store {
+    use crate::tutor::grading::{Dimension, Grade};
+    let store = filled_store(banks);
+    let oldest = store.history(&Default::default()).expect("history")[2].id;
+    let scores = Dimension::ALL
+        .into_iter()
+        .zip([20, 16, 12, 12, 12, 8])
+        .collect();
+    let grade = Grade::new(
+        "李老师",
+        "tui-test/wrong-size",
+        scores,
+        "先道歉再解决",
+        NOW - DAY / 2,
+    );
+    store.save_grades(oldest, &[grade]).expect("grades saved");
+    store
+}
+
+#[test]
+fn a_tutors_grade_is_marked_in_history_and_shown_in_the_detail() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, _) = app_with(lang, None);
+        let mut io = io_with(graded_store(&app.banks));
+        keys(&mut app, &mut io, &[KeyCode::Char('v')]);
+        let text = text_at(&app, 80, 24);
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains("2023-11-1")).collect();
+        // Only the oldest session (last row) was graded; the legend says what ✎ means.
+        assert_eq!(rows.len(), 3, "{text}");
+        assert!(!rows[0].contains('✎') && rows[2].contains('✎'), "{text}");
+        assert!(text.contains(app.ui.graded_legend), "{text}");
+        insta::assert_snapshot!(format!("history_graded_{}_80x24", lang.code()), text);
+        keys(&mut app, &mut io, &[KeyCode::Char('G'), KeyCode::Enter]);
+        for (w, h) in [(80, 24), (100, 30)] {
+            let text = text_at(&app, w, h);
+            assert!(text.contains("李老师") && text.contains("80/100"), "{text}");
+            assert!(text.contains("先道歉再解决"), "{text}");
+            insta::assert_snapshot!(format!("detail_graded_{}_{w}x{h}", lang.code()), text);
+        }
+        // The follow-up was not graded.
+        keys(&mut app, &mut io, &[KeyCode::Char('n')]);
+        assert!(!text_at(&app, 100, 30).contains("李老师"));
+    }
 }

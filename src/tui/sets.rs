@@ -79,6 +79,8 @@ fn load_entry(path: &Path, banks: &BankSet) -> SetEntry {
 pub struct SetLink {
     pub set_id: String,
     pub checksum: String,
+    /// The set's file, for the export command the summary shows.
+    pub path: PathBuf,
 }
 
 impl SetLink {
@@ -86,6 +88,7 @@ impl SetLink {
         SetLink {
             set_id: set.id.clone(),
             checksum: set.checksum.clone(),
+            path: set.path.clone(),
         }
     }
 }
@@ -227,6 +230,60 @@ mod tests {
             assert_eq!(ids, asked);
             assert_eq!(s.editor.text(), "先道歉");
             assert_eq!(s.mode(), Mode::Exam);
+        }
+    }
+
+    /// Issue 13, case 14: the summary after a set's sitting gives the exact command that
+    /// sends it — the set's own file, its id for the bundle, and the candidate's name (or a
+    /// placeholder to replace when the environment has none).
+    #[test]
+    fn a_sets_summary_says_how_to_export_it() {
+        use crate::tui::msg::Msg;
+        use crate::tui::tests::{draw, screen_text, type_text};
+        for (lang, name) in [(Lang::Zh, None), (Lang::En, Some("张三"))] {
+            let (mut app, clock) = app_with(lang, None);
+            app.candidate = name.map(str::to_string);
+            let Some(SetEntry::Ready(mut week1)) =
+                list_sets(&[testdata_sets()], None, &test_banks())
+                    .into_iter()
+                    .next()
+            else {
+                panic!("week1 is listed");
+            };
+            // A path without this machine's folders, so the snapshot is the same everywhere.
+            week1.path = PathBuf::from("sets/week 1.toml");
+            start_set(&mut app, &week1);
+            update(&mut app, Msg::SessionCreated(crate::store::SessionId(1)));
+            // Each question (and any follow-up) answered until the sitting is over.
+            let over = |app: &crate::tui::app::App| match &app.screen {
+                Screen::Sitting(s) => {
+                    s.interview.phase == crate::session::interview::Phase::Finished
+                }
+                _ => true,
+            };
+            for _ in 0..8 {
+                if over(&app) {
+                    break;
+                }
+                update(&mut app, key(KeyCode::Enter));
+                type_text(&mut app, "非常抱歉，我马上核实并处理。");
+                clock.advance(std::time::Duration::from_secs(30));
+                update(&mut app, crate::tui::tests::ctrl('s'));
+            }
+            let Screen::Sitting(s) = &app.screen else {
+                panic!("the sitting is on screen");
+            };
+            assert!(s.set.is_some() && over(&app));
+            let name = name.unwrap_or(app.ui.export_your_name);
+            let cmd = format!(
+                "mianba set export --set 'sets/week 1.toml' --out week1.json --name {name}"
+            );
+            for (w, h) in [(80, 24), (100, 30)] {
+                let text = screen_text(&mut draw(&app, w, h));
+                // The command may wrap; read it back without the row breaks.
+                assert!(text.lines().any(|l| l.trim() == cmd), "{cmd}\n{text}");
+                insta::assert_snapshot!(format!("set_summary_{}_{w}x{h}", lang.code()), text);
+            }
         }
     }
 

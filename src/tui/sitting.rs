@@ -63,6 +63,8 @@ pub struct Sitting {
     pub replaces_draft: Option<String>,
     /// The session was marked finished in the store.
     pub finished: bool,
+    /// The assignment set this sitting answers, if any: its summary says how to send it.
+    pub set: Option<crate::tui::sets::SetLink>,
 }
 
 impl Sitting {
@@ -84,6 +86,7 @@ impl Sitting {
             last_draft_at: now,
             replaces_draft: None,
             finished: false,
+            set: None,
         }
     }
 

@@ -47,6 +47,7 @@ pub fn app_with(lang: Lang, draft: Option<Draft>) -> (App, FakeClock) {
         draft,
         speak: false,
         tz: chrono::FixedOffset::east_opt(8 * 3600).expect("UTC+8"),
+        candidate: None,
     });
     (app, clock)
 }
@@ -121,7 +122,7 @@ pub fn snapshot_all(app: &App, name: &str) {
     }
 }
 
-fn draft() -> Draft {
+pub fn draft() -> Draft {
     Draft {
         key: "7:tui-test/wrong-size".into(),
         session_id: None,
@@ -384,7 +385,7 @@ use crate::tui::app::Screen;
 use crate::tui::home::Choice;
 use crate::tui::update::start;
 
-const ANSWER: &str = "非常抱歉给您添麻烦了。\n我先核实订单，确认后马上为您换货，运费我们承担。";
+pub const ANSWER: &str = "非常抱歉给您添麻烦了。\n我先核实订单，确认后马上为您换货，运费我们承担。";
 
 pub fn plan(ids: &[&str]) -> Plan {
     Plan::fixed(
@@ -398,7 +399,7 @@ pub fn plan(ids: &[&str]) -> Plan {
 }
 
 /// An app in a sitting of `ids`, the store having created session 1.
-fn sitting(lang: Lang, choice: Choice, p: Plan) -> (App, FakeClock) {
+pub fn sitting(lang: Lang, choice: Choice, p: Plan) -> (App, FakeClock) {
     let (mut app, clock) = app_with(lang, None);
     let effects = start(&mut app, choice, p);
     assert!(matches!(effects.as_slice(), [Effect::CreateSession(_)]));
@@ -905,11 +906,36 @@ fn footer_keeps_whole_hints_at_60_columns() {
         type_text(&mut app, ANSWER);
         let mut term = draw(&app, 60, 20);
         let text = screen_text(&mut term);
-        let footer = text.lines().nth(19).unwrap_or_default().to_string();
+        // The footer's rows (it takes two when one is too narrow), read as one list of hints.
+        let rows: Vec<&str> = text.lines().skip(18).take(2).collect();
+        let footer = rows.join("  ");
         // Every hint shown is whole: the footer is a prefix of the hints, cut at a gap.
-        let keys = format!("{}  {}", app.ui.interview_keys, app.ui.tips_key);
+        let keys = format!(
+            "{}  {}  {}",
+            app.ui.interview_keys, app.ui.figure_keys, app.ui.tips_key
+        );
         assert!(keys.starts_with(&footer), "{footer}");
         assert!(keys[footer.len()..].is_empty() || keys[footer.len()..].starts_with("  "));
         insta::assert_snapshot!(format!("footer_{}_60x20", lang.code()), text);
+    }
+}
+
+/// Issue 13: at 80×24 the en interview footer dropped the tips and figure hints (88 cells of
+/// hints in 80); every hint is now shown, on a second row when needed, in both languages.
+#[test]
+fn the_interview_footer_keeps_every_hint_at_80_columns() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (mut app, _clock) = sitting(lang, Choice::Practice, plan(&["wrong-size"]));
+        update(&mut app, key(KeyCode::Enter));
+        type_text(&mut app, ANSWER);
+        let text = screen_text(&mut draw(&app, 80, 24));
+        let ui = app.ui;
+        let hints = format!("{}  {}  {}", ui.interview_keys, ui.figure_keys, ui.tips_key);
+        let bottom: Vec<&str> = text.lines().filter(|l| !l.starts_with('[')).collect();
+        let footer = bottom[bottom.len() - 2..].join("  ");
+        for hint in hints.split("  ") {
+            assert!(footer.contains(hint), "{hint} missing:\n{text}");
+        }
+        insta::assert_snapshot!(format!("footer_{}_80x24", lang.code()), text);
     }
 }

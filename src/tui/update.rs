@@ -415,6 +415,7 @@ pub fn begin(
             };
             let mut sitting = Sitting::new(interview, choice, now);
             sitting.reset_for_next();
+            sitting.set = set.clone();
             let create = match set {
                 Some(set) => Effect::CreateSetSession { session, set },
                 None => Effect::CreateSession(session),
@@ -502,7 +503,13 @@ pub fn on_restore_ready(app: &mut App, draft: Draft, of: DraftOrigin) -> Vec<Eff
                 .retain(|r| r == &drafted || !of.answered.contains(&r.full_id()));
             let banks = set.sitting_banks(&app.banks);
             let interview = Interview::new(first(plan), set.mode, &banks, now);
-            Some((id, crate::tui::sets::choice_for(set.mode), interview))
+            let link = crate::tui::sets::SetLink::of(&set);
+            Some((
+                id,
+                crate::tui::sets::choice_for(set.mode),
+                interview,
+                Some(link),
+            ))
         }
         (Some((id, Mode::Practice)), None) => {
             let plan = match of.drill.filter(|d| d.plan.questions.contains(&drafted)) {
@@ -514,20 +521,21 @@ pub fn on_restore_ready(app: &mut App, draft: Draft, of: DraftOrigin) -> Vec<Eff
                 }
             };
             let interview = Interview::new(plan, Mode::Practice, &app.banks, now);
-            Some((id, Choice::Practice, interview))
+            Some((id, Choice::Practice, interview, None))
         }
         _ => None,
     };
     let reused = resumed.is_some();
     match resumed {
-        Some((id, choice, Ok(interview))) => {
+        Some((id, choice, Ok(interview), set)) => {
             let mut sitting = Sitting::new(interview, choice, now);
             sitting.reset_for_next();
             sitting.session_id = Some(id);
+            sitting.set = set;
             effects.extend(speak(app.speak, &sitting));
             app.screen = Screen::Sitting(Box::new(sitting));
         }
-        Some((_, _, Err(e))) => {
+        Some((_, _, Err(e), _)) => {
             let text = fill(app.ui.start_failed, &[("why", &e)]);
             app.notify(text, Level::Error);
             return Vec::new();

@@ -27,42 +27,26 @@ pub fn view(app: &App, frame: &mut Frame) {
         return;
     }
     let notice = notice_lines(app, area.width);
+    let keys = keys_of(app);
+    // Up to two rows of hints: at 80 columns the en interview with a figure needs them.
+    let footer = crate::tui::widgets::footer::footer_rows(&keys, area.width, app.theme);
     let [title, body, notice_area, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(u16::try_from(notice.len()).unwrap_or(0)),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(footer.len().max(1)).unwrap_or(1)),
     ])
     .areas(area);
-    let keys = match &app.screen {
-        Screen::Home(home) => {
-            screens::home::draw(frame, body, app, home);
-            app.ui.home_keys.to_string()
-        }
+    match &app.screen {
+        Screen::Home(home) => screens::home::draw(frame, body, app, home),
         Screen::Sitting(s) => draw_sitting(frame, body, app, s),
-        Screen::History(h) => {
-            screens::history::draw(frame, body, app, h);
-            app.ui.history_keys.to_string()
-        }
-        Screen::Detail(d) => {
-            screens::detail::draw(frame, body, app, d);
-            app.ui.detail_keys.to_string()
-        }
-        Screen::Progress(p) => {
-            screens::progress::draw(frame, body, app, p);
-            app.ui.progress_keys.to_string()
-        }
+        Screen::History(h) => screens::history::draw(frame, body, app, h),
+        Screen::Detail(d) => screens::detail::draw(frame, body, app, d),
+        Screen::Progress(p) => screens::progress::draw(frame, body, app, p),
     };
     draw_title(frame, title, app);
     frame.render_widget(Paragraph::new(notice), notice_area);
-    frame.render_widget(
-        Paragraph::new(crate::tui::widgets::footer::footer(
-            &keys,
-            status.width,
-            app.theme,
-        )),
-        status,
-    );
+    frame.render_widget(Paragraph::new(footer), status);
     match &app.overlay {
         None => {}
         Some(Overlay::Help) => screens::help::draw(frame, area, app),
@@ -71,10 +55,21 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
 }
 
-/// The screen of an interview in progress, by phase; returns the keys for the status line.
-fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String {
+/// The key hints of the screen on show (the footer is laid out before the screen is drawn).
+fn keys_of(app: &App) -> String {
     let ui = app.ui;
-    let theme = app.theme;
+    match &app.screen {
+        Screen::Home(_) => ui.home_keys.to_string(),
+        Screen::Sitting(s) => sitting_keys(app, s),
+        Screen::History(_) => ui.history_keys.to_string(),
+        Screen::Detail(_) => ui.detail_keys.to_string(),
+        Screen::Progress(_) => ui.progress_keys.to_string(),
+    }
+}
+
+/// The keys of an interview in progress, by phase.
+fn sitting_keys(app: &App, s: &Sitting) -> String {
+    let ui = app.ui;
     let iv = &s.interview;
     let practice = s.mode() == Mode::Practice;
     let with_tips = |keys: &str| {
@@ -84,6 +79,43 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
             keys.to_string()
         }
     };
+    if s.shown_outcome().is_some() {
+        return match iv.phase {
+            Phase::Review { .. } => ui.result_keys_practice.to_string(),
+            _ => ui.result_keys_review.to_string(),
+        };
+    }
+    match iv.phase {
+        Phase::Prep { .. } | Phase::Answer { .. } => {
+            let block = matches!(iv.phase, Phase::Prep { block: true, .. });
+            let spoken = s.mode() == Mode::Spoken;
+            let keys = match iv.phase {
+                Phase::Prep { .. } => ui.prep_keys,
+                _ if spoken => ui.spoken_keys,
+                _ => ui.interview_keys,
+            };
+            // A figure scrolls: say how, before the tips hint (the first dropped when narrow).
+            let keys = match iv.current().figure {
+                Some(_) if !block => format!("{keys}  {}", ui.figure_keys),
+                _ => keys.to_string(),
+            };
+            if spoken && !matches!(iv.phase, Phase::Prep { .. }) {
+                keys
+            } else {
+                with_tips(&keys)
+            }
+        }
+        Phase::Checklist { .. } => ui.checklist_keys.to_string(),
+        Phase::Review { .. } | Phase::Finished => ui.summary_keys.to_string(),
+    }
+}
+
+/// The screen of an interview in progress, by phase.
+fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) {
+    let ui = app.ui;
+    let theme = app.theme;
+    let iv = &s.interview;
+    let practice = s.mode() == Mode::Practice;
     if let Some((_, outcome)) = s.shown_outcome() {
         let asked = iv.asked(outcome.step);
         let view = ResultView {
@@ -103,12 +135,10 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
             show_examples: s.result.show_examples,
             scroll: s.result.scroll,
             answer_scroll: s.result.answer_scroll,
+            tutor: Vec::new(),
         };
         screens::result::draw(frame, area, ui, theme, &view);
-        return match iv.phase {
-            Phase::Review { .. } => ui.result_keys_practice.to_string(),
-            _ => ui.result_keys_review.to_string(),
-        };
+        return;
     }
     match iv.phase {
         Phase::Prep { .. } | Phase::Answer { .. } => {
@@ -150,21 +180,6 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
                 focused: app.overlay.is_none(),
             };
             screens::interview::draw(frame, area, ui, theme, &view);
-            let keys = match iv.phase {
-                Phase::Prep { .. } => ui.prep_keys,
-                _ if spoken => ui.spoken_keys,
-                _ => ui.interview_keys,
-            };
-            // A figure scrolls: say how, before the tips hint (the first dropped when narrow).
-            let keys = match view.figure {
-                Some(_) => format!("{keys}  {}", ui.figure_keys),
-                None => keys.to_string(),
-            };
-            if spoken && !matches!(iv.phase, Phase::Prep { .. }) {
-                keys
-            } else {
-                with_tips(&keys)
-            }
         }
         Phase::Checklist { .. } => {
             let (points, sections) = iv.checklist_items();
@@ -176,7 +191,6 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
                 cursor: s.checklist_cursor,
             };
             screens::checklist::draw(frame, area, ui, theme, &view);
-            ui.checklist_keys.to_string()
         }
         Phase::Review { .. } | Phase::Finished => {
             let rows: Vec<SummaryRow> = iv
@@ -192,8 +206,13 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) -> String
                     seconds: o.seconds,
                 })
                 .collect();
-            screens::summary::draw(frame, area, ui, theme, &rows, s.summary_cursor);
-            ui.summary_keys.to_string()
+            // A set's sitting: the exact command that sends it to the tutor.
+            let export = s.set.as_ref().map(|set| {
+                let name = app.candidate.as_deref().unwrap_or(ui.export_your_name);
+                crate::tutor::sending::export_command(&set.path, &set.set_id, name)
+            });
+            let view = (rows.as_slice(), export.as_deref());
+            screens::summary::draw(frame, area, ui, theme, view, s.summary_cursor);
         }
     }
 }

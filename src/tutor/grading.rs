@@ -87,6 +87,14 @@ impl Dimension {
         }
     }
 
+    /// The dimension's name in a UI language (the zh names are the bundle's keys).
+    pub fn name_in(self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::Zh => self.name(),
+            crate::i18n::Lang::En => self.name_en(),
+        }
+    }
+
     /// The dimension's maximum points, which is its weight in the overall (they sum to 100).
     /// Analysis weighs most, as on civil-service score sheets; motivation least.
     pub fn max_points(self) -> u8 {

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::i18n::{Ui, fill};
 use crate::review::history::{Rescore, examples, reference};
 use crate::review::insights::{Insights, WordCount};
+use crate::review::report::grade_lines;
 use crate::scoring::Scorecard;
 use crate::session::Mode;
 use crate::store::AnswerRecord;
@@ -44,6 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, d: &Detail) {
                 show_examples: d.result.show_examples,
                 scroll: d.result.scroll,
                 answer_scroll: d.result.answer_scroll,
+                tutor: tutor_lines(app, d),
             };
             result::draw(frame, area, ui, app.theme, &view);
         }
@@ -60,6 +62,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, d: &Detail) {
             frame.render_widget(wrapped(&lines, block, body, d.result.scroll), body);
         }
     }
+}
+
+/// Each tutor's grade of the answer: who, the overall and when in the grade colour, then
+/// the dimensions and the comment.
+fn tutor_lines(app: &App, d: &Detail) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for g in d.tutor_grades() {
+        let mut lines = grade_lines(g, app.lang, &date(app.tz, g.graded_at)).into_iter();
+        if let Some(head) = lines.next() {
+            let colour = Theme::score_color(g.overall);
+            out.push(Line::from(Span::styled(
+                format!("{} {head}", app.ui.graded_mark),
+                app.theme.bar_number(colour),
+            )));
+        }
+        out.extend(lines.map(|l| Line::from(Span::styled(format!("  {l}"), app.theme.dim()))));
+    }
+    out
 }
 
 /// `2023-11-15 06:13  练习  第 2/3 条  投诉与售后  追问`.

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use crate::session::Mode;
 use crate::tui::app::{App, Screen};
-use crate::tui::layout::draw_popup;
+use crate::tui::layout::{draw_popup, hint_rows};
 
 /// The help lines for the current screen, most specific last.
 pub fn help_lines(app: &App) -> Vec<&'static str> {
@@ -36,14 +36,25 @@ pub fn help_lines(app: &App) -> Vec<&'static str> {
     lines
 }
 
+/// The widest the dialog gets.
+const WIDTH: u16 = 76;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let ui = app.ui;
-    let mut text: Vec<Line> = help_lines(app)
-        .into_iter()
-        .map(|l| Line::from(format!("- {l}")))
-        .collect();
+    // Inside the border and after "- ": each line breaks between its keys, never inside one
+    // ("Backspace 清" / "除" before).
+    let room = area.width.saturating_sub(4).min(WIDTH).saturating_sub(4);
+    let mut text: Vec<Line> = Vec::new();
+    for l in help_lines(app) {
+        for (i, row) in hint_rows(&[Line::from(l)], room).into_iter().enumerate() {
+            let lead = if i == 0 { "- " } else { "  " };
+            let mut spans = vec![Span::raw(lead)];
+            spans.extend(row.spans);
+            text.push(Line::from(spans));
+        }
+    }
     text.push(Line::from(""));
     text.push(Line::from(Span::styled(ui.help_close, app.theme.dim())));
     let title = Span::styled(ui.help_title, app.theme.title());
-    draw_popup(frame, area, title, &text, 76, app.theme);
+    draw_popup(frame, area, title, &text, WIDTH, app.theme);
 }

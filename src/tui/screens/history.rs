@@ -1,5 +1,5 @@
-//! The history screen: the filters on one line, then the sessions newest first (date, mode,
-//! banks, questions, average) with the selected one highlighted.
+//! The history screen: the filters on one line, then the sessions newest first (date, ✎ when
+//! a tutor graded it, mode, banks, questions, average) with the selected one highlighted.
 
 use chrono::FixedOffset;
 use ratatui::Frame;
@@ -38,7 +38,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
         Paragraph::new(Span::styled(describe(ui, &h.filter), app.theme.dim())),
         filters,
     );
-    let block = panel(fill(ui.history_title, &[("n", &h.count)]), true, app.theme);
+    let mut block = panel(fill(ui.history_title, &[("n", &h.count)]), true, app.theme);
+    if h.rows.iter().any(|s| s.graded) {
+        // The ✎ column explained where it is seen, in the list's own border.
+        block = block.title_bottom(Line::from(Span::styled(ui.graded_legend, app.theme.dim())));
+    }
     if h.loaded && h.count == 0 {
         let empty = h.filter == Default::default();
         let text = if empty {
@@ -52,6 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
     }
     let header = Row::new([
         ui.col_date,
+        "",
         ui.col_mode,
         ui.col_banks,
         ui.col_questions,
@@ -59,19 +64,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
     ])
     .style(app.theme.title());
     let rows = h.rows.iter().map(|s| {
-        let banks: Vec<String> = s
-            .banks
-            .iter()
-            .map(|b| crate::tui::filter::bank_title(&app.banks, b))
-            .collect();
         let average = s.average_total.map_or_else(
             || "-".to_string(),
             |a| crate::review::shown_average(a).to_string(),
         );
         Row::new([
             Cell::from(date(app.tz, s.started_at)),
+            Cell::from(if s.graded { ui.graded_mark } else { "" }),
             Cell::from(mode_label(ui, s)),
-            Cell::from(banks.join(", ")),
+            Cell::from(app.banks.titles_of(&s.banks)),
             Cell::from(format!("{:>3}", s.questions)),
             Cell::from(format!("{average:>3}")),
         ])
@@ -80,6 +81,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
         rows,
         [
             Constraint::Length(16),
+            Constraint::Length(1),
             Constraint::Length(14),
             Constraint::Min(8),
             Constraint::Length(4),

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::bank::Example;
 use crate::i18n::{Ui, fill};
 use crate::scoring::{Band, PointResult, Scorecard};
-use crate::tui::layout::{panel, wrapped};
+use crate::tui::layout::{hint_rows, panel, wrapped};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::bars::score_line;
 use crate::tui::widgets::countdown::mmss;
@@ -34,6 +34,8 @@ pub struct ResultView<'a> {
     /// Lines scrolled in the details pane (right) and the answer pane (left).
     pub scroll: u16,
     pub answer_scroll: u16,
+    /// Tutors' grades of a saved answer, shown above the automatic details (session detail).
+    pub tutor: Vec<Line<'static>>,
 }
 
 const CHECK: &str = "✓";
@@ -51,7 +53,10 @@ pub fn draw(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &ResultV
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
     draw_answer(frame, left, ui, theme, view);
-    let details = details(ui, theme, view.card);
+    let mut details = details(ui, theme, view.card);
+    if !view.tutor.is_empty() {
+        details.splice(0..0, view.tutor.iter().cloned().chain([Line::from("")]));
+    }
     let block = panel(ui.feedback, false, theme);
     frame.render_widget(wrapped(&details, block, right, view.scroll), right);
 }
@@ -124,7 +129,9 @@ fn draw_answer(frame: &mut Frame, area: Rect, ui: &Ui, theme: Theme, view: &Resu
             Some(a) => {
                 let mut lines = highlighted_answer(a, view.card, theme);
                 lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled(ui.legend, theme.dim())));
+                // Each legend entry whole on its row ("»=结构" and "段落" were split).
+                let legend = [Line::from(Span::styled(ui.legend, theme.dim()))];
+                lines.extend(hint_rows(&legend, area.width.saturating_sub(2)));
                 lines
             }
             // Nothing was typed, so there is nothing marked to explain.
