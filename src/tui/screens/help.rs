@@ -4,9 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::i18n::Ui;
 use crate::session::Mode;
 use crate::tui::app::{App, Screen};
 use crate::tui::layout::draw_popup;
+use crate::tui::theme::Theme;
 
 /// The help lines for the current screen, most specific last.
 pub fn help_lines(app: &App) -> Vec<&'static str> {
@@ -37,13 +39,14 @@ pub fn help_lines(app: &App) -> Vec<&'static str> {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let ui = app.ui;
-    let mut text: Vec<Line> = help_lines(app)
-        .into_iter()
-        .map(|l| Line::from(format!("- {l}")))
-        .collect();
+    draw_keys(frame, area, &help_lines(app), app.ui, app.theme);
+}
+
+/// A keys overlay: one item a line, then how to close it (also the grading app's).
+pub fn draw_keys(frame: &mut Frame, area: Rect, lines: &[&str], ui: &Ui, theme: Theme) {
+    let mut text: Vec<Line> = lines.iter().map(|l| Line::from(format!("- {l}"))).collect();
     text.push(Line::from(""));
-    text.push(Line::from(Span::styled(ui.help_close, app.theme.dim())));
-    let title = Span::styled(ui.help_title, app.theme.title());
-    draw_popup(frame, area, title, &text, 76, app.theme);
+    text.push(Line::from(Span::styled(ui.help_close, theme.dim())));
+    let title = Span::styled(ui.help_title, theme.title());
+    draw_popup(frame, area, title, &text, 76, theme);
 }
