@@ -222,8 +222,9 @@ pub enum ClassCommand {
     },
     /// Grade result bundles by hand in the terminal (six dimensions and a comment per answer).
     Grade {
-        /// The result bundles to grade.
-        #[arg(required = true, value_name = "BUNDLE")]
+        /// The result bundles to grade (.json files, or folders of them); a file that cannot
+        /// be read is listed and skipped, the others are graded.
+        #[arg(required = true, value_name = "BUNDLE|DIR")]
         bundles: Vec<PathBuf>,
         /// Who grades (recorded with each grade).
         #[arg(long, value_name = "NAME")]
