@@ -113,10 +113,19 @@ impl Dimension {
 
     /// The band `points` fall in.
     pub fn band(self, points: u8) -> Band {
-        Band::ALL
-            .into_iter()
-            .find(|b| self.range(*b).contains(&points))
-            .unwrap_or(Band::Good)
+        self.band_of(f64::from(points))
+    }
+
+    /// The band of a mean, unrounded: 19.7 of 综合分析 is 中, since 好 starts at 20.
+    pub fn band_of(self, points: f64) -> Band {
+        let from = |b: Band| f64::from(*self.range(b).start());
+        if points >= from(Band::Good) {
+            Band::Good
+        } else if points >= from(Band::Fair) {
+            Band::Fair
+        } else {
+            Band::Poor
+        }
     }
 }
 
@@ -307,6 +316,9 @@ mod tests {
         assert_eq!(Dimension::Expression.band(16), Band::Good);
         assert_eq!(Dimension::Expression.band(15), Band::Fair);
         assert_eq!(Dimension::Expression.band(11), Band::Poor);
+        assert_eq!(Dimension::Analysis.band_of(19.7), Band::Fair);
+        assert_eq!(Dimension::Analysis.band_of(20.0), Band::Good);
+        assert_eq!(Dimension::Analysis.band_of(14.99), Band::Poor);
     }
 
     #[test]
