@@ -205,6 +205,20 @@ fn export(
     }
     let bundle = Bundle::new(content);
     write_file(out, bundle.to_json().as_bytes(), &rules).map_err(|e| write_error(&e, ui))?;
+    if session.is_none() {
+        // Chosen for the candidate (the latest sitting with answers): say which, on stdout.
+        println!(
+            "{}",
+            sanitize_line(&fill(
+                ui.set_export_picked,
+                &[
+                    ("id", &id),
+                    ("set", &set.id),
+                    ("n", &bundle.content.answers.len())
+                ],
+            ))
+        );
+    }
     eprintln!(
         "{}: {} answer(s) of set `{}` for {}",
         sanitize_line(&out.display().to_string()),

@@ -98,6 +98,8 @@ pub struct App {
     pub tz: chrono::FixedOffset,
     /// The assignment sets listed on the home screen (`App::set_sets`).
     pub sets: Vec<SetEntry>,
+    /// How many times each set has been taken, by set id (`Msg::SetAttempts`).
+    pub set_attempts: std::collections::HashMap<String, u32>,
     pub quit: bool,
 }
 
@@ -118,6 +120,7 @@ impl App {
             speak: init.speak,
             tz: init.tz,
             sets: Vec::new(),
+            set_attempts: std::collections::HashMap::new(),
             quit: false,
         };
         if let Some(why) = init.store_error {
