@@ -398,6 +398,10 @@ ui_strings! {
     err_set_and_draw: "--set 的题目来自作业；请去掉 --bank、--category、--count 和 --seed", "--set takes its questions from the set; drop --bank, --category, --count and --seed";
     err_set_invalid: "作业 {path} 有误：{first}{more}；运行 `mianba set validate {path}` 查看全部问题", "set {path} is invalid: {first}{more}; run `mianba set validate {path}` to see every problem";
     err_due_not_date: "--due {text} 不是日期；请写 2025-07-01 或 2025-07-01T18:00:00+08:00", "--due {text} is not a date; write 2025-07-01 or 2025-07-01T18:00:00+08:00";
+    err_set_title_empty: "--title 不能为空；写上考生看到的作业名称，或不写 --title 用文件名", "--title is empty; write the title candidates see, or leave --title out to use the file name";
+    err_due_past: "--due {text} 已经过去；写一个将来的日期，或确需如此时加 --allow-past", "--due {text} is already past; give a date to come, or add --allow-past if that is what you mean";
+    err_set_count_over: "--count {count} 超过了可选的题目：所选题库和筛选条件下只有 {n} 道题；请用 --count {n} 或更少，或放宽 --bank/--category/--difficulty", "--count {count} is more than there is: the chosen banks and filters offer only {n} question(s); pass --count {n} or fewer, or widen --bank/--category/--difficulty";
+    set_new_done: "{file}：作业 `{id}`，{n} 道题，校验和 {checksum}", "{file}: set `{id}` with {n} question(s), checksum {checksum}";
     err_new_set_invalid: "新作业将无效（{first}）；请检查 --title 和 --tutor", "the new set would be invalid ({first}); check --title and --tutor";
     err_no_set_session: "没有保存过来自作业 `{set}` 的场次；先用 `mianba practice --set {path}` 完成作业，或用 --session ID 指定", "no session taken from set `{set}` is saved; practise it with `mianba practice --set {path}` first, or pass --session ID";
     err_other_set: "场次 {id} 来自作业 `{taken}`，不是 `{set}`；请用 --set 给出那份作业文件", "session {id} was taken from set `{taken}`, not `{set}`; pass that set's file with --set";

@@ -11,7 +11,7 @@ use crate::cli::{Global, SetCommand, SetNewArgs};
 use crate::error::{Error, Result};
 use crate::files::{WriteRules, check_target, write_file};
 use crate::i18n::{Lang, fill};
-use crate::session::PlanRequest;
+use crate::session::{Clock, PlanRequest, SystemClock};
 use crate::store::{SessionDetail, SessionId, Store};
 use crate::text::sanitize_line;
 use crate::tutor::bundle::{
@@ -72,21 +72,43 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
         keep: &kept,
     };
     check_target(&args.out, &rules).map_err(|e| write_error(&e, ui))?;
-    let banks = banks(global);
-    let plan = PlanRequest {
-        banks: args.banks.clone(),
-        categories: args.categories.clone(),
-        difficulty: args.difficulty,
-        count: args.count,
-        seed: args.seed,
+    if args.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(Error::Usage(ui.err_set_title_empty.into()));
     }
-    .draw(&banks)?;
     let due = match &args.due {
         None => None,
         Some(text) => Some(due::parse(text).ok_or_else(|| {
             Error::Usage(sanitize_line(&fill(ui.err_due_not_date, &[("text", text)])))
         })?),
     };
+    if let Some((_, at)) = &due
+        && *at < SystemClock::new().unix_now()
+        && !args.allow_past
+    {
+        let text = args.due.as_deref().unwrap_or_default();
+        return Err(Error::Usage(sanitize_line(&fill(
+            ui.err_due_past,
+            &[("text", &text)],
+        ))));
+    }
+    let banks = banks(global);
+    // Every matching question, in the draw's order: the set keeps the first --count, and a
+    // --count over what exists is refused rather than quietly cut.
+    let mut plan = PlanRequest {
+        banks: args.banks.clone(),
+        categories: args.categories.clone(),
+        difficulty: args.difficulty,
+        count: usize::MAX,
+        seed: args.seed,
+    }
+    .draw(&banks)?;
+    if args.count > plan.questions.len() {
+        return Err(Error::Usage(fill(
+            ui.err_set_count_over,
+            &[("count", &args.count), ("n", &plan.questions.len())],
+        )));
+    }
+    plan.questions.truncate(args.count);
     let stem = args
         .out
         .file_stem()
@@ -99,6 +121,7 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     line("id", toml_string(&id));
     line(
         "title",
+        // Only a title from an odd file name can be empty here: --title '' is refused above.
         toml_string(if title.trim().is_empty() { &id } else { &title }),
     );
     if let Some(tutor) = &args.tutor {
@@ -134,12 +157,18 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
         )))
     })?;
     write_file(&args.out, text.as_bytes(), &rules).map_err(|e| write_error(&e, ui))?;
-    eprintln!(
-        "{}: set `{}` with {} question(s), checksum {}",
-        sanitize_line(&file),
-        set.id,
-        set.questions.len(),
-        set.checksum
+    // The confirmation is the command's result: stdout.
+    println!(
+        "{}",
+        sanitize_line(&fill(
+            ui.set_new_done,
+            &[
+                ("file", &file),
+                ("id", &set.id),
+                ("n", &set.questions.len()),
+                ("checksum", &set.checksum)
+            ],
+        ))
     );
     Ok(ExitCode::SUCCESS)
 }
