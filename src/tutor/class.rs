@@ -645,7 +645,7 @@ impl ClassReport {
         }
         // The averages row, as in the markdown table, naming its rule in its first cell.
         let opt = |v: &Option<f64>| v.map_or(String::new(), num);
-        let mut rec = vec![format!("average ({AVERAGES_RULE})")];
+        let mut rec = vec![format!("average: {AVERAGES_RULE}")];
         rec.extend(self.question_averages.iter().map(opt));
         rec.extend(self.question_hand_averages.iter().map(opt));
         rec.push(opt(&self.class_average));
