@@ -190,6 +190,10 @@ pub struct SetNewArgs {
     /// Replace --out if it already exists (never a link or a device).
     #[arg(long)]
     pub force: bool,
+    /// Write the questions themselves into the set, so the set file alone is enough to take
+    /// it (the default when a question comes from a bank that is not bundled).
+    #[arg(long)]
+    pub inline: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

@@ -401,6 +401,8 @@ ui_strings! {
     err_set_title_empty: "--title 不能为空；写上考生看到的作业名称，或不写 --title 用文件名", "--title is empty; write the title candidates see, or leave --title out to use the file name";
     err_due_past: "--due {text} 已经过去；写一个将来的日期，或确需如此时加 --allow-past", "--due {text} is already past; give a date to come, or add --allow-past if that is what you mean";
     err_set_count_over: "--count {count} 超过了可选的题目：所选题库和筛选条件下只有 {n} 道题；请用 --count {n} 或更少，或放宽 --bank/--category/--difficulty", "--count {count} is more than there is: the chosen banks and filters offer only {n} question(s); pass --count {n} or fewer, or widen --bank/--category/--difficulty";
+    err_set_inline: "无法把题目写进作业（{why}）", "the questions cannot be written into the set ({why})";
+    set_inline_fallback: "注意：题目没有写进作业，仍按题库引用（{why}）；考生需要装有同样的题库才能作答", "note: the questions stay references to their banks ({why}); candidates need the same banks to take the set";
     set_new_done: "{file}：作业 `{id}`，{n} 道题，校验和 {checksum}", "{file}: set `{id}` with {n} question(s), checksum {checksum}";
     err_new_set_invalid: "新作业将无效（{first}）；请检查 --title 和 --tutor", "the new set would be invalid ({first}); check --title and --tutor";
     err_no_set_session: "没有保存过来自作业 `{set}` 的场次；先用 `mianba practice --set {path}` 完成作业，或用 --session ID 指定", "no session taken from set `{set}` is saved; practise it with `mianba practice --set {path}` first, or pass --session ID";

@@ -141,11 +141,45 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     line("attempts", "1".into());
     line("shuffle", "false".into());
     line("seed", args.seed.to_string());
-    for q in &plan.questions {
-        text.push_str(&format!(
-            "\n[[questions]]\nref = {}\n",
-            toml_string(&q.full_id())
-        ));
+    let chosen: Vec<_> = plan
+        .questions
+        .iter()
+        .filter_map(|q| banks.find_question(&q.full_id()))
+        .collect();
+    // A candidate has the bundled banks only: a question from any other bank travels inside
+    // the set, or the set names a question the candidate cannot load.
+    let not_bundled = chosen
+        .iter()
+        .any(|(b, _)| !matches!(b.source, crate::bank::Source::Bundled(_)));
+    let inline = match crate::tutor::inline::inline_questions(&chosen) {
+        _ if !args.inline && !not_bundled => None,
+        Ok(written) => Some(written),
+        Err(why) if args.inline => {
+            return Err(Error::BadInput(sanitize_line(&fill(
+                ui.err_set_inline,
+                &[("why", &why)],
+            ))));
+        }
+        // Only the default: the set still works where the banks are, so say so and go on.
+        Err(why) => {
+            eprintln!(
+                "{}",
+                sanitize_line(&fill(ui.set_inline_fallback, &[("why", &why)]))
+            );
+            None
+        }
+    };
+    if let Some((language, body)) = inline {
+        line("language", toml_string(language.code()));
+        text.push('\n');
+        text.push_str(&body);
+    } else {
+        for q in &plan.questions {
+            text.push_str(&format!(
+                "\n[[questions]]\nref = {}\n",
+                toml_string(&q.full_id())
+            ));
+        }
     }
     let figures = FolderFigures::of_bank_file(&args.out);
     let file = args.out.display().to_string();
