@@ -151,7 +151,7 @@ pub struct SetNewArgs {
     /// Where to write the set (a .toml file; it must not exist yet).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// The set's title (default: from the file name).
+    /// The set's title, shown to candidates (default: from the file name; never empty).
     #[arg(long, value_name = "T")]
     pub title: Option<String>,
     /// Draw from this bank (repeatable).
@@ -163,8 +163,9 @@ pub struct SetNewArgs {
     /// Only questions of this difficulty (1 easy .. 3 hard).
     #[arg(long, value_name = "D")]
     pub difficulty: Option<u8>,
-    /// How many questions.
-    #[arg(long, value_name = "N", default_value_t = 5)]
+    /// How many questions: at least 1, and no more than the banks and filters offer.
+    #[arg(long, value_name = "N", default_value_t = 5,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub count: usize,
     /// Seed for the draw: the same seed and banks give the same questions.
     #[arg(long, value_name = "S", default_value_t = 0)]
@@ -173,9 +174,13 @@ pub struct SetNewArgs {
     #[arg(long, value_name = "NAME")]
     pub tutor: Option<String>,
     /// Due date: a date (2025-07-01, due at its last second) or a date-time
-    /// (2025-07-01T18:00:00+08:00); without an offset, UTC+8.
+    /// (2025-07-01T18:00:00+08:00); without an offset, UTC+8. A date already past needs
+    /// --allow-past.
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
+    /// Accept a --due that is already past (a set handed out late on purpose).
+    #[arg(long, requires = "due")]
+    pub allow_past: bool,
     /// How candidates sit it (default: practice).
     #[arg(long, value_name = "M", value_parser = ["practice", "exam", "spoken"])]
     pub mode: Option<String>,
@@ -185,6 +190,10 @@ pub struct SetNewArgs {
     /// Replace --out if it already exists (never a link or a device).
     #[arg(long)]
     pub force: bool,
+    /// Write the questions themselves into the set, so the set file alone is enough to take
+    /// it (the default when a question comes from a bank that is not bundled).
+    #[arg(long)]
+    pub inline: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -222,8 +231,9 @@ pub enum ClassCommand {
     },
     /// Grade result bundles by hand in the terminal (six dimensions and a comment per answer).
     Grade {
-        /// The result bundles to grade.
-        #[arg(required = true, value_name = "BUNDLE")]
+        /// The result bundles to grade (.json files, or folders of them); a file that cannot
+        /// be read is listed and skipped, the others are graded.
+        #[arg(required = true, value_name = "BUNDLE|DIR")]
         bundles: Vec<PathBuf>,
         /// Who grades (recorded with each grade).
         #[arg(long, value_name = "NAME")]

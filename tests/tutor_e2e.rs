@@ -204,13 +204,14 @@ fn set_bundles_three_graders_and_the_class_report() {
     assert_eq!(report["missing"], serde_json::json!(["王五"]));
     let q1_mean = (total(&a, 0) + total(&bj, 0)) as f64 / 2.0;
     assert_eq!(report["question_averages"][0].as_f64().unwrap(), q1_mean);
+    // One rule for averages (issue 14, case 8): 李四's unanswered Q2 counts 0 here too.
     assert_eq!(
         report["question_averages"][1].as_f64().unwrap(),
-        total(&a, 1) as f64
+        total(&a, 1) as f64 / 2.0
     );
     assert_eq!(
         report["question_hand_averages"],
-        serde_json::json!([70.0, 80.0])
+        serde_json::json!([70.0, 40.0])
     );
     // The most missed points are counted from the scorecards.
     let missed_q1: usize = [&a, &bj]

@@ -11,6 +11,7 @@ mod safe_support;
 use std::path::{Path, PathBuf};
 
 use mianba::tutor::bundle::{content_digest, read_bundle};
+use mianba::tutor::grading::{Dimension, Grade, add_grade};
 use safe_support::{Home, Run, references, sit};
 use serde_json::Value;
 
@@ -27,6 +28,20 @@ fn class(bundles: &[(&str, [&str; 2], &str)]) -> (Home, PathBuf, Vec<PathBuf>) {
         files.push(out);
     }
     (home, set, files)
+}
+
+/// Each (name, answers) sits the set in its own store and exports a bundle; `None` leaves a
+/// question unanswered. Returns the bundle files.
+fn candidates(home: &Home, set: &Path, sittings: &[(&str, [Option<&str>; 2])]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for (i, (name, answers)) in sittings.iter().enumerate() {
+        let data = home.path(&format!("d{i}"));
+        safe_support::sit_some(&data, set, answers, 1_700_000_000);
+        let out = home.path(&format!("work/{i}.json"));
+        home.export(&data, set, name, &out).ok();
+        files.push(out);
+    }
+    files
 }
 
 fn report(home: &Home, set: Option<&Path>, files: &[PathBuf], extra: &[&str]) -> Run {
@@ -97,7 +112,7 @@ fn case7_a_resealed_bundle_is_rescored_and_flagged() {
     // The grading screen rescores too: the paper is flagged, and kept as the candidate sent it.
     let banks = mianba::bank::BankSet::bundled();
     let loaded = mianba::tutor::load_set(&set, &banks).unwrap();
-    let papers = mianba::tui::grading::papers(
+    let (papers, _) = mianba::tui::grading::papers(
         &files[..1],
         Some((&loaded, &banks)),
         None,
@@ -144,20 +159,14 @@ fn case9_flagged_bundles_are_not_counted_unless_asked() {
     let home = Home::new();
     let set = home.set("w.toml", 3, 2);
     let refs = references(&set);
-    let mut files = Vec::new();
-    for (i, (name, answers)) in [
-        ("甲", [refs[0].as_str(), refs[1].as_str()]),
-        ("乙", ["好的。", "嗯"]),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let data = home.path(&format!("d{i}"));
-        sit(&data, &set, &answers, 1_700_000_000);
-        let out = home.path(&format!("work/{i}.json"));
-        home.export(&data, &set, name, &out).ok();
-        files.push(out);
-    }
+    let files = candidates(
+        &home,
+        &set,
+        &[
+            ("甲", [Some(refs[0].as_str()), Some(refs[1].as_str())]),
+            ("乙", [Some("好的。"), Some("嗯")]),
+        ],
+    );
     // 乙 edits an answer without resealing: flagged as edited.
     let text = std::fs::read_to_string(&files[1]).unwrap();
     std::fs::write(&files[1], text.replacen("好的。", "好的！", 1)).unwrap();
@@ -304,4 +313,99 @@ fn a_bundle_scored_by_another_version_is_rescored_without_a_forgery_flag() {
     let row = &r["candidates"][0];
     assert_eq!(row["counted"], true, "{}", run.stderr);
     assert_eq!(scores(row), honest);
+}
+
+/// Issue 14, case 8: one rule for averages. A question left unanswered counts 0 in the
+/// question's average as in the candidate's, and the report says so in every format.
+#[test]
+fn issue14_case8_an_unanswered_question_counts_zero_in_every_average() {
+    let home = Home::new();
+    let set = home.set("w.toml", 3, 2);
+    let refs = references(&set);
+    let files = candidates(
+        &home,
+        &set,
+        &[
+            ("甲", [Some(refs[0].as_str()), Some(refs[1].as_str())]),
+            ("乙", [Some(refs[0].as_str()), None]),
+        ],
+    );
+    let r = json(report(&home, Some(&set), &files, &[]).ok());
+    let rows = r["candidates"].as_array().unwrap();
+    let second: Vec<f64> = rows
+        .iter()
+        .map(|c| c["scores"][1].as_f64().unwrap_or(0.0))
+        .collect();
+    assert!(rows.iter().any(|c| c["scores"][1].is_null()), "{r}");
+    // By hand: the second question's average over both candidates, 乙's missing answer as 0.
+    let expected = (second[0] + second[1]) / 2.0;
+    assert_eq!(r["question_averages"][1].as_f64(), Some(expected), "{r}");
+    let class: f64 = rows
+        .iter()
+        .map(|c| c["average"].as_f64().unwrap())
+        .sum::<f64>()
+        / 2.0;
+    let per_question: f64 = r["question_averages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .sum::<f64>()
+        / 2.0;
+    // One rule: the mean of the question averages is the class average.
+    assert!(
+        (class - per_question).abs() < 1e-9,
+        "{class} vs {per_question}"
+    );
+    assert!(r["averages_rule"].as_str().unwrap().contains("count 0"));
+    for format in ["md", "csv"] {
+        let mut cmd = home.cmd();
+        let out = safe_support::run_cmd(
+            cmd.args(["class", "report", "--format", format, "--set"])
+                .arg(&set)
+                .args(&files),
+        );
+        assert!(
+            out.stdout.contains("unanswered questions count 0"),
+            "{}",
+            out.stdout
+        );
+    }
+}
+
+/// Issue 14, case 8: a dimension's band comes from its unrounded mean: 19.5 of 综合分析 is
+/// 中 (好 starts at 20), not 好 as its rounding (20) would say.
+#[test]
+fn issue14_case8_dimension_bands_come_from_unrounded_means() {
+    let home = Home::new();
+    let set = home.set("w.toml", 3, 2);
+    let refs = references(&set);
+    let data = home.path("d0");
+    sit(
+        &data,
+        &set,
+        &[refs[0].as_str(), refs[1].as_str()],
+        1_700_000_000,
+    );
+    let file = home.path("work/0.json");
+    home.export(&data, &set, "甲", &file).ok();
+    let mut b = read_bundle(&file).unwrap();
+    let questions: Vec<String> = b
+        .content
+        .answers
+        .iter()
+        .map(|a| a.question.clone())
+        .collect();
+    for (q, analysis) in questions.iter().zip([20u8, 19]) {
+        let scores = Dimension::ALL
+            .into_iter()
+            .zip([analysis, 16, 12, 12, 12, 8])
+            .collect();
+        add_grade(&mut b, Grade::new("T1", q, scores, "", 1_700_100_000)).unwrap();
+    }
+    std::fs::write(&file, b.to_json()).unwrap();
+    let mut cmd = home.cmd();
+    let md = safe_support::run_cmd(cmd.args(["class", "report", "--set"]).arg(&set).arg(&file));
+    assert!(md.stdout.contains(" 19.5 中 |"), "{}", md.stdout);
+    assert!(!md.stdout.contains("19.5 好"), "{}", md.stdout);
 }

@@ -19,7 +19,7 @@ use harness::{App, test_banks};
 use mianba::tutor::bundle::read_bundle;
 use mianba::tutor::grading::{Dimension, Grade, add_grade};
 
-const RIGHT: &[u8] = b"\x1b[C";
+const DOWN: &[u8] = b"\x1b[B";
 const CTRL_S: &[u8] = b"\x13";
 
 fn mianba(home: &Path) -> Command {
@@ -64,6 +64,14 @@ fn sit(data: &Path, set: &Path, answer: &str) {
     }
     app.type_text("q");
     assert!(app.wait_exit().success());
+}
+
+/// Each dimension's points typed on its row, top to bottom.
+fn type_scores(app: &mut App, points: [u8; 6]) {
+    for p in points {
+        app.type_text(&p.to_string());
+        app.send(DOWN);
+    }
 }
 
 fn grade(question: &str, grader: &str, points: [u8; 6]) -> Grade {
@@ -136,8 +144,8 @@ fn a_set_taken_in_the_app_graded_by_three_tutors_reports_the_panel_mean() {
         .collect();
     assert_eq!(questions.len(), 2, "both questions answered in the app");
 
-    // Tutor 1 grades both bundles in the app: on each paper, 综合分析 +5 on the first answer
-    // (65), the second accepted as shown (60).
+    // Tutor 1 grades both bundles in the app: on each paper, each dimension typed on its row,
+    // 综合分析 20 on the first answer (65), 15 on the second (60).
     let graded = home.join("graded");
     std::fs::create_dir_all(home.join("t1")).unwrap();
     let mut app = App::start_with_env(
@@ -163,12 +171,12 @@ fn a_set_taken_in_the_app_graded_by_three_tutors_reports_the_panel_mean() {
     for file in 1..=2 {
         app.wait_text(&format!("answer 1/2 · file {file}/2"));
         assert!(!app.screen().contains("FLAGGED"));
-        for _ in 0..5 {
-            app.send(RIGHT);
-        }
+        type_scores(&mut app, [20, 12, 9, 9, 9, 6]);
         app.wait_text("Overall 65/100");
         app.send(CTRL_S);
         app.wait_text(&format!("answer 2/2 · file {file}/2"));
+        app.wait_text("Overall —/100");
+        type_scores(&mut app, [15, 12, 9, 9, 9, 6]);
         app.wait_text("Overall 60/100");
         app.send(CTRL_S);
     }
@@ -239,4 +247,44 @@ fn a_set_taken_in_the_app_graded_by_three_tutors_reports_the_panel_mean() {
     }
     assert_eq!(report["passed"], 2);
     assert_eq!(report["class_average"].as_f64().unwrap(), (q1 + q2) / 2.0);
+}
+
+#[test]
+fn an_unreadable_bundle_in_the_folder_is_listed_and_the_others_are_graded() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let folder = home.join("bundles");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("good.json"),
+        include_str!("../src/tui/grading/testdata/bundle.json"),
+    )
+    .unwrap();
+    std::fs::write(folder.join("broken.json"), "{ half a bundle").unwrap();
+    let mut app = App::start_with_env(
+        home,
+        &[
+            "--lang",
+            "en",
+            "class",
+            "grade",
+            folder.to_str().unwrap(),
+            "--grader",
+            "T1",
+        ],
+        &[],
+        100,
+        30,
+    );
+    let screen = app.wait_text("Skipped 1 file(s) that cannot be graded");
+    assert!(screen.contains("broken.json"), "{screen}");
+    assert!(screen.contains("file 1/1"), "{screen}");
+    type_scores(&mut app, [20, 12, 9, 9, 9, 6]);
+    app.send(CTRL_S);
+    app.wait_text("Saved:");
+    app.type_text("q");
+    assert!(app.wait_exit().success());
+    let graded = read_bundle(&folder.join("good.json")).unwrap();
+    assert_eq!(graded.grades.len(), 1);
+    assert_eq!(graded.grades[0].overall, 65);
 }

@@ -11,7 +11,7 @@ use crate::cli::{Global, SetCommand, SetNewArgs};
 use crate::error::{Error, Result};
 use crate::files::{WriteRules, check_target, write_file};
 use crate::i18n::{Lang, fill};
-use crate::session::PlanRequest;
+use crate::session::{Clock, PlanRequest, SystemClock};
 use crate::store::{SessionDetail, SessionId, Store};
 use crate::text::sanitize_line;
 use crate::tutor::bundle::{
@@ -72,21 +72,43 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
         keep: &kept,
     };
     check_target(&args.out, &rules).map_err(|e| write_error(&e, ui))?;
-    let banks = banks(global);
-    let plan = PlanRequest {
-        banks: args.banks.clone(),
-        categories: args.categories.clone(),
-        difficulty: args.difficulty,
-        count: args.count,
-        seed: args.seed,
+    if args.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(Error::Usage(ui.err_set_title_empty.into()));
     }
-    .draw(&banks)?;
     let due = match &args.due {
         None => None,
         Some(text) => Some(due::parse(text).ok_or_else(|| {
             Error::Usage(sanitize_line(&fill(ui.err_due_not_date, &[("text", text)])))
         })?),
     };
+    if let Some((_, at)) = &due
+        && *at < SystemClock::new().unix_now()
+        && !args.allow_past
+    {
+        let text = args.due.as_deref().unwrap_or_default();
+        return Err(Error::Usage(sanitize_line(&fill(
+            ui.err_due_past,
+            &[("text", &text)],
+        ))));
+    }
+    let banks = banks(global);
+    // Every matching question, in the draw's order: the set keeps the first --count, and a
+    // --count over what exists is refused rather than quietly cut.
+    let mut plan = PlanRequest {
+        banks: args.banks.clone(),
+        categories: args.categories.clone(),
+        difficulty: args.difficulty,
+        count: usize::MAX,
+        seed: args.seed,
+    }
+    .draw(&banks)?;
+    if args.count > plan.questions.len() {
+        return Err(Error::Usage(fill(
+            ui.err_set_count_over,
+            &[("count", &args.count), ("n", &plan.questions.len())],
+        )));
+    }
+    plan.questions.truncate(args.count);
     let stem = args
         .out
         .file_stem()
@@ -99,6 +121,7 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     line("id", toml_string(&id));
     line(
         "title",
+        // Only a title from an odd file name can be empty here: --title '' is refused above.
         toml_string(if title.trim().is_empty() { &id } else { &title }),
     );
     if let Some(tutor) = &args.tutor {
@@ -118,11 +141,45 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     line("attempts", "1".into());
     line("shuffle", "false".into());
     line("seed", args.seed.to_string());
-    for q in &plan.questions {
-        text.push_str(&format!(
-            "\n[[questions]]\nref = {}\n",
-            toml_string(&q.full_id())
-        ));
+    let chosen: Vec<_> = plan
+        .questions
+        .iter()
+        .filter_map(|q| banks.find_question(&q.full_id()))
+        .collect();
+    // A candidate has the bundled banks only: a question from any other bank travels inside
+    // the set, or the set names a question the candidate cannot load.
+    let not_bundled = chosen
+        .iter()
+        .any(|(b, _)| !matches!(b.source, crate::bank::Source::Bundled(_)));
+    let inline = match crate::tutor::inline::inline_questions(&chosen) {
+        _ if !args.inline && !not_bundled => None,
+        Ok(written) => Some(written),
+        Err(why) if args.inline => {
+            return Err(Error::BadInput(sanitize_line(&fill(
+                ui.err_set_inline,
+                &[("why", &why)],
+            ))));
+        }
+        // Only the default: the set still works where the banks are, so say so and go on.
+        Err(why) => {
+            eprintln!(
+                "{}",
+                sanitize_line(&fill(ui.set_inline_fallback, &[("why", &why)]))
+            );
+            None
+        }
+    };
+    if let Some((language, body)) = inline {
+        line("language", toml_string(language.code()));
+        text.push('\n');
+        text.push_str(&body);
+    } else {
+        for q in &plan.questions {
+            text.push_str(&format!(
+                "\n[[questions]]\nref = {}\n",
+                toml_string(&q.full_id())
+            ));
+        }
     }
     let figures = FolderFigures::of_bank_file(&args.out);
     let file = args.out.display().to_string();
@@ -134,12 +191,18 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
         )))
     })?;
     write_file(&args.out, text.as_bytes(), &rules).map_err(|e| write_error(&e, ui))?;
-    eprintln!(
-        "{}: set `{}` with {} question(s), checksum {}",
-        sanitize_line(&file),
-        set.id,
-        set.questions.len(),
-        set.checksum
+    // The confirmation is the command's result: stdout.
+    println!(
+        "{}",
+        sanitize_line(&fill(
+            ui.set_new_done,
+            &[
+                ("file", &file),
+                ("id", &set.id),
+                ("n", &set.questions.len()),
+                ("checksum", &set.checksum)
+            ],
+        ))
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -203,6 +266,20 @@ fn export(
     }
     let bundle = Bundle::new(content);
     write_file(out, bundle.to_json().as_bytes(), &rules).map_err(|e| write_error(&e, ui))?;
+    if session.is_none() {
+        // Chosen for the candidate (the latest sitting with answers): say which, on stdout.
+        println!(
+            "{}",
+            sanitize_line(&fill(
+                ui.set_export_picked,
+                &[
+                    ("id", &id),
+                    ("set", &set.id),
+                    ("n", &bundle.content.answers.len())
+                ],
+            ))
+        );
+    }
     eprintln!(
         "{}: {} answer(s) of set `{}` for {}",
         sanitize_line(&out.display().to_string()),

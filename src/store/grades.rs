@@ -51,6 +51,24 @@ impl Store {
             .in_store(self)
     }
 
+    /// How many times each set has been taken: its sessions with at least one answer (a
+    /// sitting opened and left before answering is not an attempt), by set id.
+    pub fn set_attempts(&self) -> StoreResult<std::collections::HashMap<String, u32>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT s.set_id, COUNT(*) FROM sessions s WHERE s.set_id IS NOT NULL
+                    AND EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id)
+                 GROUP BY s.set_id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
     /// A session's stable id (survives backups and merges).
     pub fn session_uid(&self, id: SessionId) -> StoreResult<Option<String>> {
         self.conn

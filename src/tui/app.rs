@@ -102,6 +102,8 @@ pub struct App {
     pub candidate: Option<String>,
     /// The assignment sets listed on the home screen (`App::set_sets`).
     pub sets: Vec<SetEntry>,
+    /// How many times each set has been taken, by set id (`Msg::SetAttempts`).
+    pub set_attempts: std::collections::HashMap<String, u32>,
     pub quit: bool,
 }
 
@@ -123,6 +125,7 @@ impl App {
             tz: init.tz,
             candidate: init.candidate,
             sets: Vec::new(),
+            set_attempts: std::collections::HashMap::new(),
             quit: false,
         };
         if let Some(why) = init.store_error {

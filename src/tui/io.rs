@@ -195,6 +195,7 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet, lang: Lang) -> O
             progress::load(store, &filter, banks)
                 .map_or_else(failed, |p| Msg::ProgressLoaded(Box::new(p))),
         ),
+        Effect::LoadSetAttempts => Some(store.set_attempts().map_or_else(failed, Msg::SetAttempts)),
         Effect::LoadHomeChoices => Some(
             store
                 .setting(crate::tui::home::HOME_CHOICES_KEY)

@@ -127,10 +127,22 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
         Some(args) => Some(practice_start(args, &banks, rand::random(), lang)?),
         None => None,
     };
+    let data_dir = crate::paths::data_dir(global.data_dir.as_deref());
+    // A set whose attempts are used is refused as bad input too, before the terminal (the
+    // home screen loads the counts itself: `Effect::LoadSetAttempts`).
+    let mut taken = std::collections::HashMap::new();
+    if let Some(Start::Set(set)) = &start {
+        taken = Store::open(&data_dir)
+            .and_then(|s| s.set_attempts())
+            .unwrap_or_default();
+        let n = taken.get(&set.id).copied().unwrap_or(0);
+        if set.attempts_left(n) == 0 {
+            return Err(Error::BadInput(sets::no_attempts(lang.ui(), set, n)));
+        }
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::Usage(lang.ui().err_needs_terminal.into()));
     }
-    let data_dir = crate::paths::data_dir(global.data_dir.as_deref());
     let opened = Store::open(&data_dir).and_then(|s| s.check_integrity().map(|()| s));
     let (store, store_error) = match opened {
         Ok(s) => (Some(s), None),
@@ -187,6 +199,7 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
         }
         _ => {}
     }
+    app.set_attempts = taken;
     let given_set = practice.as_ref().and_then(|p| p.set.as_deref());
     let listed = sets::list_sets(&sets::set_dirs(&data_dir), given_set, &app.banks);
     app.set_sets(listed);

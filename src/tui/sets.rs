@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::bank::BankSet;
+use crate::i18n::{Ui, fill};
 use crate::session::Mode;
 use crate::session::interview::Interview;
-use crate::tui::app::App;
+use crate::tui::app::{App, Level, Screen};
 use crate::tui::home::Choice;
 use crate::tui::update::{Effect, begin};
 use crate::tutor::Set;
@@ -102,11 +103,41 @@ pub fn choice_for(mode: Mode) -> Choice {
     }
 }
 
-/// Start `set`'s interview: its plan, asked from the banks as the set times them.
+/// Start `set`'s interview: its plan, asked from the banks as the set times them; refused
+/// (the notice says why) once its attempts are used, else the notice says which attempt this is.
 pub fn start_set(app: &mut App, set: &Set) -> Vec<Effect> {
+    let taken = app.set_attempts.get(&set.id).copied().unwrap_or(0);
+    if set.attempts_left(taken) == 0 {
+        app.notify(no_attempts(app.ui, set, taken), Level::Error);
+        return Vec::new();
+    }
     let banks = set.sitting_banks(&app.banks);
     let interview = Interview::new(set.plan(), set.mode, &banks, app.now());
-    begin(app, choice_for(set.mode), interview, Some(SetLink::of(set)))
+    let effects = begin(app, choice_for(set.mode), interview, Some(SetLink::of(set)));
+    if matches!(app.screen, Screen::Sitting(_)) {
+        let text = fill(
+            app.ui.set_attempt,
+            &[
+                ("n", &(taken + 1)),
+                ("max", &set.attempts),
+                ("left", &set.attempts_left(taken + 1)),
+            ],
+        );
+        app.notify(text, Level::Info);
+    }
+    effects
+}
+
+/// Why a set cannot be taken again, in the UI language.
+pub fn no_attempts(ui: &Ui, set: &Set, taken: u32) -> String {
+    crate::text::sanitize_line(&fill(
+        ui.err_set_no_attempts,
+        &[
+            ("set", &set.title),
+            ("taken", &taken),
+            ("max", &set.attempts),
+        ],
+    ))
 }
 
 #[cfg(test)]
@@ -177,6 +208,39 @@ mod tests {
         };
         assert_eq!(s.interview.len(), 2);
         assert!(s.interview.current().question_id.ends_with("angry-caller"));
+    }
+
+    /// Issue 14, case 7: the set picker says which attempt this is, and refuses once the
+    /// set's attempts (week1: 1) are used, saying why.
+    #[test]
+    fn a_listed_set_is_refused_once_its_attempts_are_used() {
+        let mut app = app_on_the_sets_pane();
+        let effects = update(&mut app, key(KeyCode::Enter));
+        assert!(matches!(
+            effects.first(),
+            Some(Effect::CreateSetSession { .. })
+        ));
+        let notice = app
+            .notice
+            .as_ref()
+            .map(|n| n.text.clone())
+            .unwrap_or_default();
+        assert!(notice.contains("Attempt 1 of 1"), "{notice}");
+
+        let mut app = app_on_the_sets_pane();
+        update(
+            &mut app,
+            crate::tui::msg::Msg::SetAttempts([("week1".to_string(), 1)].into()),
+        );
+        let effects = update(&mut app, key(KeyCode::Enter));
+        assert!(effects.is_empty(), "{effects:?}");
+        assert!(matches!(app.screen, Screen::Home(_)));
+        let notice = app
+            .notice
+            .as_ref()
+            .map(|n| n.text.clone())
+            .unwrap_or_default();
+        assert!(notice.contains("no attempts are left"), "{notice}");
     }
 
     /// Issue 12, case 6: a set's draft resumes the set in its own session — the drafted

@@ -74,6 +74,8 @@ pub enum Effect {
     },
     /// Answered with `Msg::HomeChoices`.
     LoadHomeChoices,
+    /// Answered with `Msg::SetAttempts`.
+    LoadSetAttempts,
     /// Keep the home screen's choices for next time (`Home::choices_setting`); no answer.
     SaveHomeChoices(String),
     /// Answered with `Msg::DrillReady`: the due questions, or the `weakest` n.
@@ -206,6 +208,10 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::SetAttempts(taken) => {
+            app.set_attempts = taken;
+            Vec::new()
+        }
         Msg::HomeChoices(saved) => {
             if let (Screen::Home(h), Some(saved)) = (&mut app.screen, saved) {
                 h.apply_setting(&saved);
@@ -263,6 +269,7 @@ pub fn home_effects(app: &App) -> Vec<Effect> {
             now: app.clock.unix_now(),
         },
         Effect::LoadHomeChoices,
+        Effect::LoadSetAttempts,
     ]
 }
 

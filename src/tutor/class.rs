@@ -14,6 +14,9 @@
 //! - A question's mark is the panel's hand grade when there is one (`grading::panel_mean` over
 //!   the graders' overalls), else the automatic score; an unanswered question counts 0.
 //!   The average of the marks against the pass mark decides pass or fail.
+//! - One rule for every average (`AVERAGES_RULE`): an unanswered question counts 0, in a
+//!   candidate's average and in a question's averages alike.
+//! - A dimension's band is read from its unrounded mean.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,6 +26,10 @@ use super::bundle::{Bundle, Flag};
 use super::grading::{Dimension, Grade, panel_mean};
 use super::set::{DEFAULT_PASS_MARK, Set};
 use crate::text::sanitize_line;
+
+/// The averaging rule, stated in every format of the report (`averages_rule` in JSON).
+pub const AVERAGES_RULE: &str =
+    "unanswered questions count 0 in every average (per candidate and per question)";
 
 /// How many of the most missed points the report lists.
 pub const MISSED_SHOWN: usize = 10;
@@ -43,10 +50,14 @@ pub struct ClassReport {
     /// Full question ids, the columns.
     pub questions: Vec<String>,
     pub candidates: Vec<CandidateRow>,
-    /// Per question: the mean automatic score of those who answered.
+    /// Per question: the mean automatic score of the counted candidates, an unanswered
+    /// question counting 0.
     pub question_averages: Vec<Option<f64>>,
-    /// Per question: the mean hand grade of those graded.
+    /// Per question: the mean hand grade of the counted candidates graded on it or who left it
+    /// unanswered (0); `None` when no one is graded on it.
     pub question_hand_averages: Vec<Option<f64>>,
+    /// `AVERAGES_RULE`, so a reader of the JSON knows how the averages were taken.
+    pub averages_rule: &'static str,
     /// The mean of the candidates' averages.
     pub class_average: Option<f64>,
     pub passed: usize,
@@ -146,8 +157,19 @@ pub fn report(
         .collect();
     same_name.dedup();
     let counted_merged: Vec<&Merged> = merged.iter().filter(|m| counts(m)).collect();
-    let question_averages = column(&|c, i| c.scores.get(i).copied().flatten().map(f64::from));
-    let question_hand_averages = column(&|c, i| c.hand.get(i).copied().flatten());
+    // Unanswered counts 0, as in a candidate's average (AVERAGES_RULE).
+    let unanswered = |c: &CandidateRow, i: usize| c.scores.get(i).is_some_and(Option::is_none);
+    let question_averages =
+        column(&|c, i| Some(c.scores.get(i).copied().flatten().map_or(0.0, f64::from)));
+    let graded_on = |i: usize| counted().any(|c| c.hand.get(i).is_some_and(Option::is_some));
+    let question_hand_averages = column(&|c, i| match c.hand.get(i).copied().flatten() {
+        Some(h) => Some(h),
+        None => unanswered(c, i).then_some(0.0),
+    })
+    .into_iter()
+    .enumerate()
+    .map(|(i, avg)| avg.filter(|_| graded_on(i)))
+    .collect();
     let missing = match roster {
         Some(names) => names
             .iter()
@@ -169,6 +191,7 @@ pub fn report(
         questions,
         question_averages,
         question_hand_averages,
+        averages_rule: AVERAGES_RULE,
         candidates,
         missing,
     }
@@ -465,7 +488,9 @@ impl ClassReport {
                 self.same_name.join(", ")
             ));
         }
-        out.push_str("Cells: automatic score / panel hand grade.\n\n| candidate |");
+        out.push_str(&format!(
+            "Cells: automatic score / panel hand grade. Averages: {AVERAGES_RULE}.\n\n| candidate |"
+        ));
         for (i, q) in self.questions.iter().enumerate() {
             out.push_str(&format!(" Q{} `{}` |", i + 1, cell(q)));
         }
@@ -535,7 +560,7 @@ impl ClassReport {
                 for d in Dimension::ALL {
                     match c.dimensions.get(&d) {
                         Some(v) => {
-                            let band = d.band(v.round().clamp(0.0, 255.0) as u8);
+                            let band = d.band_of(*v);
                             out.push_str(&format!(" {} {} |", num(*v), band.name()));
                         }
                         None => out.push_str(" — |"),
@@ -583,7 +608,7 @@ impl ClassReport {
     }
 
     /// CSV: one row per candidate, one column per question (automatic score) and per
-    /// question hand grade, then average, result, late, flags.
+    /// question hand grade, then average, result, late, flags; a last row of the averages.
     pub fn to_csv(&self) -> String {
         let mut w = csv::Writer::from_writer(Vec::new());
         let mut header = vec!["candidate".to_string()];
@@ -618,6 +643,14 @@ impl ClassReport {
             rec.push(csv_text(c.session_uid.as_deref().unwrap_or("")));
             let _ = w.write_record(&rec);
         }
+        // The averages row, as in the markdown table, naming its rule in its first cell.
+        let opt = |v: &Option<f64>| v.map_or(String::new(), num);
+        let mut rec = vec![format!("average: {AVERAGES_RULE}")];
+        rec.extend(self.question_averages.iter().map(opt));
+        rec.extend(self.question_hand_averages.iter().map(opt));
+        rec.push(opt(&self.class_average));
+        rec.extend(std::iter::repeat_n(String::new(), 5));
+        let _ = w.write_record(&rec);
         let bytes = w.into_inner().unwrap_or_default();
         String::from_utf8(bytes).unwrap_or_default()
     }
@@ -660,6 +693,7 @@ mod tests {
             candidates: vec![row],
             question_averages: vec![Some(80.0)],
             question_hand_averages: vec![None],
+            averages_rule: AVERAGES_RULE,
             class_average: Some(80.0),
             passed: 1,
             missed_points: vec![],

@@ -121,10 +121,19 @@ impl Dimension {
 
     /// The band `points` fall in.
     pub fn band(self, points: u8) -> Band {
-        Band::ALL
-            .into_iter()
-            .find(|b| self.range(*b).contains(&points))
-            .unwrap_or(Band::Good)
+        self.band_of(f64::from(points))
+    }
+
+    /// The band of a mean, unrounded: 19.7 of 综合分析 is 中, since 好 starts at 20.
+    pub fn band_of(self, points: f64) -> Band {
+        let from = |b: Band| f64::from(*self.range(b).start());
+        if points >= from(Band::Good) {
+            Band::Good
+        } else if points >= from(Band::Fair) {
+            Band::Fair
+        } else {
+            Band::Poor
+        }
     }
 }
 
@@ -168,6 +177,44 @@ impl Grade {
             digest: String::new(),
         }
     }
+}
+
+/// A grade from the grading form, where a dimension may still be unset (`None`) and the
+/// grader may type the overall. Every dimension set: their sum is the overall unless the grader
+/// typed one. An overall typed with dimensions unset: each unset one is recorded at the
+/// overall's share of its maximum (72 → 综合分析 18 of 25), so the dimension averages stay
+/// defined and follow the grader's own verdict, never a default. Neither: the unset dimensions
+/// are returned, to be named to the grader.
+pub fn grade_from_form(
+    grader: &str,
+    question: &str,
+    form: (&[Option<u8>; 6], Option<u8>),
+    comment: &str,
+    graded_at: i64,
+) -> Result<Grade, Vec<Dimension>> {
+    let (points, overall) = form;
+    let unset: Vec<Dimension> = Dimension::ALL
+        .into_iter()
+        .zip(points)
+        .filter(|(_, p)| p.is_none())
+        .map(|(d, _)| d)
+        .collect();
+    let Some(share) = overall.or(unset.is_empty().then_some(0)) else {
+        return Err(unset);
+    };
+    let scores = Dimension::ALL
+        .into_iter()
+        .zip(points)
+        .map(|(d, p)| {
+            let filled = (u16::from(share.min(100)) * u16::from(d.max_points()) + 50) / 100;
+            (d, p.unwrap_or(u8::try_from(filled).unwrap_or(u8::MAX)))
+        })
+        .collect();
+    let mut grade = Grade::new(grader, question, scores, comment, graded_at);
+    if let Some(o) = overall {
+        grade.overall = o;
+    }
+    Ok(grade)
 }
 
 /// Why a grade cannot be added. Each message says what to change.
@@ -277,6 +324,30 @@ mod tests {
         assert_eq!(Dimension::Expression.band(16), Band::Good);
         assert_eq!(Dimension::Expression.band(15), Band::Fair);
         assert_eq!(Dimension::Expression.band(11), Band::Poor);
+        assert_eq!(Dimension::Analysis.band_of(19.7), Band::Fair);
+        assert_eq!(Dimension::Analysis.band_of(20.0), Band::Good);
+        assert_eq!(Dimension::Analysis.band_of(14.99), Band::Poor);
+    }
+
+    #[test]
+    fn a_form_needs_every_dimension_or_an_overall() {
+        let mut points = [Some(20), Some(16), None, Some(12), None, Some(8)];
+        let unset = grade_from_form("t", "q", (&points, None), "", 0).unwrap_err();
+        assert_eq!(
+            unset,
+            vec![Dimension::Adaptability, Dimension::Organisation]
+        );
+        // An overall typed: the unset ones at its share of their maximum (72 % of 15 = 10.8).
+        let g = grade_from_form("t", "q", (&points, Some(72)), "", 0).unwrap();
+        assert_eq!(g.overall, 72);
+        assert_eq!(g.scores[&Dimension::Adaptability], 11);
+        assert_eq!(g.scores[&Dimension::Analysis], 20);
+        points[2] = Some(9);
+        points[4] = Some(0);
+        let g = grade_from_form("t", "q", (&points, None), "", 0).unwrap();
+        assert_eq!(g.overall, 20 + 16 + 9 + 12 + 8);
+        let g = grade_from_form("t", "q", (&points, Some(90)), "", 0).unwrap();
+        assert_eq!((g.overall, g.scores[&Dimension::Organisation]), (90, 0));
     }
 
     #[test]

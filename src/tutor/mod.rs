@@ -8,6 +8,7 @@ pub mod digest;
 pub mod due;
 pub mod grading;
 pub mod import;
+pub mod inline;
 pub mod rescore;
 pub mod sending;
 pub mod set;

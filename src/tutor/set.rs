@@ -80,7 +80,8 @@ pub struct Set {
     pub mode: Mode,
     /// Total (0–100) a candidate's average must reach to pass.
     pub pass_mark: u8,
-    /// How many times each question may be answered (1 = no retry).
+    /// How many times the set may be taken (1 = once); a sitting counts once it has an
+    /// answer (`Store::set_attempts`).
     pub attempts: u32,
     /// Overrides every question's thinking time.
     pub prep_seconds: Option<u32>,
@@ -99,6 +100,11 @@ pub struct Set {
 }
 
 impl Set {
+    /// Sittings left after `taken` of them: refuse a new one at 0.
+    pub fn attempts_left(&self, taken: u32) -> u32 {
+        self.attempts.saturating_sub(taken)
+    }
+
     /// The interview plan: the questions in order, shuffled by `seed` when `shuffle = true`,
     /// with the set's answer time over every question's.
     pub fn plan(&self) -> Plan {

@@ -44,7 +44,9 @@ pub fn read_submissions(
     (subs, errors)
 }
 
-fn bundle_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+/// The files named and the `*.json` directly inside each folder named, with a sentence for
+/// each entry that cannot be read.
+pub fn bundle_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {

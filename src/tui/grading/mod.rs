@@ -27,25 +27,41 @@ use crate::tui::theme::Theme;
 use crate::tutor::Set;
 use crate::tutor::bundle::{read_bundle, verify, verify_integrity};
 use crate::tutor::rescore::Rescorer;
+use crate::tutor::submissions::bundle_files;
 use msg::Msg;
 use state::{Grading, Paper};
 use update::{Effect, update};
 
-/// Reads every bundle (any unreadable one stops here, before the terminal is touched) and
-/// checks it: against `set` when given — each answer rescored with the set's rubric, a
-/// differing stored score flagged (the paper itself is saved as the candidate sent it) —
-/// else its own digests and version.
+/// Reads every bundle (files, or the `*.json` in folders) and checks it: against `set` when
+/// given — each answer rescored with the set's rubric, a differing stored score flagged (the
+/// paper itself is saved as the candidate sent it) — else its own digests and version. A file
+/// that cannot be read, or has no answer, is returned in the second list ("file: reason") and
+/// the others are graded; a paper that could not be saved stops here, before the terminal is
+/// touched.
 pub fn papers(
     bundles: &[PathBuf],
     set: Option<(&Set, &BankSet)>,
     out: Option<&Path>,
     ui: &Ui,
-) -> Result<Vec<Paper>> {
-    let mut papers: Vec<Paper> = Vec::with_capacity(bundles.len());
+) -> Result<(Vec<Paper>, Vec<String>)> {
+    let (files, mut skipped) = bundle_files(bundles);
+    let mut papers: Vec<Paper> = Vec::with_capacity(files.len());
     let mut rescorer = set.map(|(s, banks)| Rescorer::new(s, banks));
-    for path in bundles {
-        let mut bundle =
-            read_bundle(path).map_err(|e| Error::BadInput(sanitize_line(&e.to_string())))?;
+    for path in files {
+        let mut bundle = match read_bundle(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                skipped.push(sanitize_line(&e.to_string()));
+                continue;
+            }
+        };
+        if bundle.content.answers.is_empty() {
+            skipped.push(sanitize_line(&fill(
+                ui.err_bundle_no_answers,
+                &[("file", &path.display())],
+            )));
+            continue;
+        }
         let mut flags = match set {
             Some((s, _)) => verify(&bundle, s),
             None => verify_integrity(&bundle),
@@ -67,23 +83,20 @@ pub fn papers(
                 &[("file", &out.display())],
             ))));
         }
-        if bundle.content.answers.is_empty() {
-            return Err(Error::BadInput(sanitize_line(&fill(
-                ui.err_bundle_no_answers,
-                &[("file", &path.display())],
-            ))));
-        }
         papers.push(Paper {
-            path: path.clone(),
+            path,
             out,
             bundle,
             flags,
         });
     }
     if papers.is_empty() {
-        return Err(Error::Usage("name at least one bundle to grade".into()));
+        for s in &skipped {
+            eprintln!("{s}");
+        }
+        return Err(Error::BadInput(ui.err_no_bundles.into()));
     }
-    Ok(papers)
+    Ok((papers, skipped))
 }
 
 /// A paper replaces its own file (or its copy in `--out`), never a link or device.
@@ -139,7 +152,12 @@ impl Program for Grading {
     fn redraw_key(&self) {}
 }
 
-pub fn run(lang: Option<Lang>, grader: &str, papers: Vec<Paper>) -> Result<ExitCode> {
+/// Grade `papers`; `skipped` (from `papers`) is shown on every screen and printed on leaving.
+pub fn run(
+    lang: Option<Lang>,
+    grader: &str,
+    (papers, skipped): (Vec<Paper>, Vec<String>),
+) -> Result<ExitCode> {
     let ui = Lang::detect(lang).ui();
     if grader.trim().is_empty() {
         return Err(Error::Usage(ui.err_grader_empty.into()));
@@ -154,6 +172,7 @@ pub fn run(lang: Option<Lang>, grader: &str, papers: Vec<Paper>) -> Result<ExitC
         grader.trim(),
         papers,
     );
+    g.skipped = skipped;
     let signals = Signals::register().map_err(|e| Error::Other(e.into()))?;
     let mut guard = TerminalGuard::enter().map_err(|e| Error::Other(e.into()))?;
     let input = Reader::spawn().map_err(|e| Error::Other(e.into()))?;
@@ -163,6 +182,16 @@ pub fn run(lang: Option<Lang>, grader: &str, papers: Vec<Paper>) -> Result<ExitC
         dispatch(&mut g, Msg::Interrupted);
     }
     drop(guard);
+    // Said again on the normal screen, where it stays after the app is gone.
+    if !g.skipped.is_empty() {
+        eprintln!(
+            "{}",
+            fill(
+                g.ui.grade_skipped,
+                &[("n", &g.skipped.len()), ("files", &g.skipped.join("; "))]
+            )
+        );
+    }
     match outcome {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(Some(e)) => Err(e),

@@ -1,5 +1,6 @@
 //! The grading app's one state: the bundles being graded, which answer is on screen, and the
-//! grade being given to it (six dimension scores and a comment) until it is recorded.
+//! grade being given to it (six dimension scores, each unset until the grader sets it, an
+//! overall the grader may type, and a comment) until it is recorded.
 
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -28,6 +29,8 @@ pub struct Paper {
 pub enum Focus {
     /// One of the six dimensions (index into `Dimension::ALL`).
     Dimension(usize),
+    /// The overall, under the dimensions: typed when the grader gives one number.
+    Overall,
     Comment,
 }
 
@@ -41,14 +44,25 @@ pub struct Grading {
     /// The paper and the answer in it on screen.
     pub paper: usize,
     pub answer: usize,
-    /// The grade being given, per `Dimension::ALL`.
-    pub scores: [u8; 6],
+    /// The grade being given, per `Dimension::ALL`; `None` until the grader sets it, so
+    /// nothing is recorded that the grader did not give.
+    pub scores: [Option<u8>; 6],
+    /// An overall the grader typed (else the sum of the dimensions is recorded).
+    pub overall_typed: Option<u8>,
+    /// The digits typed into the focused score so far ("1" then "8" is 18); cleared when the
+    /// focus moves.
+    pub typed: String,
     pub comment: Editor,
     pub focus: Focus,
     /// Changed since it was loaded or recorded: recorded on leaving the answer or the app.
     pub dirty: bool,
     pub answer_scroll: u16,
     pub notice: Option<(String, Level)>,
+    /// The key help overlay (F1 or `?`) is open.
+    pub help: bool,
+    /// Files given that could not be graded (unreadable, no answers), each "file: reason";
+    /// shown on every screen and printed on the way out.
+    pub skipped: Vec<String>,
     pub quit: bool,
 }
 
@@ -69,12 +83,16 @@ impl Grading {
             papers,
             paper: 0,
             answer: 0,
-            scores: [0; 6],
+            scores: [None; 6],
+            overall_typed: None,
+            typed: String::new(),
             comment: Editor::default(),
             focus: Focus::Dimension(0),
             dirty: false,
             answer_scroll: 0,
             notice: None,
+            help: false,
+            skipped: Vec::new(),
             quit: false,
         };
         g.load();
@@ -104,7 +122,7 @@ impl Grading {
     }
 
     /// Put the on-screen answer's grade in the editor: this grader's earlier one, else every
-    /// dimension at the bottom of its 中 band (a neutral start to step from).
+    /// dimension unset (a preset score would be recorded by a grader who only pressed Ctrl-S).
     pub fn load(&mut self) {
         let question = self.current_answer().map(|a| a.question.clone());
         let earlier = question
@@ -114,26 +132,37 @@ impl Grading {
         match earlier {
             Some(g) => {
                 for (i, d) in Dimension::ALL.into_iter().enumerate() {
-                    self.scores[i] = g.scores.get(&d).copied().unwrap_or(0);
+                    self.scores[i] = g.scores.get(&d).copied();
                 }
+                let sum = self
+                    .scores
+                    .iter()
+                    .flatten()
+                    .map(|&p| u32::from(p))
+                    .sum::<u32>();
+                self.overall_typed = (u32::from(g.overall) != sum).then_some(g.overall);
                 self.comment = Editor::with_text(&g.comment);
             }
             None => {
-                for (i, d) in Dimension::ALL.into_iter().enumerate() {
-                    self.scores[i] = *d.range(Band::Fair).start();
-                }
+                self.scores = [None; 6];
+                self.overall_typed = None;
                 self.comment = Editor::default();
             }
         }
+        self.typed.clear();
         self.dirty = false;
         self.answer_scroll = 0;
         // A new answer is scored first, then commented.
         self.focus = Focus::Dimension(0);
     }
 
-    /// The sum of the six scores (the overall `Grade::new` records).
-    pub fn overall(&self) -> u32 {
-        self.scores.iter().map(|&p| u32::from(p)).sum()
+    /// The overall shown: the one typed, else the sum of the six once all are set.
+    pub fn overall(&self) -> Option<u32> {
+        if let Some(o) = self.overall_typed {
+            return Some(u32::from(o));
+        }
+        let all: Option<Vec<u8>> = self.scores.iter().copied().collect();
+        all.map(|p| p.iter().map(|&x| u32::from(x)).sum())
     }
 
     /// A band's name in the UI language.

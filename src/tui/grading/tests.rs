@@ -55,42 +55,145 @@ fn press(g: &mut Grading, codes: &[KeyCode]) -> Vec<Effect> {
     codes.iter().flat_map(|c| update(g, key(*c))).collect()
 }
 
-#[test]
-fn the_test_bundle_is_clean_and_starts_at_the_bottom_of_fair() {
-    let g = grading(Lang::Zh, vec![paper()]);
-    assert!(g.papers[0].flags.is_empty());
-    for (i, d) in Dimension::ALL.into_iter().enumerate() {
-        assert_eq!(d.band(g.scores[i]), Band::Fair);
-        assert_eq!(d.band(g.scores[i] - 1), Band::Poor);
+fn shift(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::SHIFT))
+}
+
+/// Type each dimension's points on its row, top to bottom, as a grader does.
+fn score_all(g: &mut Grading, points: [u8; 6]) -> Vec<Effect> {
+    g.focus = Focus::Dimension(0);
+    let mut effects = Vec::new();
+    for p in points {
+        for c in p.to_string().chars() {
+            effects.extend(update(g, key(KeyCode::Char(c))));
+        }
+        effects.extend(update(g, key(KeyCode::Down)));
     }
-    assert_eq!(g.overall(), 60);
+    effects
 }
 
 #[test]
-fn keys_step_points_within_the_maximum_and_jump_between_dimensions() {
+fn the_test_bundle_is_clean_and_every_dimension_starts_unset() {
     let mut g = grading(Lang::Zh, vec![paper()]);
-    // 综合分析 starts at 15 of 25: eleven steps up stop at 25.
-    press(&mut g, &[KeyCode::Right; 11]);
-    assert_eq!(g.scores[0], 25);
-    assert_eq!(Dimension::Analysis.band(g.scores[0]), Band::Good);
+    assert!(g.papers[0].flags.is_empty());
+    assert_eq!(g.scores, [None; 6]);
+    assert_eq!(g.overall(), None);
+    // Ctrl-S without a score records nothing, stays, and names what is unset.
+    assert!(update(&mut g, ctrl('s')).is_empty());
+    assert!(g.papers[0].bundle.grades.is_empty());
+    assert_eq!(g.answer, 0);
+    let (text, _) = g.notice.clone().expect("a notice");
+    for d in Dimension::ALL {
+        assert!(text.contains(d.name()), "{text}");
+    }
+}
+
+#[test]
+fn ctrl_s_refuses_until_the_last_dimension_is_set() {
+    let mut g = grading(Lang::En, vec![paper()]);
+    score_all(&mut g, [20, 16, 12, 12, 12, 8]);
+    // Clear 组织协调 again: the refusal names it alone.
+    g.focus = Focus::Dimension(4);
+    press(&mut g, &[KeyCode::Backspace, KeyCode::Backspace]);
+    assert_eq!(g.scores[4], None);
+    assert!(update(&mut g, ctrl('s')).is_empty());
+    let (text, _) = g.notice.clone().expect("a notice");
+    assert!(
+        text.contains("organisation") && !text.contains("analysis"),
+        "{text}"
+    );
+    press(&mut g, &[KeyCode::Char('9')]);
+    assert_eq!(update(&mut g, ctrl('s')), vec![Effect::Save(0)]);
+    assert_eq!(
+        g.papers[0].bundle.grades[0].overall,
+        20 + 16 + 12 + 12 + 9 + 8
+    );
+    assert_eq!(g.answer, 1);
+}
+
+#[test]
+fn an_overall_typed_is_enough_to_record() {
+    let mut g = grading(Lang::Zh, vec![paper()]);
+    // Up from the first dimension is the overall row.
+    press(
+        &mut g,
+        &[KeyCode::Up, KeyCode::Char('7'), KeyCode::Char('2')],
+    );
+    assert_eq!(g.focus, Focus::Overall);
+    assert_eq!(g.overall(), Some(72));
+    assert_eq!(update(&mut g, ctrl('s')), vec![Effect::Save(0)]);
+    let grade = &g.papers[0].bundle.grades[0];
+    assert_eq!(grade.overall, 72);
+    assert_eq!(grade.scores[&Dimension::Analysis], 18);
+    assert!(verify_integrity(&g.papers[0].bundle).is_empty());
+}
+
+#[test]
+fn digits_type_points_and_shift_arrows_move_by_five() {
+    let mut g = grading(Lang::Zh, vec![paper()]);
+    // 综合分析 (0-25): 1 then 8 is 18; 2 then 6 would be 26, over: 6 alone.
+    press(&mut g, &[KeyCode::Char('1'), KeyCode::Char('8')]);
+    assert_eq!(g.scores[0], Some(18));
     assert!(g.dirty);
-    // 6 jumps to 求职动机 (6 of 10); down to 0 and no lower.
-    press(&mut g, &[KeyCode::Char('6')]);
-    assert_eq!(g.focus, Focus::Dimension(5));
-    press(&mut g, &[KeyCode::Char('-'); 8]);
-    assert_eq!(g.scores[5], 0);
-    // Down wraps to the first, up wraps to the last.
+    press(&mut g, &[KeyCode::Char('2'), KeyCode::Char('6')]);
+    assert_eq!(g.scores[0], Some(6));
+    // Shift+Right adds five, twice; then up to the maximum and no further.
+    update(&mut g, shift(KeyCode::Right));
+    update(&mut g, shift(KeyCode::Right));
+    assert_eq!(g.scores[0], Some(16));
+    update(&mut g, shift(KeyCode::Right));
+    update(&mut g, shift(KeyCode::Right));
+    assert_eq!(g.scores[0], Some(25));
+    assert_eq!(Dimension::Analysis.band(25), Band::Good);
+    // H / L do the same for vi hands; Left is one point.
+    press(&mut g, &[KeyCode::Char('H'), KeyCode::Left]);
+    assert_eq!(g.scores[0], Some(19));
+    // A new row starts a new number: Down, then 1 0 is 10 on 言语表达.
+    press(
+        &mut g,
+        &[KeyCode::Down, KeyCode::Char('1'), KeyCode::Char('0')],
+    );
+    assert_eq!((g.focus, g.scores[1]), (Focus::Dimension(1), Some(10)));
+    // An unset dimension steps from 0, never from a preset.
+    press(&mut g, &[KeyCode::Down, KeyCode::Right]);
+    assert_eq!(g.scores[2], Some(1));
+    update(&mut g, shift(KeyCode::Left));
+    assert_eq!(g.scores[2], Some(0));
+    // Down wraps through the overall row back to the first dimension.
+    press(
+        &mut g,
+        &[KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Down],
+    );
+    assert_eq!(g.focus, Focus::Overall);
     press(&mut g, &[KeyCode::Down]);
     assert_eq!(g.focus, Focus::Dimension(0));
-    press(&mut g, &[KeyCode::Up]);
-    assert_eq!(g.focus, Focus::Dimension(5));
-    assert_eq!(g.overall(), 25 + 12 + 9 + 9 + 9);
+}
+
+#[test]
+fn f1_and_question_mark_open_the_keys_and_any_key_closes_them() {
+    for open in [key(KeyCode::F(1)), key(KeyCode::Char('?'))] {
+        let mut g = grading(Lang::Zh, vec![paper()]);
+        update(&mut g, open);
+        assert!(g.help);
+        // The closing key does nothing else.
+        update(&mut g, key(KeyCode::Char('5')));
+        assert!(!g.help);
+        assert_eq!(g.scores[0], None);
+    }
+    // In the comment, ? is text and F1 still opens the keys.
+    let mut g = grading(Lang::Zh, vec![paper()]);
+    press(&mut g, &[KeyCode::Tab, KeyCode::Char('?')]);
+    assert!(!g.help);
+    assert_eq!(g.comment.text(), "?");
+    update(&mut g, key(KeyCode::F(1)));
+    assert!(g.help);
 }
 
 #[test]
 fn ctrl_s_records_a_sealed_grade_and_moves_on() {
     let mut g = grading(Lang::Zh, vec![paper()]);
-    press(&mut g, &[KeyCode::Right, KeyCode::Right, KeyCode::Tab]);
+    score_all(&mut g, [17, 12, 9, 9, 9, 6]);
+    press(&mut g, &[KeyCode::Tab]);
     assert_eq!(g.focus, Focus::Comment);
     // Keys go to the comment now: 'j' and '-' are text, not moves.
     press(
@@ -111,20 +214,30 @@ fn ctrl_s_records_a_sealed_grade_and_moves_on() {
     assert_eq!(first.graded_at, NOW);
     // Sealed: the bundle still verifies.
     assert!(verify_integrity(&g.papers[0].bundle).is_empty());
-    // On to the next answer, scores reset, focus back on the dimensions.
+    // On to the next answer, unset again, focus back on the dimensions.
     assert_eq!(g.answer, 1);
-    assert_eq!(g.overall(), 60);
+    assert_eq!(g.overall(), None);
     assert!(g.comment.is_empty());
     assert_eq!(g.focus, Focus::Dimension(0));
 }
 
 #[test]
-fn leaving_an_answer_records_it_only_when_changed() {
+fn leaving_an_answer_records_it_only_when_changed_and_complete() {
     let mut g = grading(Lang::En, vec![paper()]);
     assert!(press(&mut g, &[KeyCode::Char('n')]).is_empty());
     assert_eq!(g.answer, 1);
     assert!(g.papers[0].bundle.grades.is_empty());
-    let effects = press(&mut g, &[KeyCode::Left, KeyCode::Char('p')]);
+    // Half a grade is not recorded; the notice says so on the next answer.
+    assert!(press(&mut g, &[KeyCode::Right, KeyCode::Char('n')]).is_empty());
+    assert_eq!(g.answer, 2);
+    assert!(
+        g.notice
+            .as_ref()
+            .is_some_and(|(t, _)| t.starts_with("Not recorded"))
+    );
+    press(&mut g, &[KeyCode::Char('p')]);
+    let mut effects = score_all(&mut g, [15, 12, 9, 9, 9, 5]);
+    effects.extend(press(&mut g, &[KeyCode::Char('p')]));
     assert_eq!(effects, vec![Effect::Save(0)]);
     assert_eq!(g.answer, 0);
     assert_eq!(
@@ -137,11 +250,12 @@ fn leaving_an_answer_records_it_only_when_changed() {
 #[test]
 fn an_earlier_grade_is_loaded_and_replaced_not_duplicated() {
     let mut g = grading(Lang::Zh, vec![paper()]);
-    press(&mut g, &[KeyCode::Right, KeyCode::Tab]);
-    press(&mut g, &[KeyCode::Char('好')]);
+    score_all(&mut g, [16, 12, 9, 9, 9, 6]);
+    press(&mut g, &[KeyCode::Tab, KeyCode::Char('好')]);
     update(&mut g, ctrl('s'));
     press(&mut g, &[KeyCode::Char('p')]);
-    assert_eq!(g.scores[0], 16);
+    assert_eq!(g.scores[0], Some(16));
+    assert_eq!(g.overall_typed, None);
     assert_eq!(g.comment.text(), "好");
     assert!(!g.dirty);
     press(&mut g, &[KeyCode::Right]);
@@ -155,7 +269,9 @@ fn an_earlier_grade_is_loaded_and_replaced_not_duplicated() {
 fn ctrl_c_and_hang_up_record_the_grade_in_progress() {
     for msg in [ctrl('c'), Msg::Interrupted] {
         let mut g = grading(Lang::Zh, vec![paper()]);
-        press(&mut g, &[KeyCode::Char('3'), KeyCode::Right]);
+        score_all(&mut g, [15, 12, 9, 9, 9, 6]);
+        g.focus = Focus::Dimension(2);
+        press(&mut g, &[KeyCode::Right]);
         let effects = update(&mut g, msg);
         assert!(g.quit);
         assert_eq!(effects, vec![Effect::Save(0)]);
@@ -174,6 +290,7 @@ fn ctrl_c_and_hang_up_record_the_grade_in_progress() {
 fn the_last_answer_of_a_paper_leads_to_the_next_paper() {
     let mut g = grading(Lang::Zh, vec![paper(), paper()]);
     for _ in 0..3 {
+        score_all(&mut g, [15, 12, 9, 9, 9, 6]);
         update(&mut g, ctrl('s'));
     }
     assert_eq!((g.paper, g.answer), (1, 0));
@@ -229,7 +346,11 @@ fn draw(g: &Grading, w: u16, h: u16) -> Terminal<TestBackend> {
 fn snapshots_of_scoring_and_of_the_comment_with_the_caret() {
     for lang in [Lang::Zh, Lang::En] {
         let mut g = grading(lang, vec![paper()]);
-        press(&mut g, &[KeyCode::Right, KeyCode::Right, KeyCode::Down]);
+        // 综合分析 typed, 言语表达 focused and still unset like the rest.
+        press(
+            &mut g,
+            &[KeyCode::Char('1'), KeyCode::Char('7'), KeyCode::Down],
+        );
         for (w, h) in SIZES {
             let mut term = draw(&g, w, h);
             let text = screen_text(&mut term);
@@ -275,6 +396,39 @@ fn a_flagged_bundle_says_so_on_screen() {
         };
         assert!(text.contains(banner) && text.contains("edited"), "{text}");
     }
+}
+
+#[test]
+fn snapshots_of_the_keys_help_and_of_a_skipped_file() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut g = grading(lang, vec![paper()]);
+        g.skipped =
+            vec!["broken.json: not a result bundle (expected value at line 1 column 1)".into()];
+        let text = screen_text(&mut draw(&g, 80, 24));
+        assert!(text.contains("broken.json"), "{text}");
+        insta::assert_snapshot!(format!("grading_skipped_{}_80x24", lang.code()), text);
+        update(&mut g, key(KeyCode::F(1)));
+        let text = screen_text(&mut draw(&g, 100, 30));
+        insta::assert_snapshot!(format!("grading_help_{}_100x30", lang.code()), text);
+    }
+}
+
+#[test]
+fn papers_lists_an_unreadable_bundle_and_keeps_the_others() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.json"), BUNDLE).expect("write");
+    std::fs::write(dir.path().join("b.json"), "{ not json").expect("write");
+    let (papers, skipped) = super::papers(
+        &[dir.path().to_path_buf()],
+        None,
+        None,
+        crate::i18n::Lang::En.ui(),
+    )
+    .expect("one readable bundle is enough");
+    assert_eq!(papers.len(), 1);
+    assert!(papers[0].path.ends_with("a.json"));
+    assert_eq!(skipped.len(), 1);
+    assert!(skipped[0].contains("b.json"), "{skipped:?}");
 }
 
 impl Paper {

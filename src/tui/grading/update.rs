@@ -2,15 +2,13 @@
 //! `tutor::grading::add_grade`; writing the paper to disk is an effect the loop runs, so every
 //! key path is testable without files.
 
-use std::collections::BTreeMap;
-
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::fill;
 use crate::tui::app::Level;
 use crate::tui::grading::msg::Msg;
 use crate::tui::grading::state::{Focus, Grading};
-use crate::tutor::grading::{Dimension, Grade, add_grade};
+use crate::tutor::grading::{Dimension, add_grade, grade_from_form};
 
 /// Work for the loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,8 +59,24 @@ fn on_key(g: &mut Grading, key: KeyEvent) -> Vec<Effect> {
         g.quit = true;
         return record(g);
     }
+    if g.help {
+        // Any key closes the help, and does nothing else.
+        g.help = false;
+        return Vec::new();
+    }
+    let typing = matches!(key.code, KeyCode::Char('0'..='9') | KeyCode::Backspace);
+    let effects = keys(g, key);
+    // Digits build one number only while the focus stays on one score.
+    if !typing {
+        g.typed.clear();
+    }
+    effects
+}
+
+fn keys(g: &mut Grading, key: KeyEvent) -> Vec<Effect> {
     if ctrl(&key, 's') || key.code == KeyCode::F(2) {
-        // Saved even when untouched: the grader accepts the scores shown.
+        // Saved even when untouched: the grader accepts the grade shown (refused while a
+        // dimension is unset and no overall is typed).
         g.dirty = true;
         let effects = record(g);
         if !g.dirty {
@@ -71,48 +85,53 @@ fn on_key(g: &mut Grading, key: KeyEvent) -> Vec<Effect> {
         // Else refused (the notice says why): stay on the answer.
         return effects;
     }
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     match (g.focus, key.code) {
+        (_, KeyCode::F(1)) => g.help = true,
         (_, KeyCode::PageDown) => g.answer_scroll = g.answer_scroll.saturating_add(5),
         (_, KeyCode::PageUp) => g.answer_scroll = g.answer_scroll.saturating_sub(5),
         (Focus::Comment, KeyCode::Esc | KeyCode::Tab | KeyCode::BackTab) => {
             g.focus = Focus::Dimension(0);
         }
         (Focus::Comment, _) if g.comment.input(key) => g.dirty = true,
-        (Focus::Dimension(_), KeyCode::Tab | KeyCode::BackTab) => g.focus = Focus::Comment,
-        (Focus::Dimension(i), KeyCode::Up | KeyCode::Char('k')) => {
-            g.focus = Focus::Dimension(i.checked_sub(1).unwrap_or(Dimension::ALL.len() - 1));
+        (Focus::Comment, _) => {}
+        (_, KeyCode::Char('?')) => g.help = true,
+        (_, KeyCode::Tab | KeyCode::BackTab) => g.focus = Focus::Comment,
+        (f, KeyCode::Up | KeyCode::Char('k')) => g.focus = row(row_of(f) + ROWS - 1),
+        (f, KeyCode::Down | KeyCode::Char('j')) => g.focus = row(row_of(f) + 1),
+        (_, KeyCode::Char(c @ '0'..='9')) => type_digit(g, c),
+        (_, KeyCode::Backspace) => {
+            g.typed.pop();
+            let value = g.typed.parse().ok();
+            set(g, value);
         }
-        (Focus::Dimension(i), KeyCode::Down | KeyCode::Char('j')) => {
-            g.focus = Focus::Dimension((i + 1) % Dimension::ALL.len());
-        }
-        (Focus::Dimension(_), KeyCode::Char(c @ '1'..='6')) => {
-            g.focus = Focus::Dimension(usize::from(c as u8 - b'1'));
-        }
-        (Focus::Dimension(i), KeyCode::Right | KeyCode::Char('+' | '=' | 'l')) => step(g, i, 1),
-        (Focus::Dimension(i), KeyCode::Left | KeyCode::Char('-' | 'h')) => step(g, i, -1),
-        (Focus::Dimension(_), KeyCode::Char('n')) => {
+        (_, KeyCode::Right | KeyCode::Char('+' | '=' | 'l')) => step(g, if shift { 5 } else { 1 }),
+        (_, KeyCode::Left | KeyCode::Char('-' | 'h')) => step(g, if shift { -5 } else { -1 }),
+        (_, KeyCode::Char('L')) => step(g, 5),
+        (_, KeyCode::Char('H')) => step(g, -5),
+        (_, KeyCode::Char('n')) => {
             let effects = record(g);
             go_to(g, g.paper, g.answer + 1);
             return effects;
         }
-        (Focus::Dimension(_), KeyCode::Char('p')) => {
+        (_, KeyCode::Char('p')) => {
             let effects = record(g);
             if g.answer > 0 {
                 go_to(g, g.paper, g.answer - 1);
             }
             return effects;
         }
-        (Focus::Dimension(_), KeyCode::Char(']')) => {
+        (_, KeyCode::Char(']')) => {
             let effects = record(g);
             go_to(g, (g.paper + 1).min(g.papers.len().saturating_sub(1)), 0);
             return effects;
         }
-        (Focus::Dimension(_), KeyCode::Char('[')) => {
+        (_, KeyCode::Char('[')) => {
             let effects = record(g);
             go_to(g, g.paper.saturating_sub(1), 0);
             return effects;
         }
-        (Focus::Dimension(_), KeyCode::Char('q') | KeyCode::Esc) => {
+        (_, KeyCode::Char('q') | KeyCode::Esc) => {
             g.quit = true;
             return record(g);
         }
@@ -121,17 +140,67 @@ fn on_key(g: &mut Grading, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Move dimension `i` by `delta` points, within 0..=its maximum.
-fn step(g: &mut Grading, i: usize, delta: i8) {
-    let Some(d) = Dimension::ALL.get(i) else {
-        return;
-    };
-    let now = g.scores[i];
-    let next = now.saturating_add_signed(delta).min(d.max_points());
-    if next != now {
-        g.scores[i] = next;
+/// The score rows, top to bottom: the six dimensions, then the overall.
+const ROWS: usize = Dimension::ALL.len() + 1;
+
+fn row_of(focus: Focus) -> usize {
+    match focus {
+        Focus::Dimension(i) => i,
+        Focus::Overall | Focus::Comment => Dimension::ALL.len(),
+    }
+}
+
+fn row(n: usize) -> Focus {
+    match n % ROWS {
+        i if i < Dimension::ALL.len() => Focus::Dimension(i),
+        _ => Focus::Overall,
+    }
+}
+
+/// The focused score and its maximum.
+fn field(g: &mut Grading) -> Option<(&mut Option<u8>, u8)> {
+    match g.focus {
+        Focus::Dimension(i) => Some((g.scores.get_mut(i)?, Dimension::ALL.get(i)?.max_points())),
+        Focus::Overall => Some((&mut g.overall_typed, 100)),
+        Focus::Comment => None,
+    }
+}
+
+fn set(g: &mut Grading, value: Option<u8>) {
+    if let Some((score, _)) = field(g)
+        && *score != value
+    {
+        *score = value;
         g.dirty = true;
     }
+}
+
+/// A digit typed on a score: appended to the ones before it ("1", "8": 18); a number over the
+/// maximum starts again from this digit ("2", "6" on 综合分析: 6).
+fn type_digit(g: &mut Grading, c: char) {
+    let Some((_, max)) = field(g) else {
+        return;
+    };
+    let mut typed = format!("{}{c}", g.typed);
+    if typed.parse::<u32>().map_or(true, |v| v > u32::from(max)) {
+        typed = c.to_string();
+    }
+    let Ok(value) = typed.parse::<u8>() else {
+        return;
+    };
+    if value <= max {
+        g.typed = typed;
+        set(g, Some(value));
+    }
+}
+
+/// Move the focused score by `delta` points within 0..=its maximum; an unset one moves from 0.
+fn step(g: &mut Grading, delta: i8) {
+    let Some((score, max)) = field(g) else {
+        return;
+    };
+    let next = score.unwrap_or(0).saturating_add_signed(delta).min(max);
+    set(g, Some(next));
 }
 
 /// Show answer `answer` of paper `paper`; past the last answer of a paper, the next paper's
@@ -168,7 +237,8 @@ fn all_graded(g: &Grading) -> bool {
 }
 
 /// Record the grade being given, when it changed, and have the paper written. A refused
-/// grade stays `dirty` and the notice says why.
+/// grade (a dimension unset and no overall typed, or `add_grade`'s checks) stays `dirty` and
+/// the notice says why.
 fn record(g: &mut Grading) -> Vec<Effect> {
     if !g.dirty {
         return Vec::new();
@@ -176,15 +246,22 @@ fn record(g: &mut Grading) -> Vec<Effect> {
     let Some(question) = g.current_answer().map(|a| a.question.clone()) else {
         return Vec::new();
     };
-    let scores: BTreeMap<Dimension, u8> = Dimension::ALL.into_iter().zip(g.scores).collect();
     let comment = crate::text::sanitize(&g.comment.text());
-    let grade = Grade::new(
+    let grade = match grade_from_form(
         &g.grader,
         &question,
-        scores,
+        (&g.scores, g.overall_typed),
         comment.trim(),
         g.clock.unix_now(),
-    );
+    ) {
+        Ok(grade) => grade,
+        Err(unset) => {
+            let names: Vec<&str> = unset.iter().map(|d| g.dimension_name(*d)).collect();
+            let text = fill(g.ui.grade_unset, &[("dims", &names.join(g.ui.list_sep))]);
+            g.notice = Some((text, Level::Error));
+            return Vec::new();
+        }
+    };
     let paper = g.paper;
     let Some(p) = g.papers.get_mut(paper) else {
         return Vec::new();

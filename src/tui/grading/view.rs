@@ -76,6 +76,15 @@ pub fn view(g: &Grading, frame: &mut Frame) {
         focused,
     );
     frame.render_widget(Paragraph::new(status_line(g, status.width)), status);
+    if g.help {
+        let ui = g.ui;
+        let lines = [
+            ui.grade_help_scores,
+            ui.grade_help_save,
+            ui.grade_help_other,
+        ];
+        crate::tui::screens::help::draw_keys(frame, area, &lines, ui, g.theme);
+    }
 }
 
 fn header(g: &Grading, paper: &Paper) -> Line<'static> {
@@ -101,18 +110,27 @@ fn header(g: &Grading, paper: &Paper) -> Line<'static> {
     ])
 }
 
-/// The flags of the paper, wrapped: none for a clean bundle.
+/// The flags of the paper and the files skipped, wrapped: none for a clean bundle when every
+/// file could be read.
 fn flag_lines(g: &Grading, paper: &Paper, width: u16) -> Vec<Line<'static>> {
-    if paper.flags.is_empty() {
-        return Vec::new();
+    let mut lines = Vec::new();
+    if !paper.flags.is_empty() {
+        let all: Vec<String> = paper
+            .flags
+            .iter()
+            .map(|f| sanitize_line(&f.to_string()))
+            .collect();
+        let text = fill(g.ui.grade_flagged, &[("flags", &all.join("; "))]);
+        lines.push(Line::from(Span::styled(text, g.theme.bad())));
     }
-    let all: Vec<String> = paper
-        .flags
-        .iter()
-        .map(|f| sanitize_line(&f.to_string()))
-        .collect();
-    let text = fill(g.ui.grade_flagged, &[("flags", &all.join("; "))]);
-    wrap(&[Line::from(Span::styled(text, g.theme.bad()))], width)
+    if !g.skipped.is_empty() {
+        let text = fill(
+            g.ui.grade_skipped,
+            &[("n", &g.skipped.len()), ("files", &g.skipped.join("; "))],
+        );
+        lines.push(Line::from(Span::styled(text, g.theme.warn())));
+    }
+    wrap(&lines, width)
 }
 
 /// The prompt, the answer with its marks, its follow-ups, then the scorer's marks.
@@ -137,7 +155,7 @@ fn answer_lines(g: &Grading, a: &BundleAnswer) -> Vec<Line<'static>> {
 }
 
 fn draw_dimensions(frame: &mut Frame, area: Rect, g: &Grading) {
-    let focused = matches!(g.focus, Focus::Dimension(_));
+    let focused = matches!(g.focus, Focus::Dimension(_) | Focus::Overall);
     let block = panel(g.ui.grade_scores, focused, g.theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -162,12 +180,7 @@ fn draw_dimensions(frame: &mut Frame, area: Rect, g: &Grading) {
         .min(25);
     let mut lines: Vec<Line> = Vec::new();
     for (i, d) in Dimension::ALL.into_iter().enumerate() {
-        let points = g.scores[i];
         let max = d.max_points();
-        let band = d.band(points);
-        let color = Theme::score_color(
-            u8::try_from(u32::from(points) * 100 / u32::from(max)).unwrap_or(100),
-        );
         let selected = g.focus == Focus::Dimension(i);
         let mut spans = vec![
             Span::styled(if selected { "> " } else { "  " }, g.theme.title()),
@@ -179,22 +192,49 @@ fn draw_dimensions(frame: &mut Frame, area: Rect, g: &Grading) {
                     ratatui::style::Style::default()
                 },
             ),
-            Span::styled(format!("{points:>2}/{max:<2} "), g.theme.bar_number(color)),
-            Span::raw(pad(g.band_name(band), band_width)),
         ];
-        spans.extend(bar(
-            u64::from(points),
-            u64::from(max),
-            bar_width,
-            color,
-            g.theme,
-        ));
+        match g.scores[i] {
+            Some(points) => {
+                let color = Theme::score_color(
+                    u8::try_from(u32::from(points) * 100 / u32::from(max)).unwrap_or(100),
+                );
+                spans.push(Span::styled(
+                    format!("{points:>2}/{max:<2} "),
+                    g.theme.bar_number(color),
+                ));
+                spans.push(Span::raw(pad(g.band_name(d.band(points)), band_width)));
+                spans.extend(bar(
+                    u64::from(points),
+                    u64::from(max),
+                    bar_width,
+                    color,
+                    g.theme,
+                ));
+            }
+            None => {
+                spans.push(Span::styled(format!(" -/{max:<2} "), g.theme.dim()));
+                spans.push(Span::styled(g.ui.grade_unset_points, g.theme.dim()));
+            }
+        }
         lines.push(Line::from(spans));
     }
-    lines.push(Line::from(Span::styled(
-        fill(g.ui.grade_overall, &[("n", &g.overall())]),
-        g.theme.title(),
-    )));
+    let overall = match (g.overall(), g.overall_typed) {
+        (Some(n), Some(_)) => fill(g.ui.grade_overall_typed, &[("n", &n)]),
+        (Some(n), None) => fill(g.ui.grade_overall, &[("n", &n)]),
+        (None, _) => g.ui.grade_overall_unset.to_string(),
+    };
+    let selected = g.focus == Focus::Overall;
+    lines.push(Line::from(vec![
+        Span::styled(if selected { "> " } else { "  " }, g.theme.title()),
+        Span::styled(
+            overall,
+            if selected {
+                g.theme.selected()
+            } else {
+                g.theme.title()
+            },
+        ),
+    ]));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -211,7 +251,7 @@ fn status_line(g: &Grading, width: u16) -> Line<'static> {
         None => {
             let keys = match g.focus {
                 Focus::Comment => g.ui.grade_comment_keys,
-                Focus::Dimension(_) => g.ui.grade_keys,
+                Focus::Dimension(_) | Focus::Overall => g.ui.grade_keys,
             };
             crate::tui::widgets::footer::footer(keys, width, g.theme)
         }

@@ -4,9 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::i18n::Ui;
 use crate::session::Mode;
 use crate::tui::app::{App, Screen};
 use crate::tui::layout::{draw_popup, hint_rows};
+use crate::tui::theme::Theme;
 
 /// The help lines for the current screen, most specific last.
 pub fn help_lines(app: &App) -> Vec<&'static str> {
@@ -40,13 +42,17 @@ pub fn help_lines(app: &App) -> Vec<&'static str> {
 const WIDTH: u16 = 76;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let ui = app.ui;
+    draw_keys(frame, area, &help_lines(app), app.ui, app.theme);
+}
+
+/// A keys overlay: one item a line, then how to close it (also the grading app's).
+pub fn draw_keys(frame: &mut Frame, area: Rect, lines: &[&str], ui: &Ui, theme: Theme) {
     // Inside the border and after "- ": each line breaks between its keys, never inside one
     // ("Backspace 清" / "除" before).
     let room = area.width.saturating_sub(4).min(WIDTH).saturating_sub(4);
     let mut text: Vec<Line> = Vec::new();
-    for l in help_lines(app) {
-        for (i, row) in hint_rows(&[Line::from(l)], room).into_iter().enumerate() {
+    for l in lines {
+        for (i, row) in hint_rows(&[Line::from(*l)], room).into_iter().enumerate() {
             let lead = if i == 0 { "- " } else { "  " };
             let mut spans = vec![Span::raw(lead)];
             spans.extend(row.spans);
@@ -54,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     text.push(Line::from(""));
-    text.push(Line::from(Span::styled(ui.help_close, app.theme.dim())));
-    let title = Span::styled(ui.help_title, app.theme.title());
-    draw_popup(frame, area, title, &text, WIDTH, app.theme);
+    text.push(Line::from(Span::styled(ui.help_close, theme.dim())));
+    let title = Span::styled(ui.help_title, theme.title());
+    draw_popup(frame, area, title, &text, WIDTH, theme);
 }

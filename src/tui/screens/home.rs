@@ -198,6 +198,18 @@ fn draw_sets(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
                 }
                 let n = fill(ui.set_questions, &[("n", &set.questions.len())]);
                 spans.push(Span::styled(format!("  {n}"), app.theme.dim()));
+                let taken = app.set_attempts.get(&set.id).copied().unwrap_or(0);
+                let left = set.attempts_left(taken);
+                let text = fill(
+                    ui.set_attempts_left,
+                    &[("left", &left), ("max", &set.attempts)],
+                );
+                let style = if left == 0 {
+                    app.theme.warn()
+                } else {
+                    app.theme.dim()
+                };
+                spans.push(Span::styled(format!("  {text}"), style));
                 if let Some(tutor) = &set.tutor {
                     let by = fill(ui.set_by, &[("tutor", &crate::text::sanitize_line(tutor))]);
                     spans.push(Span::styled(format!("  {by}"), app.theme.dim()));
