@@ -22,7 +22,9 @@ pub fn fit_rows(keys: &str, width: u16, rows: usize) -> Vec<String> {
     let mut out = vec![String::new()];
     for hint in keys.split(GAP).filter(|h| !h.is_empty()) {
         let rows_now = out.len();
-        let row = out.last_mut().expect("one row at least");
+        let Some(row) = out.last_mut() else {
+            break;
+        };
         let gap = if row.is_empty() { "" } else { GAP };
         if row.width() + gap.width() + hint.width() <= width {
             row.push_str(gap);
