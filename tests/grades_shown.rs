@@ -2,6 +2,8 @@
 //! `history` marks the graded session (✎, with its legend; `graded` in the JSON) and
 //! `report` puts each grade beside the automatic score (Markdown, and `tutor_grades` in the
 //! JSON).
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeMap;
 

@@ -1,6 +1,8 @@
 //! Issue 13, case 14: `set export` without `--name` takes the name from the environment
 //! (`MIANBA_NAME`, then `USER`, then `USERNAME`); with none of them it asks for `--name`
 //! instead of filing the bundle under a made-up "candidate".
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
 

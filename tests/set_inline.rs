@@ -2,6 +2,8 @@
 //! imported sheet) carries the questions themselves (`set new --inline`, the default then),
 //! so a candidate without that bank can take it; questions of bundled banks stay references
 //! unless `--inline` is asked for.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod safe_support;
 

@@ -1,5 +1,7 @@
 //! Issue 14, case 7: a set's `attempts` is enforced (a sitting counts once it has an answer),
 //! and `set export` without `--session` says on stdout which session it picked.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod safe_support;
 

@@ -1,5 +1,7 @@
 //! Issue 14, case 5: `set new` validates every flag and confirms on stdout. Each refusal is a
 //! usage error (exit 2) with one sentence naming the flag and the fix, and writes no file.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod safe_support;
 

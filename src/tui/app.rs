@@ -105,6 +105,8 @@ pub struct App {
     /// How many times each set has been taken, by set id (`Msg::SetAttempts`).
     pub set_attempts: std::collections::HashMap<String, u32>,
     pub quit: bool,
+    /// The window's size in cells, once the event loop has told it.
+    pub size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -127,6 +129,7 @@ impl App {
             sets: Vec::new(),
             set_attempts: std::collections::HashMap::new(),
             quit: false,
+            size: None,
         };
         if let Some(why) = init.store_error {
             let text = crate::i18n::fill(app.ui.store_unavailable, &[("why", &why)]);
@@ -136,6 +139,12 @@ impl App {
             app.overlay = Some(Overlay::Restore(d));
         }
         app
+    }
+
+    /// Whether the window is below the minimum size, where only the "too small" screen shows.
+    pub fn too_small(&self) -> bool {
+        self.size
+            .is_some_and(|(w, h)| crate::tui::layout::too_small(w, h))
     }
 
     /// List `sets` on the home screen (found by `sets::list_sets` before the app starts).

@@ -71,6 +71,12 @@ fn event_loop<P: Program>(
     input: &Reader,
 ) -> Result<()> {
     let term_err = |e: std::io::Error| Error::Other(e.into());
+    // The program learns the window's size before the first key, as it would from a resize.
+    if let Ok(size) = terminal.size()
+        && let Some(msg) = P::from_event(Event::Resize(size.width, size.height))
+    {
+        dispatch(program, msg);
+    }
     let mut dirty = true;
     let mut drawn_key = None;
     while !program.done() {

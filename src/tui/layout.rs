@@ -13,6 +13,11 @@ use crate::tui::widgets::wrap::wrap;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
+/// Whether a `width`×`height` window is below the minimum.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 /// `lines` wrapped to fit inside `block` drawn in `area`, scrolled down by `scroll` lines.
 pub fn wrapped<'a>(lines: &[Line], block: Block<'a>, area: Rect, scroll: u16) -> Paragraph<'a> {
     let width = block.inner(area).width;

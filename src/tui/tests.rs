@@ -443,6 +443,30 @@ fn thinking_screen_with_figure() {
 }
 
 #[test]
+fn keys_typed_while_the_window_is_too_small_leave_the_answer_alone() {
+    let (mut app, _) = sitting(Lang::Zh, Choice::Practice, plan(&["wrong-size"]));
+    update(&mut app, Msg::Resize(80, 24));
+    update(&mut app, key(KeyCode::Enter));
+    type_text(&mut app, "我会道歉");
+    update(&mut app, Msg::Resize(30, 10));
+    type_text(&mut app, "XYZ");
+    update(&mut app, ctrl('s'));
+    assert_eq!(sitting_of(&app).editor.text(), "我会道歉");
+    assert!(
+        matches!(phase(&app), Phase::Answer { .. }),
+        "Ctrl-S did not submit"
+    );
+    // Back at a size the screen fits in, typing goes on where it was.
+    update(&mut app, Msg::Resize(80, 24));
+    type_text(&mut app, "，再核实");
+    assert_eq!(sitting_of(&app).editor.text(), "我会道歉，再核实");
+    // Ctrl-C still leaves at any size.
+    update(&mut app, Msg::Resize(30, 10));
+    update(&mut app, ctrl('c'));
+    assert!(app.quit);
+}
+
+#[test]
 fn chinese_answer_in_the_editor_with_the_cursor_at_the_caret() {
     for lang in [Lang::Zh, Lang::En] {
         let (mut app, clock) = sitting(lang, Choice::Practice, plan(&["wrong-size"]));

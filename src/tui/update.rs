@@ -152,7 +152,10 @@ fn handle(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Paste(text) => on_paste(app, &text),
-        Msg::Resize(..) => Vec::new(),
+        Msg::Resize(w, h) => {
+            app.size = Some((w, h));
+            Vec::new()
+        }
         Msg::Tick => on_tick(app),
         Msg::Interrupted => {
             app.quit = true;
@@ -607,6 +610,11 @@ fn is_tips(key: &KeyEvent) -> bool {
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if is_ctrl(&key, 'c') {
         app.quit = true;
+        return Vec::new();
+    }
+    // Below the minimum size only the "too small" screen shows: a key must not edit an answer
+    // or press a button the candidate cannot see.
+    if app.too_small() {
         return Vec::new();
     }
     if let Some(overlay) = app.overlay.take() {

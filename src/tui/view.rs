@@ -11,7 +11,7 @@ use crate::i18n::fill;
 use crate::session::Mode;
 use crate::session::interview::{Phase, Step};
 use crate::tui::app::{App, Level, Overlay, Screen};
-use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::layout::too_small;
 use crate::tui::screens;
 use crate::tui::screens::checklist::ChecklistView;
 use crate::tui::screens::interview::InterviewView;
@@ -22,7 +22,7 @@ use crate::tui::widgets::countdown::Clock;
 
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if too_small(area.width, area.height) {
         screens::too_small::draw(frame, area, app.ui);
         return;
     }
