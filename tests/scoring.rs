@@ -1137,3 +1137,30 @@ fn english_contractions_match_their_full_forms_both_ways() {
         assert!(!tracking.hit, "{answer}");
     }
 }
+
+/// Found by answering as a candidate in the app: common ways of making a point in one's own
+/// words (a slow breath to calm down, asking the team lead for help, "we cannot promise it on
+/// our own", telling the plain fact that there is none this week, being told first next time).
+#[test]
+fn everyday_phrasings_found_in_use_earn_their_points() {
+    let en = bundled("en-basics/managing-pressure");
+    let card = en.score(
+        "During a hard call I focus on the customer's problem rather than their tone, and I \
+         take a slow breath before I reply. Across the day I keep a list of open cases so \
+         nothing hangs over me, and I ask my team lead for help early when a case is stuck.",
+        None,
+    );
+    for name in ["In the moment", "Ask for help"] {
+        assert!(earned(&card, name), "{name}: {:?}", card.points);
+    }
+    let zh = bundled("ecommerce/freebie-request");
+    let card = zh.score(
+        "您好，非常理解您想要小礼物的心情，这周店里确实没有赠品活动，我不能私自承诺，免得到时候\
+         兑现不了让您失望。不过我可以帮您看看有没有能用的优惠券或者满减，下次有赠品活动第一时间\
+         通知您。",
+        None,
+    );
+    for name in ["如实说明", "不乱承诺", "后续活动"] {
+        assert!(earned(&card, name), "{name}: {:?}", card.points);
+    }
+}
