@@ -22,6 +22,29 @@ pub fn question_label(prompt: &str) -> String {
     sanitize_line(prompt.lines().next().unwrap_or_default().trim())
 }
 
+/// `s` cut to at most `width` terminal columns, with "…" in place of what was cut, so a cut
+/// title shows that it goes on ("Customer Service Interview B…", not "…Basic").
+pub fn ellipsize(s: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Like `sanitize` but for one-line fields (titles, names): newlines become spaces.
 pub fn sanitize_line(s: &str) -> String {
     sanitize(s).replace('\n', " ")
@@ -48,5 +71,14 @@ mod tests {
             "你好[31m红\n再见"
         );
         assert_eq!(sanitize_line("a\nb\tc"), "a b    c");
+    }
+
+    #[test]
+    fn ellipsize_keeps_to_the_width_in_columns_and_marks_the_cut() {
+        assert_eq!(ellipsize("Basics", 6), "Basics");
+        assert_eq!(ellipsize("Customer Service", 9), "Customer…");
+        // Double-width characters count two columns: 3 of them and "…" fill 7.
+        assert_eq!(ellipsize("投诉与售后处理", 8), "投诉与…");
+        assert_eq!(ellipsize("投诉", 0), "");
     }
 }

@@ -536,3 +536,27 @@ fn a_tutors_grade_is_marked_in_history_and_shown_in_the_detail() {
         assert!(!text_at(&app, 100, 30).contains("李老师"));
     }
 }
+
+#[test]
+fn a_long_bank_title_in_history_is_cut_with_an_ellipsis_and_all_banks_say_so() {
+    let (mut app, _) = app_with(Lang::En, None);
+    let mut io = io_with(filled_store(&app.banks));
+    keys(&mut app, &mut io, &[KeyCode::Char('v')]);
+    let Screen::History(h) = &mut app.screen else {
+        panic!("not on history")
+    };
+    h.rows[0].banks = vec!["customer-service-interview-basics-in-english".into()];
+    h.rows[1].banks = Vec::new();
+    let text = text_at(&app, 80, 24);
+    let row = |needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_default()
+            .to_string()
+    };
+    // "customer-service-interview-basic" before: cut with nothing to show it goes on.
+    assert!(row("customer-service").contains('…'), "{text}");
+    // The exam session (the second row) was over every bank: its column says so.
+    let exam = app.ui.mode_name(Mode::Exam);
+    assert!(row(exam).contains(app.ui.filter_all), "{text}");
+}

@@ -63,6 +63,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
         ui.col_average,
     ])
     .style(app.theme.title());
+    // What the banks column gets: the list's inside less the other columns, the spaces
+    // between the six, and the highlight symbol.
+    let banks_width = usize::from(list.width.saturating_sub(2 + 2 + 16 + 1 + 14 + 4 + 4 + 5));
     let rows = h.rows.iter().map(|s| {
         let average = s.average_total.map_or_else(
             || "-".to_string(),
@@ -72,7 +75,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, h: &History) {
             Cell::from(date(app.tz, s.started_at)),
             Cell::from(if s.graded { ui.graded_mark } else { "" }),
             Cell::from(mode_label(ui, s)),
-            Cell::from(app.banks.titles_of(&s.banks)),
+            Cell::from(crate::text::ellipsize(
+                &if s.banks.is_empty() {
+                    ui.filter_all.to_string()
+                } else {
+                    app.banks.titles_of(&s.banks)
+                },
+                banks_width,
+            )),
             Cell::from(format!("{:>3}", s.questions)),
             Cell::from(format!("{average:>3}")),
         ])
