@@ -273,6 +273,13 @@ ui_strings! {
     col_average: "平均", "Avg";
     no_history: "还没有记录。完成一场面试后，这里会列出来。", "No sessions yet. Finish an interview and it is listed here.";
     no_history_match: "没有符合筛选条件的记录。", "No sessions match the filters.";
+    history_none_cli: "还没有保存的场次：开始一次练习吧（mianba practice）。", "No saved sessions yet: start one with `mianba practice`.";
+    history_col_session: "场次", "SESSION";
+    history_col_started: "开始", "STARTED";
+    history_col_mode: "模式", "MODE";
+    history_col_questions: "题数", "QUESTIONS";
+    history_col_average: "平均", "AVERAGE";
+    history_col_banks: "题库", "BANKS";
     history_keys: "j/k PgUp/PgDn g/G 移动  b/c/m 筛选  Enter 详情  Esc 回首页  ? 帮助", "j/k PgUp/PgDn g/G move  b/c/m filter  Enter details  Esc home  ? help";
     detail_heading: "{date}  {mode}  第 {i}/{n} 条", "{date}  {mode}  answer {i} of {n}";
     no_answers: "这场面试没有保存任何回答。", "No answers were saved in this session.";

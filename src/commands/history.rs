@@ -64,27 +64,18 @@ pub(super) fn open_store(global: &Global) -> Result<Store> {
 
 /// One line per session; the free-text column (banks) last, so the others line up.
 fn table(list: &[SessionSummary], lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    let ui = lang.ui();
     if list.is_empty() {
-        let none = if zh {
-            "还没有保存的场次：开始一次练习吧（mianba practice）。\n"
-        } else {
-            "No saved sessions yet: start one with `mianba practice`.\n"
-        };
-        return none.to_string();
+        return format!("{}\n", ui.history_none_cli);
     }
-    let head = if zh {
-        ["场次", "开始", "模式", "题数", "平均", "题库"]
-    } else {
-        [
-            "SESSION",
-            "STARTED",
-            "MODE",
-            "QUESTIONS",
-            "AVERAGE",
-            "BANKS",
-        ]
-    };
+    let head = [
+        ui.history_col_session,
+        ui.history_col_started,
+        ui.history_col_mode,
+        ui.history_col_questions,
+        ui.history_col_average,
+        ui.history_col_banks,
+    ];
     let rows: Vec<[String; 6]> = list
         .iter()
         .map(|s| {
@@ -98,7 +89,7 @@ fn table(list: &[SessionSummary], lang: Lang) -> String {
                     |a| crate::review::shown_average(a).to_string(),
                 ),
                 if s.banks.is_empty() {
-                    (if zh { "全部" } else { "all" }).to_string()
+                    ui.filter_all.to_string()
                 } else {
                     sanitize_line(&s.banks.join(", "))
                 },
