@@ -3,7 +3,10 @@
 //!
 //! `first_frame/in_process` is what start-up costs inside the binary (load the bundled banks,
 //! open the store, build the app, draw); `first_frame/binary_in_pty` spawns the real release
-//! binary in a pseudo-terminal and waits until its home screen is on the screen.
+//! binary in a pseudo-terminal and waits until its home screen is on the screen, and
+//! `first_frame/bare_ratatui_in_pty` does the same with a bare ratatui app that draws one
+//! paragraph (this bench binary run again as that app), so the two compare in the same run.
+//! Each pty group also prints the peak RSS (`VmHWM`) of the spawned program at its first frame.
 // Benchmark code: a failed unwrap, expect or panic is the benchmark failing, said where it fails.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -11,7 +14,7 @@ use std::io::Read;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mianba::bank::BankSet;
 use mianba::i18n::Lang;
@@ -56,20 +59,84 @@ fn first_frame(c: &mut Criterion) {
         })
     });
     group.sample_size(10);
-    group.bench_function("binary_in_pty", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                total += spawn_until_home(dir.path());
-            }
-            total
-        })
-    });
+    let mianba = || {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mianba"));
+        cmd.args(["--lang", "en", "--data-dir"]);
+        cmd.arg(dir.path());
+        cmd
+    };
+    let bare = || {
+        let mut cmd = CommandBuilder::new(std::env::current_exe().expect("bench path"));
+        cmd.env(BARE_APP, "1");
+        cmd
+    };
+    for (name, command) in [
+        ("binary_in_pty", &mianba as &dyn Fn() -> CommandBuilder),
+        ("bare_ratatui_in_pty", &bare),
+    ] {
+        let mut peaks = Vec::new();
+        group.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let (took, peak) = spawn_until_home(command());
+                    total += took;
+                    peaks.extend(peak);
+                }
+                total
+            })
+        });
+        peaks.sort_unstable();
+        if let (Some(low), Some(high)) = (peaks.first(), peaks.last()) {
+            let median = peaks[peaks.len() / 2];
+            println!(
+                "first_frame/{name}: peak RSS at the first frame {:.1} MiB median ({:.1}–{:.1}, {} runs)",
+                mib(median),
+                mib(*low),
+                mib(*high),
+                peaks.len()
+            );
+        }
+    }
     group.finish();
 }
 
-/// Spawns the binary in a 100×30 pty and returns the time until the home screen is drawn.
-fn spawn_until_home(data: &std::path::Path) -> Duration {
+/// Set in the environment of this bench binary when it is to be the bare ratatui app.
+const BARE_APP: &str = "MIANBA_BENCH_BARE_RATATUI";
+
+/// The baseline: a bare ratatui app drawing one paragraph that ends as mianba's first frame
+/// does (with `q quit`), then waiting for a key.
+fn bare_ratatui_app() {
+    use ratatui::style::Stylize;
+    use ratatui::widgets::{Block, Paragraph};
+    let mut term = ratatui::init();
+    term.draw(|f| {
+        // Reversed, as mianba's status line is styled: a blank cell left as it was is not
+        // written at all, and `q quit` would not arrive in one piece.
+        let text = Paragraph::new("mianba baseline: one paragraph.  q quit")
+            .reversed()
+            .block(Block::bordered());
+        f.render_widget(text, f.area());
+    })
+    .expect("draw");
+    let _ = crossterm::event::read();
+    ratatui::restore();
+}
+
+fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}
+
+/// The peak resident set (KiB) of a running process so far, from `/proc` (Linux).
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Spawns `cmd` in a 100×30 pty and returns the time until its first frame is drawn, and its
+/// peak RSS (KiB) then, where the system tells it.
+fn spawn_until_home(cmd: CommandBuilder) -> (Duration, Option<u64>) {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -78,9 +145,6 @@ fn spawn_until_home(data: &std::path::Path) -> Duration {
             pixel_height: 0,
         })
         .expect("pty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mianba"));
-    cmd.args(["--lang", "en", "--data-dir"]);
-    cmd.arg(data);
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("spawn");
     drop(pair.slave);
@@ -98,9 +162,10 @@ fn spawn_until_home(data: &std::path::Path) -> Duration {
         }
     }
     let elapsed = start.elapsed();
+    let peak = child.process_id().and_then(peak_rss_kib);
     let _ = child.kill();
     let _ = child.wait();
-    elapsed
+    (elapsed, peak)
 }
 
 /// A realistic long answer: Chinese sentences in paragraphs, `chars` characters in all.
@@ -262,4 +327,12 @@ fn review_screens(c: &mut Criterion) {
 }
 
 criterion_group!(benches, first_frame, keystroke, review_screens);
-criterion_main!(benches);
+
+fn main() {
+    if std::env::var_os(BARE_APP).is_some() {
+        bare_ratatui_app();
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

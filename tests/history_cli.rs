@@ -109,6 +109,27 @@ fn history_json_is_newest_first_with_the_documented_keys_and_filters() {
     }
 }
 
+/// The history table's words (the headings, "all" banks, the empty-store line) come from the
+/// language's UI strings, so both languages are kept complete in one place (`src/i18n.rs`).
+#[test]
+fn history_text_says_its_words_through_the_ui_strings() {
+    let (dir, _store) = filled(1);
+    let empty = tempfile::tempdir().unwrap();
+    for (code, lang) in [
+        ("zh", mianba::i18n::Lang::Zh),
+        ("en", mianba::i18n::Lang::En),
+    ] {
+        let words: Vec<&str> = lang.ui().entries().into_iter().map(|(_, s)| s).collect();
+        let none = stdout(&mianba(empty.path(), &["--lang", code, "history"]));
+        assert!(words.contains(&none.trim_end()), "{code}: {none}");
+        let out = stdout(&mianba(dir.path(), &["--lang", code, "history"]));
+        let head = out.lines().next().unwrap();
+        for heading in head.split_whitespace() {
+            assert!(words.contains(&heading), "{code}: `{heading}` in {head}");
+        }
+    }
+}
+
 #[test]
 fn history_text_lists_each_session_in_both_languages() {
     let (dir, store) = filled(3);

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use super::InStore;
 use super::schedule::{self, ScheduleEntry};
-use super::sessions::{seed_from_sql, seed_to_sql};
+use super::sessions::{answer_columns, answer_placeholders, seed_from_sql, seed_to_sql};
 use super::{Draft, SessionId, Store, StoreError, StoreResult, migrations};
 use crate::files::{Kept, ReadCapped, WriteRules, check_target, read_capped, write_with};
 use crate::scoring::Scorecard;
@@ -583,11 +583,12 @@ fn merge(conn: &Connection, b: &Backup) -> Result<ImportSummary, Imported> {
         // Parents are linked once every answer has its id (a parent may come later in a
         // hand-made file).
         conn.execute(
-            "INSERT INTO answers (id, uid, session_id, parent_answer_id, question_id, followup,
-                bank_id, category, prompt, answer_text, seconds_used, attempt, total, content,
-                structure, delivery, scorecard_json, mode, created_at)
-             VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                ?16, ?17, ?18)",
+            &format!(
+                "INSERT INTO answers (id, uid, session_id, parent_answer_id, {})
+                 VALUES (?1, ?2, ?3, NULL, {})",
+                answer_columns(""),
+                answer_placeholders(4)
+            ),
             params![
                 free_id(conn, "answers", a.id)?,
                 a.uid,
@@ -756,12 +757,13 @@ fn read_all(conn: &Connection) -> rusqlite::Result<Result<Backup, JsonFailure>> 
     }
     let answers = rows(
         conn,
-        "SELECT a.id, a.uid, s.uid, p.uid, a.question_id, a.followup, a.bank_id, a.category,
-                a.prompt, a.answer_text, a.seconds_used, a.attempt, a.total, a.content,
-                a.structure, a.delivery, a.scorecard_json, a.mode, a.created_at
-         FROM answers a JOIN sessions s ON s.id = a.session_id
-         LEFT JOIN answers p ON p.id = a.parent_answer_id
-         ORDER BY a.id",
+        &format!(
+            "SELECT a.id, a.uid, s.uid, p.uid, {}
+             FROM answers a JOIN sessions s ON s.id = a.session_id
+             LEFT JOIN answers p ON p.id = a.parent_answer_id
+             ORDER BY a.id",
+            answer_columns("a.")
+        ),
         answer_row,
     )?;
     let drafts = rows(

@@ -28,11 +28,42 @@ SELECT s.id, s.started_at, s.finished_at, s.mode, s.preset, s.seed, s.banks, s.l
        EXISTS (SELECT 1 FROM grades g WHERE g.session_id = s.id)
 FROM sessions s";
 
-const ANSWER_SELECT: &str = "
-SELECT id, parent_answer_id, question_id, followup, bank_id, category, prompt, answer_text,
-       seconds_used, attempt, total, content, structure, delivery, scorecard_json, mode,
-       created_at
-FROM answers";
+/// The columns of an answer that saving, reading back and the backup's insert and select all
+/// carry, in the one order all four use (the ids and links before them differ by caller).
+pub(super) const ANSWER_COLUMNS: [&str; 15] = [
+    "question_id",
+    "followup",
+    "bank_id",
+    "category",
+    "prompt",
+    "answer_text",
+    "seconds_used",
+    "attempt",
+    "total",
+    "content",
+    "structure",
+    "delivery",
+    "scorecard_json",
+    "mode",
+    "created_at",
+];
+
+/// `ANSWER_COLUMNS` as an SQL list, each name after `prefix` (a table alias such as `a.`).
+pub(super) fn answer_columns(prefix: &str) -> String {
+    let named: Vec<String> = ANSWER_COLUMNS
+        .iter()
+        .map(|c| format!("{prefix}{c}"))
+        .collect();
+    named.join(", ")
+}
+
+/// Numbered placeholders `?first, …` for the `ANSWER_COLUMNS`, after `first - 1` others.
+pub(super) fn answer_placeholders(first: usize) -> String {
+    let marks: Vec<String> = (first..first + ANSWER_COLUMNS.len())
+        .map(|i| format!("?{i}"))
+        .collect();
+    marks.join(", ")
+}
 
 impl Store {
     /// Records the start of a session; its answers are saved against the returned id.
@@ -74,13 +105,14 @@ impl Store {
         // instead of failing when this read-then-write transaction upgrades its lock.
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .in_store(self)?;
-        tx.execute(
-            "INSERT INTO answers (session_id, parent_answer_id, question_id, followup,
-                    bank_id, category, prompt, answer_text, seconds_used, attempt, total,
-                    content, structure, delivery, scorecard_json, mode, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                    ?16, ?17)",
-            params![
+        let sql = format!(
+            "INSERT INTO answers (session_id, parent_answer_id, {}) VALUES (?1, ?2, {})",
+            answer_columns(""),
+            answer_placeholders(3)
+        );
+        tx.prepare_cached(&sql)
+            .in_store(self)?
+            .execute(params![
                 a.session_id.0,
                 a.parent.map(|p| p.0),
                 a.question_id,
@@ -98,9 +130,8 @@ impl Store {
                 card,
                 a.mode.as_str(),
                 a.created_at,
-            ],
-        )
-        .in_store(self)?;
+            ])
+            .in_store(self)?;
         let id = tx.last_insert_rowid();
         if a.followup.is_none() {
             super::marks::insert(&tx, id, a.scorecard).in_store(self)?;
@@ -172,7 +203,10 @@ impl Store {
         let Some(summary) = summary.transpose()? else {
             return Ok(None);
         };
-        let sql = format!("{ANSWER_SELECT} WHERE session_id = ?1 ORDER BY id");
+        let sql = format!(
+            "SELECT id, parent_answer_id, {} FROM answers WHERE session_id = ?1 ORDER BY id",
+            answer_columns("")
+        );
         let mut stmt = self.conn.prepare_cached(&sql).in_store(self)?;
         let flat = stmt
             .query_map([id.0], |r| Ok(answer_row(r, &self.path)))
