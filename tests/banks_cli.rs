@@ -377,3 +377,24 @@ fn errors_never_carry_control_characters() {
     assert!(err.contains("pwned"), "{err}");
     assert!(!err.trim_end().chars().any(char::is_control), "{err:?}");
 }
+
+#[test]
+fn banks_list_headings_are_ui_strings_in_both_languages() {
+    for (code, lang) in [
+        ("zh", mianba::i18n::Lang::Zh),
+        ("en", mianba::i18n::Lang::En),
+    ] {
+        let words: Vec<&str> = lang.ui().entries().into_iter().map(|(_, s)| s).collect();
+        let out = Command::cargo_bin("mianba")
+            .unwrap()
+            .current_dir(manifest())
+            .args(["--lang", code, "banks", "list"])
+            .output()
+            .unwrap();
+        let out = stdout_of(&out);
+        let head = out.lines().next().unwrap();
+        for heading in head.split_whitespace() {
+            assert!(words.contains(&heading), "{code}: `{heading}` in {head}");
+        }
+    }
+}

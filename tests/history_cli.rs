@@ -401,3 +401,25 @@ fn text_output_names_banks_and_questions_and_leaves_ids_to_json() {
         "{due}"
     );
 }
+
+#[test]
+fn report_labels_are_ui_strings_in_both_languages() {
+    let (dir, store) = filled(1);
+    let id = store.sessions().unwrap()[0].id.to_string();
+    for (code, lang) in [
+        ("zh", mianba::i18n::Lang::Zh),
+        ("en", mianba::i18n::Lang::En),
+    ] {
+        let words: Vec<&str> = lang.ui().entries().into_iter().map(|(_, s)| s).collect();
+        let md = stdout(&mianba(dir.path(), &["--lang", code, "report", &id]));
+        let labels: Vec<&str> = md
+            .lines()
+            .filter_map(|l| l.strip_prefix("- **")?.split_once("**:"))
+            .map(|(label, _)| label)
+            .collect();
+        assert!(labels.len() >= 4, "{code}: {md}");
+        for label in labels {
+            assert!(words.contains(&label), "{code}: `{label}` in\n{md}");
+        }
+    }
+}

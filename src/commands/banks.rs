@@ -70,10 +70,14 @@ fn list(set: &BankSet, json: bool, lang: Lang) -> Result<ExitCode> {
         emit(&to_json(&entries)?)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let header = match lang {
-        Lang::Zh => ["编号", "标题", "语言", "题数", "来源"],
-        Lang::En => ["ID", "TITLE", "LANG", "QUESTIONS", "SOURCE"],
-    };
+    let ui = lang.ui();
+    let header = [
+        ui.banks_col_id,
+        ui.banks_col_title,
+        ui.banks_col_lang,
+        ui.banks_col_questions,
+        ui.banks_col_source,
+    ];
     let rows: Vec<[String; 5]> = entries
         .into_iter()
         .map(|e| {
@@ -145,20 +149,16 @@ fn show(set: &BankSet, id: &str, json: bool, lang: Lang) -> Result<ExitCode> {
 /// with its prompt wrapped below.
 fn describe(bank: &Bank, lang: Lang) -> String {
     let count = bank.questions.len();
-    let mut out = match lang {
-        Lang::Zh => format!(
-            "{}（{}，{}，共 {count} 题）\n",
-            sanitize_line(&bank.title),
-            sanitize_line(&bank.id),
-            bank.language.code()
-        ),
-        Lang::En => format!(
-            "{} ({}, {}, {count} questions)\n",
-            sanitize_line(&bank.title),
-            sanitize_line(&bank.id),
-            bank.language.code()
-        ),
-    };
+    let mut out = fill(
+        lang.ui().banks_heading,
+        &[
+            ("title", &sanitize_line(&bank.title)),
+            ("id", &sanitize_line(&bank.id)),
+            ("lang", &bank.language.code()),
+            ("n", &count),
+        ],
+    );
+    out.push('\n');
     if let Some(d) = &bank.description {
         for line in wrap(&sanitize_line(d), WRAP_COLUMNS + INDENT.len()) {
             out.push_str(&line);
@@ -166,10 +166,7 @@ fn describe(bank: &Bank, lang: Lang) -> String {
         }
     }
     for q in &bank.questions {
-        let difficulty = match lang {
-            Lang::Zh => format!("难度 {}", q.difficulty),
-            Lang::En => format!("difficulty {}", q.difficulty),
-        };
+        let difficulty = fill(lang.ui().banks_difficulty, &[("n", &q.difficulty)]);
         out.push('\n');
         out.push_str(&format!(
             "{}  [{}]  {difficulty}\n",
@@ -200,11 +197,13 @@ fn wrap(text: &str, columns: usize) -> Vec<String> {
 fn validate(paths: &[std::path::PathBuf], lang: Lang) -> Result<ExitCode> {
     let (checked, problems) = crate::bank::load::validate_paths(paths);
     if problems.is_empty() {
-        let files = if checked == 1 { "file" } else { "files" };
-        match lang {
-            Lang::Zh => eprintln!("检查了 {checked} 个文件，没有问题"),
-            Lang::En => eprintln!("{checked} {files}, no problems"),
-        }
+        let ui = lang.ui();
+        let template = if checked == 1 {
+            ui.banks_valid_one
+        } else {
+            ui.banks_valid_many
+        };
+        eprintln!("{}", fill(template, &[("n", &checked)]));
         return Ok(ExitCode::SUCCESS);
     }
     emit_lines(&problems)?;

@@ -9,7 +9,7 @@ use chrono::Local;
 use serde::Serialize;
 
 use crate::bank::BankSet;
-use crate::i18n::{Lang, fill};
+use crate::i18n::{Lang, Ui, fill};
 use crate::scoring::Scorecard;
 use crate::store::{AnswerRecord, SessionDetail, SessionSummary};
 use crate::text::{sanitize, sanitize_line};
@@ -102,16 +102,10 @@ pub fn local_time(unix: i64) -> String {
     crate::dates::minute(unix, &Local).unwrap_or_else(|| unix.to_string())
 }
 
-/// Labels in the UI language (bank text stays as written).
+/// Labels in the UI language, from the UI's strings (bank text stays as written).
 struct Labels {
-    zh: bool,
+    ui: &'static Ui,
     lang: Lang,
-}
-
-impl Labels {
-    fn get(&self, zh: &'static str, en: &'static str) -> &'static str {
-        if self.zh { zh } else { en }
-    }
 }
 
 /// The session as Markdown (banks by their titles from `banks`): a heading with the session's facts, then each answer with its
@@ -119,19 +113,14 @@ impl Labels {
 /// missing, deductions, structure, feedback, and its follow-ups under it.
 pub fn markdown(detail: &SessionDetail, lang: Lang, banks: &BankSet) -> String {
     let l = Labels {
-        zh: lang == Lang::Zh,
+        ui: lang.ui(),
         lang,
     };
     let s = &detail.summary;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# {} #{}\n",
-        l.get("面试报告 · 场次", "Interview report · session"),
-        s.id
-    );
+    let _ = writeln!(out, "# {} #{}\n", l.ui.report_title, s.id);
     let banks = if s.banks.is_empty() {
-        l.get("全部", "all").to_string()
+        l.ui.report_all_banks.to_string()
     } else {
         banks.titles_of(&s.banks)
     };
@@ -139,25 +128,17 @@ pub fn markdown(detail: &SessionDetail, lang: Lang, banks: &BankSet) -> String {
         .average_total
         .map_or_else(|| "—".to_string(), |a| super::shown_average(a).to_string());
     let facts = [
-        (l.get("开始", "Started"), local_time(s.started_at)),
-        (
-            l.get("模式", "Mode"),
-            lang.ui().mode_name(s.mode).to_string(),
-        ),
-        (l.get("题库", "Banks"), banks),
-        (l.get("题数", "Questions"), s.questions.to_string()),
-        (l.get("平均分", "Average"), average),
+        (l.ui.report_started, local_time(s.started_at)),
+        (l.ui.report_mode, lang.ui().mode_name(s.mode).to_string()),
+        (l.ui.report_banks, banks),
+        (l.ui.report_questions, s.questions.to_string()),
+        (l.ui.report_average, average),
     ];
     for (k, v) in facts {
         let _ = writeln!(out, "- **{k}**: {v}");
     }
     if let Some(p) = &s.preset {
-        let _ = writeln!(
-            out,
-            "- **{}**: {}",
-            l.get("形式", "Format"),
-            sanitize_line(p)
-        );
+        let _ = writeln!(out, "- **{}**: {}", l.ui.report_format, sanitize_line(p));
     }
     for (i, a) in detail.answers.iter().enumerate() {
         // The question by its prompt; the id is in the JSON.
@@ -169,7 +150,7 @@ pub fn markdown(detail: &SessionDetail, lang: Lang, banks: &BankSet) -> String {
         );
         answer(&mut out, a, &l, &detail.grades_of(i));
         for (j, f) in a.followups.iter().enumerate() {
-            let _ = writeln!(out, "\n### {} {}\n", l.get("追问", "Follow-up"), j + 1);
+            let _ = writeln!(out, "\n### {} {}\n", l.ui.report_followup, j + 1);
             answer(&mut out, f, &l, &[]);
         }
     }
@@ -178,12 +159,11 @@ pub fn markdown(detail: &SessionDetail, lang: Lang, banks: &BankSet) -> String {
 
 /// An answer: prompt, text, the automatic scores with the tutors' grades under them, the card.
 fn answer(out: &mut String, a: &AnswerRecord, l: &Labels, grades: &[&Grade]) {
-    let _ = writeln!(out, "**{}**\n", l.get("题目", "Question"));
+    let _ = writeln!(out, "**{}**\n", l.ui.report_question);
     let _ = writeln!(out, "{}\n", quoted(&a.prompt));
-    let _ = writeln!(out, "**{}**\n", l.get("回答", "Answer"));
+    let _ = writeln!(out, "**{}**\n", l.ui.report_answer);
     let text = if a.answer_text.trim().is_empty() {
-        l.get("（口述，未保存文字）", "(spoken or empty: no text saved)")
-            .to_string()
+        l.ui.report_no_text.to_string()
     } else {
         quoted(&a.answer_text)
     };
@@ -191,18 +171,18 @@ fn answer(out: &mut String, a: &AnswerRecord, l: &Labels, grades: &[&Grade]) {
     let _ = writeln!(
         out,
         "**{} {}** · {} {} · {} {} · {} {} · {} {}s{}\n",
-        l.get("总分", "Total"),
+        l.ui.report_total,
         a.total,
-        l.get("内容", "content"),
+        l.ui.report_content,
         a.content,
-        l.get("结构", "structure"),
+        l.ui.report_structure,
         a.structure,
-        l.get("表达", "delivery"),
+        l.ui.report_delivery,
         a.delivery,
-        l.get("用时", "time"),
+        l.ui.report_time,
         a.seconds_used,
         if a.attempt > 1 {
-            format!(" · {} {}", l.get("第几次", "attempt"), a.attempt)
+            format!(" · {} {}", l.ui.report_attempt, a.attempt)
         } else {
             String::new()
         }
@@ -219,12 +199,12 @@ fn answer(out: &mut String, a: &AnswerRecord, l: &Labels, grades: &[&Grade]) {
 
 fn card(out: &mut String, card: &Scorecard, answer: &str, l: &Labels) {
     if !card.points.is_empty() {
-        let _ = writeln!(out, "{}:\n", l.get("要点", "Points"));
+        let _ = writeln!(out, "{}:\n", l.ui.report_points);
         for p in &card.points {
             let mark = if p.hit { "✓" } else { "✗" };
             let mut line = format!("- {mark} {}", sanitize_line(&p.name));
             if p.required {
-                line.push_str(l.get("（必答）", " (required)"));
+                line.push_str(l.ui.report_required);
             }
             if let Some(m) = &p.matched {
                 let said = p.at.map(|at| excerpt(answer, at)).unwrap_or_default();
@@ -239,12 +219,7 @@ fn card(out: &mut String, card: &Scorecard, answer: &str, l: &Labels) {
                 );
             }
             if let (false, Some(h)) = (p.hit, &p.hint) {
-                let _ = write!(
-                    line,
-                    " — {}{}",
-                    l.get("可以这样说：", "e.g. "),
-                    sanitize_line(h)
-                );
+                let _ = write!(line, " — {}{}", l.ui.report_say_this, sanitize_line(h));
             }
             let _ = writeln!(out, "{line}");
         }
@@ -259,12 +234,12 @@ fn card(out: &mut String, card: &Scorecard, answer: &str, l: &Labels) {
         let _ = writeln!(
             out,
             "**{}**: {}\n",
-            l.get("缺少必答要点", "Missing required"),
+            l.ui.report_missing_required,
             names.join("、")
         );
     }
     if !card.avoid.is_empty() {
-        let _ = writeln!(out, "{}:\n", l.get("扣分", "Deductions"));
+        let _ = writeln!(out, "{}:\n", l.ui.report_deductions);
         for a in &card.avoid {
             let _ = writeln!(
                 out,
@@ -291,17 +266,17 @@ fn card(out: &mut String, card: &Scorecard, answer: &str, l: &Labels) {
         let order = if card.order_ok {
             ""
         } else {
-            l.get("（顺序不对）", " (out of order)")
+            l.ui.report_out_of_order
         };
         let _ = writeln!(
             out,
             "{}{order}: {}\n",
-            l.get("结构", "Structure"),
+            l.ui.report_structure_heading,
             marks.join(" · ")
         );
     }
     if !card.feedback.is_empty() {
-        let _ = writeln!(out, "{}:\n", l.get("建议", "Feedback"));
+        let _ = writeln!(out, "{}:\n", l.ui.report_feedback);
         for f in &card.feedback {
             let _ = writeln!(out, "- {}", sanitize_line(f));
         }
