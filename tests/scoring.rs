@@ -340,6 +340,23 @@ fn sections_are_found_at_their_first_cue_and_order_is_checked() {
 }
 
 #[test]
+fn an_early_incidental_cue_does_not_put_an_answer_that_keeps_the_order_out_of_order() {
+    let r = zh();
+    // 「确认」 (a 核实 cue) comes up in passing before the apology; the answer still goes
+    // listen → apologise → check → resolve, and the check section is placed at 「核实」.
+    let answer = "我会耐心倾听，先确认客户情绪平稳。然后向客户道歉。接着核实订单。最后办理换货。";
+    let card = r.score(answer, None);
+    assert!(card.order_ok, "{:#?}", card.sections);
+    let check = &card.sections[2];
+    assert_eq!(
+        slice(answer, [check.at.unwrap(), check.at.unwrap() + 2]),
+        "核实"
+    );
+    // With no cue after its predecessor, a section still counts out of order.
+    let shuffled = "先办理换货。然后核实订单。接着向客户道歉。最后耐心倾听。";
+    assert!(!r.score(shuffled, None).order_ok);
+}
+#[test]
 fn optional_sections_only_help() {
     let r = zh();
     let base = "我会耐心倾听客户。然后向客户道歉。接着核实订单。最后办理换货。";
@@ -1163,4 +1180,22 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
     for name in ["如实说明", "不乱承诺", "后续活动"] {
         assert!(earned(&card, name), "{name}: {:?}", card.points);
     }
+    let en = bundled("en-basics/bots-dont-understand");
+    let card = en.score(
+        "I think the complaint is fair. Bots save cost, but when they loop, customers feel \
+         ignored. First, the bot should hand over to a human agent after two failures. Second, \
+         companies should review failed chats every week and improve the answers.",
+        None,
+    );
+    for name in ["Balanced view", "Train and update"] {
+        assert!(earned(&card, name), "{name}: {:?}", card.points);
+    }
+    // "should" proposes a measure as plainly as "I suggest" does.
+    assert!(
+        card.sections
+            .iter()
+            .any(|s| s.name == "Measures" && s.found),
+        "{:?}",
+        card.sections
+    );
 }

@@ -178,25 +178,46 @@ fn at_clause_start(s: &str, start: usize) -> bool {
         .is_none_or(|c| is_clause_end(c) || c == '\n')
 }
 
-/// The rubric's sections, each at the first cue that was not copied from the prompt.
+/// The rubric's sections, each at a cue that was not copied from the prompt. In an ordered
+/// rubric each section is looked for after the previous one's place first, so an early
+/// incidental cue (「这个问题应该重视」 before any analysis, "it should be taken seriously" in
+/// the view) does not put a section out of order when the answer does reach it in turn; a
+/// section with no cue after its predecessor falls back to its first cue, which is out of order.
 pub fn with_rubric(
     spec: &StructureSpec,
     text: &Normalized,
     hits: &[Hit],
     copied: &Copied,
 ) -> StructureOutcome {
-    let mut first: Vec<Option<(usize, u16)>> = vec![None; spec.sections.len()];
+    let mut found_at: Vec<Vec<(usize, u16)>> = vec![Vec::new(); spec.sections.len()];
     for h in hits {
         let Role::Cue { section, cue } = h.role else {
             continue;
         };
-        if let Some(slot) = first.get_mut(usize::from(section))
-            && slot.is_none()
+        if let Some(list) = found_at.get_mut(usize::from(section))
             && !copied.covers(h.start, h.end)
         {
-            *slot = Some((text.orig_offset(h.start), cue));
+            list.push((text.orig_offset(h.start), cue));
         }
     }
+    let mut after = 0;
+    let first: Vec<Option<(usize, u16)>> = spec
+        .sections
+        .iter()
+        .zip(&mut found_at)
+        .map(|(sec, list)| {
+            list.sort_unstable();
+            let in_turn = spec
+                .ordered
+                .then(|| list.iter().find(|(at, _)| *at >= after))
+                .flatten();
+            let pick = in_turn.or(list.first()).copied();
+            if let (Some((at, _)), false) = (in_turn, sec.optional) {
+                after = *at;
+            }
+            pick
+        })
+        .collect();
     let sections: Vec<SectionResult> = spec
         .sections
         .iter()
