@@ -1190,6 +1190,12 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
     for name in ["Balanced view", "Train and update"] {
         assert!(earned(&card, name), "{name}: {:?}", card.points);
     }
+    let insult = bundled("en-basics/insulting-customer").score(
+        "I let them get it off their chest. If the abuse keeps going, I calmly tell them I want \
+         to help but I need us to keep the conversation respectful.",
+        None,
+    );
+    assert!(earned(&insult, "Set a boundary"), "{:?}", insult.points);
     // "should" proposes a measure as plainly as "I suggest" does.
     assert!(
         card.sections
