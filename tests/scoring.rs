@@ -1180,6 +1180,11 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
     for name in ["如实说明", "不乱承诺", "后续活动"] {
         assert!(earned(&card, name), "{name}: {:?}", card.points);
     }
+    let hotline = bundled("structured/hotline-unreachable").score(
+        "为什么会这样？一是接线员太少，高峰时段根本接不过来；二是菜单设计得太复杂。",
+        None,
+    );
+    assert!(earned(&hotline, "原因分析"), "{:?}", hotline.points);
     let en = bundled("en-basics/bots-dont-understand");
     let card = en.score(
         "I think the complaint is fair. Bots save cost, but when they loop, customers feel \
