@@ -71,30 +71,56 @@ impl<'a> ReportJson<'a> {
     }
 }
 
-/// A tutor's grade as lines a person reads, cleaned: who, the overall and when; the points
-/// per dimension; the comment, if any. The report and the session detail both show these;
-/// `date` is when it was graded, as the caller shows times.
-pub fn grade_lines(grade: &Grade, lang: Lang, date: &str) -> Vec<String> {
-    let ui = lang.ui();
-    let head = fill(
-        ui.tutor_grade,
-        &[
-            ("grader", &sanitize_line(&grade.grader)),
-            ("score", &grade.overall),
-            ("date", &date),
-        ],
-    );
-    let dims: Vec<String> = grade
-        .scores
-        .iter()
-        .map(|(d, p)| format!("{} {p}/{}", d.name_in(lang), d.max_points()))
-        .collect();
-    let mut lines = vec![head, dims.join(" · ")];
-    let comment = sanitize_line(&grade.comment);
-    if !comment.trim().is_empty() {
-        lines.push(fill(ui.tutor_comment, &[("text", &comment)]));
+/// A tutor's grade as a person reads it, cleaned: who, the overall and when; each dimension
+/// with its points (`analysis 20/25`); the comment, if any. The report and the session
+/// detail both show these; `date` is when it was graded, as the caller shows times.
+pub struct GradeText {
+    pub head: String,
+    pub dims: Vec<(String, String)>,
+    pub comment: Option<String>,
+}
+
+impl GradeText {
+    pub fn new(grade: &Grade, lang: Lang, date: &str) -> Self {
+        let ui = lang.ui();
+        let head = fill(
+            ui.tutor_grade,
+            &[
+                ("grader", &sanitize_line(&grade.grader)),
+                ("score", &grade.overall),
+                ("date", &date),
+            ],
+        );
+        let dims = grade
+            .scores
+            .iter()
+            .map(|(d, p)| {
+                (
+                    d.name_in(lang).to_string(),
+                    format!("{p}/{}", d.max_points()),
+                )
+            })
+            .collect();
+        let comment = sanitize_line(&grade.comment);
+        let comment =
+            (!comment.trim().is_empty()).then(|| fill(ui.tutor_comment, &[("text", &comment)]));
+        GradeText {
+            head,
+            dims,
+            comment,
+        }
     }
-    lines
+
+    /// The dimensions on one line, each name joined to its points by `space` (a no-break
+    /// space where the line is wrapped, so a name never ends one row and its points the next).
+    pub fn dims_line(&self, space: char) -> String {
+        let dims: Vec<String> = self
+            .dims
+            .iter()
+            .map(|(name, points)| format!("{name}{space}{points}"))
+            .collect();
+        dims.join(" · ")
+    }
 }
 
 /// A Unix time as local date and time, `2025-03-01 14:30`.
@@ -188,10 +214,11 @@ fn answer(out: &mut String, a: &AnswerRecord, l: &Labels, grades: &[&Grade]) {
         }
     );
     for g in grades {
-        let lines = grade_lines(g, l.lang, &local_time(g.graded_at));
-        let _ = writeln!(out, "**{}**\n", lines[0]);
-        for line in &lines[1..] {
-            let _ = writeln!(out, "{line}\n");
+        let text = GradeText::new(g, l.lang, &local_time(g.graded_at));
+        let _ = writeln!(out, "**{}**\n", text.head);
+        let _ = writeln!(out, "{}\n", text.dims_line(' '));
+        if let Some(comment) = &text.comment {
+            let _ = writeln!(out, "{comment}\n");
         }
     }
     card(out, &a.scorecard, &a.answer_text, l);

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::i18n::{Ui, fill};
 use crate::review::history::{Rescore, examples, reference};
 use crate::review::insights::{Insights, WordCount};
-use crate::review::report::grade_lines;
+use crate::review::report::GradeText;
 use crate::scoring::Scorecard;
 use crate::session::Mode;
 use crate::store::AnswerRecord;
@@ -20,6 +20,7 @@ use crate::tui::layout::{panel, wrapped};
 use crate::tui::screens::history::{date, mode_label};
 use crate::tui::screens::result::{self, ResultView, details};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap::GLUE;
 
 /// Windows at least this wide show old and new cards side by side.
 const SIDE_BY_SIDE: u16 = 100;
@@ -69,15 +70,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, d: &Detail) {
 fn tutor_lines(app: &App, d: &Detail) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for g in d.tutor_grades() {
-        let mut lines = grade_lines(g, app.lang, &date(app.tz, g.graded_at)).into_iter();
-        if let Some(head) = lines.next() {
-            let colour = Theme::score_color(g.overall);
-            out.push(Line::from(Span::styled(
-                format!("{} {head}", app.ui.graded_mark),
-                app.theme.bar_number(colour),
-            )));
-        }
-        out.extend(lines.map(|l| Line::from(Span::styled(format!("  {l}"), app.theme.dim()))));
+        let text = GradeText::new(g, app.lang, &date(app.tz, g.graded_at));
+        let colour = Theme::score_color(g.overall);
+        out.push(Line::from(Span::styled(
+            format!("{} {}", app.ui.graded_mark, text.head),
+            app.theme.bar_number(colour),
+        )));
+        let rest = std::iter::once(text.dims_line(GLUE)).chain(text.comment);
+        out.extend(rest.map(|l| Line::from(Span::styled(format!("  {l}"), app.theme.dim()))));
     }
     out
 }

@@ -18,11 +18,13 @@ struct Piece {
     width: usize,
     /// Index of its first character in the text (controls counted).
     start: usize,
+    /// A no-break space (`GLUE`), drawn as a plain space.
+    glue: bool,
 }
 
 impl Piece {
     fn is_space(&self) -> bool {
-        self.text.chars().all(char::is_whitespace)
+        !self.glue && self.text.chars().all(char::is_whitespace)
     }
     fn is_wide(&self) -> bool {
         self.width > 1
@@ -50,10 +52,11 @@ fn pieces<'a>(spans: impl IntoIterator<Item = (&'a str, Style)>) -> Vec<Piece> {
                 // Zero-width marks stay with the character before them.
                 Some(last) if width == 0 => last.text.push(c),
                 _ => out.push(Piece {
-                    text: c.to_string(),
+                    text: if c == GLUE { ' ' } else { c }.to_string(),
                     style,
                     width,
                     start: start - 1,
+                    glue: c == GLUE,
                 }),
             }
         }
@@ -61,9 +64,40 @@ fn pieces<'a>(spans: impl IntoIterator<Item = (&'a str, Style)>) -> Vec<Piece> {
     out
 }
 
+/// A no-break space: drawn as a space, it holds what stands either side of it on one line
+/// (`interpersonal 12/15`, `综合分析 20/25`).
+pub const GLUE: char = '\u{a0}';
+
 /// Units that wrap as one, as ranges of piece indices: a run of narrow non-space pieces (a
-/// word), or a single wide or space piece.
+/// word), or a single wide or space piece. A no-break space joins its neighbours' units, and
+/// after Chinese it holds the whole run of wide characters before it (`应变能力 12/15`).
 fn units(pieces: &[Piece]) -> Vec<std::ops::Range<usize>> {
+    let glue_at = |i: Option<usize>| i.and_then(|i| pieces.get(i)).is_some_and(|p| p.glue);
+    let wide_at = |i: usize| pieces.get(i).is_some_and(Piece::is_wide);
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for unit in split_units(pieces) {
+        let starts_glued = glue_at(Some(unit.start));
+        match out.last_mut() {
+            Some(last) if starts_glued || glue_at(last.end.checked_sub(1)) => {
+                last.end = unit.end;
+            }
+            _ => out.push(unit),
+        }
+        while starts_glued
+            && out.len() >= 2
+            && wide_at(out[out.len() - 1].start)
+            && wide_at(out[out.len() - 2].end - 1)
+        {
+            let joined = out.pop().map_or(0, |u| u.end);
+            if let Some(prev) = out.last_mut() {
+                prev.end = joined;
+            }
+        }
+    }
+    out
+}
+
+fn split_units(pieces: &[Piece]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut word_start = None;
     for (i, p) in pieces.iter().enumerate() {
@@ -389,6 +423,18 @@ mod tests {
         // A run of closing marks moves down with the character before it.
         let out = texts(&wrap_line(&Line::from("「一二访。」"), 10, 0));
         assert_eq!(out, ["「一二", "访。」"]);
+    }
+
+    #[test]
+    fn a_no_break_space_keeps_a_name_with_its_points_and_is_drawn_as_a_space() {
+        let out = texts(&wrap_line(
+            &Line::from("a 1/2 · interpersonal\u{a0}12/15"),
+            21,
+            0,
+        ));
+        assert_eq!(out, ["a 1/2 ·", "interpersonal 12/15"]);
+        let out = texts(&wrap_line(&Line::from("一二 · 三四\u{a0}20/25"), 12, 0));
+        assert_eq!(out, ["一二 ·", "三四 20/25"]);
     }
 
     #[test]
