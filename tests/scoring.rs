@@ -483,6 +483,51 @@ fn off_topic_answers_get_no_structure_or_delivery_credit() {
 }
 
 #[test]
+fn an_answer_in_the_other_language_is_told_so_not_called_off_topic() {
+    let zh_answer = "我会先向顾客道歉，然后查询物流，告诉他预计什么时候到，如果丢件就马上补发。";
+    let card = en().score(zh_answer, None);
+    assert!(
+        card.flags.contains(&Flag::WrongLanguage),
+        "{:?}",
+        card.flags
+    );
+    assert!(!card.flags.contains(&Flag::OffTopic), "{:?}", card.flags);
+    assert_eq!(card.total, 0);
+    assert!(
+        card.feedback[0].contains("in Chinese"),
+        "{:?}",
+        card.feedback
+    );
+    let en_answer = "I would say sorry, check the order and send a new one in the right size.";
+    let card = zh().score(en_answer, None);
+    assert!(
+        card.flags.contains(&Flag::WrongLanguage),
+        "{:?}",
+        card.flags
+    );
+    assert!(card.feedback[0].contains("英文"), "{:?}", card.feedback);
+    // A term or a name in the other language is not an answer in it.
+    let mixed = zh().score(
+        "我会先道歉，再核实订单，用 FAQ 和 APP 里的记录确认后办理换货。",
+        None,
+    );
+    assert!(
+        !mixed.flags.contains(&Flag::WrongLanguage),
+        "{:?}",
+        mixed.flags
+    );
+    let named = en().score(
+        "My name is 李明. I would apologise, check the order and offer a replacement.",
+        None,
+    );
+    assert!(
+        !named.flags.contains(&Flag::WrongLanguage),
+        "{:?}",
+        named.flags
+    );
+}
+
+#[test]
 fn vague_answers_beat_off_topic_ones_but_not_concrete_ones() {
     let r = zh();
     let vague = r.score(

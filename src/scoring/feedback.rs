@@ -118,6 +118,12 @@ fn zero_credit_sentence(flag: Flag, zh: bool) -> Option<String> {
         (Flag::KeywordList, false) => {
             "The answer only lists keywords, so it earns no content credit: put the points into full sentences that say what you would do and why."
         }
+        (Flag::WrongLanguage, true) => {
+            "这道题要用中文回答，而你的回答主要是英文，所以找不到任何要点，不得分：请用中文作答，或者去练英文题库。"
+        }
+        (Flag::WrongLanguage, false) => {
+            "This question is answered in English, but the answer is in Chinese, so none of its points can be found and it earns nothing: answer in English, or practise a Chinese bank."
+        }
         (Flag::OffTopic, true) => "回答与题目无关，不得分：请围绕题目作答。",
         (Flag::OffTopic, false) => {
             "The answer has nothing to do with the question, so it earns no credit: answer what was asked."

@@ -11,7 +11,7 @@ use super::lexicon::{
     is_en_common_word, is_en_function_word, is_grammar_token, is_zh_function_char,
 };
 use super::matcher::{Hit, Role};
-use super::normalize::Normalized;
+use super::normalize::{Normalized, is_cjk};
 use crate::bank::Language;
 
 /// Shared runs shorter than this are coincidence, not copying: 4 characters in zh (one idiom
@@ -350,6 +350,24 @@ struct Segment {
     glue: usize,
     /// Tokens that are not content: grammar words, list markers, digits.
     not_content: usize,
+}
+
+/// Whether the answer is in the other language from its question: mostly Chinese characters
+/// for an English question, or mostly Latin letters for a Chinese one. No phrase of the rubric
+/// can be found in it, and the candidate must be told that this, not the content, is why.
+/// A few words of the other language (a name, "FAQ", 「客户至上」) do not count.
+pub fn in_other_language(answer: &str, lang: Language) -> bool {
+    let (cjk, latin) = answer.chars().fold((0usize, 0usize), |(c, l), ch| {
+        (
+            c + usize::from(is_cjk(ch)),
+            l + usize::from(ch.is_ascii_alphabetic()),
+        )
+    });
+    match lang {
+        // A Chinese character carries about a word: compare it with letters at two to one.
+        Language::En => cjk >= 10 && cjk * 2 > latin,
+        Language::Zh => latin >= 20 && latin > cjk * 4,
+    }
 }
 
 #[cfg(test)]

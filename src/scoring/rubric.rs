@@ -14,7 +14,7 @@ use super::lexicon::{Lexicon, lexicon};
 use super::matcher::{Hit, Matcher, MatcherBuilder, Role};
 use super::negation::NegationGuard;
 use super::normalize::{Normalized, normalize};
-use super::relevance::{Copied, Topic, is_keyword_list, prompt_grams};
+use super::relevance::{Copied, Topic, in_other_language, is_keyword_list, prompt_grams};
 use super::scorecard::{Flag, Scorecard};
 use super::sentences::Sentences;
 use super::similar::Units;
@@ -518,6 +518,8 @@ impl Rubric {
         let mut flags = Vec::new();
         if toks.is_empty() {
             flags.push(Flag::Empty);
+        } else if in_other_language(answer, c.lang) {
+            flags.push(Flag::WrongLanguage);
         } else if copied.mostly_restates() {
             flags.push(Flag::RestatesPrompt);
         } else if is_keyword_list(&ev.norm, &ev.hits, c.lang) {
@@ -615,8 +617,12 @@ impl Rubric {
         } else {
             0.0
         };
-        let zero_flag =
-            |f: &Flag| matches!(f, Flag::Empty | Flag::RestatesPrompt | Flag::KeywordList);
+        let zero_flag = |f: &Flag| {
+            matches!(
+                f,
+                Flag::Empty | Flag::WrongLanguage | Flag::RestatesPrompt | Flag::KeywordList
+            )
+        };
         if !flags.iter().any(zero_flag)
             && topic_share.is_some()
             && !c.points.is_empty()

@@ -65,6 +65,9 @@ pub enum Flag {
     Vague,
     /// Nothing to do with the question.
     OffTopic,
+    /// In the other language from the question (Chinese for an English question, English
+    /// for a Chinese one): none of its points can be found, so it earns nothing.
+    WrongLanguage,
     /// Faster than anyone types or speaks: probably pasted.
     TooFast,
     TooSlow,
