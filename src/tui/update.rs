@@ -2,7 +2,7 @@
 //! returned as `Effect`s that the event loop runs against the store (and answers with a `Msg`),
 //! so every key path is testable with a plain `App`.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::bank::Language;
 use crate::i18n::fill;
@@ -13,11 +13,12 @@ use crate::tui::app::{App, Level, Overlay, Screen};
 use crate::tui::detail::{Detail, DetailAction};
 use crate::tui::filter::FilterChoices;
 use crate::tui::history::{History, HistoryAction};
-use crate::tui::home::{Choice, Home, HomeAction, move_cursor};
+use crate::tui::home::{Choice, Home, HomeAction};
+use crate::tui::input::is_ctrl;
 use crate::tui::msg::Msg;
 use crate::tui::progress::{ProgressAction, ProgressScreen};
 use crate::tui::sets::{SetEntry, SetLink};
-use crate::tui::sitting::{DRAFT_EVERY, Sitting};
+use crate::tui::sitting::{DRAFT_EVERY, Sitting, SittingAction};
 use crate::tui::widgets::editor::{MAX_ANSWER_CHARS, PasteOutcome};
 
 /// Work for the event loop: everything that touches the store or the speaker.
@@ -592,21 +593,6 @@ fn on_session_created(app: &mut App, id: SessionId) -> Vec<Effect> {
     }
 }
 
-fn is_ctrl(key: &KeyEvent, c: char) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
-}
-
-/// Ctrl-S and F2 work everywhere; Ctrl-Enter only where the terminal reports it.
-fn is_submit(key: &KeyEvent) -> bool {
-    is_ctrl(key, 's')
-        || key.code == KeyCode::F(2)
-        || (key.code == KeyCode::Enter && key.modifiers.contains(KeyModifiers::CONTROL))
-}
-
-fn is_tips(key: &KeyEvent) -> bool {
-    is_ctrl(key, 't') || key.code == KeyCode::F(3)
-}
-
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if is_ctrl(&key, 'c') {
         app.quit = true;
@@ -819,14 +805,24 @@ fn after_move(
 
 /// Submit the editor's text: score it, save it, forget its draft.
 fn submit_typed(s: &mut Sitting, now: std::time::Duration, unix_now: i64) -> Vec<Effect> {
-    let key = s.draft(unix_now).map(|d| d.key);
-    let text = s.editor.text();
-    let Some(slot) = s.interview.submit(&text, now) else {
-        return Vec::new();
-    };
-    let mut effects = save_answer(s, slot, unix_now);
-    effects.extend(key.map(Effect::ClearDraft));
-    effects
+    let action = s.submit_text(now);
+    answer_effects(s, &action, unix_now)
+}
+
+/// Saving the answer an action submitted (and forgetting a typed answer's draft).
+fn answer_effects(s: &Sitting, action: &SittingAction, unix_now: i64) -> Vec<Effect> {
+    match action {
+        SittingAction::Answered { slot, draft } => {
+            let mut effects = save_answer(s, *slot, unix_now);
+            effects.extend(draft.clone().map(Effect::ClearDraft));
+            effects
+        }
+        SittingAction::Checked { slot } => save_answer(s, *slot, unix_now),
+        SittingAction::None
+        | SittingAction::ConfirmLeave
+        | SittingAction::Home
+        | SittingAction::Quit => Vec::new(),
+    }
 }
 
 fn save_answer(s: &Sitting, slot: usize, unix_now: i64) -> Vec<Effect> {
@@ -854,134 +850,22 @@ fn on_sitting_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let before = (s.interview.step, s.interview.attempt);
-    let mut effects = Vec::new();
-    let mut leave_asked = false;
-    let mut home = false;
-    let mut quit = false;
-    let mut saved_next = false;
-    let practice = s.mode() == Mode::Practice;
-    match s.interview.phase {
-        Phase::Prep { .. } | Phase::Answer { .. } if key.code == KeyCode::Esc => leave_asked = true,
-        Phase::Prep { .. } | Phase::Answer { .. } if is_tips(&key) && practice => {
-            s.show_tips = !s.show_tips;
-        }
-        Phase::Prep { .. } | Phase::Answer { .. }
-            if matches!(key.code, KeyCode::PageUp | KeyCode::PageDown) =>
-        {
-            s.prompt_scroll = scroll(s.prompt_scroll, key.code == KeyCode::PageDown, 5);
-        }
-        Phase::Prep { .. } => {
-            let types = matches!(key.code, KeyCode::Char(_))
-                && !key.modifiers.contains(KeyModifiers::CONTROL)
-                && s.mode() != Mode::Spoken;
-            if key.code == KeyCode::Enter || types {
-                s.interview.skip_prep(now);
-            }
-            if types {
-                s.editor.input(key);
-            }
-        }
-        Phase::Answer { .. } if s.mode() == Mode::Spoken => {
-            if key.code == KeyCode::Enter || is_submit(&key) {
-                s.interview.finish_speaking(now);
-            }
-        }
-        Phase::Answer { .. } => {
-            if is_submit(&key) {
-                effects.extend(submit_typed(s, now, unix_now));
-                saved_next =
-                    s.mode() == Mode::Exam && !matches!(s.interview.phase, Phase::Finished);
-            } else {
-                s.editor.input(key);
-            }
-        }
-        Phase::Checklist { .. } => {
-            let len = s.checklist_ticks.len();
-            if key.code == KeyCode::Esc {
-                leave_asked = true;
-            } else if matches!(key.code, KeyCode::Char(' ') | KeyCode::Char('x')) {
-                if let Some(t) = s.checklist_ticks.get_mut(s.checklist_cursor) {
-                    *t = !*t;
-                }
-            } else if key.code == KeyCode::Enter || is_submit(&key) {
-                let (points, _) = s.interview.checklist_items();
-                let (p, sec) = s.checklist_ticks.split_at(points.len().min(len));
-                let (p, sec) = (p.to_vec(), sec.to_vec());
-                if let Some(slot) = s.interview.submit_checklist(&p, &sec, now) {
-                    effects.extend(save_answer(s, slot, unix_now));
-                }
-            } else {
-                move_cursor(&mut s.checklist_cursor, len, &key);
-            }
-        }
-        Phase::Review { .. } => match key.code {
-            KeyCode::Esc => leave_asked = true,
-            KeyCode::Char('t') => {
-                s.interview.retry(now);
-            }
-            KeyCode::Enter | KeyCode::Char('n') => {
-                s.interview.next(now);
-            }
-            _ => result_key(&mut s.result, &key),
-        },
-        Phase::Finished => match s.viewing {
-            Some(_) if key.code == KeyCode::Esc => {
-                s.viewing = None;
-                s.result = Default::default();
-            }
-            Some(_) => result_key(&mut s.result, &key),
-            None => match key.code {
-                KeyCode::Esc => home = true,
-                KeyCode::Char('q') => quit = true,
-                KeyCode::Enter => {
-                    s.viewing = s
-                        .interview
-                        .final_outcomes()
-                        .get(s.summary_cursor)
-                        .map(|(i, _)| *i);
-                }
-                _ => {
-                    let rows = s.interview.final_outcomes().len();
-                    move_cursor(&mut s.summary_cursor, rows, &key);
-                }
-            },
-        },
-    }
+    let action = s.handle_key(&key, now);
+    let mut effects = answer_effects(s, &action, unix_now);
+    // An exam goes straight on to the next question: say the answer was kept.
+    let saved_next = matches!(action, SittingAction::Answered { .. })
+        && s.mode() == Mode::Exam
+        && !matches!(s.interview.phase, Phase::Finished);
     effects.extend(after_move(s, before, unix_now, read_aloud));
-    if leave_asked {
-        app.overlay = Some(Overlay::ConfirmLeave);
-    }
-    if home {
-        effects.extend(go_home(app));
-    }
-    app.quit |= quit;
-    if saved_next {
-        let text = app.ui.saved_next.to_string();
-        app.notify(text, Level::Info);
+    match action {
+        SittingAction::ConfirmLeave => app.overlay = Some(Overlay::ConfirmLeave),
+        SittingAction::Home => effects.extend(go_home(app)),
+        SittingAction::Quit => app.quit = true,
+        SittingAction::Answered { .. } if saved_next => {
+            let text = app.ui.saved_next.to_string();
+            app.notify(text, Level::Info);
+        }
+        SittingAction::None | SittingAction::Answered { .. } | SittingAction::Checked { .. } => {}
     }
     effects
-}
-
-/// Scroll by `step` lines, down or up, never below zero.
-fn scroll(at: u16, down: bool, step: u16) -> u16 {
-    if down {
-        at.saturating_add(step)
-    } else {
-        at.saturating_sub(step)
-    }
-}
-
-/// Keys of the result screen: scroll the details (j/k, arrows, g) and the answer (PgUp/PgDn),
-/// `r` for the reference answer, `e` for the graded examples.
-fn result_key(r: &mut crate::tui::sitting::ResultUi, key: &KeyEvent) {
-    match key.code {
-        KeyCode::Char('r') => r.toggle_reference(),
-        KeyCode::Char('e') => r.toggle_examples(),
-        KeyCode::Down | KeyCode::Char('j') => r.scroll = scroll(r.scroll, true, 1),
-        KeyCode::Up | KeyCode::Char('k') => r.scroll = scroll(r.scroll, false, 1),
-        KeyCode::Home | KeyCode::Char('g') => r.scroll = 0,
-        KeyCode::PageDown => r.answer_scroll = scroll(r.answer_scroll, true, 5),
-        KeyCode::PageUp => r.answer_scroll = scroll(r.answer_scroll, false, 5),
-        _ => {}
-    }
 }
