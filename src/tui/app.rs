@@ -7,12 +7,12 @@ use crate::bank::BankSet;
 use crate::i18n::{Lang, Ui};
 use crate::session::Clock;
 use crate::store::Draft;
-use crate::tui::detail::Detail;
-use crate::tui::history::History;
-use crate::tui::home::Home;
-use crate::tui::progress::ProgressScreen;
+use crate::tui::screens::detail::Detail;
+use crate::tui::screens::history::History;
+use crate::tui::screens::home::Home;
+use crate::tui::screens::progress::ProgressScreen;
+use crate::tui::screens::sitting::Sitting;
 use crate::tui::sets::SetEntry;
-use crate::tui::sitting::Sitting;
 use crate::tui::theme::Theme;
 
 /// How long a notice stays on the status line.

@@ -178,7 +178,7 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet, lang: Lang) -> O
         ),
         Effect::LoadHistory { filter, offset } => Some(
             store
-                .history_page(&filter, offset, crate::tui::history::PAGE)
+                .history_page(&filter, offset, crate::tui::screens::history::PAGE)
                 .and_then(|rows| Ok((rows, store.history_count(&filter)?)))
                 .map_or_else(failed, |(rows, count)| Msg::HistoryLoaded {
                     offset,
@@ -198,11 +198,11 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet, lang: Lang) -> O
         Effect::LoadSetAttempts => Some(store.set_attempts().map_or_else(failed, Msg::SetAttempts)),
         Effect::LoadHomeChoices => Some(
             store
-                .setting(crate::tui::home::HOME_CHOICES_KEY)
+                .setting(crate::tui::screens::home::HOME_CHOICES_KEY)
                 .map_or_else(failed, Msg::HomeChoices),
         ),
         Effect::SaveHomeChoices(value) => store
-            .set_setting(crate::tui::home::HOME_CHOICES_KEY, &value)
+            .set_setting(crate::tui::screens::home::HOME_CHOICES_KEY, &value)
             .err()
             .map(failed),
         Effect::LoadDueCount { now } => Some(

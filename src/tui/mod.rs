@@ -3,20 +3,15 @@
 //! effects against the store, so everything else is testable without a terminal.
 
 pub mod app;
-pub mod detail;
 mod event_loop;
 pub mod filter;
 pub mod grading;
-pub mod history;
-pub mod home;
 pub mod input;
 pub mod io;
 pub mod layout;
 pub mod msg;
-pub mod progress;
 pub mod screens;
 pub mod sets;
-pub mod sitting;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -37,10 +32,10 @@ use crate::speech::Speaker;
 use crate::store::recovery;
 use crate::store::{Store, StoreError};
 use app::{App, AppInit};
-use home::Choice;
 use input::Reader;
 use io::Io;
 use msg::Msg;
+use screens::home::{self, Choice};
 use terminal::{Signals, TerminalGuard};
 use theme::Theme;
 use update::update;

@@ -9,7 +9,7 @@ use crate::i18n::{Ui, fill};
 use crate::session::Mode;
 use crate::session::interview::Interview;
 use crate::tui::app::{App, Level, Screen};
-use crate::tui::home::Choice;
+use crate::tui::screens::home::Choice;
 use crate::tui::update::{Effect, begin};
 use crate::tutor::Set;
 
@@ -374,6 +374,6 @@ mod tests {
         let Screen::Home(h) = &app.screen else {
             panic!("home");
         };
-        assert_eq!(h.pane, crate::tui::home::Pane::Settings);
+        assert_eq!(h.pane, crate::tui::screens::home::Pane::Settings);
     }
 }

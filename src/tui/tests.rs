@@ -382,7 +382,7 @@ fn notices_expire_with_the_clock() {
 use crate::session::interview::Phase;
 use crate::session::{Plan, QuestionRef, Thinking};
 use crate::tui::app::Screen;
-use crate::tui::home::Choice;
+use crate::tui::screens::home::Choice;
 use crate::tui::update::start;
 
 pub const ANSWER: &str = "非常抱歉给您添麻烦了。\n我先核实订单，确认后马上为您换货，运费我们承担。";
@@ -425,7 +425,7 @@ fn phase(app: &App) -> Phase {
     }
 }
 
-fn sitting_of(app: &App) -> &crate::tui::sitting::Sitting {
+fn sitting_of(app: &App) -> &crate::tui::screens::sitting::Sitting {
     match &app.screen {
         Screen::Sitting(s) => s,
         _ => panic!("not in an interview"),

@@ -10,15 +10,15 @@ use crate::session::interview::{Event, Interview, Outcome, Phase};
 use crate::session::{Mode, Plan, PlanError, PlanRequest, QuestionRef, civil_service};
 use crate::store::{AnswerId, Draft, HistoryFilter, NewAnswer, NewSession, SessionId};
 use crate::tui::app::{App, Level, Overlay, Screen};
-use crate::tui::detail::{Detail, DetailAction};
 use crate::tui::filter::FilterChoices;
-use crate::tui::history::{History, HistoryAction};
-use crate::tui::home::{Choice, Home, HomeAction};
 use crate::tui::input::is_ctrl;
 use crate::tui::msg::Msg;
-use crate::tui::progress::{ProgressAction, ProgressScreen};
+use crate::tui::screens::detail::{Detail, DetailAction};
+use crate::tui::screens::history::{History, HistoryAction};
+use crate::tui::screens::home::{Choice, Home, HomeAction};
+use crate::tui::screens::progress::{ProgressAction, ProgressScreen};
+use crate::tui::screens::sitting::{DRAFT_EVERY, Sitting, SittingAction};
 use crate::tui::sets::{SetEntry, SetLink};
-use crate::tui::sitting::{DRAFT_EVERY, Sitting, SittingAction};
 use crate::tui::widgets::editor::{MAX_ANSWER_CHARS, PasteOutcome};
 
 /// Work for the event loop: everything that touches the store or the speaker.

@@ -13,11 +13,11 @@ use crate::session::interview::{Phase, Step};
 use crate::tui::app::{App, Level, Overlay, Screen};
 use crate::tui::layout::too_small;
 use crate::tui::screens;
-use crate::tui::screens::checklist::ChecklistView;
-use crate::tui::screens::interview::InterviewView;
 use crate::tui::screens::result::ResultView;
-use crate::tui::screens::summary::SummaryRow;
-use crate::tui::sitting::Sitting;
+use crate::tui::screens::sitting::Sitting;
+use crate::tui::screens::sitting::checklist::ChecklistView;
+use crate::tui::screens::sitting::interview::InterviewView;
+use crate::tui::screens::sitting::summary::SummaryRow;
 use crate::tui::widgets::countdown::Clock;
 
 pub fn view(app: &App, frame: &mut Frame) {
@@ -38,11 +38,11 @@ pub fn view(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     match &app.screen {
-        Screen::Home(home) => screens::home::draw(frame, body, app, home),
+        Screen::Home(home) => screens::home::view::draw(frame, body, app, home),
         Screen::Sitting(s) => draw_sitting(frame, body, app, s),
-        Screen::History(h) => screens::history::draw(frame, body, app, h),
-        Screen::Detail(d) => screens::detail::draw(frame, body, app, d),
-        Screen::Progress(p) => screens::progress::draw(frame, body, app, p),
+        Screen::History(h) => screens::history::view::draw(frame, body, app, h),
+        Screen::Detail(d) => screens::detail::view::draw(frame, body, app, d),
+        Screen::Progress(p) => screens::progress::view::draw(frame, body, app, p),
     };
     draw_title(frame, title, app);
     frame.render_widget(Paragraph::new(notice), notice_area);
@@ -179,7 +179,7 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) {
                 tips: (s.show_tips && practice).then_some(asked.tips.as_slice()),
                 focused: app.overlay.is_none(),
             };
-            screens::interview::draw(frame, area, ui, theme, &view);
+            screens::sitting::interview::draw(frame, area, ui, theme, &view);
         }
         Phase::Checklist { .. } => {
             let (points, sections) = iv.checklist_items();
@@ -190,7 +190,7 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) {
                 ticked: &s.checklist_ticks,
                 cursor: s.checklist_cursor,
             };
-            screens::checklist::draw(frame, area, ui, theme, &view);
+            screens::sitting::checklist::draw(frame, area, ui, theme, &view);
         }
         Phase::Review { .. } | Phase::Finished => {
             let rows: Vec<SummaryRow> = iv
@@ -212,7 +212,7 @@ fn draw_sitting(frame: &mut Frame, area: Rect, app: &App, s: &Sitting) {
                 crate::tutor::sending::export_command(&set.path, &set.set_id, name)
             });
             let view = (rows.as_slice(), export.as_deref());
-            screens::summary::draw(frame, area, ui, theme, view, s.summary_cursor);
+            screens::sitting::summary::draw(frame, area, ui, theme, view, s.summary_cursor);
         }
     }
 }

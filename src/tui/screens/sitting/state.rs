@@ -9,8 +9,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::session::Mode;
 use crate::session::interview::{Interview, Outcome, Phase};
 use crate::store::{AnswerId, Draft, SessionId};
-use crate::tui::home::{Choice, move_cursor};
 use crate::tui::input::is_ctrl;
+use crate::tui::screens::home::{Choice, move_cursor};
 use crate::tui::update::Effect;
 use crate::tui::widgets::editor::Editor;
 

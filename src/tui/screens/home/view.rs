@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::fill;
 use crate::tui::app::App;
-use crate::tui::home::{Choice, Home, Pane, TickList};
 use crate::tui::layout::panel;
+use crate::tui::screens::home::{Choice, Home, Pane, TickList};
 use crate::tui::sets::SetEntry;
 use crate::tui::widgets::wrap::wrap;
 

@@ -1,5 +1,5 @@
 //! The home screen's state: which mode, which banks and categories, how many questions, which
-//! seed. Pure data and the key handling that edits it; drawing is in `screens::home`.
+//! seed. Pure data and the key handling that edits it; drawing is in `view`.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -9,8 +9,8 @@ use crate::bank::BankSet;
 use crate::review::history::{Rescore, rescore};
 use crate::review::insights::{Insights, guess_language, insights};
 use crate::store::{AnswerRecord, SessionDetail};
-use crate::tui::history::History;
-use crate::tui::sitting::ResultUi;
+use crate::tui::screens::history::History;
+use crate::tui::screens::sitting::ResultUi;
 use crate::tutor::grading::Grade;
 
 /// What the body of the detail screen shows for the current answer.

@@ -80,7 +80,7 @@ impl History {
             KeyCode::PageDown => self.cursor = (self.cursor + JUMP).min(last),
             KeyCode::PageUp => self.cursor = self.cursor.saturating_sub(JUMP),
             _ => {
-                if !crate::tui::home::move_cursor(&mut self.cursor, self.count, key) {
+                if !crate::tui::screens::home::move_cursor(&mut self.cursor, self.count, key) {
                     return HistoryAction::None;
                 }
             }

@@ -15,9 +15,9 @@ use crate::scoring::Scorecard;
 use crate::session::Mode;
 use crate::store::AnswerRecord;
 use crate::tui::app::App;
-use crate::tui::detail::{Detail, Panel};
 use crate::tui::layout::{panel, wrapped};
-use crate::tui::screens::history::{date, mode_label};
+use crate::tui::screens::detail::{Detail, Panel};
+use crate::tui::screens::history::view::{date, mode_label};
 use crate::tui::screens::result::{self, ResultView, details};
 use crate::tui::theme::Theme;
 

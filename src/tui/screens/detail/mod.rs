@@ -1,0 +1,6 @@
+//! The session detail screen: its state and keys (`state`), its drawing (`view`).
+
+mod state;
+pub mod view;
+
+pub use state::*;
