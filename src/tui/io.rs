@@ -7,7 +7,8 @@ use crate::review::{drill, progress};
 use crate::speech::Speaker;
 use crate::store::Store;
 use crate::tui::msg::Msg;
-use crate::tui::update::{DraftOrigin, Effect};
+use crate::tui::screens::sitting::update::DraftOrigin;
+use crate::tui::update::Effect;
 
 pub struct Io {
     /// `None` when the store could not be opened: nothing is saved (the app says so).

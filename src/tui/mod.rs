@@ -209,7 +209,7 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
     }
     if let Some(start) = start {
         let effects = match start {
-            Start::Plan(choice, plan) => update::start(&mut app, choice, plan),
+            Start::Plan(choice, plan) => screens::sitting::update::start(&mut app, choice, plan),
             Start::Set(set) => sets::start_set(&mut app, &set),
         };
         for m in io.run(effects, &app.banks) {

@@ -54,7 +54,7 @@ pub enum Msg {
     /// What a draft being restored belonged to (`Effect::LoadRestore`).
     RestoreReady {
         draft: Box<crate::store::Draft>,
-        of: Box<crate::tui::update::DraftOrigin>,
+        of: Box<crate::tui::screens::sitting::update::DraftOrigin>,
     },
     DrillReady {
         drill: Box<Drill>,

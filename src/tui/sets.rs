@@ -10,7 +10,8 @@ use crate::session::Mode;
 use crate::session::interview::Interview;
 use crate::tui::app::{App, Level, Screen};
 use crate::tui::screens::home::Choice;
-use crate::tui::update::{Effect, begin};
+use crate::tui::screens::sitting::update::begin;
+use crate::tui::update::Effect;
 use crate::tutor::Set;
 
 /// One set file as the home screen lists it.
@@ -251,7 +252,7 @@ mod tests {
         let Some(SetEntry::Ready(week1)) = sets.first() else {
             panic!("week1 is listed");
         };
-        let origin = |answered: &[&str]| crate::tui::update::DraftOrigin {
+        let origin = |answered: &[&str]| crate::tui::screens::sitting::update::DraftOrigin {
             session: Some((crate::store::SessionId(5), Mode::Exam)),
             set: Some((week1.id.clone(), week1.checksum.clone())),
             answered: answered.iter().map(|s| s.to_string()).collect(),
@@ -271,8 +272,11 @@ mod tests {
         ] {
             let (mut app, _clock) = app_with(Lang::En, None);
             app.set_sets(sets.clone());
-            let effects =
-                crate::tui::update::on_restore_ready(&mut app, draft.clone(), origin(&answered));
+            let effects = crate::tui::screens::sitting::update::on_restore_ready(
+                &mut app,
+                draft.clone(),
+                origin(&answered),
+            );
             assert!(
                 !effects.iter().any(|e| matches!(
                     e,

@@ -229,7 +229,7 @@ fn restore_ready(
 ) -> Msg {
     Msg::RestoreReady {
         draft: Box::new(draft()),
-        of: Box::new(crate::tui::update::DraftOrigin {
+        of: Box::new(crate::tui::screens::sitting::update::DraftOrigin {
             session,
             drill,
             ..Default::default()
@@ -383,7 +383,7 @@ use crate::session::interview::Phase;
 use crate::session::{Plan, QuestionRef, Thinking};
 use crate::tui::app::Screen;
 use crate::tui::screens::home::Choice;
-use crate::tui::update::start;
+use crate::tui::screens::sitting::update::start;
 
 pub const ANSWER: &str = "非常抱歉给您添麻烦了。\n我先核实订单，确认后马上为您换货，运费我们承担。";
 

@@ -1,6 +1,8 @@
-//! The history screen: its state and keys (`state`), its drawing (`view`).
+//! The history screen: its state and keys (`state`), what its keys start
+//! (`update`), its drawing (`view`).
 
 mod state;
+pub mod update;
 pub mod view;
 
 pub use state::*;
