@@ -87,8 +87,8 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
     });
     app.set_attempts = taken;
     let given_set = practice.as_ref().and_then(|p| p.set.as_deref());
-    let listed = crate::tui::sets::list_sets(
-        &crate::tui::sets::set_dirs(&data_dir),
+    let listed = crate::tutor::set_files::list_sets(
+        &crate::tutor::set_files::set_dirs(&data_dir),
         given_set,
         &app.banks,
     );

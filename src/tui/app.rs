@@ -12,8 +12,8 @@ use crate::tui::screens::history::History;
 use crate::tui::screens::home::Home;
 use crate::tui::screens::progress::ProgressScreen;
 use crate::tui::screens::sitting::Sitting;
-use crate::tui::sets::SetEntry;
 use crate::tui::theme::Theme;
+use crate::tutor::set_files::SetEntry;
 
 /// How long a notice stays on the status line.
 pub const NOTICE_FOR: Duration = Duration::from_secs(6);
@@ -147,7 +147,7 @@ impl App {
             .is_some_and(|(w, h)| crate::tui::layout::too_small(w, h))
     }
 
-    /// List `sets` on the home screen (found by `sets::list_sets` before the app starts).
+    /// List `sets` on the home screen (found by `tutor::set_files::list_sets` before the app starts).
     pub fn set_sets(&mut self, sets: Vec<SetEntry>) {
         if let Screen::Home(h) = &mut self.screen {
             h.set_count = sets.len();

@@ -909,7 +909,7 @@ fn home_lists_sets() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/testdata/sets");
     for lang in [Lang::Zh, Lang::En] {
         let (mut app, _clock) = app_with(lang, None);
-        app.set_sets(crate::tui::sets::list_sets(
+        app.set_sets(crate::tutor::set_files::list_sets(
             std::slice::from_ref(&dir),
             None,
             &test_banks(),

@@ -12,6 +12,7 @@ pub mod inline;
 pub mod rescore;
 pub mod sending;
 pub mod set;
+pub mod set_files;
 pub mod submissions;
 
 pub use set::{Set, load_set};

@@ -13,8 +13,8 @@ use crate::tui::screens::history::History;
 use crate::tui::screens::home::{Choice, Home, HomeAction};
 use crate::tui::screens::progress::ProgressScreen;
 use crate::tui::screens::sitting::update::start;
-use crate::tui::sets::SetEntry;
 use crate::tui::update::Effect;
+use crate::tutor::set_files::SetEntry;
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Screen::Home(home) = &mut app.screen else {

@@ -112,7 +112,9 @@ pub fn on_restore_ready(app: &mut App, draft: Draft, of: DraftOrigin) -> Vec<Eff
     };
     let set = of.set.as_ref().and_then(|(id, checksum)| {
         app.sets.iter().find_map(|e| match e {
-            crate::tui::sets::SetEntry::Ready(s) if &s.id == id && &s.checksum == checksum => {
+            crate::tutor::set_files::SetEntry::Ready(s)
+                if &s.id == id && &s.checksum == checksum =>
+            {
                 Some(s.as_ref().clone())
             }
             _ => None,
