@@ -147,7 +147,8 @@ impl App {
             .is_some_and(|(w, h)| crate::tui::layout::too_small(w, h))
     }
 
-    /// List `sets` on the home screen (found by `tutor::set_files::list_sets` before the app starts).
+    /// List `sets` on the home screen (found by `tutor::set_files::list_sets` before the app
+    /// starts).
     pub fn set_sets(&mut self, sets: Vec<SetEntry>) {
         if let Screen::Home(h) = &mut self.screen {
             h.set_count = sets.len();

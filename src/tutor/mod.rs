@@ -9,6 +9,7 @@ pub mod due;
 pub mod grading;
 pub mod import;
 pub mod inline;
+pub mod papers;
 pub mod rescore;
 pub mod sending;
 pub mod set;
