@@ -6,9 +6,9 @@ use crate::i18n::Lang;
 use crate::review::{drill, progress};
 use crate::speech::Speaker;
 use crate::store::Store;
+use crate::tui::effect::Effect;
 use crate::tui::msg::Msg;
 use crate::tui::screens::sitting::update::DraftOrigin;
-use crate::tui::update::Effect;
 
 pub struct Io {
     /// `None` when the store could not be opened: nothing is saved (the app says so).

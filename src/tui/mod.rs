@@ -3,6 +3,7 @@
 //! effects against the store, so everything else is testable without a terminal.
 
 pub mod app;
+pub mod effect;
 mod event_loop;
 pub mod filter;
 pub mod grading;

@@ -8,9 +8,9 @@ use crate::i18n::{Ui, fill};
 use crate::session::Mode;
 use crate::session::interview::Interview;
 use crate::tui::app::{App, Level, Screen};
+use crate::tui::effect::Effect;
 use crate::tui::screens::home::Choice;
 use crate::tui::screens::sitting::update::begin;
-use crate::tui::update::Effect;
 use crate::tutor::Set;
 
 /// The set a session answers, stored with the session (`Store::set_session_set`).

@@ -14,9 +14,10 @@ use crate::i18n::Lang;
 use crate::session::FakeClock;
 use crate::store::Draft;
 use crate::tui::app::{App, AppInit};
+use crate::tui::effect::Effect;
 use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;
-use crate::tui::update::{Effect, update};
+use crate::tui::update::update;
 use crate::tui::view::view;
 
 /// Sizes every screen is checked at.

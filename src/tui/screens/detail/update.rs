@@ -3,10 +3,10 @@
 use crossterm::event::KeyEvent;
 
 use crate::tui::app::{App, Screen};
+use crate::tui::effect::Effect;
 use crate::tui::filter::FilterChoices;
 use crate::tui::screens::detail::DetailAction;
 use crate::tui::screens::history::History;
-use crate::tui::update::Effect;
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Screen::Detail(d) = &mut app.screen else {

@@ -8,12 +8,12 @@ use crate::i18n::fill;
 use crate::session::{Plan, PlanError, PlanRequest, civil_service};
 use crate::store::HistoryFilter;
 use crate::tui::app::{App, Level, Screen};
+use crate::tui::effect::Effect;
 use crate::tui::filter::FilterChoices;
 use crate::tui::screens::history::History;
 use crate::tui::screens::home::{Choice, Home, HomeAction};
 use crate::tui::screens::progress::ProgressScreen;
 use crate::tui::screens::sitting::update::start;
-use crate::tui::update::Effect;
 use crate::tutor::set_files::SetEntry;
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {

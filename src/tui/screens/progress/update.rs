@@ -3,8 +3,9 @@
 use crossterm::event::KeyEvent;
 
 use crate::tui::app::{App, Screen};
+use crate::tui::effect::Effect;
 use crate::tui::screens::progress::ProgressAction;
-use crate::tui::update::{Effect, go_home};
+use crate::tui::update::go_home;
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Screen::Progress(p) = &mut app.screen else {

@@ -8,10 +8,11 @@ use crate::session::interview::{Event, Interview, Phase};
 use crate::session::{Mode, Plan, PlanError, QuestionRef};
 use crate::store::{Draft, NewSession, SessionId};
 use crate::tui::app::{App, Level, Overlay, Screen};
+use crate::tui::effect::{AnswerToSave, Effect};
 use crate::tui::screens::home::Choice;
 use crate::tui::screens::sitting::{DRAFT_EVERY, Sitting, SittingAction};
 use crate::tui::sets::SetLink;
-use crate::tui::update::{AnswerToSave, Effect, final_effects, go_home};
+use crate::tui::update::{final_effects, go_home};
 use crate::tui::widgets::editor::{MAX_ANSWER_CHARS, PasteOutcome};
 
 fn mode_of(choice: Choice) -> Mode {
