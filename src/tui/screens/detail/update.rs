@@ -8,6 +8,7 @@ use crate::tui::filter::FilterChoices;
 use crate::tui::screens::detail::DetailAction;
 use crate::tui::screens::history::History;
 
+/// A key on the session detail: back to the history it was opened from.
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Screen::Detail(d) = &mut app.screen else {
         return Vec::new();

@@ -7,6 +7,7 @@ use crate::tui::effect::Effect;
 use crate::tui::screens::history::HistoryAction;
 use crate::tui::update::go_home;
 
+/// A key on the history screen: a page to load, a session to open, or back home.
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Screen::History(h) = &mut app.screen else {
         return Vec::new();

@@ -16,6 +16,7 @@ use crate::tui::screens::progress::ProgressScreen;
 use crate::tui::screens::sitting::update::start;
 use crate::tutor::set_files::SetEntry;
 
+/// A key on the home screen: what its action (`Home::handle_key`) starts.
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Screen::Home(home) = &mut app.screen else {
         return Vec::new();

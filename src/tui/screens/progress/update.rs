@@ -7,6 +7,7 @@ use crate::tui::effect::Effect;
 use crate::tui::screens::progress::ProgressAction;
 use crate::tui::update::go_home;
 
+/// A key on the progress screen: compute again for a new filter, or back home.
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Screen::Progress(p) = &mut app.screen else {
         return Vec::new();

@@ -15,6 +15,7 @@ use crate::tui::sets::SetLink;
 use crate::tui::update::{final_effects, go_home};
 use crate::tui::widgets::editor::{MAX_ANSWER_CHARS, PasteOutcome};
 
+/// The session mode a home choice records.
 fn mode_of(choice: Choice) -> Mode {
     match choice {
         Choice::Practice => Mode::Practice,
@@ -190,6 +191,7 @@ pub fn on_restore_ready(app: &mut App, draft: Draft, of: DraftOrigin) -> Vec<Eff
     effects
 }
 
+/// The store made the session: answers go under it, and a restored draft moves to its key.
 pub fn on_session_created(app: &mut App, id: SessionId) -> Vec<Effect> {
     let unix_now = app.clock.unix_now();
     let now = app.now();
@@ -227,6 +229,7 @@ pub fn leave(app: &mut App) -> Vec<Effect> {
     effects
 }
 
+/// A bracketed paste into the answer (it ends the thinking time), cut at the cap with a notice.
 pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
     let now = app.now();
     let Screen::Sitting(s) = &mut app.screen else {
@@ -253,6 +256,8 @@ pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Time passed: the countdown's events (an exam answer is cut off), a step moved on, and the
+/// draft saved every `DRAFT_EVERY` when it changed.
 pub fn on_tick(app: &mut App) -> Vec<Effect> {
     let now = app.now();
     let unix_now = app.clock.unix_now();
@@ -357,6 +362,8 @@ fn save_answer(s: &Sitting, slot: usize, unix_now: i64) -> Vec<Effect> {
     }))]
 }
 
+/// A key during the interview: the sitting's `SittingAction` (`keys`) turned into effects, a
+/// dialog, going home or quitting.
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let now = app.now();
     let unix_now = app.clock.unix_now();
