@@ -1,8 +1,10 @@
-//! The session detail screen: its state and keys (`state`), what its keys start
-//! (`update`), its drawing (`view`).
+//! The session detail screen: its state (`state`), its keys (`keys`), what they
+//! start (`update`), its drawing (`view`).
 
+pub mod keys;
 mod state;
 pub mod update;
 pub mod view;
 
+pub use keys::DetailAction;
 pub use state::*;
