@@ -1,8 +1,10 @@
-//! The home screen: its state and keys (`state`), what its keys start
-//! (`update`), its drawing (`view`).
+//! The home screen: its state (`state`), its keys (`keys`), what they
+//! start (`update`), its drawing (`view`).
 
+pub mod keys;
 mod state;
 pub mod update;
 pub mod view;
 
+pub use keys::{HomeAction, move_cursor};
 pub use state::*;
