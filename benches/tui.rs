@@ -21,10 +21,11 @@ use mianba::i18n::Lang;
 use mianba::session::{PlanRequest, SystemClock};
 use mianba::store::Store;
 use mianba::tui::app::{App, AppInit, Screen};
-use mianba::tui::home::Choice;
 use mianba::tui::msg::Msg;
+use mianba::tui::screens::home::Choice;
+use mianba::tui::screens::sitting::update::start;
 use mianba::tui::theme::Theme;
-use mianba::tui::update::{start, update};
+use mianba::tui::update::update;
 use mianba::tui::view::view;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
@@ -311,7 +312,7 @@ fn review_screens(c: &mut Criterion) {
         });
         group.bench_function(name, |b| {
             b.iter(|| {
-                app.screen = Screen::Home(mianba::tui::home::Home::new(&app.banks.banks));
+                app.screen = Screen::Home(mianba::tui::screens::home::Home::new(&app.banks.banks));
                 let press = Msg::Key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
                 let effects = update(&mut app, press);
                 for m in io.run(effects, &app.banks) {

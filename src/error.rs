@@ -9,6 +9,7 @@ use crate::files::io_message;
 use crate::i18n::{Lang, fill};
 use crate::session::PlanError;
 use crate::store::StoreError;
+use crate::tutor::papers::PapersError;
 use crate::tutor::set::InvalidSet;
 
 #[derive(Debug)]
@@ -112,6 +113,19 @@ impl From<InvalidSet> for Error {
             path: e.path,
             first: e.first,
             more: e.more,
+        }
+    }
+}
+
+/// Papers that cannot be graded: two on one file is a usage error (exit code 2), the rest
+/// bad input (exit code 1).
+impl From<PapersError> for Error {
+    fn from(e: PapersError) -> Self {
+        match e {
+            PapersError::SameFile(m) => Error::Usage(m),
+            PapersError::Target(m) | PapersError::NoneReadable { message: m, .. } => {
+                Error::BadInput(m)
+            }
         }
     }
 }

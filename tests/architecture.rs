@@ -159,6 +159,21 @@ fn no_two_top_level_modules_depend_on_each_other() {
     }
 }
 
+/// The TUI is handed a ready app by `commands::practice`: it names no CLI type and no command
+/// (`docs/architecture.md`, "front").
+#[test]
+fn the_tui_takes_no_cli_types() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let graph = module_graph(&src);
+    for above in ["cli", "commands"] {
+        assert!(
+            !graph["tui"].contains(above),
+            "the TUI names `crate::{above}`: {:?}",
+            graph["tui"]
+        );
+    }
+}
+
 #[test]
 fn the_reader_finds_paths_groups_and_cycles() {
     let code = "use crate::{bank::{self, Bank}, store};\n// crate::tui in a comment\n\

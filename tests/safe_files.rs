@@ -272,9 +272,9 @@ fn case12_a_fifo_is_refused_at_once_and_skipped_entries_are_named() {
     std::fs::create_dir_all(&sets).unwrap();
     mkfifo(&sets.join("pipe.toml"));
     let banks = mianba::bank::BankSet::bundled();
-    let listed = mianba::tui::sets::list_sets(&[sets], None, &banks);
+    let listed = mianba::tutor::set_files::list_sets(&[sets], None, &banks);
     assert!(
-        matches!(listed.as_slice(), [mianba::tui::sets::SetEntry::Broken { file, problem }]
+        matches!(listed.as_slice(), [mianba::tutor::set_files::SetEntry::Broken { file, problem }]
             if file == "pipe.toml" && problem.contains("FIFO, not a regular file")),
         "{listed:?}"
     );

@@ -112,7 +112,7 @@ fn case7_a_resealed_bundle_is_rescored_and_flagged() {
     // The grading screen rescores too: the paper is flagged, and kept as the candidate sent it.
     let banks = mianba::bank::BankSet::bundled();
     let loaded = mianba::tutor::load_set(&set, &banks).unwrap();
-    let (papers, _) = mianba::tui::grading::papers(
+    let (papers, _) = mianba::tutor::papers::read(
         &files[..1],
         Some((&loaded, &banks)),
         None,

@@ -12,6 +12,7 @@ use crate::files::{ReadCapped, read_capped};
 use crate::i18n::{Lang, Ui, fill};
 use crate::text::sanitize_line;
 use crate::tutor::class::{report, set_ids};
+use crate::tutor::papers::PapersError;
 use crate::tutor::submissions::read_submissions;
 
 /// A roster is a short list of names.
@@ -106,7 +107,16 @@ pub fn grade(
         None => None,
     };
     let ui = Lang::detect(global.lang).ui();
-    let papers = crate::tui::grading::papers(bundles, set.as_ref().map(|s| (s, &banks)), out, ui)?;
+    let papers = crate::tutor::papers::read(bundles, set.as_ref().map(|s| (s, &banks)), out, ui)
+        .map_err(|e| {
+            // Why each file was passed over, before the error that ends the command.
+            if let PapersError::NoneReadable { skipped, .. } = &e {
+                for s in skipped {
+                    eprintln!("{s}");
+                }
+            }
+            Error::from(e)
+        })?;
     crate::tui::grading::run(global.lang, grader, papers)
 }
 

@@ -7,6 +7,7 @@ mod drill;
 mod history;
 mod import;
 mod lint;
+mod practice;
 mod report;
 mod score;
 mod set;
@@ -24,8 +25,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let speak = cli.speak();
     let global = cli.global;
     match cli.command {
-        None => crate::tui::run(&global, speak, None),
-        Some(Command::Practice(args)) => crate::tui::run(&global, speak, Some(args)),
+        None => practice::run(&global, speak, None),
+        Some(Command::Practice(args)) => practice::run(&global, speak, Some(args)),
         Some(Command::Banks(BanksCommand::Lint { paths, json })) => {
             lint::run(&global, &paths, json)
         }

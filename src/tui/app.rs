@@ -7,13 +7,13 @@ use crate::bank::BankSet;
 use crate::i18n::{Lang, Ui};
 use crate::session::Clock;
 use crate::store::Draft;
-use crate::tui::detail::Detail;
-use crate::tui::history::History;
-use crate::tui::home::Home;
-use crate::tui::progress::ProgressScreen;
-use crate::tui::sets::SetEntry;
-use crate::tui::sitting::Sitting;
+use crate::tui::screens::detail::Detail;
+use crate::tui::screens::history::History;
+use crate::tui::screens::home::Home;
+use crate::tui::screens::progress::ProgressScreen;
+use crate::tui::screens::sitting::Sitting;
 use crate::tui::theme::Theme;
+use crate::tutor::set_files::SetEntry;
 
 /// How long a notice stays on the status line.
 pub const NOTICE_FOR: Duration = Duration::from_secs(6);
@@ -147,7 +147,8 @@ impl App {
             .is_some_and(|(w, h)| crate::tui::layout::too_small(w, h))
     }
 
-    /// List `sets` on the home screen (found by `sets::list_sets` before the app starts).
+    /// List `sets` on the home screen (found by `tutor::set_files::list_sets` before the app
+    /// starts).
     pub fn set_sets(&mut self, sets: Vec<SetEntry>) {
         if let Screen::Home(h) = &mut self.screen {
             h.set_count = sets.len();

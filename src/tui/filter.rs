@@ -19,7 +19,7 @@ impl FilterChoices {
     pub fn of(banks: &BankSet) -> FilterChoices {
         FilterChoices {
             banks: banks.banks.iter().map(|b| b.id.clone()).collect(),
-            categories: crate::tui::home::categories_of(&banks.banks),
+            categories: crate::tui::screens::home::categories_of(&banks.banks),
         }
     }
 

@@ -14,7 +14,7 @@
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
-use crossterm::event::Event;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 /// What the reader thread hands over.
 #[derive(Debug)]
@@ -62,4 +62,9 @@ impl Reader {
     pub fn ready(&self) -> Option<Input> {
         self.rx.try_recv().ok()
     }
+}
+
+/// Ctrl with the letter `c` (Ctrl-C, Ctrl-S, Ctrl-T).
+pub fn is_ctrl(key: &KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
 }

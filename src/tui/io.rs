@@ -6,8 +6,9 @@ use crate::i18n::Lang;
 use crate::review::{drill, progress};
 use crate::speech::Speaker;
 use crate::store::Store;
+use crate::tui::effect::Effect;
 use crate::tui::msg::Msg;
-use crate::tui::update::{DraftOrigin, Effect};
+use crate::tui::screens::sitting::update::DraftOrigin;
 
 pub struct Io {
     /// `None` when the store could not be opened: nothing is saved (the app says so).
@@ -178,7 +179,7 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet, lang: Lang) -> O
         ),
         Effect::LoadHistory { filter, offset } => Some(
             store
-                .history_page(&filter, offset, crate::tui::history::PAGE)
+                .history_page(&filter, offset, crate::tui::screens::history::PAGE)
                 .and_then(|rows| Ok((rows, store.history_count(&filter)?)))
                 .map_or_else(failed, |(rows, count)| Msg::HistoryLoaded {
                     offset,
@@ -198,11 +199,11 @@ fn run_on_store(store: &Store, effect: Effect, banks: &BankSet, lang: Lang) -> O
         Effect::LoadSetAttempts => Some(store.set_attempts().map_or_else(failed, Msg::SetAttempts)),
         Effect::LoadHomeChoices => Some(
             store
-                .setting(crate::tui::home::HOME_CHOICES_KEY)
+                .setting(crate::tui::screens::home::HOME_CHOICES_KEY)
                 .map_or_else(failed, Msg::HomeChoices),
         ),
         Effect::SaveHomeChoices(value) => store
-            .set_setting(crate::tui::home::HOME_CHOICES_KEY, &value)
+            .set_setting(crate::tui::screens::home::HOME_CHOICES_KEY, &value)
             .err()
             .map(failed),
         Effect::LoadDueCount { now } => Some(

@@ -10,10 +10,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::i18n::Lang;
 use crate::session::interview::Phase;
 use crate::tui::app::{App, Screen};
-use crate::tui::home::Choice;
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::msg::Msg;
 use crate::tui::review_tests::{filled_store, io_with, keys};
+use crate::tui::screens::home::Choice;
 use crate::tui::tests::{
     ANSWER, app_with, draft, draw, key, plan, screen_text, sitting, type_text,
 };

@@ -3,46 +3,37 @@
 //! effects against the store, so everything else is testable without a terminal.
 
 pub mod app;
-pub mod detail;
+pub mod effect;
 mod event_loop;
 pub mod filter;
 pub mod grading;
-pub mod history;
-pub mod home;
 pub mod input;
 pub mod io;
 pub mod layout;
 pub mod msg;
-pub mod progress;
 pub mod screens;
 pub mod sets;
-pub mod sitting;
 pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 pub mod widgets;
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::bank::BankSet;
-use crate::cli::{Global, PracticeArgs};
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
-use crate::session::{Clock, Plan, PlanRequest, SystemClock};
-use crate::speech::Speaker;
-use crate::store::recovery;
-use crate::store::{Store, StoreError};
-use app::{App, AppInit};
-use home::Choice;
+use crate::session::{Clock, Plan, SystemClock};
+use crate::speech::SpeechUnavailable;
+use crate::store::StoreResult;
+use crate::store::recovery::Restored;
+use app::App;
 use input::Reader;
 use io::Io;
 use msg::Msg;
+use screens::home::Choice;
 use terminal::{Signals, TerminalGuard};
-use theme::Theme;
 use update::update;
 
 /// Moves the wall clock this many days ahead (whole days, may be negative): for end-to-end
@@ -70,7 +61,7 @@ impl Clock for ShiftedClock {
     }
 }
 
-fn clock_from_env() -> Rc<dyn Clock> {
+pub fn clock_from_env() -> Rc<dyn Clock> {
     let days: i64 = std::env::var(CLOCK_SHIFT_ENV)
         .ok()
         .and_then(|v| v.trim().parse().ok())
@@ -82,102 +73,33 @@ fn clock_from_env() -> Rc<dyn Clock> {
 }
 
 /// What `mianba practice …` starts with.
-enum Start {
+pub enum Start {
     Plan(Choice, Plan),
     Set(Box<crate::tutor::Set>),
 }
 
-/// The interview `mianba practice …` asks for, drawn (or its set loaded) before the terminal
-/// is touched so a bad bank, category or set is reported as a plain error (exit 1).
-fn practice_start(args: &PracticeArgs, banks: &BankSet, seed: u64, lang: Lang) -> Result<Start> {
-    if let Some(path) = &args.set {
-        if !args.banks.is_empty()
-            || !args.categories.is_empty()
-            || args.count.is_some()
-            || args.seed.is_some()
-        {
-            return Err(Error::Usage(lang.ui().err_set_and_draw.into()));
-        }
-        return Ok(Start::Set(Box::new(crate::tutor::set::load_checked(
-            path, banks,
-        )?)));
-    }
-    let choice = match args.mode {
-        crate::cli::Mode::Typed => Choice::Practice,
-        crate::cli::Mode::Spoken => Choice::Spoken,
-    };
-    let plan = PlanRequest {
-        banks: args.banks.clone(),
-        categories: args.categories.clone(),
-        difficulty: None,
-        count: args.count.unwrap_or(home::DEFAULT_COUNT),
-        seed: args.seed.unwrap_or(seed),
-    }
-    .draw(banks)?;
-    Ok(Start::Plan(choice, plan))
+/// The app made ready by `commands::practice` (banks loaded, store opened, reading aloud
+/// detected), with what it has still to say when it starts.
+pub struct Launch {
+    pub app: App,
+    pub io: Io,
+    /// Straight into an interview (`mianba practice …`); `None`: the home screen.
+    pub start: Option<Start>,
+    /// Answers an earlier run could not save, put back into the store (or why not).
+    pub restored: Option<StoreResult<Restored>>,
+    /// Why questions cannot be read aloud (`--speak`), said once.
+    pub speech_error: Option<SpeechUnavailable>,
 }
 
-pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Result<ExitCode> {
-    let lang = Lang::detect(global.lang);
-    let user_banks = crate::paths::user_banks_dir();
-    let banks = BankSet::load(&global.banks, user_banks.as_deref());
-    // Bad input first (exit 1), then the missing terminal (exit 2): a script that names a
-    // wrong bank or set learns that, not only that it has no terminal.
-    let start = match &practice {
-        Some(args) => Some(practice_start(args, &banks, rand::random(), lang)?),
-        None => None,
-    };
-    let data_dir = crate::paths::data_dir(global.data_dir.as_deref());
-    // A set whose attempts are used is refused as bad input too, before the terminal (the
-    // home screen loads the counts itself: `Effect::LoadSetAttempts`).
-    let mut taken = std::collections::HashMap::new();
-    if let Some(Start::Set(set)) = &start {
-        taken = Store::open(&data_dir)
-            .and_then(|s| s.set_attempts())
-            .unwrap_or_default();
-        let n = taken.get(&set.id).copied().unwrap_or(0);
-        if set.attempts_left(n) == 0 {
-            return Err(Error::BadInput(sets::no_attempts(lang.ui(), set, n)));
-        }
-    }
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(lang.ui().err_needs_terminal.into()));
-    }
-    let opened = Store::open(&data_dir).and_then(|s| s.check_integrity().map(|()| s));
-    let (store, store_error) = match opened {
-        Ok(s) => (Some(s), None),
-        // Refused as the CLI refuses it, before the terminal is touched: opened half-way, the
-        // store would show no history and then fail to take the answers typed into it.
-        Err(e @ (StoreError::Damaged { .. } | StoreError::TooNew { .. })) => return Err(e.into()),
-        Err(e) => (None, Some(e.message(lang))),
-    };
-    // Answers an earlier run could not save come back into the working store first.
-    let restored = store
-        .as_ref()
-        .map(|s| recovery::restore(s, &data_dir, lang.code()));
-    // Going straight into an interview, a leftover draft is offered next time instead.
-    let draft = match start {
-        Some(_) => None,
-        None => store.as_ref().and_then(|s| s.latest_draft().ok().flatten()),
-    };
-    // Reading aloud is detected once; when it cannot work, one notice says how to fix it.
-    let (speaker, speech_error) = match speak.then(Speaker::detect) {
-        Some(Ok(s)) => (Some(s), None),
-        Some(Err(e)) => (None, Some(e)),
-        None => (None, None),
-    };
-    let mut app = App::new(AppInit {
-        lang,
-        theme: Theme::from_env(),
-        banks,
-        clock: clock_from_env(),
-        seeds: Box::new(rand::random::<u64>),
-        store_error,
-        draft,
-        speak: speaker.is_some(),
-        tz: *chrono::Local::now().offset(),
-        candidate: crate::tutor::sending::candidate_name(),
-    });
+/// Runs the app on the terminal until the candidate leaves; the draft is saved on every way out.
+pub fn run(launch: Launch) -> Result<ExitCode> {
+    let Launch {
+        mut app,
+        mut io,
+        start,
+        restored,
+        speech_error,
+    } = launch;
     match restored {
         // A recovery file that cannot be read is left where it is, and named.
         Some(Ok(r)) if !r.problems.is_empty() => {
@@ -199,22 +121,12 @@ pub fn run(global: &Global, speak: bool, practice: Option<PracticeArgs>) -> Resu
         }
         _ => {}
     }
-    app.set_attempts = taken;
-    let given_set = practice.as_ref().and_then(|p| p.set.as_deref());
-    let listed = sets::list_sets(&sets::set_dirs(&data_dir), given_set, &app.banks);
-    app.set_sets(listed);
-    let mut io = Io {
-        store,
-        speaker,
-        lang,
-        data_dir: data_dir.clone(),
-    };
     if let Some(e) = speech_error {
         dispatch(&mut app, &mut io, Msg::SpeechFailed(e));
     }
     if let Some(start) = start {
         let effects = match start {
-            Start::Plan(choice, plan) => update::start(&mut app, choice, plan),
+            Start::Plan(choice, plan) => screens::sitting::update::start(&mut app, choice, plan),
             Start::Set(set) => sets::start_set(&mut app, &set),
         };
         for m in io.run(effects, &app.banks) {

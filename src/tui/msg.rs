@@ -48,13 +48,13 @@ pub enum Msg {
     DueCount(usize),
     /// How many times each set has been taken, by set id (`Store::set_attempts`).
     SetAttempts(std::collections::HashMap<String, u32>),
-    /// The home screen's choices saved when a session last started (`home::HOME_CHOICES_KEY`).
+    /// The home screen's choices saved when a session last started (`screens::home::HOME_CHOICES_KEY`).
     HomeChoices(Option<String>),
     /// A drill (of due questions, or of the weakest) ready to start.
     /// What a draft being restored belonged to (`Effect::LoadRestore`).
     RestoreReady {
         draft: Box<crate::store::Draft>,
-        of: Box<crate::tui::update::DraftOrigin>,
+        of: Box<crate::tui::screens::sitting::update::DraftOrigin>,
     },
     DrillReady {
         drill: Box<Drill>,

@@ -11,9 +11,9 @@ use crate::scoring::Rubric;
 use crate::session::Mode;
 use crate::store::{AnswerId, NewAnswer, NewSession, SessionId, Store};
 use crate::tui::app::{App, Screen};
-use crate::tui::detail::Panel;
 use crate::tui::io::Io;
 use crate::tui::msg::Msg;
+use crate::tui::screens::detail::Panel;
 use crate::tui::tests::{app_with, draw, key, screen_text, snapshot_all};
 
 /// The fake clock's time in `tests::app_with`.
@@ -484,7 +484,7 @@ fn the_home_screen_remembers_its_last_choices() {
         panic!("not home")
     };
     assert_eq!(h.choice, chosen.choice);
-    assert_eq!(h.choice, crate::tui::home::Choice::Exam);
+    assert_eq!(h.choice, crate::tui::screens::home::Choice::Exam);
     assert_eq!(h.chosen_banks(), ["tui-test"]);
     assert_eq!(h.chosen_categories(), chosen.chosen_categories());
     assert!(!h.chosen_categories().is_empty());

@@ -2,78 +2,16 @@
 //! questions in its order and its time limits, and its session is recorded as answering the
 //! set so `mianba set export` finds it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::bank::BankSet;
 use crate::i18n::{Ui, fill};
 use crate::session::Mode;
 use crate::session::interview::Interview;
 use crate::tui::app::{App, Level, Screen};
-use crate::tui::home::Choice;
-use crate::tui::update::{Effect, begin};
+use crate::tui::effect::Effect;
+use crate::tui::screens::home::Choice;
+use crate::tui::screens::sitting::update::begin;
 use crate::tutor::Set;
-
-/// One set file as the home screen lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SetEntry {
-    Ready(Box<Set>),
-    /// A file that does not load: its name and its first problem, one sanitised line each,
-    /// listed instead of stopping the app (`mianba set validate` lists every problem).
-    Broken {
-        file: String,
-        problem: String,
-    },
-}
-
-/// The folders the home screen lists sets from: `sets/` in the data folder, then the user's
-/// `sets/` in the config folder.
-pub fn set_dirs(data_dir: &Path) -> Vec<PathBuf> {
-    let mut dirs = vec![data_dir.join("sets")];
-    dirs.extend(crate::paths::user_sets_dir());
-    dirs
-}
-
-/// The sets to list: `given` (`--set`) first, then every `*.toml` in `dirs` by name, each file
-/// once. A missing folder lists nothing.
-pub fn list_sets(dirs: &[PathBuf], given: Option<&Path>, banks: &BankSet) -> Vec<SetEntry> {
-    let mut files: Vec<PathBuf> = given.map(Path::to_path_buf).into_iter().collect();
-    for dir in dirs {
-        let Ok(read) = std::fs::read_dir(dir) else {
-            continue;
-        };
-        let mut found: Vec<PathBuf> = read
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            // Not only regular files: a FIFO or a broken link named *.toml is listed with the
-            // reason it cannot be read, never passed over without a word.
-            .filter(|p| !p.is_dir() && p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
-    files.iter().map(|p| load_entry(p, banks)).collect()
-}
-
-fn load_entry(path: &Path, banks: &BankSet) -> SetEntry {
-    match crate::tutor::set::load_set(path, banks) {
-        Ok(set) => SetEntry::Ready(Box::new(set)),
-        Err(problems) => {
-            let file = path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into(),
-            );
-            let problem = problems
-                .first()
-                .map(|p| format!("{}:{}: {}", p.line, p.column, p.message))
-                .unwrap_or_default();
-            SetEntry::Broken {
-                file: crate::text::sanitize_line(&file),
-                problem: crate::text::sanitize_line(&problem),
-            }
-        }
-    }
-}
 
 /// The set a session answers, stored with the session (`Store::set_session_set`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +85,9 @@ mod tests {
     use crate::tui::app::Screen;
     use crate::tui::tests::{app_with, key, test_banks};
     use crate::tui::update::update;
+    use crate::tutor::set_files::{SetEntry, list_sets};
     use crossterm::event::KeyCode;
+    use std::path::Path;
 
     fn testdata_sets() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/testdata/sets")
@@ -251,7 +191,7 @@ mod tests {
         let Some(SetEntry::Ready(week1)) = sets.first() else {
             panic!("week1 is listed");
         };
-        let origin = |answered: &[&str]| crate::tui::update::DraftOrigin {
+        let origin = |answered: &[&str]| crate::tui::screens::sitting::update::DraftOrigin {
             session: Some((crate::store::SessionId(5), Mode::Exam)),
             set: Some((week1.id.clone(), week1.checksum.clone())),
             answered: answered.iter().map(|s| s.to_string()).collect(),
@@ -271,8 +211,11 @@ mod tests {
         ] {
             let (mut app, _clock) = app_with(Lang::En, None);
             app.set_sets(sets.clone());
-            let effects =
-                crate::tui::update::on_restore_ready(&mut app, draft.clone(), origin(&answered));
+            let effects = crate::tui::screens::sitting::update::on_restore_ready(
+                &mut app,
+                draft.clone(),
+                origin(&answered),
+            );
             assert!(
                 !effects.iter().any(|e| matches!(
                     e,
@@ -374,6 +317,6 @@ mod tests {
         let Screen::Home(h) = &app.screen else {
             panic!("home");
         };
-        assert_eq!(h.pane, crate::tui::home::Pane::Settings);
+        assert_eq!(h.pane, crate::tui::screens::home::Pane::Settings);
     }
 }

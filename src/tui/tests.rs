@@ -14,9 +14,10 @@ use crate::i18n::Lang;
 use crate::session::FakeClock;
 use crate::store::Draft;
 use crate::tui::app::{App, AppInit};
+use crate::tui::effect::Effect;
 use crate::tui::msg::Msg;
 use crate::tui::theme::Theme;
-use crate::tui::update::{Effect, update};
+use crate::tui::update::update;
 use crate::tui::view::view;
 
 /// Sizes every screen is checked at.
@@ -229,7 +230,7 @@ fn restore_ready(
 ) -> Msg {
     Msg::RestoreReady {
         draft: Box::new(draft()),
-        of: Box::new(crate::tui::update::DraftOrigin {
+        of: Box::new(crate::tui::screens::sitting::update::DraftOrigin {
             session,
             drill,
             ..Default::default()
@@ -382,8 +383,8 @@ fn notices_expire_with_the_clock() {
 use crate::session::interview::Phase;
 use crate::session::{Plan, QuestionRef, Thinking};
 use crate::tui::app::Screen;
-use crate::tui::home::Choice;
-use crate::tui::update::start;
+use crate::tui::screens::home::Choice;
+use crate::tui::screens::sitting::update::start;
 
 pub const ANSWER: &str = "非常抱歉给您添麻烦了。\n我先核实订单，确认后马上为您换货，运费我们承担。";
 
@@ -425,7 +426,7 @@ fn phase(app: &App) -> Phase {
     }
 }
 
-fn sitting_of(app: &App) -> &crate::tui::sitting::Sitting {
+fn sitting_of(app: &App) -> &crate::tui::screens::sitting::Sitting {
     match &app.screen {
         Screen::Sitting(s) => s,
         _ => panic!("not in an interview"),
@@ -909,7 +910,7 @@ fn home_lists_sets() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/testdata/sets");
     for lang in [Lang::Zh, Lang::En] {
         let (mut app, _clock) = app_with(lang, None);
-        app.set_sets(crate::tui::sets::list_sets(
+        app.set_sets(crate::tutor::set_files::list_sets(
             std::slice::from_ref(&dir),
             None,
             &test_banks(),

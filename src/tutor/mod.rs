@@ -9,9 +9,11 @@ pub mod due;
 pub mod grading;
 pub mod import;
 pub mod inline;
+pub mod papers;
 pub mod rescore;
 pub mod sending;
 pub mod set;
+pub mod set_files;
 pub mod submissions;
 
 pub use set::{Set, load_set};

@@ -2,7 +2,6 @@
 //! grade being given to it (six dimension scores, each unset until the grader sets it, an
 //! overall the grader may type, and a comment) until it is recorded.
 
-use std::path::PathBuf;
 use std::rc::Rc;
 
 use crate::i18n::{Lang, Ui};
@@ -10,19 +9,10 @@ use crate::session::Clock;
 use crate::tui::app::Level;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::Editor;
-use crate::tutor::bundle::{Bundle, BundleAnswer, Flag};
+use crate::tutor::bundle::BundleAnswer;
 use crate::tutor::grading::{Band, Dimension, Grade};
 
-/// One bundle file: where it came from, where the graded copy goes, what its checks found.
-pub struct Paper {
-    pub path: PathBuf,
-    /// Written (atomically) after each grade: the bundle itself, or its copy in `--out DIR`.
-    pub out: PathBuf,
-    pub bundle: Bundle,
-    /// From `tutor::bundle::verify` (or `verify_integrity` without a set): shown on every
-    /// screen of this paper, never silently accepted.
-    pub flags: Vec<Flag>,
-}
+pub use crate::tutor::papers::Paper;
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

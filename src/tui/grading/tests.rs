@@ -305,7 +305,7 @@ fn save_writes_a_whole_bundle_and_leaves_no_temporary_file() {
     let mut g = grading(Lang::Zh, vec![paper()]);
     g.papers[0].out = dir.path().join("graded.json");
     update(&mut g, ctrl('s'));
-    super::save(&g.papers[0]).expect("saved");
+    crate::tutor::papers::save(&g.papers[0]).expect("saved");
     let back = read_bundle(&g.papers[0].out).expect("readable");
     assert_eq!(back.grades, g.papers[0].bundle.grades);
     assert!(verify_integrity(&back).is_empty());
@@ -325,7 +325,7 @@ fn papers_refuses_two_bundles_saved_to_one_file() {
         std::fs::create_dir(d).expect("dir");
         std::fs::write(d.join("x.json"), BUNDLE).expect("write");
     }
-    let err = super::papers(
+    let err = crate::tutor::papers::read(
         &[a.join("x.json"), b.join("x.json")],
         None,
         Some(dir.path()),
@@ -418,7 +418,7 @@ fn papers_lists_an_unreadable_bundle_and_keeps_the_others() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("a.json"), BUNDLE).expect("write");
     std::fs::write(dir.path().join("b.json"), "{ not json").expect("write");
-    let (papers, skipped) = super::papers(
+    let (papers, skipped) = crate::tutor::papers::read(
         &[dir.path().to_path_buf()],
         None,
         None,

@@ -1,15 +1,13 @@
-//! One file per screen (and per overlay). Each draws into the area it is given and reads the
-//! app state; none of them changes it.
+//! One folder per screen (its state, keys and drawing); one file per overlay and per piece
+//! drawn by more than one screen. Drawing reads the app state; only `update` changes it.
 
-pub mod checklist;
 pub mod confirm;
 pub mod detail;
 pub mod help;
 pub mod history;
 pub mod home;
-pub mod interview;
 pub mod progress;
 pub mod restore;
 pub mod result;
-pub mod summary;
+pub mod sitting;
 pub mod too_small;

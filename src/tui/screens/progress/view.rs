@@ -16,7 +16,7 @@ use crate::review::progress::{Averages, Progress};
 use crate::tui::app::App;
 use crate::tui::filter::{category_name, describe};
 use crate::tui::layout::{panel, wrapped};
-use crate::tui::progress::ProgressScreen;
+use crate::tui::screens::progress::ProgressScreen;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap::wrap;
 

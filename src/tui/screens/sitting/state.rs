@@ -7,8 +7,8 @@ use std::time::Duration;
 use crate::session::Mode;
 use crate::session::interview::{Interview, Outcome, Phase};
 use crate::store::{AnswerId, Draft, SessionId};
-use crate::tui::home::Choice;
-use crate::tui::update::Effect;
+use crate::tui::effect::Effect;
+use crate::tui::screens::home::Choice;
 use crate::tui::widgets::editor::Editor;
 
 /// How often the answer being typed is saved as a draft (when it changed).

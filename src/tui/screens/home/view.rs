@@ -9,10 +9,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::fill;
 use crate::tui::app::App;
-use crate::tui::home::{Choice, Home, Pane, TickList};
 use crate::tui::layout::panel;
-use crate::tui::sets::SetEntry;
+use crate::tui::screens::home::{Choice, Home, Pane, TickList};
 use crate::tui::widgets::wrap::wrap;
+use crate::tutor::set_files::SetEntry;
 
 /// Bank problems listed on the home screen (the rest are counted).
 const PROBLEMS_SHOWN: usize = 3;

@@ -11,8 +11,8 @@ use crate::i18n::{Ui, fill};
 use crate::store::SessionSummary;
 use crate::tui::app::App;
 use crate::tui::filter::{describe, mode_name};
-use crate::tui::history::History;
 use crate::tui::layout::panel;
+use crate::tui::screens::history::History;
 use crate::tui::widgets::wrap::wrap;
 
 /// `2023-11-15 06:13` in `tz` (Unix seconds out of range show as the epoch).

@@ -1,31 +1,13 @@
-//! The history screen's state: the filtered list of sessions, newest first, with a cursor.
-//! Only a window of rows (`PAGE`) is held; moving out of it asks the store for the window
-//! around the cursor, so 10,000 sessions cost one indexed query per page, not a full read.
+//! The history screen's keys: each moves the cursor or the filter and returns a
+//! `HistoryAction`, what it asks of the app (`update` turns that into effects).
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::store::{HistoryFilter, SessionId, SessionSummary};
-use crate::tui::filter::FilterChoices;
+use crate::store::SessionId;
+use crate::tui::screens::history::{History, PAGE};
 
-/// Rows fetched at a time.
-pub const PAGE: usize = 200;
 /// Rows PgUp/PgDn move.
 const JUMP: usize = 10;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct History {
-    pub filter: HistoryFilter,
-    pub choices: FilterChoices,
-    /// The index (in the whole filtered list) of `rows[0]`.
-    pub offset: usize,
-    pub rows: Vec<SessionSummary>,
-    /// Sessions matching the filter.
-    pub count: usize,
-    /// Selected row, an index in the whole filtered list.
-    pub cursor: usize,
-    /// False until the first page arrived.
-    pub loaded: bool,
-}
 
 /// What a key on the history screen asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,32 +20,6 @@ pub enum HistoryAction {
 }
 
 impl History {
-    pub fn new(choices: FilterChoices) -> History {
-        History {
-            filter: HistoryFilter::default(),
-            choices,
-            offset: 0,
-            rows: Vec::new(),
-            count: 0,
-            cursor: 0,
-            loaded: false,
-        }
-    }
-
-    /// A page arrived from the store.
-    pub fn loaded(&mut self, offset: usize, rows: Vec<SessionSummary>, count: usize) {
-        self.offset = offset;
-        self.rows = rows;
-        self.count = count;
-        self.cursor = self.cursor.min(count.saturating_sub(1));
-        self.loaded = true;
-    }
-
-    /// The selected session, when its row is held.
-    pub fn selected(&self) -> Option<&SessionSummary> {
-        self.rows.get(self.cursor.checked_sub(self.offset)?)
-    }
-
     pub fn handle_key(&mut self, key: &KeyEvent) -> HistoryAction {
         if self.choices.cycle(&mut self.filter, key) {
             self.cursor = 0;
@@ -80,7 +36,7 @@ impl History {
             KeyCode::PageDown => self.cursor = (self.cursor + JUMP).min(last),
             KeyCode::PageUp => self.cursor = self.cursor.saturating_sub(JUMP),
             _ => {
-                if !crate::tui::home::move_cursor(&mut self.cursor, self.count, key) {
+                if !crate::tui::screens::home::move_cursor(&mut self.cursor, self.count, key) {
                     return HistoryAction::None;
                 }
             }
@@ -98,6 +54,8 @@ impl History {
 mod tests {
     use super::*;
     use crate::session::Mode;
+    use crate::store::SessionSummary;
+    use crate::tui::filter::FilterChoices;
     use crossterm::event::KeyModifiers;
 
     fn key(code: KeyCode) -> KeyEvent {

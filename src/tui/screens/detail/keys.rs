@@ -1,37 +1,13 @@
-//! The session detail's state: one saved session, its answers in order with each follow-up
-//! right under its parent, the one on screen, and what was asked of it — the reference,
-//! a re-score with today's rubric, insights. Re-scoring and insights are the core's
-//! (`crate::review`); this only keeps their results while the answer is shown.
+//! The session detail's keys: each moves between answers, scrolls, or opens a panel (the
+//! re-score or insights, computed by the core) and returns a `DetailAction`.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::bank::BankSet;
-use crate::review::history::{Rescore, rescore};
-use crate::review::insights::{Insights, guess_language, insights};
-use crate::store::{AnswerRecord, SessionDetail};
-use crate::tui::history::History;
-use crate::tui::sitting::ResultUi;
-use crate::tutor::grading::Grade;
-
-/// What the body of the detail screen shows for the current answer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Panel {
-    Result,
-    /// Old and new cards.
-    Rescore(Box<Rescore>),
-    Insights(Box<Insights>),
-}
-
-pub struct Detail {
-    pub session: SessionDetail,
-    /// (main answer, follow-up) indexes, in the order shown.
-    pub order: Vec<(usize, Option<usize>)>,
-    pub cursor: usize,
-    pub result: ResultUi,
-    pub panel: Panel,
-    /// The history screen to return to, as it was left.
-    pub back: Box<History>,
-}
+use crate::review::history::rescore;
+use crate::review::insights::{guess_language, insights};
+use crate::tui::screens::detail::{Detail, Panel};
+use crate::tui::screens::sitting::ResultUi;
 
 /// What a key on the detail screen asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,43 +17,6 @@ pub enum DetailAction {
 }
 
 impl Detail {
-    pub fn new(session: SessionDetail, back: Box<History>) -> Detail {
-        let order = session
-            .answers
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| {
-                std::iter::once((i, None)).chain((0..a.followups.len()).map(move |f| (i, Some(f))))
-            })
-            .collect();
-        Detail {
-            session,
-            order,
-            cursor: 0,
-            result: ResultUi::default(),
-            panel: Panel::Result,
-            back,
-        }
-    }
-
-    /// The answer on screen.
-    pub fn current(&self) -> Option<&AnswerRecord> {
-        let (i, f) = *self.order.get(self.cursor)?;
-        let main = self.session.answers.get(i)?;
-        match f {
-            None => Some(main),
-            Some(f) => main.followups.get(f),
-        }
-    }
-
-    /// The tutors' grades of the answer on screen (follow-ups are not graded).
-    pub fn tutor_grades(&self) -> Vec<&Grade> {
-        match self.order.get(self.cursor) {
-            Some(&(i, None)) => self.session.grades_of(i),
-            _ => Vec::new(),
-        }
-    }
-
     pub fn handle_key(&mut self, key: &KeyEvent, banks: &BankSet) -> DetailAction {
         let last = self.order.len().saturating_sub(1);
         let before = self.cursor;

@@ -1,20 +1,9 @@
-//! The progress screen's state: the filter and what the core computed for it
-//! (`crate::review::progress`), plus how far the notes pane is scrolled.
+//! The progress screen's keys: each changes the filter or scrolls the notes and returns a
+//! `ProgressAction`.
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::review::progress::Progress;
-use crate::store::HistoryFilter;
-use crate::tui::filter::FilterChoices;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProgressScreen {
-    pub filter: HistoryFilter,
-    pub choices: FilterChoices,
-    /// `None` until the store answered.
-    pub progress: Option<Progress>,
-    pub scroll: u16,
-}
+use crate::tui::screens::progress::ProgressScreen;
 
 /// What a key on the progress screen asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,15 +15,6 @@ pub enum ProgressAction {
 }
 
 impl ProgressScreen {
-    pub fn new(choices: FilterChoices) -> ProgressScreen {
-        ProgressScreen {
-            filter: HistoryFilter::default(),
-            choices,
-            progress: None,
-            scroll: 0,
-        }
-    }
-
     pub fn handle_key(&mut self, key: &KeyEvent) -> ProgressAction {
         if self.choices.cycle(&mut self.filter, key) {
             self.scroll = 0;

@@ -1,0 +1,10 @@
+//! The session detail screen: its state (`state`), its keys (`keys`), what they
+//! start (`update`), its drawing (`view`).
+
+pub mod keys;
+mod state;
+pub mod update;
+pub mod view;
+
+pub use keys::DetailAction;
+pub use state::*;
