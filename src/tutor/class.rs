@@ -416,7 +416,6 @@ fn num(v: f64) -> String {
     s.strip_suffix(".0").map_or(s.clone(), str::to_string)
 }
 
-/// A markdown table cell: pipes escaped.
 /// Text from a bundle as a CSV field: a leading `=`, `+`, `-` or `@` would make a spreadsheet
 /// run it as a formula, so such text gets a leading `'` (shown as text, as spreadsheets do).
 fn csv_text(s: &str) -> String {
@@ -427,6 +426,7 @@ fn csv_text(s: &str) -> String {
     }
 }
 
+/// A markdown table cell: pipes escaped.
 fn cell(s: &str) -> String {
     s.replace('|', "\\|")
 }
@@ -607,10 +607,9 @@ impl ClassReport {
         out
     }
 
-    /// CSV: one row per candidate, one column per question (automatic score) and per
-    /// question hand grade, then average, result, late, flags; a last row of the averages.
-    pub fn to_csv(&self) -> String {
-        let mut w = csv::Writer::from_writer(Vec::new());
+    /// The spreadsheet's header row: candidate, a column per question (automatic score) and
+    /// per question hand grade, then average, result, late, unanswered, flags, session.
+    pub fn sheet_header(&self) -> Vec<String> {
         let mut header = vec!["candidate".to_string()];
         header.extend(self.questions.iter().cloned());
         header.extend(self.questions.iter().map(|q| format!("{q} (hand)")));
@@ -625,38 +624,75 @@ impl ClassReport {
             ]
             .map(String::from),
         );
-        let _ = w.write_record(&header);
+        header
+    }
+
+    /// The spreadsheet's rows after the header, numbers as numbers (unrounded): one per
+    /// candidate, then the averages row naming its rule in its first cell.
+    pub fn sheet_rows(&self) -> Vec<Vec<SheetCell>> {
+        use SheetCell::{Number, Text};
+        let opt = |v: Option<f64>| v.map_or(SheetCell::Empty, Number);
+        let mut rows = Vec::new();
         for c in &self.candidates {
-            let mut rec = vec![csv_text(&c.name)];
-            rec.extend(
-                c.scores
-                    .iter()
-                    .map(|s| s.map_or(String::new(), |v| v.to_string())),
-            );
-            rec.extend(c.hand.iter().map(|h| h.map_or(String::new(), num)));
-            rec.push(num(c.average));
-            rec.push(result(c).to_string());
-            rec.push(if c.late { "late" } else { "" }.to_string());
-            rec.push(c.unanswered.len().to_string());
-            rec.push(csv_text(&c.flags.join("; ")));
+            let mut rec = vec![Text(c.name.clone())];
+            rec.extend(c.scores.iter().map(|s| opt(s.map(f64::from))));
+            rec.extend(c.hand.iter().map(|h| opt(*h)));
+            rec.push(Number(c.average));
+            rec.push(Text(result(c).to_string()));
+            rec.push(if c.late {
+                Text("late".to_string())
+            } else {
+                SheetCell::Empty
+            });
+            rec.push(Number(c.unanswered.len() as f64));
+            rec.push(Text(c.flags.join("; ")));
             // Tells same-name candidates apart.
-            rec.push(csv_text(c.session_uid.as_deref().unwrap_or("")));
-            let _ = w.write_record(&rec);
+            rec.push(Text(c.session_uid.clone().unwrap_or_default()));
+            rows.push(rec);
         }
         // The averages row, as in the markdown table, naming its rule in its first cell.
-        let opt = |v: &Option<f64>| v.map_or(String::new(), num);
-        let mut rec = vec![format!("average: {AVERAGES_RULE}")];
-        rec.extend(self.question_averages.iter().map(opt));
-        rec.extend(self.question_hand_averages.iter().map(opt));
-        rec.push(opt(&self.class_average));
-        rec.extend(std::iter::repeat_n(String::new(), 5));
-        let _ = w.write_record(&rec);
+        let mut rec = vec![Text(format!("average: {AVERAGES_RULE}"))];
+        rec.extend(self.question_averages.iter().map(|v| opt(*v)));
+        rec.extend(self.question_hand_averages.iter().map(|v| opt(*v)));
+        rec.push(opt(self.class_average));
+        rec.extend(std::iter::repeat_n(SheetCell::Empty, 5));
+        rows.push(rec);
+        rows
+    }
+
+    /// CSV: `sheet_header` and `sheet_rows`.
+    pub fn to_csv(&self) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let _ = w.write_record(self.sheet_header());
+        for row in self.sheet_rows() {
+            let rec: Vec<String> = row.iter().map(SheetCell::csv_field).collect();
+            let _ = w.write_record(&rec);
+        }
         let bytes = w.into_inner().unwrap_or_default();
         String::from_utf8(bytes).unwrap_or_default()
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// A spreadsheet cell of the class report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SheetCell {
+    Empty,
+    Number(f64),
+    /// Text as it came (a name, a flag); `csv_field` guards it against formulas.
+    Text(String),
+}
+
+impl SheetCell {
+    fn csv_field(&self) -> String {
+        match self {
+            SheetCell::Empty => String::new(),
+            SheetCell::Number(v) => num(*v),
+            SheetCell::Text(t) => csv_text(t),
+        }
     }
 }
 
