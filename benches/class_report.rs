@@ -123,7 +123,7 @@ fn bench(c: &mut Criterion) {
             let (subs, errors) = read_submissions(&folder, Some((&set, &banks)));
             assert!(errors.is_empty() && subs.len() == BUNDLES);
             let r = report(subs, Some(&set), None, false);
-            black_box(r.to_markdown())
+            black_box(r.to_markdown(mianba::i18n::Lang::En))
         })
     });
     g.finish();

@@ -388,6 +388,46 @@ ui_strings! {
     grade_refused: "无法记录评分：{why}", "The grade cannot be recorded: {why}";
     grade_all_done: "所有回答都已评分。", "Every answer is graded.";
 
+    // The class report (`mianba class report`): markdown and CSV
+    class_title: "班级报告", "Class report";
+    class_set_line: "作业 `{id}`，及格线 {pass}。", "Set `{id}`, pass mark {pass}.";
+    class_set_due_line: "作业 `{id}`，及格线 {pass}，截止 {due}。", "Set `{id}`, pass mark {pass}, due {due}.";
+    class_counts: "共 {n} 名考生，{passed} 人及格；全班平均 {average}。", "{n} candidate(s), {passed} passed; class average {average}.";
+    class_flagged_line: "{n} 份被标记的提交已列出，但不计入平均分和及格人数（加 `--include-flagged` 可计入）。", "{n} flagged submission(s) listed but not counted in the averages or passes (`--include-flagged` counts them).";
+    class_same_name: "同名但来自不同场次（按场次分开列出）：{names}。", "Same name, different sessions (kept apart by session): {names}.";
+    class_cells: "单元格：自动评分 / 评委手评分。平均分：{rule}。", "Cells: automatic score / panel hand grade. Averages: {rule}.";
+    class_averages_rule: "未作答的题在每个平均分中都按 0 分计（考生平均和每题平均都是如此）", "unanswered questions count 0 in every average (per candidate and per question)";
+    class_col_candidate: "考生", "candidate";
+    class_col_question: "第{n}题", "Q{n}";
+    class_col_average: "平均", "average";
+    class_col_result: "结果", "result";
+    class_col_notes: "备注", "notes";
+    class_col_graders: "评分人", "graders";
+    class_col_dimension: "{name}（{max}）", "{name} ({max})";
+    class_col_hand: "{question}（手评）", "{question} (hand)";
+    class_col_late: "逾期", "late";
+    class_col_unanswered: "未答题数", "unanswered";
+    class_col_flags: "标记", "flags";
+    class_col_session: "场次", "session";
+    class_pass: "及格", "pass";
+    class_fail: "不及格", "fail";
+    class_not_counted: "不计入", "not counted";
+    class_note_session: "场次 {uid}", "session {uid}";
+    class_note_flagged: "已标记：{flags}", "FLAGGED: {flags}";
+    class_note_late: "逾期", "late";
+    class_note_unanswered: "{n} 题未答", "{n} unanswered";
+    class_notes_sep: "；", ", ";
+    class_unknown_session: "未知", "unknown";
+    class_average_row: "**平均**", "**average**";
+    class_csv_average_row: "平均：{rule}", "average: {rule}";
+    class_dimensions_heading: "## 各维度手评分（评委）", "## Hand grades by dimension (panel)";
+    class_missed_heading: "## 全班最常漏掉的要点", "## Points the class missed most";
+    class_missed_line: "- {point} — `{question}`：{answered} 个回答中有 {missed} 个漏掉", "- {point} — `{question}`: missed in {missed} of {answered} answers";
+    class_late_heading: "## 逾期提交", "## Late";
+    class_missing_heading: "## 未提交", "## Missing";
+    class_comments_heading: "## 评语", "## Comments";
+    class_comment_line: "- {name}，`{question}`（{grader}）：{text}", "- {name}, `{question}` ({grader}): {text}";
+
     // Command line: `mianba history`
     cli_no_sessions: "还没有保存的场次：开始一次练习吧（mianba practice）。", "No saved sessions yet: start one with `mianba practice`.";
     cli_col_session: "场次", "SESSION";

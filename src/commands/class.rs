@@ -63,10 +63,10 @@ pub fn run(
     }
     let r = report(subs, set.as_ref(), roster.as_deref(), include_flagged);
     let text = match format {
-        ReportFormat::Md => r.to_markdown(),
+        ReportFormat::Md => r.to_markdown(ui.lang),
         // Without a BOM, Excel on Chinese Windows reads UTF-8 as GBK: the names turn to mojibake.
-        ReportFormat::Csv if csv_bom => format!("\u{feff}{}", r.to_csv()),
-        ReportFormat::Csv => r.to_csv(),
+        ReportFormat::Csv if csv_bom => format!("\u{feff}{}", r.to_csv(ui.lang)),
+        ReportFormat::Csv => r.to_csv(ui.lang),
         ReportFormat::Json => r.to_json(),
     };
     super::history::emit(&text)?;

@@ -46,6 +46,16 @@ pub enum Band {
 impl Band {
     pub const ALL: [Band; 3] = [Band::Good, Band::Fair, Band::Poor];
 
+    /// The band's name in a UI language (the zh names are the bundle's).
+    pub fn name_in(self, lang: crate::i18n::Lang) -> &'static str {
+        let ui = lang.ui();
+        match self {
+            Band::Good => ui.grade_band_good,
+            Band::Fair => ui.grade_band_fair,
+            Band::Poor => ui.grade_band_poor,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Band::Good => "好",

@@ -1,0 +1,166 @@
+//! Issue 13 and 14: the class report speaks the tutor's language. With `--lang zh` the
+//! markdown and the CSV have no English label left (only ids, in backticks, stay as they
+//! are); with `--lang en` they read as before.
+// Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod safe_support;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use mianba::tutor::bundle::read_bundle;
+use mianba::tutor::grading::{Dimension, Grade, add_grade};
+use safe_support::{Home, references, sit_some};
+
+/// A set due 2025-01-01 with two questions; 张三 answers both in time and is graded with a
+/// comment, 李四 answers one late; the roster also names 王五, who sent nothing.
+fn class() -> (Home, Vec<String>) {
+    let home = Home::new();
+    home.run([
+        "set",
+        "new",
+        "--bank",
+        "complaint",
+        "--count",
+        "2",
+        "--seed",
+        "3",
+        "--pass-mark",
+        "60",
+        "--title",
+        "第一周：投诉处理",
+        "--due",
+        "2025-01-01",
+        "--allow-past",
+        "--out",
+        "w.toml",
+    ])
+    .ok();
+    let set = home.path("work/w.toml");
+    let refs = references(&set);
+    let sittings: [(&str, [Option<&str>; 2], i64); 2] = [
+        ("张三", [Some(&refs[0]), Some(&refs[1])], 1_700_000_000),
+        ("李四", [Some("您好，非常抱歉。"), None], 1_800_000_000),
+    ];
+    let mut files = Vec::new();
+    for (i, (name, answers, at)) in sittings.iter().enumerate() {
+        let data = home.path(&format!("d{i}"));
+        sit_some(&data, &set, answers, *at);
+        let out = home.path(&format!("work/{i}.json"));
+        home.export(&data, &set, name, &out).ok();
+        files.push(out);
+    }
+    let mut b = read_bundle(&files[0]).unwrap();
+    let question = b.content.answers[0].question.clone();
+    let scores: BTreeMap<Dimension, u8> = Dimension::ALL
+        .into_iter()
+        .zip([20, 16, 12, 12, 12, 8])
+        .collect();
+    let grade = Grade::new("王老师", &question, scores, "条理清楚", 1_700_100_000);
+    add_grade(&mut b, grade).unwrap();
+    std::fs::write(&files[0], b.to_json()).unwrap();
+    std::fs::write(home.path("work/names.txt"), "张三\n李四\n王五\n").unwrap();
+    let files = files
+        .iter()
+        .map(|f: &PathBuf| f.display().to_string())
+        .collect();
+    (home, files)
+}
+
+/// `class report` in `lang` (`Home::cmd` says `--lang en`, and a flag is given once).
+fn report(home: &Home, files: &[String], lang: &str, format: &str) -> String {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mianba"));
+    cmd.env("XDG_CONFIG_HOME", home.path("config"))
+        .env("HOME", home.path("config"))
+        .env("MIANBA_DATA_DIR", home.data())
+        .current_dir(home.path("work"))
+        .args(["--lang", lang, "class", "report", "--set", "w.toml"])
+        .args(["--roster", "names.txt", "--format", format, "--no-bom"])
+        .args(files);
+    safe_support::run_cmd(&mut cmd).ok().stdout.clone()
+}
+
+/// The text with every `code span` taken out: ids are shown as written in every language.
+fn outside_code(text: &str) -> String {
+    text.split('`').step_by(2).collect()
+}
+
+#[test]
+fn the_zh_class_report_has_no_english_label_left() {
+    let (home, files) = class();
+    let md = report(&home, &files, "zh", "md");
+    let english: Vec<&str> = md
+        .lines()
+        .filter(|l| outside_code(l).chars().any(|c| c.is_ascii_alphabetic()))
+        .collect();
+    assert!(english.is_empty(), "English left: {english:#?}\n{md}");
+    for heading in [
+        "# 第一周：投诉处理",
+        "## 各维度手评分（评委）",
+        "## 全班最常漏掉的要点",
+        "## 逾期提交\n\n李四",
+        "## 未提交\n\n王五",
+        "## 评语",
+        "| 考生 | 第1题 `",
+        "综合分析（25）",
+        " 20 好 |",
+    ] {
+        assert!(md.contains(heading), "{heading:?} not in\n{md}");
+    }
+
+    let csv = report(&home, &files, "zh", "csv");
+    let header = csv.lines().next().unwrap();
+    assert!(header.starts_with("考生,"), "{header}");
+    assert!(
+        header.ends_with(",平均,结果,逾期,未答题数,标记,场次"),
+        "{header}"
+    );
+    assert!(header.contains("（手评）"), "{header}");
+    let last = csv.lines().last().unwrap();
+    assert!(last.starts_with("平均：未作答的题"), "{last}");
+    assert!(csv.contains(",不及格,逾期,1,"), "{csv}");
+}
+
+#[test]
+fn the_en_class_report_reads_as_before() {
+    let (home, files) = class();
+    let md = report(&home, &files, "en", "md");
+    for line in [
+        "# 第一周：投诉处理\n\nSet `w`, pass mark 60, due 2025-01-01.\n\n",
+        "2 candidate(s), 1 passed; class average ",
+        "Cells: automatic score / panel hand grade. Averages: unanswered questions count 0 in every average (per candidate and per question).\n\n| candidate | Q1 `complaint/",
+        " | average | result | notes |\n",
+        " | fail | late, 1 unanswered |\n",
+        "| **average** |",
+        "## Hand grades by dimension (panel)\n\n| candidate | graders | analysis (25) |",
+        " 20 good |",
+        "## Points the class missed most\n\n- ",
+        " answers\n",
+        "## Late\n\n李四\n",
+        "## Missing\n\n王五\n",
+        "## Comments\n\n- 张三, `",
+        "` (王老师): 条理清楚\n",
+    ] {
+        assert!(md.contains(line), "{line:?} not in\n{md}");
+    }
+    let csv = report(&home, &files, "en", "csv");
+    let header = csv.lines().next().unwrap();
+    assert!(header.starts_with("candidate,"), "{header}");
+    assert!(
+        header.ends_with(",average,result,late,unanswered,flags,session"),
+        "{header}"
+    );
+    let last = csv.lines().last().unwrap();
+    assert!(
+        last.starts_with("average: unanswered questions count 0"),
+        "{last}"
+    );
+    // JSON keys and the rule as JSON states it never change with the language.
+    let zh_json: serde_json::Value =
+        serde_json::from_str(&report(&home, &files, "zh", "json")).unwrap();
+    assert_eq!(
+        zh_json["averages_rule"],
+        "unanswered questions count 0 in every average (per candidate and per question)"
+    );
+}
