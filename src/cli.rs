@@ -207,28 +207,7 @@ pub enum ReportFormat {
 #[derive(Debug, Subcommand)]
 pub enum ClassCommand {
     /// Candidates x questions over result bundles (files, or folders of *.json).
-    Report {
-        /// Result bundles (.json), or folders of them.
-        #[arg(required = true, value_name = "FILES|DIR")]
-        paths: Vec<PathBuf>,
-        /// The set the bundles answer (checks checksums, due date, pass mark).
-        #[arg(long, value_name = "FILE")]
-        set: Option<PathBuf>,
-        /// A list of candidate names, one a line, to report missing submissions.
-        #[arg(long, value_name = "FILE")]
-        roster: Option<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-        format: ReportFormat,
-        /// Count flagged submissions (edited, another set, rescored differently…) in the
-        /// averages and passes; by default they are listed but not counted.
-        #[arg(long)]
-        include_flagged: bool,
-        /// With --format csv, leave out the UTF-8 byte-order mark written by default (Excel on
-        /// Chinese Windows needs it to show the names; scripts may not want it).
-        #[arg(long)]
-        no_bom: bool,
-    },
+    Report(ClassReportArgs),
     /// Grade result bundles by hand in the terminal (six dimensions and a comment per answer).
     Grade {
         /// The result bundles to grade (.json files, or folders of them); a file that cannot
@@ -245,6 +224,30 @@ pub enum ClassCommand {
         #[arg(long, value_name = "FILE")]
         set: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ClassReportArgs {
+    /// Result bundles (.json), or folders of them.
+    #[arg(required = true, value_name = "FILES|DIR")]
+    pub paths: Vec<PathBuf>,
+    /// The set the bundles answer (checks checksums, due date, pass mark).
+    #[arg(long, value_name = "FILE")]
+    pub set: Option<PathBuf>,
+    /// A list of candidate names, one a line, to report missing submissions.
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Count flagged submissions (edited, another set, rescored differently…) in the
+    /// averages and passes; by default they are listed but not counted.
+    #[arg(long)]
+    pub include_flagged: bool,
+    /// With --format csv, leave out the UTF-8 byte-order mark written by default (Excel on
+    /// Chinese Windows needs it to show the names; scripts may not want it).
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

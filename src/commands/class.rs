@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Global, ReportFormat};
+use crate::cli::{ClassReportArgs, Global, ReportFormat};
 use crate::error::{Error, Result};
 use crate::files::{ReadCapped, read_capped};
 use crate::i18n::{Lang, Ui, fill};
@@ -17,23 +17,19 @@ use crate::tutor::submissions::read_submissions;
 /// A roster is a short list of names.
 const MAX_ROSTER_BYTES: u64 = 256 * 1024;
 
-pub fn run(
-    global: &Global,
-    paths: &[PathBuf],
-    set: Option<&Path>,
-    roster: Option<&Path>,
-    format: ReportFormat,
-    include_flagged: bool,
-    csv_bom: bool,
-) -> Result<ExitCode> {
+pub fn run(global: &Global, args: &ClassReportArgs) -> Result<ExitCode> {
     let banks = super::set::banks(global);
-    let set = match set {
+    let set = match &args.set {
         Some(p) => Some(super::set::load(p, &banks)?),
         None => None,
     };
     let ui = Lang::detect(global.lang).ui();
-    let roster = roster.map(|r| read_roster(r, ui)).transpose()?;
-    let (subs, mut errors) = read_submissions(paths, set.as_ref().map(|s| (s, &banks)));
+    let roster = args
+        .roster
+        .as_deref()
+        .map(|r| read_roster(r, ui))
+        .transpose()?;
+    let (subs, mut errors) = read_submissions(&args.paths, set.as_ref().map(|s| (s, &banks)));
     if subs.is_empty() {
         for e in &errors {
             eprintln!("{e}");
@@ -61,11 +57,11 @@ pub fn run(
             "note: no --set given, so the scores shown are the bundles' own, not rescored; pass the set file with --set to rescore every answer"
         );
     }
-    let r = report(subs, set.as_ref(), roster.as_deref(), include_flagged);
-    let text = match format {
+    let r = report(subs, set.as_ref(), roster.as_deref(), args.include_flagged);
+    let text = match args.format {
         ReportFormat::Md => r.to_markdown(ui.lang),
         // Without a BOM, Excel on Chinese Windows reads UTF-8 as GBK: the names turn to mojibake.
-        ReportFormat::Csv if csv_bom => format!("\u{feff}{}", r.to_csv(ui.lang)),
+        ReportFormat::Csv if !args.no_bom => format!("\u{feff}{}", r.to_csv(ui.lang)),
         ReportFormat::Csv => r.to_csv(ui.lang),
         ReportFormat::Json => r.to_json(),
     };
