@@ -202,6 +202,9 @@ pub enum ReportFormat {
     Md,
     Csv,
     Json,
+    // An Excel workbook (needs --out). A plain comment: a doc comment would make clap list
+    // every value with a description.
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]
@@ -237,9 +240,16 @@ pub struct ClassReportArgs {
     /// A list of candidate names, one a line, to report missing submissions.
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
-    /// Output format.
+    /// Output format: markdown, CSV, JSON, or an Excel workbook (xlsx, written to --out).
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub format: ReportFormat,
+    /// Write the report to FILE instead of the standard output (required for xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// With --out, replace FILE if it already exists (never the set file, the roster, a
+    /// bundle read, a link or a device).
+    #[arg(long, requires = "out")]
+    pub force: bool,
     /// Count flagged submissions (edited, another set, rescored differently…) in the
     /// averages and passes; by default they are listed but not counted.
     #[arg(long)]

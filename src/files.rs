@@ -161,6 +161,8 @@ pub enum KeptAs {
     Store,
     Spreadsheet,
     SetFile,
+    Roster,
+    Bundle,
 }
 
 impl KeptAs {
@@ -170,6 +172,8 @@ impl KeptAs {
             KeptAs::Store => ui.kept_store,
             KeptAs::Spreadsheet => ui.kept_spreadsheet,
             KeptAs::SetFile => ui.kept_set_file,
+            KeptAs::Roster => ui.kept_roster,
+            KeptAs::Bundle => ui.kept_bundle,
         }
     }
 }

@@ -427,6 +427,11 @@ ui_strings! {
     class_missing_heading: "## 未提交", "## Missing";
     class_comments_heading: "## 评语", "## Comments";
     class_comment_line: "- {name}，`{question}`（{grader}）：{text}", "- {name}, `{question}` ({grader}): {text}";
+    class_sheet_dimensions: "各维度手评分", "Hand grades by dimension";
+    class_col_band: "{name}档次", "{name} band";
+    err_xlsx_needs_out: "--format xlsx 需要 --out 文件名：工作簿是二进制文件，不能打印到终端", "--format xlsx needs --out FILE: a workbook is a binary file and is not printed to the terminal";
+    err_xlsx: "无法生成工作簿：{why}", "cannot build the workbook: {why}";
+    class_report_written: "{file}：已写入班级报告（{n} 名考生）", "{file}: class report written ({n} candidate(s))";
 
     // Command line: `mianba history`
     cli_no_sessions: "还没有保存的场次：开始一次练习吧（mianba practice）。", "No saved sessions yet: start one with `mianba practice`.";
@@ -459,6 +464,8 @@ ui_strings! {
     kept_store: "数据库本身", "the store";
     kept_spreadsheet: "要导入的表格", "the spreadsheet";
     kept_set_file: "题组文件", "the set file";
+    kept_roster: "考生名单", "the roster";
+    kept_bundle: "要汇总的结果文件", "a result bundle of the report";
     err_exists: "{path} 已存在；请换一个 --out，或先删除它", "{path} already exists; choose another --out or remove it first";
     err_no_sessions_yet: "还没有保存过有回答的场次；先练习一场（`mianba practice`）", "there is no saved session with an answer yet; practise one first (`mianba practice`)";
     err_not_session_number: "`{n}` 不是场次编号；请用 `mianba history` 列出的编号，或 `latest`", "`{n}` is not a session number; use a number from `mianba history` or `latest`";

@@ -1,6 +1,7 @@
 //! Issue 13 and 14: the class report speaks the tutor's language. With `--lang zh` the
 //! markdown and the CSV have no English label left (only ids, in backticks, stay as they
-//! are); with `--lang en` they read as before.
+//! are); with `--lang en` they read as before. `--format xlsx` writes the CSV's table as an
+//! Excel workbook to `--out`, read back here from its zip.
 // Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -11,7 +12,7 @@ use std::path::PathBuf;
 
 use mianba::tutor::bundle::read_bundle;
 use mianba::tutor::grading::{Dimension, Grade, add_grade};
-use safe_support::{Home, references, sit_some};
+use safe_support::{Home, Run, references, sit_some};
 
 /// A set due 2025-01-01 with two questions; 张三 answers both in time and is graded with a
 /// comment, 李四 answers one late; the roster also names 王五, who sent nothing.
@@ -68,17 +69,24 @@ fn class() -> (Home, Vec<String>) {
     (home, files)
 }
 
-/// `class report` in `lang` (`Home::cmd` says `--lang en`, and a flag is given once).
-fn report(home: &Home, files: &[String], lang: &str, format: &str) -> String {
+/// `class report` in `lang` with `extra` flags (`Home::cmd` says `--lang en`, and a flag is
+/// given once).
+fn run_report(home: &Home, files: &[String], lang: &str, extra: &[&str]) -> Run {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mianba"));
     cmd.env("XDG_CONFIG_HOME", home.path("config"))
         .env("HOME", home.path("config"))
         .env("MIANBA_DATA_DIR", home.data())
         .current_dir(home.path("work"))
         .args(["--lang", lang, "class", "report", "--set", "w.toml"])
-        .args(["--roster", "names.txt", "--format", format, "--no-bom"])
+        .args(["--roster", "names.txt"])
+        .args(extra)
         .args(files);
-    safe_support::run_cmd(&mut cmd).ok().stdout.clone()
+    safe_support::run_cmd(&mut cmd)
+}
+
+fn report(home: &Home, files: &[String], lang: &str, format: &str) -> String {
+    let run = run_report(home, files, lang, &["--format", format, "--no-bom"]);
+    run.ok().stdout.clone()
 }
 
 /// The text with every `code span` taken out: ids are shown as written in every language.
@@ -162,5 +170,91 @@ fn the_en_class_report_reads_as_before() {
     assert_eq!(
         zh_json["averages_rule"],
         "unanswered questions count 0 in every average (per candidate and per question)"
+    );
+}
+
+/// One part of the workbook (a zip of XML files) as text.
+fn part(xlsx: &std::path::Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+/// The XML of cell `at` (`B2`) in a sheet part.
+fn xml_cell<'a>(sheet: &'a str, at: &str) -> &'a str {
+    let from = sheet
+        .find(&format!("<c r=\"{at}\""))
+        .unwrap_or_else(|| panic!("no cell {at} in {sheet}"));
+    let len = sheet[from..].find("</c>").unwrap();
+    &sheet[from..from + len]
+}
+
+#[test]
+fn the_xlsx_class_report_is_the_csv_table_as_a_workbook() {
+    let (home, files) = class();
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&home, &files, "zh", "json")).unwrap();
+    let run = run_report(
+        &home,
+        &files,
+        "zh",
+        &["--format", "xlsx", "--out", "班级.xlsx"],
+    );
+    run.ok();
+    assert!(run.stdout.contains("班级.xlsx"), "{}", run.stdout);
+    let xlsx = home.path("work/班级.xlsx");
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+
+    // Names and labels are UTF-8 Chinese; the sheets are named in the report's language.
+    let strings = part(&xlsx, "xl/sharedStrings.xml");
+    for text in ["张三", "李四", "考生", "不及格", "逾期"] {
+        assert!(strings.contains(text), "{text} not in {strings}");
+    }
+    let book = part(&xlsx, "xl/workbook.xml");
+    assert!(book.contains("name=\"班级报告\""), "{book}");
+    assert!(book.contains("name=\"各维度手评分\""), "{book}");
+
+    // Rows as in the CSV: 张三 first; B2 is his first automatic score, a number (no t="s").
+    let sheet = part(&xlsx, "xl/worksheets/sheet1.xml");
+    let first = json["candidates"][0]["scores"][0].as_u64().unwrap();
+    let b2 = xml_cell(&sheet, "B2");
+    assert!(!b2.contains("t=\"s\""), "{b2}");
+    assert!(b2.ends_with(&format!("<v>{first}</v>")), "{b2}");
+    // The header row is frozen; the names' column fits two CJK characters and more.
+    assert!(sheet.contains("ySplit=\"1\"") && sheet.contains("state=\"frozen\""));
+    assert!(sheet.contains("<col min=\"1\" max=\"1\""), "{sheet}");
+    // The hand grades per dimension: 综合分析 20 on the second sheet, a number.
+    let dims = part(&xlsx, "xl/worksheets/sheet2.xml");
+    assert!(xml_cell(&dims, "C2").ends_with("<v>20</v>"), "{dims}");
+    assert!(part(&xlsx, "xl/styles.xml").contains("<b/>"));
+
+    // An existing file is replaced only with --force; the set file never.
+    run_report(
+        &home,
+        &files,
+        "zh",
+        &["--format", "xlsx", "--out", "班级.xlsx"],
+    )
+    .refused("--force");
+    run_report(
+        &home,
+        &files,
+        "en",
+        &["--format", "xlsx", "--out", "w.toml", "--force"],
+    )
+    .refused("the set file");
+}
+
+#[test]
+fn the_xlsx_class_report_is_never_printed() {
+    let (home, files) = class();
+    let run = run_report(&home, &files, "en", &["--format", "xlsx"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr.contains("--format xlsx needs --out FILE"),
+        "{}",
+        run.stderr
     );
 }

@@ -724,7 +724,7 @@ impl ClassReport {
 }
 
 /// A dimension's column heading: its name in the report's language and its maximum.
-fn dimension_heading(d: Dimension, ui: &Ui) -> String {
+pub(super) fn dimension_heading(d: Dimension, ui: &Ui) -> String {
     fill(
         ui.class_col_dimension,
         &[("name", &d.name_in(ui.lang)), ("max", &d.max_points())],

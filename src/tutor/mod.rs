@@ -13,6 +13,7 @@ pub mod rescore;
 pub mod sending;
 pub mod set;
 pub mod submissions;
+pub mod workbook;
 
 pub use set::{Set, load_set};
 
