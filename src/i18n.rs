@@ -417,6 +417,7 @@ ui_strings! {
     class_note_late: "逾期", "late";
     class_note_unanswered: "{n} 题未答", "{n} unanswered";
     class_notes_sep: "；", ", ";
+    class_flags_sep: "；", "; ";
     class_unknown_session: "未知", "unknown";
     class_average_row: "**平均**", "**average**";
     class_csv_average_row: "平均：{rule}", "average: {rule}";
@@ -427,6 +428,17 @@ ui_strings! {
     class_missing_heading: "## 未提交", "## Missing";
     class_comments_heading: "## 评语", "## Comments";
     class_comment_line: "- {name}，`{question}`（{grader}）：{text}", "- {name}, `{question}` ({grader}): {text}";
+    flag_edited: "导出后被修改过（摘要不符）", "edited after export (digest mismatch)";
+    flag_other_set: "回答的是作业 `{found}`，不是 `{expected}`", "answers set `{found}`, not `{expected}`";
+    flag_set_changed: "回答的是这份作业的另一个版本（校验和不同）", "answers another version of the set (checksum differs)";
+    flag_unknown_version: "由未知的面霸版本 `{version}` 写出", "written by unknown mianba version `{version}`";
+    flag_grade_edited: "{grader} 对 {question} 的评分被改动过", "grade by {grader} on {question} was edited";
+    flag_unknown_question: "回答了 `{question}`，它不在这份作业中", "answers `{question}`, which is not in the set";
+    flag_score_edited: "score-edited：{question} 自称 {claimed} 分，按作业的评分标准重新评分为 {rescored} 分（被改动过，或由另一版本的面霸评分；采用重新评分的值）", "score-edited: {question} claims {claimed}, its answer scores {rescored} with the set's rubric (edited, or scored by another mianba version; the rescored value is used)";
+    class_err_sets: "这些结果文件回答了 {n} 份不同的作业（{sets}）；请用 --set 文件 一次汇总一份作业", "the bundles answer {n} different sets ({sets}); report one set at a time with --set FILE";
+    class_note_no_set: "注意：没有给出 --set，显示的是结果文件自带的分数，没有重新评分；用 --set 给出作业文件即可对每个回答重新评分", "note: no --set given, so the scores shown are the bundles' own, not rescored; pass the set file with --set to rescore every answer";
+    class_err_same_name: "{name}：来自不同场次的提交用了这个姓名，已按场次分开列出；请每位考生用自己的 --name 导出", "{name}: submissions from different sessions carry this name; they are kept apart by session — ask each candidate to export with their own --name";
+    class_err_flagged: "{files}：已标记（{flags}）；请考生从自己的回答重新导出结果文件", "{files}: flagged ({flags}); ask the candidate to export the bundle again from their own answers";
     class_sheet_dimensions: "各维度手评分", "Hand grades by dimension";
     class_col_band: "{name}档次", "{name} band";
     err_xlsx_needs_out: "--format xlsx 需要 --out 文件名：工作簿是二进制文件，不能打印到终端", "--format xlsx needs --out FILE: a workbook is a binary file and is not printed to the terminal";

@@ -258,3 +258,47 @@ fn the_xlsx_class_report_is_never_printed() {
         run.stderr
     );
 }
+
+#[test]
+fn a_flagged_bundle_is_explained_in_the_reports_language() {
+    let (home, files) = class();
+    let edited = std::fs::read_to_string(&files[1]).unwrap().replacen(
+        "您好，非常抱歉。",
+        "您好，非常抱歉！",
+        1,
+    );
+    std::fs::write(&files[1], edited).unwrap();
+    let run = run_report(&home, &files, "zh", &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let row = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("| 李四 |"))
+        .unwrap();
+    assert!(row.contains("已标记：导出后被修改过（摘要不符）"), "{row}");
+    assert!(
+        !outside_code(row).chars().any(|c| c.is_ascii_alphabetic()),
+        "{row}"
+    );
+    assert!(
+        run.stderr
+            .contains("：已标记（导出后被修改过（摘要不符））；请考生从自己的回答重新导出结果文件"),
+        "{}",
+        run.stderr
+    );
+    // The JSON keeps its English flags, whatever the language.
+    let json = run_report(&home, &files, "zh", &["--format", "json"]);
+    assert!(
+        json.stdout
+            .contains("edited after export (digest mismatch)"),
+        "{}",
+        json.stdout
+    );
+    let en = run_report(&home, &files, "en", &[]);
+    assert!(
+        en.stdout
+            .contains("FLAGGED: edited after export (digest mismatch)"),
+        "{}",
+        en.stdout
+    );
+}

@@ -64,20 +64,15 @@ pub fn run(global: &Global, args: &ClassReportArgs) -> Result<ExitCode> {
         for e in &errors {
             eprintln!("{e}");
         }
-        return Err(Error::BadInput(sanitize_line(&format!(
-            "the bundles answer {} different sets ({}); report one set at a time with --set FILE",
-            sets.len(),
-            sets.iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let named: Vec<String> = sets.iter().map(|s| format!("`{s}`")).collect();
+        return Err(Error::BadInput(sanitize_line(&fill(
+            ui.class_err_sets,
+            &[("n", &sets.len()), ("sets", &named.join(ui.list_sep))],
         ))));
     }
     if set.is_none() {
         // A note, not a failure: the report is what the tutor asked for.
-        eprintln!(
-            "note: no --set given, so the scores shown are the bundles' own, not rescored; pass the set file with --set to rescore every answer"
-        );
+        eprintln!("{}", ui.class_note_no_set);
     }
     let r = report(subs, set.as_ref(), roster.as_deref(), args.include_flagged);
     let bytes = match args.format {
@@ -104,15 +99,15 @@ pub fn run(global: &Global, args: &ClassReportArgs) -> Result<ExitCode> {
         None => super::history::emit(&String::from_utf8_lossy(&bytes))?,
     }
     for name in &r.same_name {
-        errors.push(format!(
-            "{name}: submissions from different sessions carry this name; they are kept apart by session — ask each candidate to export with their own --name"
-        ));
+        errors.push(fill(ui.class_err_same_name, &[("name", name)]));
     }
-    for c in r.candidates.iter().filter(|c| !c.flags.is_empty()) {
-        errors.push(format!(
-            "{}: flagged ({}); ask the candidate to export the bundle again from their own answers",
-            c.files.join(", "),
-            c.flags.join("; ")
+    for c in r.candidates.iter().filter(|c| !c.flagged.is_empty()) {
+        errors.push(fill(
+            ui.class_err_flagged,
+            &[
+                ("files", &c.files.join(ui.list_sep)),
+                ("flags", &c.flag_text(ui.lang)),
+            ],
         ));
     }
     for e in &errors {

@@ -356,7 +356,10 @@ fn import_grades(global: &Global, file: &Path) -> Result<ExitCode> {
     {
         return Err(Error::BadInput(fill(
             ui.err_bundle_untrusted,
-            &[("file", &shown), ("flag", flag)],
+            &[
+                ("file", &shown),
+                ("flag", &sanitize_line(&flag.message(ui.lang))),
+            ],
         )));
     }
     if bundle.grades.is_empty() {

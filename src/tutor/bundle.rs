@@ -17,6 +17,7 @@ use super::digest::digest_of;
 use super::grading::{Grade, grade_digest};
 use super::set::Set;
 use crate::files::{ReadCapped, read_capped};
+use crate::i18n::{Lang, fill};
 use crate::scoring::Scorecard;
 
 /// The `format` field every bundle carries.
@@ -136,32 +137,46 @@ pub enum Flag {
     },
 }
 
-impl std::fmt::Display for Flag {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Flag {
+    /// Why the bundle is flagged, in `lang` (`Display` is the English, as the JSON has it).
+    pub fn message(&self, lang: Lang) -> String {
+        let ui = lang.ui();
         match self {
-            Flag::Edited => write!(f, "edited after export (digest mismatch)"),
-            Flag::OtherSet { expected, found } => {
-                write!(f, "answers set `{found}`, not `{expected}`")
-            }
-            Flag::SetChanged => write!(f, "answers another version of the set (checksum differs)"),
+            Flag::Edited => ui.flag_edited.to_string(),
+            Flag::OtherSet { expected, found } => fill(
+                ui.flag_other_set,
+                &[("found", found), ("expected", expected)],
+            ),
+            Flag::SetChanged => ui.flag_set_changed.to_string(),
             Flag::UnknownVersion { version } => {
-                write!(f, "written by unknown mianba version `{version}`")
+                fill(ui.flag_unknown_version, &[("version", version)])
             }
-            Flag::GradeEdited { grader, question } => {
-                write!(f, "grade by {grader} on {question} was edited")
-            }
+            Flag::GradeEdited { grader, question } => fill(
+                ui.flag_grade_edited,
+                &[("grader", grader), ("question", question)],
+            ),
             Flag::UnknownQuestion { question } => {
-                write!(f, "answers `{question}`, which is not in the set")
+                fill(ui.flag_unknown_question, &[("question", question)])
             }
             Flag::ScoreEdited {
                 question,
                 claimed,
                 rescored,
-            } => write!(
-                f,
-                "score-edited: {question} claims {claimed}, its answer scores {rescored} with the set's rubric (edited, or scored by another mianba version; the rescored value is used)"
+            } => fill(
+                ui.flag_score_edited,
+                &[
+                    ("question", question),
+                    ("claimed", claimed),
+                    ("rescored", rescored),
+                ],
             ),
         }
+    }
+}
+
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 

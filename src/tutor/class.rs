@@ -94,8 +94,11 @@ pub struct CandidateRow {
     pub late: bool,
     pub submitted_at: i64,
     pub unanswered: Vec<String>,
-    /// Why this submission is not to be trusted as it is; empty when clean.
+    /// Why this submission is not to be trusted as it is, in English; empty when clean.
     pub flags: Vec<String>,
+    /// The same flags, for saying them in the report's language (`flag_text`).
+    #[serde(skip)]
+    pub flagged: Vec<Flag>,
     pub comments: Vec<Comment>,
 }
 
@@ -360,6 +363,7 @@ fn row(
         late: set.is_some_and(|s| s.is_late(b.content.submitted_at)),
         submitted_at: b.content.submitted_at,
         flags: m.flags.iter().map(ToString::to_string).collect(),
+        flagged: m.flags.clone(),
         comments: b
             .grades
             .iter()
@@ -524,8 +528,8 @@ impl ClassReport {
                 let uid = short_uid(c.session_uid.as_deref(), ui);
                 notes.push(fill(ui.class_note_session, &[("uid", &uid)]));
             }
-            if !c.flags.is_empty() {
-                let flags = c.flags.join("; ");
+            if !c.flagged.is_empty() {
+                let flags = c.flag_text(lang);
                 notes.push(fill(ui.class_note_flagged, &[("flags", &flags)]));
             }
             if c.late {
@@ -687,7 +691,7 @@ impl ClassReport {
                 SheetCell::Empty
             });
             rec.push(Number(c.unanswered.len() as f64));
-            rec.push(Text(c.flags.join("; ")));
+            rec.push(Text(c.flag_text(lang)));
             // Tells same-name candidates apart.
             rec.push(Text(c.session_uid.clone().unwrap_or_default()));
             rows.push(rec);
@@ -720,6 +724,14 @@ impl ClassReport {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl CandidateRow {
+    /// Why the submission is flagged, in `lang`; empty when clean.
+    pub fn flag_text(&self, lang: Lang) -> String {
+        let reasons: Vec<String> = self.flagged.iter().map(|f| f.message(lang)).collect();
+        sanitize_line(&reasons.join(lang.ui().class_flags_sep))
     }
 }
 
@@ -772,6 +784,7 @@ mod tests {
             submitted_at: 0,
             unanswered: vec![],
             flags: vec!["+cmd".into()],
+            flagged: vec![],
             comments: vec![],
         };
         let r = ClassReport {
