@@ -439,6 +439,16 @@ ui_strings! {
     class_note_no_set: "注意：没有给出 --set，显示的是结果文件自带的分数，没有重新评分；用 --set 给出作业文件即可对每个回答重新评分", "note: no --set given, so the scores shown are the bundles' own, not rescored; pass the set file with --set to rescore every answer";
     class_err_same_name: "{name}：来自不同场次的提交用了这个姓名，已按场次分开列出；请每位考生用自己的 --name 导出", "{name}: submissions from different sessions carry this name; they are kept apart by session — ask each candidate to export with their own --name";
     class_err_flagged: "{files}：已标记（{flags}）；请考生从自己的回答重新导出结果文件", "{files}: flagged ({flags}); ask the candidate to export the bundle again from their own answers";
+    grade_err_no_answer: "结果文件中没有 {question} 的回答；请批改它回答了的题目", "the bundle has no answer to {question}; grade one of the questions it answers";
+    grade_err_missing: "缺少「{dimension}」的分数；请给六个维度都打分", "{dimension} is missing; score all six dimensions";
+    grade_err_too_high: "「{dimension}」给了 {points} 分，超过满分 {max}；请给 0 到 {max} 分", "{dimension} is {points}, over its maximum {max}; give 0 to {max}";
+    grade_err_overall: "总分 {n} 超过 100；请给 0 到 100 分", "overall {n} is over 100; give 0 to 100";
+    grade_err_no_grader: "评分人姓名为空；请写明是谁评的分", "the grader's name is empty; write who graded";
+    inline_no_question: "没有可写入的题目", "no question to write";
+    inline_two_languages: "`{question}` 与 `{first}` 的语言不同；一份作业里写入的题目只能是一种语言", "`{question}` is in another language than `{first}`; one set holds inline questions of one language";
+    inline_figure: "`{question}` 带有材料图（题库旁的文件），无法写进作业；请去掉这道题，或把题库一起发给考生并不加 --inline 生成作业", "`{question}` has a figure, a file beside its bank; leave it out, or send the bank and write the set without --inline";
+    inline_same_id: "选中的两道题 id 都是 `{id}`；写入作业的题目 id 不能重复", "two chosen questions have the id `{id}`; an inline set needs each id once";
+    inline_same_structure: "两个题库有同名但不同的结构 `{id}`；请只选一个题库的题目", "two banks have different structures named `{id}`; choose questions of one bank";
     class_sheet_dimensions: "各维度手评分", "Hand grades by dimension";
     class_col_band: "{name}档次", "{name} band";
     err_xlsx_needs_out: "--format xlsx 需要 --out 文件名：工作簿是二进制文件，不能打印到终端", "--format xlsx needs --out FILE: a workbook is a binary file and is not printed to the terminal";

@@ -69,15 +69,10 @@ fn class() -> (Home, Vec<String>) {
     (home, files)
 }
 
-/// `class report` in `lang` with `extra` flags (`Home::cmd` says `--lang en`, and a flag is
-/// given once).
+/// `class report` in `lang` with `extra` flags.
 fn run_report(home: &Home, files: &[String], lang: &str, extra: &[&str]) -> Run {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mianba"));
-    cmd.env("XDG_CONFIG_HOME", home.path("config"))
-        .env("HOME", home.path("config"))
-        .env("MIANBA_DATA_DIR", home.data())
-        .current_dir(home.path("work"))
-        .args(["--lang", lang, "class", "report", "--set", "w.toml"])
+    let mut cmd = home.cmd_in(lang);
+    cmd.args(["class", "report", "--set", "w.toml"])
         .args(["--roster", "names.txt"])
         .args(extra)
         .args(files);

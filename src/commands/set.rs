@@ -157,14 +157,17 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
         Err(why) if args.inline => {
             return Err(Error::BadInput(sanitize_line(&fill(
                 ui.err_set_inline,
-                &[("why", &why)],
+                &[("why", &why.message(ui.lang))],
             ))));
         }
         // Only the default: the set still works where the banks are, so say so and go on.
         Err(why) => {
             eprintln!(
                 "{}",
-                sanitize_line(&fill(ui.set_inline_fallback, &[("why", &why)]))
+                sanitize_line(&fill(
+                    ui.set_inline_fallback,
+                    &[("why", &why.message(ui.lang))]
+                ))
             );
             None
         }
