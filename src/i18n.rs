@@ -449,6 +449,12 @@ ui_strings! {
     inline_figure: "`{question}` 带有材料图（题库旁的文件），无法写进作业；请去掉这道题，或把题库一起发给考生并不加 --inline 生成作业", "`{question}` has a figure, a file beside its bank; leave it out, or send the bank and write the set without --inline";
     inline_same_id: "选中的两道题 id 都是 `{id}`；写入作业的题目 id 不能重复", "two chosen questions have the id `{id}`; an inline set needs each id once";
     inline_same_structure: "两个题库有同名但不同的结构 `{id}`；请只选一个题库的题目", "two banks have different structures named `{id}`; choose questions of one bank";
+    bundle_err_unreadable: "无法读取结果文件 {file}（{reason}）；请检查路径和权限", "cannot read bundle {file} ({reason}); check the path and its permissions";
+    bundle_err_too_large: "结果文件 {file} 有 {size} 字节，超过 8 MiB 的上限，不是结果文件——请向考生要 `mianba set export` 写出的文件", "bundle {file} is {size} bytes, over the 8 MiB limit; it is not a result bundle — ask for the file `mianba set export` wrote";
+    bundle_err_not_text: "结果文件 {file} 不是 UTF-8 的 JSON；请考生发来 `mianba set export` 写出的原文件，不要修改", "bundle {file} is not UTF-8 JSON; ask the candidate to send the file `mianba set export` wrote, unchanged";
+    bundle_err_invalid: "结果文件 {file} 不是有效的结果文件（{reason}）；请考生用 `mianba set export` 重新导出", "bundle {file} is not a valid result bundle ({reason}); ask the candidate to export it again with `mianba set export`";
+    bundle_err_layout: "结果文件 {file} 的格式版本是 {found}，本版本面霸读取版本 {known}——请更新面霸", "bundle {file} is layout {found}; this mianba reads layout {known} — update mianba";
+    bundle_err_folder: "无法读取文件夹 {path}（{why}）；请检查它的权限", "cannot read folder {path} ({why}); check its permissions";
     class_sheet_dimensions: "各维度手评分", "Hand grades by dimension";
     class_col_band: "{name}档次", "{name} band";
     err_xlsx_needs_out: "--format xlsx 需要 --out 文件名：工作簿是二进制文件，不能打印到终端", "--format xlsx needs --out FILE: a workbook is a binary file and is not printed to the terminal";

@@ -297,3 +297,24 @@ fn a_flagged_bundle_is_explained_in_the_reports_language() {
         en.stdout
     );
 }
+
+#[test]
+fn an_unreadable_bundle_is_named_in_the_reports_language() {
+    let (home, mut files) = class();
+    std::fs::write(home.path("work/坏.json"), "不是 JSON").unwrap();
+    files.push(home.path("work/坏.json").display().to_string());
+    let run = run_report(&home, &files, "zh", &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("坏.json 不是有效的结果文件（"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("请考生用 `mianba set export` 重新导出"),
+        "{}",
+        run.stderr
+    );
+    // The rest is reported.
+    assert!(run.stdout.contains("| 张三 |"), "{}", run.stdout);
+}

@@ -51,7 +51,8 @@ pub fn run(global: &Global, args: &ClassReportArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|r| read_roster(r, ui))
         .transpose()?;
-    let (subs, mut errors) = read_submissions(&args.paths, set.as_ref().map(|s| (s, &banks)));
+    let (subs, mut errors) =
+        read_submissions(&args.paths, set.as_ref().map(|s| (s, &banks)), ui.lang);
     if subs.is_empty() {
         for e in &errors {
             eprintln!("{e}");

@@ -350,7 +350,8 @@ pub(crate) fn bundle_content(
 
 fn import_grades(global: &Global, file: &Path) -> Result<ExitCode> {
     let ui = Lang::detect(global.lang).ui();
-    let bundle = read_bundle(file).map_err(|e| Error::BadInput(e.to_string()))?;
+    let bundle =
+        read_bundle(file).map_err(|e| Error::BadInput(sanitize_line(&e.message(ui.lang))))?;
     let shown = sanitize_line(&file.display().to_string());
     let flags = verify_integrity(&bundle);
     if let Some(flag) = flags

@@ -88,29 +88,67 @@ pub struct BundleFollowup {
     pub scorecard: Scorecard,
 }
 
-/// Why a bundle file cannot be read at all. `Display` is one sentence naming the file and fix.
-#[derive(Debug, thiserror::Error)]
+/// Why a bundle file cannot be read at all: one sentence naming the file and the fix, in
+/// the UI language (`message`; `Display` is the English one).
+#[derive(Debug)]
 pub enum BundleError {
-    #[error("cannot read bundle {file} ({reason}); check the path and its permissions")]
-    Unreadable { file: String, reason: String },
+    Unreadable {
+        file: String,
+        reason: String,
+    },
     /// A FIFO, device or folder: `files::not_a_file`'s sentence.
-    #[error("{0}")]
-    NotAFile(String),
-    #[error(
-        "bundle {file} is {size} bytes, over the 8 MiB limit; it is not a result bundle — ask for the file `mianba set export` wrote"
-    )]
-    TooLarge { file: String, size: u64 },
-    #[error(
-        "bundle {file} is not UTF-8 JSON; ask the candidate to send the file `mianba set export` wrote, unchanged"
-    )]
-    NotText { file: String },
-    #[error(
-        "bundle {file} is not a valid result bundle ({reason}); ask the candidate to export it again with `mianba set export`"
-    )]
-    Invalid { file: String, reason: String },
-    #[error("bundle {file} is layout {found}; this mianba reads layout {VERSION} — update mianba")]
-    UnknownLayout { file: String, found: u32 },
+    NotAFile {
+        path: std::path::PathBuf,
+        kind: crate::files::Kind,
+    },
+    TooLarge {
+        file: String,
+        size: u64,
+    },
+    NotText {
+        file: String,
+    },
+    Invalid {
+        file: String,
+        reason: String,
+    },
+    UnknownLayout {
+        file: String,
+        found: u32,
+    },
 }
+
+impl BundleError {
+    pub fn message(&self, lang: Lang) -> String {
+        let ui = lang.ui();
+        match self {
+            BundleError::Unreadable { file, reason } => fill(
+                ui.bundle_err_unreadable,
+                &[("file", file), ("reason", reason)],
+            ),
+            BundleError::NotAFile { path, kind } => crate::files::not_a_file(path, *kind, lang),
+            BundleError::TooLarge { file, size } => {
+                fill(ui.bundle_err_too_large, &[("file", file), ("size", size)])
+            }
+            BundleError::NotText { file } => fill(ui.bundle_err_not_text, &[("file", file)]),
+            BundleError::Invalid { file, reason } => {
+                fill(ui.bundle_err_invalid, &[("file", file), ("reason", reason)])
+            }
+            BundleError::UnknownLayout { file, found } => fill(
+                ui.bundle_err_layout,
+                &[("file", file), ("found", found), ("known", &VERSION)],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BundleError {}
 
 /// Something wrong with a readable bundle: shown in the class report, never silently accepted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -238,11 +276,10 @@ pub fn read_bundle(path: &Path) -> Result<Bundle, BundleError> {
         Err(ReadCapped::Io(e)) => return Err(unreadable(e)),
         Err(ReadCapped::TooLarge(size)) => return Err(BundleError::TooLarge { file, size }),
         Err(ReadCapped::NotAFile(kind)) => {
-            return Err(BundleError::NotAFile(crate::files::not_a_file(
-                path,
+            return Err(BundleError::NotAFile {
+                path: path.to_path_buf(),
                 kind,
-                crate::i18n::Lang::En,
-            )));
+            });
         }
     };
     parse_bundle(&bytes, &file)
