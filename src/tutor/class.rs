@@ -783,8 +783,12 @@ mod tests {
             late: false,
             submitted_at: 0,
             unanswered: vec![],
-            flags: vec!["+cmd".into()],
-            flagged: vec![],
+            flags: vec!["grade by +cmd on b/q was edited".into()],
+            // A grader's name starts the zh reason: it is text from a bundle too.
+            flagged: vec![Flag::GradeEdited {
+                grader: "+cmd".into(),
+                question: "b/q".into(),
+            }],
             comments: vec![],
         };
         let r = ClassReport {
@@ -804,11 +808,11 @@ mod tests {
             same_name: vec![],
             not_counted: 0,
         };
-        let csv = r.to_csv(Lang::En);
+        let csv = r.to_csv(Lang::Zh);
         let mut rows = csv::Reader::from_reader(csv.as_bytes());
         let rec = rows.records().next().unwrap().unwrap();
         assert_eq!(&rec[0], format!("'{name}"));
-        assert_eq!(rec.iter().nth_back(1), Some("'+cmd"));
+        assert_eq!(rec.iter().nth_back(1), Some("'+cmd 对 b/q 的评分被改动过"));
         assert_eq!(&rec[1], "80", "numbers stay numbers");
     }
 }
