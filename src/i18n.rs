@@ -482,6 +482,9 @@ ui_strings! {
     err_write_exists: "无法写入 {path}：文件已存在；加 --force 覆盖它，或换一个文件", "cannot write {path}: it already exists; pass --force to replace it, or choose another file";
     err_write_kept: "无法写入 {path}：它是{what}，本命令要读取它；请换一个文件", "cannot write {path}: it is {what}, which this command reads; choose another file";
     err_write_io: "无法写入 {path}：{why}；请确认磁盘有空间、文件夹可写（原有文件未被改动）", "cannot write {path}: {why}; check there is space on the disk and the folder is writable (the old file, if any, is untouched)";
+    skipped_unreadable_entry: "跳过了 {dir} 中一个无法读取的条目（{why}）", "skipped an entry of {dir} that cannot be read ({why})";
+    skipped_not_a_file: "跳过了 {path}：它是{kind}，不是普通文件；请指定文件本身", "skipped {path}: it is a {kind}, not a regular file; name the file itself";
+    skipped_broken: "跳过了 {path}：{why}；请检查链接或权限", "skipped {path}: {why}; check the link or its permissions";
     kind_folder: "文件夹", "folder";
     kind_symlink: "符号链接", "symbolic link";
     kind_regular: "普通文件", "regular file";

@@ -318,3 +318,20 @@ fn an_unreadable_bundle_is_named_in_the_reports_language() {
     // The rest is reported.
     assert!(run.stdout.contains("| 张三 |"), "{}", run.stdout);
 }
+
+#[test]
+fn what_a_folder_scan_skips_is_said_in_the_reports_language() {
+    let (home, files) = class();
+    let folder = home.path("work/收到的");
+    std::fs::create_dir_all(folder.join("不是文件.json")).unwrap();
+    std::fs::copy(&files[0], folder.join("a.json")).unwrap();
+    let run = run_report(&home, &["收到的".to_string()], "zh", &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("跳过了 收到的/不是文件.json：它是文件夹，不是普通文件"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("| 张三 |"), "{}", run.stdout);
+}

@@ -57,7 +57,7 @@ pub fn bundle_files(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<String>
             continue;
         }
         // A FIFO, device link or unreadable entry named *.json is said, never passed over.
-        match crate::files::scan_folder(p, "json") {
+        match crate::files::scan_folder(p, "json", lang) {
             Ok((found, skipped)) => {
                 files.extend(found);
                 errors.extend(skipped);
