@@ -120,10 +120,11 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("1000_bundles_read_verify_report_markdown", |b| {
         b.iter(|| {
-            let (subs, errors) = read_submissions(&folder, Some((&set, &banks)));
+            let (subs, errors) =
+                read_submissions(&folder, Some((&set, &banks)), mianba::i18n::Lang::En);
             assert!(errors.is_empty() && subs.len() == BUNDLES);
             let r = report(subs, Some(&set), None, false);
-            black_box(r.to_markdown())
+            black_box(r.to_markdown(mianba::i18n::Lang::En))
         })
     });
     g.finish();

@@ -202,33 +202,15 @@ pub enum ReportFormat {
     Md,
     Csv,
     Json,
+    // An Excel workbook (needs --out). A plain comment: a doc comment would make clap list
+    // every value with a description.
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ClassCommand {
     /// Candidates x questions over result bundles (files, or folders of *.json).
-    Report {
-        /// Result bundles (.json), or folders of them.
-        #[arg(required = true, value_name = "FILES|DIR")]
-        paths: Vec<PathBuf>,
-        /// The set the bundles answer (checks checksums, due date, pass mark).
-        #[arg(long, value_name = "FILE")]
-        set: Option<PathBuf>,
-        /// A list of candidate names, one a line, to report missing submissions.
-        #[arg(long, value_name = "FILE")]
-        roster: Option<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
-        format: ReportFormat,
-        /// Count flagged submissions (edited, another set, rescored differently…) in the
-        /// averages and passes; by default they are listed but not counted.
-        #[arg(long)]
-        include_flagged: bool,
-        /// With --format csv, leave out the UTF-8 byte-order mark written by default (Excel on
-        /// Chinese Windows needs it to show the names; scripts may not want it).
-        #[arg(long)]
-        no_bom: bool,
-    },
+    Report(ClassReportArgs),
     /// Grade result bundles by hand in the terminal (six dimensions and a comment per answer).
     Grade {
         /// The result bundles to grade (.json files, or folders of them); a file that cannot
@@ -245,6 +227,37 @@ pub enum ClassCommand {
         #[arg(long, value_name = "FILE")]
         set: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ClassReportArgs {
+    /// Result bundles (.json), or folders of them.
+    #[arg(required = true, value_name = "FILES|DIR")]
+    pub paths: Vec<PathBuf>,
+    /// The set the bundles answer (checks checksums, due date, pass mark).
+    #[arg(long, value_name = "FILE")]
+    pub set: Option<PathBuf>,
+    /// A list of candidate names, one a line, to report missing submissions.
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// Output format: markdown, CSV, JSON, or an Excel workbook (xlsx, written to --out).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// Write the report to FILE instead of the standard output (required for xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// With --out, replace FILE if it already exists (never the set file, the roster, a
+    /// bundle read, a link or a device).
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Count flagged submissions (edited, another set, rescored differently…) in the
+    /// averages and passes; by default they are listed but not counted.
+    #[arg(long)]
+    pub include_flagged: bool,
+    /// With --format csv, leave out the UTF-8 byte-order mark written by default (Excel on
+    /// Chinese Windows needs it to show the names; scripts may not want it).
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

@@ -161,6 +161,8 @@ pub enum KeptAs {
     Store,
     Spreadsheet,
     SetFile,
+    Roster,
+    Bundle,
 }
 
 impl KeptAs {
@@ -170,6 +172,8 @@ impl KeptAs {
             KeptAs::Store => ui.kept_store,
             KeptAs::Spreadsheet => ui.kept_spreadsheet,
             KeptAs::SetFile => ui.kept_set_file,
+            KeptAs::Roster => ui.kept_roster,
+            KeptAs::Bundle => ui.kept_bundle,
         }
     }
 }
@@ -362,16 +366,21 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// A folder scan's entries: the regular `*.EXT` files, sorted, and a sentence for every other
 /// entry that looks meant (named `*.EXT` but not a regular file, or unreadable).
-pub fn scan_folder(dir: &Path, ext: &str) -> std::io::Result<(Vec<PathBuf>, Vec<String>)> {
+pub fn scan_folder(
+    dir: &Path,
+    ext: &str,
+    lang: Lang,
+) -> std::io::Result<(Vec<PathBuf>, Vec<String>)> {
+    let ui = lang.ui();
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = match entry {
             Ok(e) => e.path(),
             Err(e) => {
-                skipped.push(crate::text::sanitize_line(&format!(
-                    "skipped an entry of {} that cannot be read ({e})",
-                    dir.display()
+                skipped.push(crate::text::sanitize_line(&fill(
+                    ui.skipped_unreadable_entry,
+                    &[("dir", &dir.display()), ("why", &e)],
                 )));
                 continue;
             }
@@ -381,13 +390,13 @@ pub fn scan_folder(dir: &Path, ext: &str) -> std::io::Result<(Vec<PathBuf>, Vec<
         }
         match std::fs::metadata(&path) {
             Ok(m) if m.is_file() => files.push(path),
-            Ok(m) => skipped.push(format!(
-                "skipped {}",
-                not_a_file(&path, kind_of(&m), Lang::En).trim_start_matches("cannot read ")
-            )),
-            Err(e) => skipped.push(crate::text::sanitize_line(&format!(
-                "skipped {}: {e}; check the link or its permissions",
-                path.display()
+            Ok(m) => skipped.push(crate::text::sanitize_line(&fill(
+                ui.skipped_not_a_file,
+                &[("path", &path.display()), ("kind", &kind_of(&m).name(lang))],
+            ))),
+            Err(e) => skipped.push(crate::text::sanitize_line(&fill(
+                ui.skipped_broken,
+                &[("path", &path.display()), ("why", &e)],
             ))),
         }
     }

@@ -130,3 +130,23 @@ fn a_figure_keeps_references_unless_inline_was_asked() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("has a figure"), "{}", run.stderr);
 }
+
+/// The reason a set cannot carry its questions is given in the UI's language (issue 13).
+#[test]
+fn why_a_set_cannot_carry_its_questions_is_said_in_chinese() {
+    let home = Home::new();
+    let banks = std::path::PathBuf::from(harness::test_banks());
+    let mut cmd = home.cmd_in("zh");
+    cmd.arg("--banks").arg(&banks);
+    cmd.args(["set", "new", "--count", "2", "--out", "w.toml", "--force"])
+        .args(["--bank", "tui-test", "--seed", "1", "--inline"]);
+    let run = safe_support::run_cmd(&mut cmd);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("无法把题目写进作业（`tui-test/"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("带有材料图"), "{}", run.stderr);
+    assert!(!run.stderr.contains("has a figure"), "{}", run.stderr);
+}

@@ -1,40 +1,59 @@
 //! `mianba class report`: reads result bundles (files, or folders of `*.json`), checks each
-//! (`tutor::bundle::verify`), and prints the class report as markdown, CSV or JSON. A file
+//! (`tutor::bundle::verify`), and prints the class report as markdown, CSV or JSON, or writes
+//! it (those, or an xlsx workbook) to `--out` through `files::write_file`. A file
 //! that cannot be read, or a flagged bundle (edited, another set, …), is reported on stderr
 //! and makes the exit code 1, after the report.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::{Global, ReportFormat};
+use crate::cli::{ClassReportArgs, Global, ReportFormat};
 use crate::error::{Error, Result};
-use crate::files::{ReadCapped, read_capped};
+use crate::files::{Kept, KeptAs, ReadCapped, WriteRules, check_target, read_capped, write_file};
 use crate::i18n::{Lang, Ui, fill};
 use crate::text::sanitize_line;
 use crate::tutor::class::{report, set_ids};
 use crate::tutor::papers::PapersError;
 use crate::tutor::submissions::read_submissions;
+use crate::tutor::workbook::to_xlsx;
+
+use super::set::write_error;
 
 /// A roster is a short list of names.
 const MAX_ROSTER_BYTES: u64 = 256 * 1024;
 
-pub fn run(
-    global: &Global,
-    paths: &[PathBuf],
-    set: Option<&Path>,
-    roster: Option<&Path>,
-    format: ReportFormat,
-    include_flagged: bool,
-    csv_bom: bool,
-) -> Result<ExitCode> {
+pub fn run(global: &Global, args: &ClassReportArgs) -> Result<ExitCode> {
+    let ui = Lang::detect(global.lang).ui();
+    // Refused before any bundle is read: a workbook is bytes, not text for a terminal.
+    if args.format == ReportFormat::Xlsx && args.out.is_none() {
+        return Err(Error::Usage(ui.err_xlsx_needs_out.into()));
+    }
+    let mut inputs: Vec<Kept<'_>> = args
+        .paths
+        .iter()
+        .map(|p| (p.as_path(), KeptAs::Bundle))
+        .collect();
+    inputs.extend(args.set.as_deref().map(|p| (p, KeptAs::SetFile)));
+    inputs.extend(args.roster.as_deref().map(|p| (p, KeptAs::Roster)));
+    let rules = WriteRules {
+        replace: args.force,
+        keep: &inputs,
+    };
+    if let Some(out) = &args.out {
+        check_target(out, &rules).map_err(|e| write_error(&e, ui))?;
+    }
     let banks = super::set::banks(global);
-    let set = match set {
+    let set = match &args.set {
         Some(p) => Some(super::set::load(p, &banks)?),
         None => None,
     };
-    let ui = Lang::detect(global.lang).ui();
-    let roster = roster.map(|r| read_roster(r, ui)).transpose()?;
-    let (subs, mut errors) = read_submissions(paths, set.as_ref().map(|s| (s, &banks)));
+    let roster = args
+        .roster
+        .as_deref()
+        .map(|r| read_roster(r, ui))
+        .transpose()?;
+    let (subs, mut errors) =
+        read_submissions(&args.paths, set.as_ref().map(|s| (s, &banks)), ui.lang);
     if subs.is_empty() {
         for e in &errors {
             eprintln!("{e}");
@@ -47,40 +66,50 @@ pub fn run(
         for e in &errors {
             eprintln!("{e}");
         }
-        return Err(Error::BadInput(sanitize_line(&format!(
-            "the bundles answer {} different sets ({}); report one set at a time with --set FILE",
-            sets.len(),
-            sets.iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let named: Vec<String> = sets.iter().map(|s| format!("`{s}`")).collect();
+        return Err(Error::BadInput(sanitize_line(&fill(
+            ui.class_err_sets,
+            &[("n", &sets.len()), ("sets", &named.join(ui.list_sep))],
         ))));
     }
     if set.is_none() {
         // A note, not a failure: the report is what the tutor asked for.
-        eprintln!(
-            "note: no --set given, so the scores shown are the bundles' own, not rescored; pass the set file with --set to rescore every answer"
-        );
+        eprintln!("{}", ui.class_note_no_set);
     }
-    let r = report(subs, set.as_ref(), roster.as_deref(), include_flagged);
-    let text = match format {
-        ReportFormat::Md => r.to_markdown(),
+    let r = report(subs, set.as_ref(), roster.as_deref(), args.include_flagged);
+    let bytes = match args.format {
+        ReportFormat::Md => r.to_markdown(ui.lang).into_bytes(),
         // Without a BOM, Excel on Chinese Windows reads UTF-8 as GBK: the names turn to mojibake.
-        ReportFormat::Csv if csv_bom => format!("\u{feff}{}", r.to_csv()),
-        ReportFormat::Csv => r.to_csv(),
-        ReportFormat::Json => r.to_json(),
+        ReportFormat::Csv if !args.no_bom => format!("\u{feff}{}", r.to_csv(ui.lang)).into_bytes(),
+        ReportFormat::Csv => r.to_csv(ui.lang).into_bytes(),
+        ReportFormat::Json => r.to_json().into_bytes(),
+        ReportFormat::Xlsx => {
+            to_xlsx(&r, ui.lang).map_err(|e| Error::BadInput(fill(ui.err_xlsx, &[("why", &e)])))?
+        }
     };
-    super::history::emit(&text)?;
-    for name in &r.same_name {
-        errors.push(format!(
-            "{name}: submissions from different sessions carry this name; they are kept apart by session — ask each candidate to export with their own --name"
-        ));
+    match &args.out {
+        Some(out) => {
+            write_file(out, &bytes, &rules).map_err(|e| write_error(&e, ui))?;
+            let file = sanitize_line(&out.display().to_string());
+            let n = r.candidates.len();
+            println!(
+                "{}",
+                fill(ui.class_report_written, &[("file", &file), ("n", &n)])
+            );
+        }
+        // Text only: xlsx was refused above without --out.
+        None => super::history::emit(&String::from_utf8_lossy(&bytes))?,
     }
-    for c in r.candidates.iter().filter(|c| !c.flags.is_empty()) {
-        errors.push(format!(
-            "{}: flagged ({}); ask the candidate to export the bundle again from their own answers",
-            c.files.join(", "),
-            c.flags.join("; ")
+    for name in &r.same_name {
+        errors.push(fill(ui.class_err_same_name, &[("name", name)]));
+    }
+    for c in r.candidates.iter().filter(|c| !c.flagged.is_empty()) {
+        errors.push(fill(
+            ui.class_err_flagged,
+            &[
+                ("files", &c.files.join(ui.list_sep)),
+                ("flags", &c.flag_text(ui.lang)),
+            ],
         ));
     }
     for e in &errors {

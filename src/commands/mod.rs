@@ -34,22 +34,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Banks(cmd)) => banks::run(&global, cmd),
         Some(Command::Score(args)) => score::run(&global, &args),
         Some(Command::Set(cmd)) => set::run(&global, cmd),
-        Some(Command::Class(ClassCommand::Report {
-            paths,
-            set,
-            roster,
-            format,
-            include_flagged,
-            no_bom,
-        })) => class::run(
-            &global,
-            &paths,
-            set.as_deref(),
-            roster.as_deref(),
-            format,
-            include_flagged,
-            !no_bom,
-        ),
+        Some(Command::Class(ClassCommand::Report(args))) => class::run(&global, &args),
         Some(Command::Class(ClassCommand::Grade {
             bundles,
             grader,

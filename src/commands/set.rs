@@ -157,14 +157,17 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
         Err(why) if args.inline => {
             return Err(Error::BadInput(sanitize_line(&fill(
                 ui.err_set_inline,
-                &[("why", &why)],
+                &[("why", &why.message(ui.lang))],
             ))));
         }
         // Only the default: the set still works where the banks are, so say so and go on.
         Err(why) => {
             eprintln!(
                 "{}",
-                sanitize_line(&fill(ui.set_inline_fallback, &[("why", &why)]))
+                sanitize_line(&fill(
+                    ui.set_inline_fallback,
+                    &[("why", &why.message(ui.lang))]
+                ))
             );
             None
         }
@@ -347,7 +350,8 @@ pub(crate) fn bundle_content(
 
 fn import_grades(global: &Global, file: &Path) -> Result<ExitCode> {
     let ui = Lang::detect(global.lang).ui();
-    let bundle = read_bundle(file).map_err(|e| Error::BadInput(e.to_string()))?;
+    let bundle =
+        read_bundle(file).map_err(|e| Error::BadInput(sanitize_line(&e.message(ui.lang))))?;
     let shown = sanitize_line(&file.display().to_string());
     let flags = verify_integrity(&bundle);
     if let Some(flag) = flags
@@ -356,7 +360,10 @@ fn import_grades(global: &Global, file: &Path) -> Result<ExitCode> {
     {
         return Err(Error::BadInput(fill(
             ui.err_bundle_untrusted,
-            &[("file", &shown), ("flag", flag)],
+            &[
+                ("file", &shown),
+                ("flag", &sanitize_line(&flag.message(ui.lang))),
+            ],
         )));
     }
     if bundle.grades.is_empty() {

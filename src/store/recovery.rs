@@ -236,7 +236,8 @@ pub fn restore(store: &Store, data_dir: &Path, lang: &str) -> StoreResult<Restor
         if own_dir(&dir).is_err() {
             continue;
         }
-        let Ok((files, _)) = crate::files::scan_folder(&dir, "json") else {
+        // What it skipped is not shown: the language of its sentences does not matter here.
+        let Ok((files, _)) = crate::files::scan_folder(&dir, "json", crate::i18n::Lang::En) else {
             continue;
         };
         for f in files {

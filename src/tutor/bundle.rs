@@ -17,6 +17,7 @@ use super::digest::digest_of;
 use super::grading::{Grade, grade_digest};
 use super::set::Set;
 use crate::files::{ReadCapped, read_capped};
+use crate::i18n::{Lang, fill};
 use crate::scoring::Scorecard;
 
 /// The `format` field every bundle carries.
@@ -87,29 +88,67 @@ pub struct BundleFollowup {
     pub scorecard: Scorecard,
 }
 
-/// Why a bundle file cannot be read at all. `Display` is one sentence naming the file and fix.
-#[derive(Debug, thiserror::Error)]
+/// Why a bundle file cannot be read at all: one sentence naming the file and the fix, in
+/// the UI language (`message`; `Display` is the English one).
+#[derive(Debug)]
 pub enum BundleError {
-    #[error("cannot read bundle {file} ({reason}); check the path and its permissions")]
-    Unreadable { file: String, reason: String },
+    Unreadable {
+        file: String,
+        reason: String,
+    },
     /// A FIFO, device or folder: `files::not_a_file`'s sentence.
-    #[error("{0}")]
-    NotAFile(String),
-    #[error(
-        "bundle {file} is {size} bytes, over the 8 MiB limit; it is not a result bundle — ask for the file `mianba set export` wrote"
-    )]
-    TooLarge { file: String, size: u64 },
-    #[error(
-        "bundle {file} is not UTF-8 JSON; ask the candidate to send the file `mianba set export` wrote, unchanged"
-    )]
-    NotText { file: String },
-    #[error(
-        "bundle {file} is not a valid result bundle ({reason}); ask the candidate to export it again with `mianba set export`"
-    )]
-    Invalid { file: String, reason: String },
-    #[error("bundle {file} is layout {found}; this mianba reads layout {VERSION} — update mianba")]
-    UnknownLayout { file: String, found: u32 },
+    NotAFile {
+        path: std::path::PathBuf,
+        kind: crate::files::Kind,
+    },
+    TooLarge {
+        file: String,
+        size: u64,
+    },
+    NotText {
+        file: String,
+    },
+    Invalid {
+        file: String,
+        reason: String,
+    },
+    UnknownLayout {
+        file: String,
+        found: u32,
+    },
 }
+
+impl BundleError {
+    pub fn message(&self, lang: Lang) -> String {
+        let ui = lang.ui();
+        match self {
+            BundleError::Unreadable { file, reason } => fill(
+                ui.bundle_err_unreadable,
+                &[("file", file), ("reason", reason)],
+            ),
+            BundleError::NotAFile { path, kind } => crate::files::not_a_file(path, *kind, lang),
+            BundleError::TooLarge { file, size } => {
+                fill(ui.bundle_err_too_large, &[("file", file), ("size", size)])
+            }
+            BundleError::NotText { file } => fill(ui.bundle_err_not_text, &[("file", file)]),
+            BundleError::Invalid { file, reason } => {
+                fill(ui.bundle_err_invalid, &[("file", file), ("reason", reason)])
+            }
+            BundleError::UnknownLayout { file, found } => fill(
+                ui.bundle_err_layout,
+                &[("file", file), ("found", found), ("known", &VERSION)],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BundleError {}
 
 /// Something wrong with a readable bundle: shown in the class report, never silently accepted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -136,32 +175,46 @@ pub enum Flag {
     },
 }
 
-impl std::fmt::Display for Flag {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Flag {
+    /// Why the bundle is flagged, in `lang` (`Display` is the English, as the JSON has it).
+    pub fn message(&self, lang: Lang) -> String {
+        let ui = lang.ui();
         match self {
-            Flag::Edited => write!(f, "edited after export (digest mismatch)"),
-            Flag::OtherSet { expected, found } => {
-                write!(f, "answers set `{found}`, not `{expected}`")
-            }
-            Flag::SetChanged => write!(f, "answers another version of the set (checksum differs)"),
+            Flag::Edited => ui.flag_edited.to_string(),
+            Flag::OtherSet { expected, found } => fill(
+                ui.flag_other_set,
+                &[("found", found), ("expected", expected)],
+            ),
+            Flag::SetChanged => ui.flag_set_changed.to_string(),
             Flag::UnknownVersion { version } => {
-                write!(f, "written by unknown mianba version `{version}`")
+                fill(ui.flag_unknown_version, &[("version", version)])
             }
-            Flag::GradeEdited { grader, question } => {
-                write!(f, "grade by {grader} on {question} was edited")
-            }
+            Flag::GradeEdited { grader, question } => fill(
+                ui.flag_grade_edited,
+                &[("grader", grader), ("question", question)],
+            ),
             Flag::UnknownQuestion { question } => {
-                write!(f, "answers `{question}`, which is not in the set")
+                fill(ui.flag_unknown_question, &[("question", question)])
             }
             Flag::ScoreEdited {
                 question,
                 claimed,
                 rescored,
-            } => write!(
-                f,
-                "score-edited: {question} claims {claimed}, its answer scores {rescored} with the set's rubric (edited, or scored by another mianba version; the rescored value is used)"
+            } => fill(
+                ui.flag_score_edited,
+                &[
+                    ("question", question),
+                    ("claimed", claimed),
+                    ("rescored", rescored),
+                ],
             ),
         }
+    }
+}
+
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -223,11 +276,10 @@ pub fn read_bundle(path: &Path) -> Result<Bundle, BundleError> {
         Err(ReadCapped::Io(e)) => return Err(unreadable(e)),
         Err(ReadCapped::TooLarge(size)) => return Err(BundleError::TooLarge { file, size }),
         Err(ReadCapped::NotAFile(kind)) => {
-            return Err(BundleError::NotAFile(crate::files::not_a_file(
-                path,
+            return Err(BundleError::NotAFile {
+                path: path.to_path_buf(),
                 kind,
-                crate::i18n::Lang::En,
-            )));
+            });
         }
     };
     parse_bundle(&bytes, &file)

@@ -14,7 +14,7 @@
 //! - A question's mark is the panel's hand grade when there is one (`grading::panel_mean` over
 //!   the graders' overalls), else the automatic score; an unanswered question counts 0.
 //!   The average of the marks against the pass mark decides pass or fail.
-//! - One rule for every average (`AVERAGES_RULE`): an unanswered question counts 0, in a
+//! - One rule for every average (`averages_rule`): an unanswered question counts 0, in a
 //!   candidate's average and in a question's averages alike.
 //! - A dimension's band is read from its unrounded mean.
 
@@ -25,11 +25,14 @@ use serde::Serialize;
 use super::bundle::{Bundle, Flag};
 use super::grading::{Dimension, Grade, panel_mean};
 use super::set::{DEFAULT_PASS_MARK, Set};
+use crate::i18n::{Lang, Ui, fill};
 use crate::text::sanitize_line;
 
-/// The averaging rule, stated in every format of the report (`averages_rule` in JSON).
-pub const AVERAGES_RULE: &str =
-    "unanswered questions count 0 in every average (per candidate and per question)";
+/// The averaging rule as the JSON states it (`averages_rule`): always in English, as the
+/// JSON's keys are; the markdown and CSV state it in the report's language.
+pub fn averages_rule() -> &'static str {
+    Lang::En.ui().class_averages_rule
+}
 
 /// How many of the most missed points the report lists.
 pub const MISSED_SHOWN: usize = 10;
@@ -56,7 +59,7 @@ pub struct ClassReport {
     /// Per question: the mean hand grade of the counted candidates graded on it or who left it
     /// unanswered (0); `None` when no one is graded on it.
     pub question_hand_averages: Vec<Option<f64>>,
-    /// `AVERAGES_RULE`, so a reader of the JSON knows how the averages were taken.
+    /// `averages_rule()`, so a reader of the JSON knows how the averages were taken.
     pub averages_rule: &'static str,
     /// The mean of the candidates' averages.
     pub class_average: Option<f64>,
@@ -91,8 +94,11 @@ pub struct CandidateRow {
     pub late: bool,
     pub submitted_at: i64,
     pub unanswered: Vec<String>,
-    /// Why this submission is not to be trusted as it is; empty when clean.
+    /// Why this submission is not to be trusted as it is, in English; empty when clean.
     pub flags: Vec<String>,
+    /// The same flags, for saying them in the report's language (`flag_text`).
+    #[serde(skip)]
+    pub flagged: Vec<Flag>,
     pub comments: Vec<Comment>,
 }
 
@@ -157,7 +163,7 @@ pub fn report(
         .collect();
     same_name.dedup();
     let counted_merged: Vec<&Merged> = merged.iter().filter(|m| counts(m)).collect();
-    // Unanswered counts 0, as in a candidate's average (AVERAGES_RULE).
+    // Unanswered counts 0, as in a candidate's average (`averages_rule`).
     let unanswered = |c: &CandidateRow, i: usize| c.scores.get(i).is_some_and(Option::is_none);
     let question_averages =
         column(&|c, i| Some(c.scores.get(i).copied().flatten().map_or(0.0, f64::from)));
@@ -191,7 +197,7 @@ pub fn report(
         questions,
         question_averages,
         question_hand_averages,
-        averages_rule: AVERAGES_RULE,
+        averages_rule: averages_rule(),
         candidates,
         missing,
     }
@@ -357,6 +363,7 @@ fn row(
         late: set.is_some_and(|s| s.is_late(b.content.submitted_at)),
         submitted_at: b.content.submitted_at,
         flags: m.flags.iter().map(ToString::to_string).collect(),
+        flagged: m.flags.clone(),
         comments: b
             .grades
             .iter()
@@ -409,6 +416,9 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 // ---- rendering ---------------------------------------------------------------------------
+//
+// The markdown and CSV speak the report's language (`--lang`): every label comes from
+// `crate::i18n`. Names, ids and the bundles' own text are shown as written.
 
 /// One decimal, trailing `.0` dropped.
 fn num(v: f64) -> String {
@@ -416,7 +426,6 @@ fn num(v: f64) -> String {
     s.strip_suffix(".0").map_or(s.clone(), str::to_string)
 }
 
-/// A markdown table cell: pipes escaped.
 /// Text from a bundle as a CSV field: a leading `=`, `+`, `-` or `@` would make a spreadsheet
 /// run it as a formula, so such text gets a leading `'` (shown as text, as spreadsheets do).
 fn csv_text(s: &str) -> String {
@@ -427,6 +436,7 @@ fn csv_text(s: &str) -> String {
     }
 }
 
+/// A markdown table cell: pipes escaped.
 fn cell(s: &str) -> String {
     s.replace('|', "\\|")
 }
@@ -440,61 +450,72 @@ fn mark_cell(auto: Option<u8>, hand: Option<f64>) -> String {
 }
 
 /// A row's result: pass or fail, or "not counted" for a flagged submission left out.
-fn result(c: &CandidateRow) -> &'static str {
+fn result(c: &CandidateRow, ui: &Ui) -> &'static str {
     match (c.counted, c.passed) {
-        (false, _) => "not counted",
-        (true, true) => "pass",
-        (true, false) => "fail",
+        (false, _) => ui.class_not_counted,
+        (true, true) => ui.class_pass,
+        (true, false) => ui.class_fail,
     }
 }
 
 /// The first characters of a session uid: enough to tell two rows apart.
-fn short_uid(uid: Option<&str>) -> String {
-    uid.map_or_else(|| "unknown".into(), |u| u.chars().take(8).collect())
+fn short_uid(uid: Option<&str>, ui: &Ui) -> String {
+    uid.map_or_else(
+        || ui.class_unknown_session.into(),
+        |u| u.chars().take(8).collect(),
+    )
 }
 
 impl ClassReport {
-    /// Markdown: the table (automatic score / panel hand grade), averages, what the class
-    /// missed most, late, missing and flagged submissions.
-    pub fn to_markdown(&self) -> String {
+    /// Markdown in `lang`: the table (automatic score / panel hand grade), averages, what the
+    /// class missed most, late, missing and flagged submissions.
+    pub fn to_markdown(&self, lang: Lang) -> String {
+        let ui = lang.ui();
         let mut out = String::new();
         let title = self
             .set_title
             .clone()
-            .unwrap_or_else(|| "Class report".into());
+            .unwrap_or_else(|| ui.class_title.into());
         out.push_str(&format!("# {}\n\n", cell(&title)));
         if let Some(id) = &self.set_id {
-            out.push_str(&format!("Set `{id}`, pass mark {}", self.pass_mark));
-            if let Some(due) = &self.due {
-                out.push_str(&format!(", due {due}"));
-            }
-            out.push_str(".\n\n");
+            let line = match &self.due {
+                Some(due) => fill(
+                    ui.class_set_due_line,
+                    &[("id", id), ("pass", &self.pass_mark), ("due", due)],
+                ),
+                None => fill(ui.class_set_line, &[("id", id), ("pass", &self.pass_mark)]),
+            };
+            out.push_str(&format!("{line}\n\n"));
         }
-        out.push_str(&format!(
-            "{} candidate(s), {} passed; class average {}.\n\n",
-            self.candidates.len(),
-            self.passed,
-            self.class_average.map_or("—".into(), num)
-        ));
+        let average = self.class_average.map_or("—".into(), num);
+        let counts = fill(
+            ui.class_counts,
+            &[
+                ("n", &self.candidates.len()),
+                ("passed", &self.passed),
+                ("average", &average),
+            ],
+        );
+        out.push_str(&format!("{counts}\n\n"));
         if self.not_counted > 0 {
-            out.push_str(&format!(
-                "{} flagged submission(s) listed but not counted in the averages or passes (`--include-flagged` counts them).\n\n",
-                self.not_counted
-            ));
+            let line = fill(ui.class_flagged_line, &[("n", &self.not_counted)]);
+            out.push_str(&format!("{line}\n\n"));
         }
         if !self.same_name.is_empty() {
-            out.push_str(&format!(
-                "Same name, different sessions (kept apart by session): {}.\n\n",
-                self.same_name.join(", ")
-            ));
+            let names = self.same_name.join(ui.list_sep);
+            let line = fill(ui.class_same_name, &[("names", &names)]);
+            out.push_str(&format!("{line}\n\n"));
+        }
+        let cells = fill(ui.class_cells, &[("rule", &ui.class_averages_rule)]);
+        out.push_str(&format!("{cells}\n\n| {} |", ui.class_col_candidate));
+        for (i, q) in self.questions.iter().enumerate() {
+            let n = fill(ui.class_col_question, &[("n", &(i + 1))]);
+            out.push_str(&format!(" {n} `{}` |", cell(q)));
         }
         out.push_str(&format!(
-            "Cells: automatic score / panel hand grade. Averages: {AVERAGES_RULE}.\n\n| candidate |"
+            " {} | {} | {} |\n|---|",
+            ui.class_col_average, ui.class_col_result, ui.class_col_notes
         ));
-        for (i, q) in self.questions.iter().enumerate() {
-            out.push_str(&format!(" Q{} `{}` |", i + 1, cell(q)));
-        }
-        out.push_str(" average | result | notes |\n|---|");
         out.push_str(&"---|".repeat(self.questions.len() + 3));
         out.push('\n');
         for c in &self.candidates {
@@ -504,25 +525,28 @@ impl ClassReport {
             }
             let mut notes = Vec::new();
             if self.same_name.contains(&c.name) {
-                notes.push(format!("session {}", short_uid(c.session_uid.as_deref())));
+                let uid = short_uid(c.session_uid.as_deref(), ui);
+                notes.push(fill(ui.class_note_session, &[("uid", &uid)]));
             }
-            if !c.flags.is_empty() {
-                notes.push(format!("FLAGGED: {}", c.flags.join("; ")));
+            if !c.flagged.is_empty() {
+                let flags = c.flag_text(lang);
+                notes.push(fill(ui.class_note_flagged, &[("flags", &flags)]));
             }
             if c.late {
-                notes.push("late".to_string());
+                notes.push(ui.class_note_late.to_string());
             }
             if !c.unanswered.is_empty() {
-                notes.push(format!("{} unanswered", c.unanswered.len()));
+                let n = c.unanswered.len();
+                notes.push(fill(ui.class_note_unanswered, &[("n", &n)]));
             }
-            let result = result(c);
             out.push_str(&format!(
-                " {} | {result} | {} |\n",
+                " {} | {} | {} |\n",
                 num(c.average),
-                cell(&notes.join(", "))
+                result(c, ui),
+                cell(&notes.join(ui.class_notes_sep))
             ));
         }
-        out.push_str("| **average** |");
+        out.push_str(&format!("| {} |", ui.class_average_row));
         for (a, h) in self
             .question_averages
             .iter()
@@ -534,19 +558,19 @@ impl ClassReport {
                 None => out.push_str(&format!(" {auto} |")),
             }
         }
-        out.push_str(&format!(
-            " {} | | |\n",
-            self.class_average.map_or("—".into(), num)
-        ));
+        out.push_str(&format!(" {average} | | |\n"));
         let graded: Vec<&CandidateRow> = self
             .candidates
             .iter()
             .filter(|c| !c.dimensions.is_empty())
             .collect();
         if !graded.is_empty() {
-            out.push_str("\n## Hand grades by dimension (panel)\n\n| candidate | graders |");
+            out.push_str(&format!(
+                "\n{}\n\n| {} | {} |",
+                ui.class_dimensions_heading, ui.class_col_candidate, ui.class_col_graders
+            ));
             for d in Dimension::ALL {
-                out.push_str(&format!(" {} ({}) |", d.name(), d.max_points()));
+                out.push_str(&format!(" {} |", dimension_heading(d, ui)));
             }
             out.push_str("\n|---|---|");
             out.push_str(&"---|".repeat(Dimension::ALL.len()));
@@ -555,13 +579,13 @@ impl ClassReport {
                 out.push_str(&format!(
                     "| {} | {} |",
                     cell(&c.name),
-                    cell(&c.graders.join(", "))
+                    cell(&c.graders.join(ui.list_sep))
                 ));
                 for d in Dimension::ALL {
                     match c.dimensions.get(&d) {
                         Some(v) => {
-                            let band = d.band_of(*v);
-                            out.push_str(&format!(" {} {} |", num(*v), band.name()));
+                            let band = d.band_of(*v).name_in(lang);
+                            out.push_str(&format!(" {} {band} |", num(*v)));
                         }
                         None => out.push_str(" — |"),
                     }
@@ -570,12 +594,18 @@ impl ClassReport {
             }
         }
         if !self.missed_points.is_empty() {
-            out.push_str("\n## Points the class missed most\n\n");
+            out.push_str(&format!("\n{}\n\n", ui.class_missed_heading));
             for p in &self.missed_points {
-                out.push_str(&format!(
-                    "- {} — `{}`: missed in {} of {} answers\n",
-                    p.point, p.question, p.missed, p.answered
-                ));
+                let line = fill(
+                    ui.class_missed_line,
+                    &[
+                        ("point", &p.point),
+                        ("question", &p.question),
+                        ("missed", &p.missed),
+                        ("answered", &p.answered),
+                    ],
+                );
+                out.push_str(&format!("{line}\n"));
             }
         }
         let late: Vec<&str> = self
@@ -585,10 +615,12 @@ impl ClassReport {
             .map(|c| c.name.as_str())
             .collect();
         if !late.is_empty() {
-            out.push_str(&format!("\n## Late\n\n{}\n", late.join(", ")));
+            let names = late.join(ui.list_sep);
+            out.push_str(&format!("\n{}\n\n{names}\n", ui.class_late_heading));
         }
         if !self.missing.is_empty() {
-            out.push_str(&format!("\n## Missing\n\n{}\n", self.missing.join(", ")));
+            let names = self.missing.join(ui.list_sep);
+            out.push_str(&format!("\n{}\n\n{names}\n", ui.class_missing_heading));
         }
         let comments: Vec<(&str, &Comment)> = self
             .candidates
@@ -596,67 +628,137 @@ impl ClassReport {
             .flat_map(|c| c.comments.iter().map(move |m| (c.name.as_str(), m)))
             .collect();
         if !comments.is_empty() {
-            out.push_str("\n## Comments\n\n");
+            out.push_str(&format!("\n{}\n\n", ui.class_comments_heading));
             for (name, m) in comments {
-                out.push_str(&format!(
-                    "- {name}, `{}` ({}): {}\n",
-                    m.question, m.grader, m.text
-                ));
+                let line = fill(
+                    ui.class_comment_line,
+                    &[
+                        ("name", &name),
+                        ("question", &m.question),
+                        ("grader", &m.grader),
+                        ("text", &m.text),
+                    ],
+                );
+                out.push_str(&format!("{line}\n"));
             }
         }
         out
     }
 
-    /// CSV: one row per candidate, one column per question (automatic score) and per
-    /// question hand grade, then average, result, late, flags; a last row of the averages.
-    pub fn to_csv(&self) -> String {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let mut header = vec!["candidate".to_string()];
+    /// The spreadsheet's header row in `lang`: candidate, a column per question (automatic
+    /// score) and per question hand grade, then average, result, late, unanswered, flags,
+    /// session. The CSV and the xlsx share it.
+    pub fn sheet_header(&self, lang: Lang) -> Vec<String> {
+        let ui = lang.ui();
+        let mut header = vec![ui.class_col_candidate.to_string()];
         header.extend(self.questions.iter().cloned());
-        header.extend(self.questions.iter().map(|q| format!("{q} (hand)")));
+        header.extend(
+            self.questions
+                .iter()
+                .map(|q| fill(ui.class_col_hand, &[("question", q)])),
+        );
         header.extend(
             [
-                "average",
-                "result",
-                "late",
-                "unanswered",
-                "flags",
-                "session",
+                ui.class_col_average,
+                ui.class_col_result,
+                ui.class_col_late,
+                ui.class_col_unanswered,
+                ui.class_col_flags,
+                ui.class_col_session,
             ]
             .map(String::from),
         );
-        let _ = w.write_record(&header);
+        header
+    }
+
+    /// The spreadsheet's rows after the header, numbers as numbers (unrounded): one per
+    /// candidate, then
+    /// the averages row naming its rule in its first cell. The CSV and the xlsx share them.
+    pub fn sheet_rows(&self, lang: Lang) -> Vec<Vec<SheetCell>> {
+        use SheetCell::{Number, Text};
+        let ui = lang.ui();
+        let opt = |v: Option<f64>| v.map_or(SheetCell::Empty, Number);
+        let mut rows = Vec::new();
         for c in &self.candidates {
-            let mut rec = vec![csv_text(&c.name)];
-            rec.extend(
-                c.scores
-                    .iter()
-                    .map(|s| s.map_or(String::new(), |v| v.to_string())),
-            );
-            rec.extend(c.hand.iter().map(|h| h.map_or(String::new(), num)));
-            rec.push(num(c.average));
-            rec.push(result(c).to_string());
-            rec.push(if c.late { "late" } else { "" }.to_string());
-            rec.push(c.unanswered.len().to_string());
-            rec.push(csv_text(&c.flags.join("; ")));
+            let mut rec = vec![Text(c.name.clone())];
+            rec.extend(c.scores.iter().map(|s| opt(s.map(f64::from))));
+            rec.extend(c.hand.iter().map(|h| opt(*h)));
+            rec.push(Number(c.average));
+            rec.push(Text(result(c, ui).to_string()));
+            rec.push(if c.late {
+                Text(ui.class_note_late.to_string())
+            } else {
+                SheetCell::Empty
+            });
+            rec.push(Number(c.unanswered.len() as f64));
+            rec.push(Text(c.flag_text(lang)));
             // Tells same-name candidates apart.
-            rec.push(csv_text(c.session_uid.as_deref().unwrap_or("")));
-            let _ = w.write_record(&rec);
+            rec.push(Text(c.session_uid.clone().unwrap_or_default()));
+            rows.push(rec);
         }
         // The averages row, as in the markdown table, naming its rule in its first cell.
-        let opt = |v: &Option<f64>| v.map_or(String::new(), num);
-        let mut rec = vec![format!("average: {AVERAGES_RULE}")];
-        rec.extend(self.question_averages.iter().map(opt));
-        rec.extend(self.question_hand_averages.iter().map(opt));
-        rec.push(opt(&self.class_average));
-        rec.extend(std::iter::repeat_n(String::new(), 5));
-        let _ = w.write_record(&rec);
+        let rule = fill(
+            ui.class_csv_average_row,
+            &[("rule", &ui.class_averages_rule)],
+        );
+        let mut rec = vec![Text(rule)];
+        rec.extend(self.question_averages.iter().map(|v| opt(*v)));
+        rec.extend(self.question_hand_averages.iter().map(|v| opt(*v)));
+        rec.push(opt(self.class_average));
+        rec.extend(std::iter::repeat_n(SheetCell::Empty, 5));
+        rows.push(rec);
+        rows
+    }
+
+    /// CSV in `lang`: `sheet_header` and `sheet_rows`.
+    pub fn to_csv(&self, lang: Lang) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let _ = w.write_record(self.sheet_header(lang));
+        for row in self.sheet_rows(lang) {
+            let rec: Vec<String> = row.iter().map(SheetCell::csv_field).collect();
+            let _ = w.write_record(&rec);
+        }
         let bytes = w.into_inner().unwrap_or_default();
         String::from_utf8(bytes).unwrap_or_default()
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl CandidateRow {
+    /// Why the submission is flagged, in `lang`; empty when clean.
+    pub fn flag_text(&self, lang: Lang) -> String {
+        let reasons: Vec<String> = self.flagged.iter().map(|f| f.message(lang)).collect();
+        sanitize_line(&reasons.join(lang.ui().class_flags_sep))
+    }
+}
+
+/// A dimension's column heading: its name in the report's language and its maximum.
+pub(super) fn dimension_heading(d: Dimension, ui: &Ui) -> String {
+    fill(
+        ui.class_col_dimension,
+        &[("name", &d.name_in(ui.lang)), ("max", &d.max_points())],
+    )
+}
+
+/// A spreadsheet cell of the class report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SheetCell {
+    Empty,
+    Number(f64),
+    /// Text as it came (a name, a flag); `csv_field` guards it against formulas.
+    Text(String),
+}
+
+impl SheetCell {
+    fn csv_field(&self) -> String {
+        match self {
+            SheetCell::Empty => String::new(),
+            SheetCell::Number(v) => num(*v),
+            SheetCell::Text(t) => csv_text(t),
+        }
     }
 }
 
@@ -681,7 +783,12 @@ mod tests {
             late: false,
             submitted_at: 0,
             unanswered: vec![],
-            flags: vec!["+cmd".into()],
+            flags: vec!["grade by +cmd on b/q was edited".into()],
+            // A grader's name starts the zh reason: it is text from a bundle too.
+            flagged: vec![Flag::GradeEdited {
+                grader: "+cmd".into(),
+                question: "b/q".into(),
+            }],
             comments: vec![],
         };
         let r = ClassReport {
@@ -693,7 +800,7 @@ mod tests {
             candidates: vec![row],
             question_averages: vec![Some(80.0)],
             question_hand_averages: vec![None],
-            averages_rule: AVERAGES_RULE,
+            averages_rule: averages_rule(),
             class_average: Some(80.0),
             passed: 1,
             missed_points: vec![],
@@ -701,11 +808,11 @@ mod tests {
             same_name: vec![],
             not_counted: 0,
         };
-        let csv = r.to_csv();
+        let csv = r.to_csv(Lang::Zh);
         let mut rows = csv::Reader::from_reader(csv.as_bytes());
         let rec = rows.records().next().unwrap().unwrap();
         assert_eq!(&rec[0], format!("'{name}"));
-        assert_eq!(rec.iter().nth_back(1), Some("'+cmd"));
+        assert_eq!(rec.iter().nth_back(1), Some("'+cmd 对 b/q 的评分被改动过"));
         assert_eq!(&rec[1], "80", "numbers stay numbers");
     }
 }

@@ -46,6 +46,16 @@ pub enum Band {
 impl Band {
     pub const ALL: [Band; 3] = [Band::Good, Band::Fair, Band::Poor];
 
+    /// The band's name in a UI language (the zh names are the bundle's).
+    pub fn name_in(self, lang: crate::i18n::Lang) -> &'static str {
+        let ui = lang.ui();
+        match self {
+            Band::Good => ui.grade_band_good,
+            Band::Fair => ui.grade_band_fair,
+            Band::Poor => ui.grade_band_poor,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Band::Good => "好",
@@ -217,24 +227,53 @@ pub fn grade_from_form(
     Ok(grade)
 }
 
-/// Why a grade cannot be added. Each message says what to change.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a grade cannot be added. Each message says what to change, in the UI language
+/// (`message`; `Display` is the English one). A dimension is named as in the bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GradeError {
-    #[error("the bundle has no answer to {0}; grade one of the questions it answers")]
     NoSuchAnswer(String),
-    #[error("{dimension} is missing; score all six dimensions")]
-    MissingDimension { dimension: &'static str },
-    #[error("{dimension} is {points}, over its maximum {max}; give 0 to {max}")]
+    MissingDimension {
+        dimension: &'static str,
+    },
     TooHigh {
         dimension: &'static str,
         points: u8,
         max: u8,
     },
-    #[error("overall {0} is over 100; give 0 to 100")]
     OverallTooHigh(u8),
-    #[error("the grader's name is empty; write who graded")]
     NoGrader,
 }
+
+impl GradeError {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::fill;
+        let ui = lang.ui();
+        match self {
+            GradeError::NoSuchAnswer(q) => fill(ui.grade_err_no_answer, &[("question", q)]),
+            GradeError::MissingDimension { dimension } => {
+                fill(ui.grade_err_missing, &[("dimension", dimension)])
+            }
+            GradeError::TooHigh {
+                dimension,
+                points,
+                max,
+            } => fill(
+                ui.grade_err_too_high,
+                &[("dimension", dimension), ("points", points), ("max", max)],
+            ),
+            GradeError::OverallTooHigh(n) => fill(ui.grade_err_overall, &[("n", n)]),
+            GradeError::NoGrader => ui.grade_err_no_grader.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for GradeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for GradeError {}
 
 /// Adds (or replaces: one grade per grader and question) a grade to a bundle, sealed with its
 /// digest.
@@ -297,6 +336,29 @@ pub fn panel_mean(marks: &[f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_grade_says_why_in_the_ui_language() {
+        use crate::i18n::Lang;
+        let e = GradeError::TooHigh {
+            dimension: Dimension::Motivation.name(),
+            points: 11,
+            max: 10,
+        };
+        assert_eq!(
+            e.to_string(),
+            "求职动机 is 11, over its maximum 10; give 0 to 10"
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "「求职动机」给了 11 分，超过满分 10；请给 0 到 10 分"
+        );
+        assert!(
+            GradeError::NoGrader
+                .message(Lang::Zh)
+                .contains("评分人姓名为空")
+        );
+    }
 
     #[test]
     fn bands_cover_each_dimension_without_gaps() {

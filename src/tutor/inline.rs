@@ -6,14 +6,15 @@
 use toml::{Table, Value};
 
 use crate::bank::{Bank, Example, Language, Point, Question};
+use crate::i18n::{Lang, fill};
 
 /// What the set's `[set]` table and body need: the language of the inline questions, and the
 /// `[[structures]]` and `[[questions]]` as TOML. Refused, with the reason, when the questions
 /// cannot live in one set: two languages, a figure (a file beside its bank), or two questions
 /// or structures of one id.
-pub fn inline_questions(chosen: &[(&Bank, &Question)]) -> Result<(Language, String), String> {
+pub fn inline_questions(chosen: &[(&Bank, &Question)]) -> Result<(Language, String), InlineError> {
     let Some((first, _)) = chosen.first() else {
-        return Err("no question to write".into());
+        return Err(InlineError::NoQuestion);
     };
     let language = first.language;
     let mut structures: Vec<Value> = Vec::new();
@@ -22,31 +23,23 @@ pub fn inline_questions(chosen: &[(&Bank, &Question)]) -> Result<(Language, Stri
     for (bank, q) in chosen {
         let full = bank.full_id(q);
         if bank.language != language {
-            return Err(format!(
-                "`{full}` is in another language than `{}`; one set holds inline questions of one language",
-                first.full_id(chosen[0].1)
-            ));
+            return Err(InlineError::TwoLanguages {
+                question: full,
+                first: first.full_id(chosen[0].1),
+            });
         }
         if q.figure.is_some() {
-            return Err(format!(
-                "`{full}` has a figure, a file beside its bank; leave it out, or send the bank and write the set without --inline"
-            ));
+            return Err(InlineError::Figure { question: full });
         }
         if ids.contains(&q.id.as_str()) {
-            return Err(format!(
-                "two chosen questions have the id `{}`; an inline set needs each id once",
-                q.id
-            ));
+            return Err(InlineError::SameId { id: q.id.clone() });
         }
         ids.push(&q.id);
         if let Some(s) = q.structure.as_deref().and_then(|id| bank.structure(id)) {
             let table = structure(s);
             match structures.iter().find(|t| t.get("id") == table.get("id")) {
                 Some(t) if *t != table => {
-                    return Err(format!(
-                        "two banks have different structures named `{}`; choose questions of one bank",
-                        s.id
-                    ));
+                    return Err(InlineError::SameStructure { id: s.id.clone() });
                 }
                 Some(_) => {}
                 None => structures.push(table),
@@ -61,7 +54,53 @@ pub fn inline_questions(chosen: &[(&Bank, &Question)]) -> Result<(Language, Stri
     doc.insert("questions".into(), Value::Array(questions));
     toml::to_string(&doc)
         .map(|text| (language, text))
-        .map_err(|e| e.to_string())
+        .map_err(|e| InlineError::Toml(e.to_string()))
+}
+
+/// Why the chosen questions cannot be written into one set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InlineError {
+    NoQuestion,
+    TwoLanguages {
+        question: String,
+        first: String,
+    },
+    /// A figure is a file beside its bank, which the set cannot carry.
+    Figure {
+        question: String,
+    },
+    SameId {
+        id: String,
+    },
+    SameStructure {
+        id: String,
+    },
+    /// The questions could not be written as TOML (not expected: they were read from it).
+    Toml(String),
+}
+
+impl InlineError {
+    /// The reason in `lang` (`Display` is the English one).
+    pub fn message(&self, lang: Lang) -> String {
+        let ui = lang.ui();
+        match self {
+            InlineError::NoQuestion => ui.inline_no_question.to_string(),
+            InlineError::TwoLanguages { question, first } => fill(
+                ui.inline_two_languages,
+                &[("question", question), ("first", first)],
+            ),
+            InlineError::Figure { question } => fill(ui.inline_figure, &[("question", question)]),
+            InlineError::SameId { id } => fill(ui.inline_same_id, &[("id", id)]),
+            InlineError::SameStructure { id } => fill(ui.inline_same_structure, &[("id", id)]),
+            InlineError::Toml(why) => why.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for InlineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 fn strings(items: &[String]) -> Value {

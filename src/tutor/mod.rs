@@ -15,6 +15,7 @@ pub mod sending;
 pub mod set;
 pub mod set_files;
 pub mod submissions;
+pub mod workbook;
 
 pub use set::{Set, load_set};
 

@@ -60,14 +60,14 @@ pub fn read(
     out: Option<&Path>,
     ui: &Ui,
 ) -> Result<(Vec<Paper>, Vec<String>), PapersError> {
-    let (files, mut skipped) = bundle_files(bundles);
+    let (files, mut skipped) = bundle_files(bundles, ui.lang);
     let mut papers: Vec<Paper> = Vec::with_capacity(files.len());
     let mut rescorer = set.map(|(s, banks)| Rescorer::new(s, banks));
     for path in files {
         let mut bundle = match read_bundle(&path) {
             Ok(b) => b,
             Err(e) => {
-                skipped.push(sanitize_line(&e.to_string()));
+                skipped.push(sanitize_line(&e.message(ui.lang)));
                 continue;
             }
         };

@@ -10,6 +10,7 @@ use super::class::Submission;
 use super::rescore::Rescorer;
 use super::set::Set;
 use crate::bank::BankSet;
+use crate::i18n::{Lang, fill};
 use crate::text::sanitize_line;
 
 /// The readable submissions and the errors of the others, in file-name order per folder.
@@ -18,8 +19,9 @@ use crate::text::sanitize_line;
 pub fn read_submissions(
     paths: &[PathBuf],
     set: Option<(&Set, &BankSet)>,
+    lang: Lang,
 ) -> (Vec<Submission>, Vec<String>) {
-    let (files, mut errors) = bundle_files(paths);
+    let (files, mut errors) = bundle_files(paths, lang);
     let mut rescorer = set.map(|(s, banks)| Rescorer::new(s, banks));
     let mut subs = Vec::with_capacity(files.len());
     for file in files {
@@ -38,15 +40,15 @@ pub fn read_submissions(
                     flags,
                 });
             }
-            Err(e) => errors.push(sanitize_line(&e.to_string())),
+            Err(e) => errors.push(sanitize_line(&e.message(lang))),
         }
     }
     (subs, errors)
 }
 
 /// The files named and the `*.json` directly inside each folder named, with a sentence for
-/// each entry that cannot be read.
-pub fn bundle_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+/// each entry that cannot be read, in `lang`.
+pub fn bundle_files(paths: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<String>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -55,14 +57,14 @@ pub fn bundle_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
             continue;
         }
         // A FIFO, device link or unreadable entry named *.json is said, never passed over.
-        match crate::files::scan_folder(p, "json") {
+        match crate::files::scan_folder(p, "json", lang) {
             Ok((found, skipped)) => {
                 files.extend(found);
                 errors.extend(skipped);
             }
-            Err(e) => errors.push(sanitize_line(&format!(
-                "cannot read folder {} ({e}); check its permissions",
-                p.display()
+            Err(e) => errors.push(sanitize_line(&fill(
+                lang.ui().bundle_err_folder,
+                &[("path", &p.display()), ("why", &e)],
             ))),
         }
     }

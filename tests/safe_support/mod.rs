@@ -34,12 +34,17 @@ impl Home {
     }
 
     pub fn cmd(&self) -> Command {
+        self.cmd_in("en")
+    }
+
+    /// The binary in this home with the UI in `lang` (a flag is given once).
+    pub fn cmd_in(&self, lang: &str) -> Command {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("mianba"));
         cmd.env("XDG_CONFIG_HOME", self.path("config"))
             .env("HOME", self.path("config"))
             .env("MIANBA_DATA_DIR", self.data())
             .current_dir(self.path("work"))
-            .args(["--lang", "en"])
+            .args(["--lang", lang])
             .stdin(Stdio::null());
         cmd
     }

@@ -389,12 +389,13 @@ fn a_flagged_bundle_says_so_on_screen() {
         let mut term = draw(&g, 80, 24);
         let text = screen_text(&mut term);
         insta::assert_snapshot!(format!("grading_flagged_{}_80x24", lang.code()), text);
-        let banner = if lang == Lang::Zh {
-            "已被标记"
+        // The banner and the reason, both in the UI's language.
+        let (banner, why) = if lang == Lang::Zh {
+            ("已被标记", "导出后被修改过")
         } else {
-            "FLAGGED"
+            ("FLAGGED", "edited")
         };
-        assert!(text.contains(banner) && text.contains("edited"), "{text}");
+        assert!(text.contains(banner) && text.contains(why), "{text}");
     }
 }
 

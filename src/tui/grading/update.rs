@@ -272,7 +272,7 @@ fn record(g: &mut Grading) -> Vec<Effect> {
             vec![Effect::Save(paper)]
         }
         Err(e) => {
-            let text = fill(g.ui.grade_refused, &[("why", &e)]);
+            let text = fill(g.ui.grade_refused, &[("why", &e.message(g.ui.lang))]);
             g.notice = Some((text, Level::Error));
             Vec::new()
         }

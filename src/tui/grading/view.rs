@@ -118,9 +118,12 @@ fn flag_lines(g: &Grading, paper: &Paper, width: u16) -> Vec<Line<'static>> {
         let all: Vec<String> = paper
             .flags
             .iter()
-            .map(|f| sanitize_line(&f.to_string()))
+            .map(|f| sanitize_line(&f.message(g.ui.lang)))
             .collect();
-        let text = fill(g.ui.grade_flagged, &[("flags", &all.join("; "))]);
+        let text = fill(
+            g.ui.grade_flagged,
+            &[("flags", &all.join(g.ui.class_flags_sep))],
+        );
         lines.push(Line::from(Span::styled(text, g.theme.bad())));
     }
     if !g.skipped.is_empty() {
