@@ -95,6 +95,19 @@ impl Normalized {
         self.token_chars.get(k).copied()
     }
 
+    /// Whether token `k` is a number (all ASCII digits): neutral wherever content is counted.
+    /// A zh token is one character, known without slicing the text.
+    pub fn token_is_number(&self, k: usize) -> bool {
+        match self.token_char(k) {
+            Some(c) => c.is_ascii_digit(),
+            None => {
+                let (s, e) = self.tokens.get(k).copied().unwrap_or_default();
+                let tok = self.text.get(s..e).unwrap_or_default();
+                tok.bytes().all(|b| b.is_ascii_digit())
+            }
+        }
+    }
+
     /// Length of the original in characters, whitespace excluded.
     pub fn orig_chars(&self) -> usize {
         self.orig_chars

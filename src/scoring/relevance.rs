@@ -289,9 +289,12 @@ pub fn is_keyword_list(norm: &Normalized, hits: &[Hit], lang: Language) -> bool 
     };
     let mut prev_end: Option<usize> = None;
     for (k, &(s, e)) in toks.iter().enumerate() {
+        // Touching tokens (every pair of Chinese characters in a row) have no gap to read.
         let split = prev_end.is_some_and(|p| {
-            text.get(p..s)
-                .is_some_and(|gap| gap.chars().any(|c| c != ' ' && c != '\''))
+            (p < s
+                && text
+                    .get(p..s)
+                    .is_some_and(|gap| gap.chars().any(|c| c != ' ' && c != '\'')))
                 || norm.space_within(p, s)
         });
         if split {
@@ -314,7 +317,6 @@ pub fn is_keyword_list(norm: &Normalized, hits: &[Hit], lang: Language) -> bool 
                 marker_end = marker_end.max(h.end);
             }
         }
-        let tok = text.get(s..e).unwrap_or_default();
         let grammar = is_grammar_token(norm, k, lang);
         // A segment that opens with a grammar word is a clause even when a phrase covers it:
         // 「先道歉」 and 「再核实」 (thesaurus phrases) are steps, not list items.
@@ -322,7 +324,7 @@ pub fn is_keyword_list(norm: &Normalized, hits: &[Hit], lang: Language) -> bool 
         if phrase_end >= e && !(grammar && opens) {
             seg.content += 1;
             seg.covered += 1;
-        } else if marker_end >= e || tok.bytes().all(|b| b.is_ascii_digit()) {
+        } else if marker_end >= e || norm.token_is_number(k) {
             seg.not_content += 1;
         } else if grammar {
             seg.glue += 1;

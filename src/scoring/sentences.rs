@@ -175,7 +175,6 @@ impl Sentences {
 /// Counts each sentence's content tokens: neither grammar, digits, nor inside a rubric phrase
 /// or list marker. One sweep over tokens and hits, both in text order.
 fn substance(text: &Normalized, hits: &[Hit], lang: Language, list: &mut [Sentence]) {
-    let s = text.as_str();
     let toks = text.tokens();
     let mut next_hit = 0;
     let mut covered_to = 0;
@@ -193,9 +192,8 @@ fn substance(text: &Normalized, hits: &[Hit], lang: Language, list: &mut [Senten
                     covered_to = covered_to.max(h.end);
                 }
             }
-            let tok = s.get(ts..te).unwrap_or_default();
-            let grammar = is_grammar_token(text, k, lang);
-            if !grammar && !tok.bytes().all(|b| b.is_ascii_digit()) && covered_to < te {
+            // The cheapest test first.
+            if covered_to < te && !is_grammar_token(text, k, lang) && !text.token_is_number(k) {
                 sent.substance += 1;
             }
         }
