@@ -134,18 +134,12 @@ pub fn evaluate(
         lang,
         is_bare,
     } = *said;
-    let ranges = |keep: &dyn Fn(Role) -> bool| {
-        Ranges::new(
-            hits.iter()
-                .filter(|h| keep(h.role))
-                .map(|h| (h.start, h.end))
-                .collect(),
-        )
-    };
-    let point_ranges = ranges(&|r| matches!(r, Role::Point { .. }));
-    let avoid_ranges = ranges(&|r| matches!(r, Role::Avoid { .. }));
-    let bank_avoid_ranges =
-        ranges(&|r| matches!(r, Role::Avoid { avoid, .. } if usize::from(avoid) < bank_avoid));
+    let point_ranges = Ranges::of_hits(hits, |r| matches!(r, Role::Point { .. }));
+    let avoid_ranges = Ranges::of_hits(hits, |r| matches!(r, Role::Avoid { .. }));
+    let bank_avoid_ranges = Ranges::of_hits(
+        hits,
+        |r| matches!(r, Role::Avoid { avoid, .. } if usize::from(avoid) < bank_avoid),
+    );
     // Hits are ordered by start, so the first valid hit of each point is its earliest.
     let mut point_hit: Vec<Option<(u16, [usize; 2])>> = vec![None; points.len()];
     let mut bare = vec![false; points.len()];

@@ -60,12 +60,7 @@ pub fn evaluate(
     let (length, length_flag) = length_score(chars, limits.target_chars);
     flags.extend(length_flag);
 
-    let exceptions = Ranges::new(
-        hits.iter()
-            .filter(|h| h.role == Role::FillerException)
-            .map(|h| (h.start, h.end))
-            .collect(),
-    );
+    let exceptions = Ranges::of_hits(hits, |r| r == Role::FillerException);
     let mut fillers = 0;
     let mut filler_words: Vec<String> = Vec::new();
     // Overlapping matches ("然后然后然后" holds two "然后然后") count once per start.

@@ -30,12 +30,7 @@ impl<'a> NegationGuard<'a> {
         hits: &[Hit],
         phrases: &Ranges,
     ) -> Self {
-        let exceptions = Ranges::new(
-            hits.iter()
-                .filter(|h| h.role == Role::NegationException)
-                .map(|h| (h.start, h.end))
-                .collect(),
-        );
+        let exceptions = Ranges::of_hits(hits, |r| r == Role::NegationException);
         let mut cue_ends: Vec<usize> = hits
             .iter()
             .filter(|h| h.role == Role::Negation)

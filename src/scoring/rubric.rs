@@ -810,17 +810,7 @@ impl Evidence {
     fn find(matcher: &Matcher, lang: Language, text: &str) -> Evidence {
         let norm = normalize(text, lang);
         let hits = matcher.find(&norm);
-        let phrases = Ranges::new(
-            hits.iter()
-                .filter(|h| {
-                    matches!(
-                        h.role,
-                        Role::Point { .. } | Role::Avoid { .. } | Role::Cue { .. }
-                    )
-                })
-                .map(|h| (h.start, h.end))
-                .collect(),
-        );
+        let phrases = Ranges::of_hits(&hits, Role::is_rubric);
         Evidence {
             norm,
             hits,

@@ -3,6 +3,8 @@
 //! Lookups stay logarithmic even for a megabyte of "不不不…", because a range can only
 //! contain another if it starts at most `max_len` bytes before it.
 
+use super::matcher::{Hit, Role};
+
 #[derive(Debug, Default)]
 pub struct Ranges {
     /// Sorted by start.
@@ -15,6 +17,18 @@ impl Ranges {
         ranges.sort_unstable();
         let max_len = ranges.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
         Ranges { ranges, max_len }
+    }
+
+    /// The ranges of the `hits` whose role `keep` accepts. Room for every hit is made at
+    /// once: an answer has a few hundred hits, and growing the list as it fills cost more.
+    pub fn of_hits(hits: &[Hit], keep: impl Fn(Role) -> bool) -> Self {
+        let mut ranges = Vec::with_capacity(hits.len());
+        ranges.extend(
+            hits.iter()
+                .filter(|h| keep(h.role))
+                .map(|h| (h.start, h.end)),
+        );
+        Ranges::new(ranges)
     }
 
     /// The ranges that start from `start - max_len` up to `limit`: the only ones that can

@@ -43,12 +43,7 @@ pub struct Organisation {
 
 pub fn organisation(text: &Normalized, hits: &[Hit], lang: Language) -> Organisation {
     let s = text.as_str();
-    let exceptions = Ranges::new(
-        hits.iter()
-            .filter(|h| h.role == Role::EnumerationException)
-            .map(|h| (h.start, h.end))
-            .collect(),
-    );
+    let exceptions = Ranges::of_hits(hits, |r| r == Role::EnumerationException);
     let mut org = Organisation {
         sentences: text.sentences(),
         ..Organisation::default()
