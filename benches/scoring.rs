@@ -1,5 +1,7 @@
 //! Scoring a 500-character Chinese answer against a 10-point rubric with a structure and avoid
-//! phrases (target: ≤ 50 µs in release), and compiling that rubric, measured separately.
+//! phrases (target: ≤ 50 µs in release), and compiling that rubric, measured separately. Also a
+//! 1 MB English paste with no sentence end (a hostile input the TUI must not freeze on): it took
+//! 6 s when the sentence-similarity pass asked every concept phrase about every byte.
 // Benchmark code: a failed unwrap, expect or panic is the benchmark failing, said where it fails.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -101,6 +103,32 @@ fn answer() -> String {
     PARAGRAPH.chars().cycle().take(500).collect()
 }
 
+/// The English ranking bank's first question and a 1 MB answer that is one long sentence full
+/// of its phrases.
+fn one_sentence_paste(c: &mut Criterion) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/ranking/banks/bank-en.toml"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let bank = parse_bank(
+        &text,
+        path,
+        Source::File(path.into()),
+        &FolderFigures::new("."),
+    )
+    .unwrap();
+    let rubric = Rubric::compile(&bank, &bank.questions[0]);
+    let answer = "I am sorry I will check the tracking and send a refund ".repeat(18_200);
+    assert!(answer.len() >= 1_000_000);
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    group.bench_function("score_1mb_english_one_sentence", |b| {
+        b.iter(|| rubric.score(black_box(&answer), black_box(None)))
+    });
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let bank = bank();
     let question = &bank.questions[0];
@@ -116,5 +144,5 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(scoring, benches);
+criterion_group!(scoring, benches, one_sentence_paste);
 criterion_main!(scoring);

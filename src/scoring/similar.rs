@@ -54,7 +54,19 @@ impl Units {
                 folded.push((h.start, h.end));
             }
         }
-        let inside = |i: usize| folded.iter().any(|&(a, b)| (a..b).contains(&i));
+        // Asked in increasing order of `i`, so one pass over the folded spans (in start order)
+        // answers every question: a byte is inside when a span that began at or before it
+        // reaches past it. Asking each span for each byte made a long sentence quadratic.
+        let mut next = 0;
+        let mut covered_to = 0;
+        let mut inside = |i: usize| {
+            while let Some(&(a, b)) = folded.get(next).filter(|(a, _)| *a <= i) {
+                covered_to = covered_to.max(b);
+                next += 1;
+                let _ = a;
+            }
+            i < covered_to
+        };
         let body = s.get(range.0..range.1).unwrap_or_default();
         match lang {
             Language::Zh => {
