@@ -60,10 +60,9 @@ impl Units {
         let mut next = 0;
         let mut covered_to = 0;
         let mut inside = |i: usize| {
-            while let Some(&(a, b)) = folded.get(next).filter(|(a, _)| *a <= i) {
+            while let Some(&(_, b)) = folded.get(next).filter(|(a, _)| *a <= i) {
                 covered_to = covered_to.max(b);
                 next += 1;
-                let _ = a;
             }
             i < covered_to
         };
