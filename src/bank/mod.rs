@@ -11,6 +11,7 @@ pub mod figure;
 pub mod load;
 mod pieces;
 pub mod problem;
+pub mod questions;
 pub(crate) mod read;
 pub mod registry;
 pub(crate) mod rules;
@@ -19,6 +20,7 @@ pub(crate) mod suggest;
 use std::path::PathBuf;
 
 pub use problem::Problem;
+pub use questions::Questions;
 pub use registry::BankSet;
 
 /// The bank's language drives the matching rules (zh substrings vs en whole words) and the
@@ -192,7 +194,8 @@ pub struct Bank {
     pub author: Option<String>,
     pub defaults: Defaults,
     pub structures: Vec<Structure>,
-    pub questions: Vec<Question>,
+    /// Parsed on first use for a bundled bank (see `questions`).
+    pub questions: Questions,
     pub source: Source,
 }
 

@@ -216,7 +216,7 @@ impl<'a> BankRules<'a> {
             author: head.author,
             defaults: g.defaults.unwrap_or_default(),
             structures: g.structures,
-            questions: g.questions,
+            questions: g.questions.into(),
             source,
         };
         Some((bank, g.id_at))

@@ -190,7 +190,7 @@ impl Home {
             .map(|b| BankEntry {
                 id: b.id.clone(),
                 title: crate::text::sanitize_line(&b.title),
-                questions: b.questions.len(),
+                questions: b.questions.count(),
             })
             .collect();
         let categories = categories_of(banks);
@@ -340,7 +340,8 @@ impl Home {
 pub fn categories_of(banks: &[Bank]) -> Vec<String> {
     let mut cats: Vec<String> = banks
         .iter()
-        .flat_map(|b| b.questions.iter().map(|q| q.category.clone()))
+        .flat_map(|b| b.questions.categories())
+        .map(String::from)
         .collect();
     cats.sort_by_key(|c| (crate::i18n::category_rank(c), c.clone()));
     cats.dedup();

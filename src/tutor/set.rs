@@ -160,10 +160,12 @@ impl Set {
             }
         }
         for bank in &mut out.banks {
-            for q in &mut bank.questions {
+            let mut questions = std::mem::take(&mut bank.questions).into_vec();
+            for q in &mut questions {
                 q.prep_seconds = self.prep_seconds.or(q.prep_seconds);
                 q.answer_seconds = self.answer_seconds.or(q.answer_seconds);
             }
+            bank.questions = questions.into();
         }
         out
     }
@@ -244,7 +246,7 @@ pub fn parse_set(
         author: head.tutor.clone(),
         defaults: Defaults::default(),
         structures: g.structures,
-        questions: g.questions,
+        questions: g.questions.into(),
         source: Source::File(path.to_path_buf()),
     };
     let questions: Vec<QuestionRef> = entries
