@@ -325,6 +325,33 @@ fn every_bundled_bank_loads_without_problems() {
     }
 }
 
+#[test]
+fn bundled_banks_are_listed_before_their_questions_are_parsed() {
+    // Start-up (issue 15): the home screen shows each bank's question count and categories;
+    // the questions are parsed on first use, and are then those of a full parse.
+    let all = BankSet::bundled();
+    assert!(all.banks.len() >= 10);
+    for bank in &all.banks {
+        assert!(
+            !bank.questions.is_parsed(),
+            "{} was parsed at load",
+            bank.id
+        );
+        let listed: Vec<String> = bank
+            .questions
+            .categories()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(listed.len(), bank.questions.count());
+        let full = BankSet::bundled_bank(&bank.id).unwrap();
+        let parsed: Vec<String> = full.questions.iter().map(|q| q.category.clone()).collect();
+        assert_eq!(listed, parsed, "{}", bank.id);
+        assert!(bank == &full, "{}", bank.id);
+        assert!(bank.questions.is_parsed());
+    }
+}
+
 /// A bank in `dir/bank/` whose figure is `figure`; returns the bank file.
 fn bank_with_figure(dir: &Path, figure: &str) -> PathBuf {
     let bank_dir = dir.join("bank");

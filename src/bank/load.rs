@@ -14,11 +14,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::fields::Tbl;
-use super::figure::{FigureSource, FolderFigures};
-use super::pieces::pieces;
+use super::figure::{BundledFigures, FigureSource, FolderFigures};
+use super::pieces::{head, pieces};
 use super::read::{BANK_FILE, bank_files_in, read_bank_text};
 use super::rules::{BankRules, Gathered};
-use super::{Bank, Problem, Source};
+use super::{Bank, Problem, Questions, Source};
 use crate::text::sanitize_line;
 
 pub use super::read::MAX_BANK_BYTES;
@@ -138,6 +138,38 @@ pub(crate) fn parse_located(
     figures: &dyn FigureSource,
 ) -> Result<Loaded, Vec<Problem>> {
     parse_pieces(text, file, source, figures, true)
+}
+
+/// A bundled bank as the home screen needs it: its head parsed (`pieces::head`), its
+/// questions parsed on first use (`super::questions`), their categories from `build.rs`.
+/// `None` when that cannot give the bank a full parse would (no categories from the build, or
+/// a head that is not complete or not clean); the caller then parses it whole. Bundled banks
+/// cannot change after the build and the tests parse each one, so a problem of theirs cannot
+/// show up later than a full parse would show it.
+pub(crate) fn bundled_head(rel: &'static str, text: &'static str) -> Option<Loaded> {
+    let categories = super::bundled::categories(rel)?;
+    let source = Source::Bundled(rel.to_string());
+    let file = source.to_string();
+    let figures = BundledFigures::of_bank(rel);
+    let mut c = BankRules::new(&file, text, &figures, true);
+    let parsed = c.read.parse(head(text));
+    let root = Tbl::top(parsed.get_ref());
+    let mut gathered = Gathered::default();
+    if !c.schema(&root) {
+        return None;
+    }
+    c.piece(&root, &mut gathered);
+    let questions = Questions::later(categories, move || {
+        let source = Source::Bundled(rel.to_string());
+        let file = source.to_string();
+        let figures = BundledFigures::of_bank(rel);
+        // A failure here is a build mistake the tests catch (`tests/bank_load.rs`).
+        parse_located(text, &file, source, &figures)
+            .map(|l| l.bank.questions.into_vec())
+            .unwrap_or_default()
+    });
+    let (bank, id_at) = c.finish_head(gathered, source, questions)?;
+    Some(Loaded { bank, file, id_at })
 }
 
 /// Parses the bank piece by piece (see `pieces`), walking each piece's tree while it is fresh;

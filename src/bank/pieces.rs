@@ -10,20 +10,67 @@
 pub(crate) fn pieces(text: &str, split: bool) -> Vec<(usize, &str)> {
     let mut cuts = vec![0];
     if split {
-        let mut open = Open::Nothing;
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            if open == Open::Nothing && offset > 0 && is_questions_header(line) {
-                cuts.push(offset);
-            }
-            open = scan_line(line.as_bytes(), open);
-            offset += line.len();
-        }
+        cuts.extend(question_headers(text));
     }
     cuts.push(text.len());
     cuts.windows(2)
         .filter_map(|w| Some((w[0], text.get(w[0]..w[1])?)))
         .collect()
+}
+
+/// The text before the first top-level `[[questions]]` header after the first line: the
+/// bank's `schema`, `[bank]`, `[defaults]` and `[[structures]]` when written first. Only
+/// that much of the text is read.
+pub(crate) fn head(text: &str) -> &str {
+    let end = question_headers(text).next().unwrap_or(text.len());
+    text.get(..end).unwrap_or(text)
+}
+
+/// Byte offsets of the top-level `[[questions]]` headers after the first line, in order.
+fn question_headers(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut open = Open::Nothing;
+    let mut offset = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let at = offset;
+        let cut = open == Open::Nothing && at > 0 && is_questions_header(line);
+        open = scan_line(line.as_bytes(), open);
+        offset += line.len();
+        cut.then_some(at)
+    })
+}
+
+/// The `category = "…"` of a question piece (from `pieces`), read without parsing it: a
+/// plain one-line string written before the question's first sub-table. `None` when it is
+/// written any other way (the caller then parses the bank). `build.rs` lists the bundled
+/// banks' categories with it, and a test holds them to what parsing gives.
+#[allow(dead_code)] // The crate itself reads those categories from `build.rs`'s table.
+pub(crate) fn category_of(piece: &str) -> Option<&str> {
+    let mut open = Open::Nothing;
+    for line in piece.split_inclusive('\n').skip(1) {
+        let starts_open = open;
+        open = scan_line(line.as_bytes(), open);
+        if starts_open != Open::Nothing {
+            continue;
+        }
+        let line = line.trim_start_matches([' ', '\t']);
+        if line.starts_with('[') {
+            return None;
+        }
+        let Some(value) = line
+            .strip_prefix("category")
+            .map(|r| r.trim_start_matches([' ', '\t']))
+            .and_then(|r| r.strip_prefix('='))
+            .map(|r| r.trim_start_matches([' ', '\t']))
+            .and_then(|r| r.strip_prefix('"'))
+        else {
+            continue;
+        };
+        let (category, rest) = value.split_once('"')?;
+        let rest = rest.trim_start_matches([' ', '\t']);
+        let ends = rest.is_empty() || rest.starts_with(['#', '\r', '\n']);
+        return (ends && !category.contains('\\')).then_some(category);
+    }
+    None
 }
 
 /// Which multi-line string, if any, is still open at the end of a line.
@@ -128,7 +175,34 @@ mod tests {
         let whole: String = pieces(text, true).iter().map(|(_, p)| *p).collect();
         assert_eq!(whole, text);
         assert_eq!(pieces(text, false), vec![(0, text)]);
+        assert_eq!(head(text), &text[..at("[[questions]]\nid")]);
         assert!(!is_questions_header("[[questions.points]]\n"));
         assert!(!is_questions_header("[[questions]] x = 1\n"));
+    }
+
+    #[test]
+    fn a_category_is_read_only_when_plainly_written_before_the_sub_tables() {
+        let q = |body: &str| format!("[[questions]]\nid = \"a\"\n{body}");
+        assert_eq!(
+            category_of(&q("category = \"complaint\" # c\n")),
+            Some("complaint")
+        );
+        assert_eq!(category_of(&q("  category=\"x\"\r\n")), Some("x"));
+        // Inside a multi-line string, after a sub-table, escaped, or not a plain string.
+        assert_eq!(
+            category_of(&q("reference = \"\"\"\ncategory = \"x\"\n\"\"\"\n")),
+            None
+        );
+        assert_eq!(
+            category_of(&q("[[questions.points]]\ncategory = \"x\"\n")),
+            None
+        );
+        assert_eq!(category_of(&q("category = \"a\\u0062\"\n")), None);
+        assert_eq!(category_of(&q("category = 'x'\n")), None);
+        assert_eq!(category_of(&q("category = \"x\" y\n")), None);
+        assert_eq!(
+            category_of(&q("categoryx = 1\ncategory = \"y\"\n")),
+            Some("y")
+        );
     }
 }

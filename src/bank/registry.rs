@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::figure::BundledFigures;
-use super::load::{BankIds, Loaded, load_located, parse_located};
+use super::load::{BankIds, Loaded, bundled_head, load_located, parse_located};
 use super::read::bank_files_in;
 use super::{Bank, Problem, Question, Source};
 
@@ -93,6 +93,11 @@ struct Builder {
 impl Builder {
     fn add_bundled(&mut self) {
         for (rel, text) in super::bundled::banks() {
+            // Questions are parsed on first use; see `load::bundled_head`.
+            if let Some(head) = bundled_head(rel, text) {
+                self.add(Ok(head));
+                continue;
+            }
             let source = Source::Bundled(rel.to_string());
             let file = source.to_string();
             let figures = BundledFigures::of_bank(rel);

@@ -19,8 +19,8 @@ use super::fields::{FieldReader, Tbl, clamp_u32, int_of, is_placeholder};
 use super::figure::FigureSource;
 use super::suggest::closest;
 use super::{
-    Avoid, Bank, Defaults, Example, Followup, Language, Point, Question, Section, Source,
-    Structure, Weights,
+    Avoid, Bank, Defaults, Example, Followup, Language, Point, Question, Questions, Section,
+    Source, Structure, Weights,
 };
 use crate::text::{sanitize, sanitize_line};
 
@@ -190,7 +190,11 @@ impl<'a> BankRules<'a> {
     }
 
     /// The checks that need the whole file, then the bank.
-    pub(crate) fn finish(&mut self, g: Gathered, source: Source) -> Option<(Bank, (usize, usize))> {
+    pub(crate) fn finish(
+        &mut self,
+        mut g: Gathered,
+        source: Source,
+    ) -> Option<(Bank, (usize, usize))> {
         if !g.top_keys.contains_key("bank") {
             self.read.report(
                 0..0,
@@ -207,6 +211,25 @@ impl<'a> BankRules<'a> {
         for (name, at) in &g.structure_refs {
             self.structure_exists(name, *at, &g.structures);
         }
+        let questions = std::mem::take(&mut g.questions).into();
+        Self::bank(g, source, questions)
+    }
+
+    /// The bank of a head (everything before the first question) with `questions` given, when
+    /// the head is complete; for bundled banks, whose questions are parsed on first use.
+    pub(crate) fn finish_head(
+        &mut self,
+        g: Gathered,
+        source: Source,
+        questions: Questions,
+    ) -> Option<(Bank, (usize, usize))> {
+        if !g.questions.is_empty() || !self.read.clean() {
+            return None;
+        }
+        Self::bank(g, source, questions)
+    }
+
+    fn bank(g: Gathered, source: Source, questions: Questions) -> Option<(Bank, (usize, usize))> {
         let head = g.head?;
         let bank = Bank {
             id: head.id.into_inner(),
@@ -216,7 +239,7 @@ impl<'a> BankRules<'a> {
             author: head.author,
             defaults: g.defaults.unwrap_or_default(),
             structures: g.structures,
-            questions: g.questions.into(),
+            questions,
             source,
         };
         Some((bank, g.id_at))
