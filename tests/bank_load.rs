@@ -54,13 +54,13 @@ fn fixture_bank_reads_every_field() {
         Some("测试用题库：每个字段都用到。")
     );
     assert_eq!(bank.author.as_deref(), Some("mianba tests"));
-    assert_eq!(bank.defaults.prep_seconds, 20);
-    assert_eq!(bank.defaults.answer_seconds, 150);
-    assert_eq!(bank.defaults.target_chars, (100, 400));
-    assert_eq!(bank.defaults.weights.content, 0.6);
-    assert_eq!(bank.defaults.weights.delivery, 0.15);
+    assert_eq!(bank.defaults().prep_seconds, 20);
+    assert_eq!(bank.defaults().answer_seconds, 150);
+    assert_eq!(bank.defaults().target_chars, (100, 400));
+    assert_eq!(bank.defaults().weights.content, 0.6);
+    assert_eq!(bank.defaults().weights.delivery, 0.15);
 
-    let s = &bank.structures[0];
+    let s = &bank.structures()[0];
     assert_eq!(
         (s.id.as_str(), s.name.as_str(), s.ordered),
         ("apology-check-solve", "致歉—核实—方案", true)
@@ -68,7 +68,7 @@ fn fixture_bank_reads_every_field() {
     assert_eq!(s.sections.len(), 3);
     assert_eq!(s.sections[1].cues, vec!["核实", "确认"]);
     assert!(s.sections[1].optional && !s.sections[0].optional);
-    assert!(!bank.structures[1].ordered, "ordered defaults to false");
+    assert!(!bank.structures()[1].ordered, "ordered defaults to false");
 
     let q = bank.question("fixture-full/wrong-size").unwrap();
     assert_eq!(q.category, "complaint");

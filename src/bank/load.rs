@@ -140,12 +140,12 @@ pub(crate) fn parse_located(
     parse_pieces(text, file, source, figures, true)
 }
 
-/// A bundled bank as the home screen needs it: its head parsed (`pieces::head`), its
-/// questions parsed on first use (`super::questions`), their categories from `build.rs`.
-/// `None` when that cannot give the bank a full parse would (no categories from the build, or
-/// a head that is not complete or not clean); the caller then parses it whole. Bundled banks
-/// cannot change after the build and the tests parse each one, so a problem of theirs cannot
-/// show up later than a full parse would show it.
+/// A bundled bank as the home screen needs it: its `[bank]` table parsed
+/// (`pieces::bank_part`), the rest parsed on first use (`super::questions`), its questions'
+/// categories from `build.rs`. `None` when that cannot give the bank a full parse would (no
+/// categories from the build, or a `[bank]` table not first, not complete or not clean); the
+/// caller then parses it whole. Bundled banks cannot change after the build and the tests
+/// parse each one, so a problem of theirs cannot show up later than a full parse shows it.
 pub(crate) fn bundled_head(rel: &'static str, text: &'static str) -> Option<Loaded> {
     let categories = super::bundled::categories(rel)?;
     let source = Source::Bundled(rel.to_string());
@@ -159,16 +159,16 @@ pub(crate) fn bundled_head(rel: &'static str, text: &'static str) -> Option<Load
         return None;
     }
     c.piece(&root, &mut gathered);
-    let questions = Questions::later(categories, move || {
+    let body = Questions::later(categories, move || {
         let source = Source::Bundled(rel.to_string());
         let file = source.to_string();
         let figures = BundledFigures::of_bank(rel);
         // A failure here is a build mistake the tests catch (`tests/bank_load.rs`).
         parse_located(text, &file, source, &figures)
-            .map(|l| l.bank.questions.into_vec())
+            .map(|l| l.bank.questions.into_body())
             .unwrap_or_default()
     });
-    let (bank, id_at) = c.finish_head(gathered, source, questions)?;
+    let (bank, id_at) = c.finish_head(gathered, source, body)?;
     Some(Loaded { bank, file, id_at })
 }
 

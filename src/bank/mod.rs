@@ -20,7 +20,7 @@ pub(crate) mod suggest;
 use std::path::PathBuf;
 
 pub use problem::Problem;
-pub use questions::Questions;
+pub use questions::{Body, Questions};
 pub use registry::BankSet;
 
 /// The bank's language drives the matching rules (zh substrings vs en whole words) and the
@@ -192,9 +192,8 @@ pub struct Bank {
     pub language: Language,
     pub description: Option<String>,
     pub author: Option<String>,
-    pub defaults: Defaults,
-    pub structures: Vec<Structure>,
-    /// Parsed on first use for a bundled bank (see `questions`).
+    /// With `defaults()` and `structures()`, parsed on first use for a bundled bank (see
+    /// `questions`).
     pub questions: Questions,
     pub source: Source,
 }
@@ -206,8 +205,18 @@ impl Bank {
         self.questions.iter().find(|q| q.id == local)
     }
 
+    /// `[defaults]`, with the format's own defaults filled in.
+    pub fn defaults(&self) -> &Defaults {
+        &self.questions.body().defaults
+    }
+
+    /// The reusable structure rubrics (`[[structures]]`).
+    pub fn structures(&self) -> &[Structure] {
+        &self.questions.body().structures
+    }
+
     pub fn structure(&self, id: &str) -> Option<&Structure> {
-        self.structures.iter().find(|s| s.id == id)
+        self.structures().iter().find(|s| s.id == id)
     }
 
     /// The structure rubric a question uses, if any.
@@ -221,11 +230,12 @@ impl Bank {
     }
 
     pub fn timing(&self, q: &Question) -> Timing {
+        let defaults = self.defaults();
         Timing {
-            prep_seconds: q.prep_seconds.unwrap_or(self.defaults.prep_seconds),
-            answer_seconds: q.answer_seconds.unwrap_or(self.defaults.answer_seconds),
-            target_chars: q.target_chars.unwrap_or(self.defaults.target_chars),
-            weights: q.weights.unwrap_or(self.defaults.weights),
+            prep_seconds: q.prep_seconds.unwrap_or(defaults.prep_seconds),
+            answer_seconds: q.answer_seconds.unwrap_or(defaults.answer_seconds),
+            target_chars: q.target_chars.unwrap_or(defaults.target_chars),
+            weights: q.weights.unwrap_or(defaults.weights),
         }
     }
 }

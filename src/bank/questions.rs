@@ -1,22 +1,30 @@
-//! A bank's questions, parsed when first used.
+//! A bank's questions (with the defaults and structures they use), parsed when first used.
 //!
 //! The home screen needs a bank's title, its question count and its categories, not its
 //! questions; parsing every bundled bank's questions before the first frame was most of the
-//! app's start-up time and memory. A bundled bank therefore starts with its count and
-//! categories (read by `build.rs`) and parses its questions on first use; every other bank
-//! has them parsed at once (its problems must show when it loads).
+//! app's start-up time and memory. A bundled bank therefore starts with its `[bank]` table,
+//! its count and categories (read by `build.rs`) and parses the rest on first use; every
+//! other bank is parsed whole at once (its problems must show when it loads).
 
 use std::fmt;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
-use super::Question;
+use super::{Defaults, Question, Structure};
+
+/// Everything of a bank but its `[bank]` table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Body {
+    pub defaults: Defaults,
+    pub structures: Vec<Structure>,
+    pub questions: Vec<Question>,
+}
 
 /// A bank's questions: read like a `Vec<Question>` (`Deref`), parsed at the first read when
-/// made by `Questions::later`.
+/// made by `Questions::later`, together with the bank's defaults and structures (`body`).
 #[derive(Default)]
 pub struct Questions {
-    parsed: OnceLock<Vec<Question>>,
+    parsed: OnceLock<Body>,
     later: Option<Later>,
 }
 
@@ -25,15 +33,15 @@ pub struct Questions {
 struct Later {
     /// Each question's category, in the bank's order.
     categories: &'static [&'static str],
-    parse: Arc<dyn Fn() -> Vec<Question> + Send + Sync>,
+    parse: Arc<dyn Fn() -> Body + Send + Sync>,
 }
 
 impl Questions {
-    /// Questions parsed by `parse` when first read; `categories` are theirs, one per question,
-    /// in order (what the count and the category list show before then).
+    /// A body parsed by `parse` when first read; `categories` are its questions', one per
+    /// question, in order (what the count and the category list show before then).
     pub fn later(
         categories: &'static [&'static str],
-        parse: impl Fn() -> Vec<Question> + Send + Sync + 'static,
+        parse: impl Fn() -> Body + Send + Sync + 'static,
     ) -> Questions {
         Questions {
             parsed: OnceLock::new(),
@@ -65,20 +73,25 @@ impl Questions {
         self.later.is_none() || self.parsed.get().is_some()
     }
 
-    /// The questions as a plain list, parsed if they were not yet.
-    pub fn into_vec(self) -> Vec<Question> {
-        let later = self.later;
-        self.parsed
-            .into_inner()
-            .unwrap_or_else(|| later.map_or_else(Vec::new, |l| (l.parse)()))
-    }
-
-    fn list(&self) -> &Vec<Question> {
+    /// The defaults, structures and questions, parsed if they were not yet.
+    pub fn body(&self) -> &Body {
         self.parsed.get_or_init(|| {
             self.later
                 .as_ref()
-                .map_or_else(Vec::new, |later| (later.parse)())
+                .map_or_else(Body::default, |later| (later.parse)())
         })
+    }
+
+    /// The body as plain data, parsed if it was not yet.
+    pub fn into_body(self) -> Body {
+        let later = self.later;
+        self.parsed
+            .into_inner()
+            .unwrap_or_else(|| later.map_or_else(Body::default, |l| (l.parse)()))
+    }
+
+    fn list(&self) -> &Vec<Question> {
+        &self.body().questions
     }
 }
 
@@ -90,10 +103,10 @@ impl Deref for Questions {
     }
 }
 
-impl From<Vec<Question>> for Questions {
-    fn from(questions: Vec<Question>) -> Questions {
+impl From<Body> for Questions {
+    fn from(body: Body) -> Questions {
         Questions {
-            parsed: OnceLock::from(questions),
+            parsed: OnceLock::from(body),
             later: None,
         }
     }
@@ -120,13 +133,13 @@ impl Clone for Questions {
 
 impl PartialEq for Questions {
     fn eq(&self, other: &Questions) -> bool {
-        self.list() == other.list()
+        self.body() == other.body()
     }
 }
 
 impl fmt::Debug for Questions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.list().fmt(f)
+        self.body().fmt(f)
     }
 }
 
@@ -163,7 +176,10 @@ mod tests {
         static PARSES: AtomicUsize = AtomicUsize::new(0);
         let qs = Questions::later(&["complaint", "self-intro"], || {
             PARSES.fetch_add(1, Ordering::SeqCst);
-            vec![question("a", "complaint"), question("b", "self-intro")]
+            Body {
+                questions: vec![question("a", "complaint"), question("b", "self-intro")],
+                ..Body::default()
+            }
         });
         assert_eq!(qs.count(), 2);
         assert_eq!(qs.categories(), ["complaint", "self-intro"]);
@@ -174,7 +190,7 @@ mod tests {
         assert_eq!(qs.iter().count(), 2);
         assert!(qs.is_parsed() && !copy.is_parsed());
         assert_eq!(PARSES.load(Ordering::SeqCst), 1);
-        assert_eq!(copy.into_vec(), *qs);
+        assert_eq!(copy.into_body(), *qs.body());
         assert_eq!(PARSES.load(Ordering::SeqCst), 2);
     }
 }

@@ -19,7 +19,7 @@ use super::fields::{FieldReader, Tbl, clamp_u32, int_of, is_placeholder};
 use super::figure::FigureSource;
 use super::suggest::closest;
 use super::{
-    Avoid, Bank, Defaults, Example, Followup, Language, Point, Question, Questions, Section,
+    Avoid, Bank, Body, Defaults, Example, Followup, Language, Point, Question, Questions, Section,
     Source, Structure, Weights,
 };
 use crate::text::{sanitize, sanitize_line};
@@ -211,12 +211,16 @@ impl<'a> BankRules<'a> {
         for (name, at) in &g.structure_refs {
             self.structure_exists(name, *at, &g.structures);
         }
-        let questions = std::mem::take(&mut g.questions).into();
-        Self::bank(g, source, questions)
+        let body = Body {
+            defaults: g.defaults.take().unwrap_or_default(),
+            structures: std::mem::take(&mut g.structures),
+            questions: std::mem::take(&mut g.questions),
+        };
+        Self::bank(g, source, body.into())
     }
 
-    /// The bank of a head (everything before the first question) with `questions` given, when
-    /// the head is complete; for bundled banks, whose questions are parsed on first use.
+    /// The bank of its `[bank]` table alone with `questions` given, when that table is complete
+    /// and nothing else was read; for bundled banks, whose body is parsed on first use.
     pub(crate) fn finish_head(
         &mut self,
         g: Gathered,
@@ -237,8 +241,6 @@ impl<'a> BankRules<'a> {
             language: head.language,
             description: head.description,
             author: head.author,
-            defaults: g.defaults.unwrap_or_default(),
-            structures: g.structures,
             questions,
             source,
         };
