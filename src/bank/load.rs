@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::fields::Tbl;
 use super::figure::{BundledFigures, FigureSource, FolderFigures};
-use super::pieces::{head, pieces};
+use super::pieces::{bank_part, pieces};
 use super::read::{BANK_FILE, bank_files_in, read_bank_text};
 use super::rules::{BankRules, Gathered};
 use super::{Bank, Problem, Questions, Source};
@@ -152,7 +152,7 @@ pub(crate) fn bundled_head(rel: &'static str, text: &'static str) -> Option<Load
     let file = source.to_string();
     let figures = BundledFigures::of_bank(rel);
     let mut c = BankRules::new(&file, text, &figures, true);
-    let parsed = c.read.parse(head(text));
+    let parsed = c.read.parse(bank_part(text));
     let root = Tbl::top(parsed.get_ref());
     let mut gathered = Gathered::default();
     if !c.schema(&root) {
@@ -247,6 +247,24 @@ mod tests {
             parse(&twice, false).is_err(),
             "the whole-file parser agrees"
         );
+    }
+
+    #[test]
+    fn a_bundled_bank_starts_from_its_bank_table_alone() {
+        // Start-up reads a bundled bank's `[bank]` table and nothing after it (issue 15): a
+        // broken table after it is not even looked at until the bank is used.
+        let rel = "complaint.toml";
+        let text = crate::bank::bundled::read(rel).unwrap();
+        let bank_end = text.find("\n[defaults]").unwrap() + 1;
+        let broken = format!("{}[defaults]\nthis is not TOML\n", &text[..bank_end]);
+        let broken: &'static str = Box::leak(broken.into_boxed_str());
+        let loaded = bundled_head(rel, broken).expect("the [bank] table alone is enough");
+        assert_eq!(loaded.bank.id, "complaint");
+        assert_eq!(
+            loaded.bank.questions.count(),
+            bundled_head(rel, text).unwrap().bank.questions.count()
+        );
+        assert!(!loaded.bank.questions.is_parsed());
     }
 
     /// Lines that move strings, tables and headers around when inserted anywhere.

@@ -18,24 +18,28 @@ pub(crate) fn pieces(text: &str, split: bool) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// The text before the first top-level `[[questions]]` header after the first line: the
-/// bank's `schema`, `[bank]`, `[defaults]` and `[[structures]]` when written first. Only
-/// that much of the text is read.
-pub(crate) fn head(text: &str) -> &str {
-    let end = question_headers(text).next().unwrap_or(text.len());
+/// The text before the second top-level table header: the `schema` and the `[bank]` table
+/// when written first, as bundled banks are. Only that much of the text is read.
+pub(crate) fn bank_part(text: &str) -> &str {
+    let end = table_headers(text).nth(1).map_or(text.len(), |(at, _)| at);
     text.get(..end).unwrap_or(text)
 }
 
 /// Byte offsets of the top-level `[[questions]]` headers after the first line, in order.
 fn question_headers(text: &str) -> impl Iterator<Item = usize> + '_ {
+    table_headers(text).filter_map(|(at, line)| (at > 0 && is_questions_header(line)).then_some(at))
+}
+
+/// The lines outside multi-line strings that start a table (`[` first), with their offsets.
+fn table_headers(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let mut open = Open::Nothing;
     let mut offset = 0;
     text.split_inclusive('\n').filter_map(move |line| {
         let at = offset;
-        let cut = open == Open::Nothing && at > 0 && is_questions_header(line);
+        let header = open == Open::Nothing && line.trim_start_matches([' ', '\t']).starts_with('[');
         open = scan_line(line.as_bytes(), open);
         offset += line.len();
-        cut.then_some(at)
+        header.then_some((at, line))
     })
 }
 
@@ -175,7 +179,9 @@ mod tests {
         let whole: String = pieces(text, true).iter().map(|(_, p)| *p).collect();
         assert_eq!(whole, text);
         assert_eq!(pieces(text, false), vec![(0, text)]);
-        assert_eq!(head(text), &text[..at("[[questions]]\nid")]);
+        let bank =
+            "schema = 1\n[bank]\nid = \"b\" # [x]\nt = \"\"\"\n[defaults]\"\"\"\n  [defaults]\n";
+        assert_eq!(bank_part(bank), &bank[..bank.find("  [defaults]").unwrap()]);
         assert!(!is_questions_header("[[questions.points]]\n"));
         assert!(!is_questions_header("[[questions]] x = 1\n"));
     }

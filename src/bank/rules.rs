@@ -227,7 +227,8 @@ impl<'a> BankRules<'a> {
         source: Source,
         questions: Questions,
     ) -> Option<(Bank, (usize, usize))> {
-        if !g.questions.is_empty() || !self.read.clean() {
+        let more = g.defaults.is_some() || !g.structures.is_empty() || !g.questions.is_empty();
+        if more || !self.read.clean() {
             return None;
         }
         Self::bank(g, source, questions)
