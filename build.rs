@@ -3,7 +3,7 @@
 //! installed `mianba` finds its banks from any folder. Banks are every `*.toml`; figures are
 //! every file under a `figures/` folder.
 
-// The bank splitter, shared with the crate: the categories below are read with it.
+// The bank splitter, shared with the crate: the question lists below are read with it.
 #[allow(dead_code)]
 #[path = "src/bank/pieces.rs"]
 mod pieces;
@@ -38,15 +38,15 @@ fn main() {
         );
     }
     out.push_str("];\n");
-    // Each bundled bank's question categories, so the home screen lists the banks before
-    // their questions are parsed (`bank::questions`). A bank whose categories cannot be read
-    // this way is left out and parsed at start.
-    out.push_str("static CATEGORIES: &[(&str, &[&str])] = &[\n");
+    // Each bundled bank's question ids and categories, so the home screen lists the banks and
+    // the due questions are counted before any question is parsed (`bank::questions`). A bank
+    // whose list cannot be read this way is left out and parsed at start.
+    out.push_str("static QUESTIONS: &[(&str, &[(&str, &str)])] = &[\n");
     for (rel, abs) in &files {
-        let Some(categories) = bank_categories(rel, abs) else {
+        let Some(questions) = bank_questions(rel, abs) else {
             continue;
         };
-        let _ = writeln!(out, "    ({rel:?}, &{categories:?}),");
+        let _ = writeln!(out, "    ({rel:?}, &{questions:?}),");
     }
     out.push_str("];\n");
 
@@ -97,14 +97,19 @@ fn collect(root: &Path, dir: &Path, in_figures: bool, files: &mut Vec<(String, P
     }
 }
 
-/// The category of every question of a bank (not a figure), in order, if each is plainly written.
-fn bank_categories(rel: &str, abs: &Path) -> Option<Vec<String>> {
+/// The id and category of every question of a bank (not a figure), in order, if each is
+/// plainly written.
+fn bank_questions(rel: &str, abs: &Path) -> Option<Vec<(String, String)>> {
     if !rel.ends_with(".toml") || rel.split('/').any(|c| c == "figures") {
         return None;
     }
     let text = fs::read_to_string(abs).ok()?;
     let questions = pieces::pieces(&text, true).into_iter().skip(1);
     questions
-        .map(|(_, piece)| pieces::category_of(piece).map(String::from))
+        .map(|(_, piece)| {
+            let id = pieces::plain_string(piece, "id")?;
+            let category = pieces::plain_string(piece, "category")?;
+            Some((id.to_string(), category.to_string()))
+        })
         .collect()
 }

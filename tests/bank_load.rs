@@ -347,6 +347,8 @@ fn bundled_banks_are_listed_before_their_questions_are_parsed() {
         let full = BankSet::bundled_bank(&bank.id).unwrap();
         let parsed: Vec<String> = full.questions.iter().map(|q| q.category.clone()).collect();
         assert_eq!(listed, parsed, "{}", bank.id);
+        assert!(full.questions.iter().all(|q| bank.questions.has(&q.id)));
+        assert!(!bank.questions.has("no-such-question") && !bank.questions.is_parsed());
         assert!(bank == &full, "{}", bank.id);
         assert!(bank.questions.is_parsed());
     }

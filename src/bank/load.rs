@@ -142,12 +142,12 @@ pub(crate) fn parse_located(
 
 /// A bundled bank as the home screen needs it: its `[bank]` table parsed
 /// (`pieces::bank_part`), the rest parsed on first use (`super::questions`), its questions'
-/// categories from `build.rs`. `None` when that cannot give the bank a full parse would (no
-/// categories from the build, or a `[bank]` table not first, not complete or not clean); the
+/// ids and categories from `build.rs`. `None` when that cannot give the bank a full parse would (no
+/// list from the build, or a `[bank]` table not first, not complete or not clean); the
 /// caller then parses it whole. Bundled banks cannot change after the build and the tests
 /// parse each one, so a problem of theirs cannot show up later than a full parse shows it.
 pub(crate) fn bundled_head(rel: &'static str, text: &'static str) -> Option<Loaded> {
-    let categories = super::bundled::categories(rel)?;
+    let listed = super::bundled::questions(rel)?;
     let source = Source::Bundled(rel.to_string());
     let file = source.to_string();
     let figures = BundledFigures::of_bank(rel);
@@ -159,7 +159,7 @@ pub(crate) fn bundled_head(rel: &'static str, text: &'static str) -> Option<Load
         return None;
     }
     c.piece(&root, &mut gathered);
-    let body = Questions::later(categories, move || {
+    let body = Questions::later(listed, move || {
         let source = Source::Bundled(rel.to_string());
         let file = source.to_string();
         let figures = BundledFigures::of_bank(rel);

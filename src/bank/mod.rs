@@ -200,9 +200,19 @@ pub struct Bank {
 
 impl Bank {
     pub fn question(&self, id: &str) -> Option<&Question> {
-        // Accept both "wrong-size" and "complaint/wrong-size".
-        let local = id.strip_prefix(&format!("{}/", self.id)).unwrap_or(id);
+        let local = self.local_id(id);
         self.questions.iter().find(|q| q.id == local)
+    }
+
+    /// The id of the question `question` finds, found without parsing the questions.
+    pub fn question_id<'i>(&self, id: &'i str) -> Option<&'i str> {
+        let local = self.local_id(id);
+        self.questions.has(local).then_some(local)
+    }
+
+    /// Accept both "wrong-size" and "complaint/wrong-size".
+    fn local_id<'i>(&self, id: &'i str) -> &'i str {
+        id.strip_prefix(&format!("{}/", self.id)).unwrap_or(id)
     }
 
     /// `[defaults]`, with the format's own defaults filled in.

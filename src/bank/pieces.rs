@@ -43,12 +43,12 @@ fn table_headers(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     })
 }
 
-/// The `category = "…"` of a question piece (from `pieces`), read without parsing it: a
-/// plain one-line string written before the question's first sub-table. `None` when it is
-/// written any other way (the caller then parses the bank). `build.rs` lists the bundled
-/// banks' categories with it, and a test holds them to what parsing gives.
-#[allow(dead_code)] // The crate itself reads those categories from `build.rs`'s table.
-pub(crate) fn category_of(piece: &str) -> Option<&str> {
+/// The `KEY = "…"` of a question piece (from `pieces`), read without parsing it: a plain
+/// one-line string written before the question's first sub-table. `None` when it is written
+/// any other way (the caller then parses the bank). `build.rs` lists the bundled banks'
+/// question ids and categories with it, and a test holds them to what parsing gives.
+#[allow(dead_code)] // The crate itself reads those from `build.rs`'s table.
+pub(crate) fn plain_string<'t>(piece: &'t str, key: &str) -> Option<&'t str> {
     let mut open = Open::Nothing;
     for line in piece.split_inclusive('\n').skip(1) {
         let starts_open = open;
@@ -61,7 +61,7 @@ pub(crate) fn category_of(piece: &str) -> Option<&str> {
             return None;
         }
         let Some(value) = line
-            .strip_prefix("category")
+            .strip_prefix(key)
             .map(|r| r.trim_start_matches([' ', '\t']))
             .and_then(|r| r.strip_prefix('='))
             .map(|r| r.trim_start_matches([' ', '\t']))
@@ -69,10 +69,10 @@ pub(crate) fn category_of(piece: &str) -> Option<&str> {
         else {
             continue;
         };
-        let (category, rest) = value.split_once('"')?;
+        let (found, rest) = value.split_once('"')?;
         let rest = rest.trim_start_matches([' ', '\t']);
         let ends = rest.is_empty() || rest.starts_with(['#', '\r', '\n']);
-        return (ends && !category.contains('\\')).then_some(category);
+        return (ends && !found.contains('\\')).then_some(found);
     }
     None
 }
@@ -187,27 +187,37 @@ mod tests {
     }
 
     #[test]
-    fn a_category_is_read_only_when_plainly_written_before_the_sub_tables() {
+    fn a_string_is_read_only_when_plainly_written_before_the_sub_tables() {
         let q = |body: &str| format!("[[questions]]\nid = \"a\"\n{body}");
+        assert_eq!(plain_string(&q(""), "id"), Some("a"));
         assert_eq!(
-            category_of(&q("category = \"complaint\" # c\n")),
+            plain_string(&q("category = \"complaint\" # c\n"), "category"),
             Some("complaint")
         );
-        assert_eq!(category_of(&q("  category=\"x\"\r\n")), Some("x"));
+        assert_eq!(
+            plain_string(&q("  category=\"x\"\r\n"), "category"),
+            Some("x")
+        );
         // Inside a multi-line string, after a sub-table, escaped, or not a plain string.
         assert_eq!(
-            category_of(&q("reference = \"\"\"\ncategory = \"x\"\n\"\"\"\n")),
+            plain_string(
+                &q("reference = \"\"\"\ncategory = \"x\"\n\"\"\"\n"),
+                "category"
+            ),
             None
         );
         assert_eq!(
-            category_of(&q("[[questions.points]]\ncategory = \"x\"\n")),
+            plain_string(&q("[[questions.points]]\ncategory = \"x\"\n"), "category"),
             None
         );
-        assert_eq!(category_of(&q("category = \"a\\u0062\"\n")), None);
-        assert_eq!(category_of(&q("category = 'x'\n")), None);
-        assert_eq!(category_of(&q("category = \"x\" y\n")), None);
         assert_eq!(
-            category_of(&q("categoryx = 1\ncategory = \"y\"\n")),
+            plain_string(&q("category = \"a\\u0062\"\n"), "category"),
+            None
+        );
+        assert_eq!(plain_string(&q("category = 'x'\n"), "category"), None);
+        assert_eq!(plain_string(&q("category = \"x\" y\n"), "category"), None);
+        assert_eq!(
+            plain_string(&q("categoryx = 1\ncategory = \"y\"\n"), "category"),
             Some("y")
         );
     }

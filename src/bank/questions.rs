@@ -2,9 +2,9 @@
 //!
 //! The home screen needs a bank's title, its question count and its categories, not its
 //! questions; parsing every bundled bank's questions before the first frame was most of the
-//! app's start-up time and memory. A bundled bank therefore starts with its `[bank]` table,
-//! its count and categories (read by `build.rs`) and parses the rest on first use; every
-//! other bank is parsed whole at once (its problems must show when it loads).
+//! app's start-up time and memory. A bundled bank therefore starts with its `[bank]` table and
+//! its questions' ids and categories (read by `build.rs`), and parses the rest on first use;
+//! every other bank is parsed whole at once (its problems must show when it loads).
 
 use std::fmt;
 use std::ops::Deref;
@@ -31,22 +31,22 @@ pub struct Questions {
 /// What is known of questions not parsed yet, and how to parse them.
 #[derive(Clone)]
 struct Later {
-    /// Each question's category, in the bank's order.
-    categories: &'static [&'static str],
+    /// Each question's id and category, in the bank's order.
+    listed: &'static [(&'static str, &'static str)],
     parse: Arc<dyn Fn() -> Body + Send + Sync>,
 }
 
 impl Questions {
-    /// A body parsed by `parse` when first read; `categories` are its questions', one per
-    /// question, in order (what the count and the category list show before then).
+    /// A body parsed by `parse` when first read; `listed` are its questions' ids and
+    /// categories, in order (what the count, the category list and `has` use before then).
     pub fn later(
-        categories: &'static [&'static str],
+        listed: &'static [(&'static str, &'static str)],
         parse: impl Fn() -> Body + Send + Sync + 'static,
     ) -> Questions {
         Questions {
             parsed: OnceLock::new(),
             later: Some(Later {
-                categories,
+                listed,
                 parse: Arc::new(parse),
             }),
         }
@@ -55,7 +55,7 @@ impl Questions {
     /// How many questions there are, without parsing them.
     pub fn count(&self) -> usize {
         match (self.parsed.get(), &self.later) {
-            (None, Some(later)) => later.categories.len(),
+            (None, Some(later)) => later.listed.len(),
             _ => self.list().len(),
         }
     }
@@ -63,8 +63,16 @@ impl Questions {
     /// Each question's category, in order, without parsing them.
     pub fn categories(&self) -> Vec<&str> {
         match (self.parsed.get(), &self.later) {
-            (None, Some(later)) => later.categories.to_vec(),
+            (None, Some(later)) => later.listed.iter().map(|(_, c)| *c).collect(),
             _ => self.list().iter().map(|q| q.category.as_str()).collect(),
+        }
+    }
+
+    /// Whether a question has this id, without parsing them.
+    pub fn has(&self, id: &str) -> bool {
+        match (self.parsed.get(), &self.later) {
+            (None, Some(later)) => later.listed.iter().any(|(q, _)| *q == id),
+            _ => self.list().iter().any(|q| q.id == id),
         }
     }
 
@@ -172,9 +180,9 @@ mod tests {
     }
 
     #[test]
-    fn later_questions_are_counted_unparsed_and_parsed_once_on_first_read() {
+    fn later_questions_are_counted_and_found_unparsed_and_parsed_once_on_first_read() {
         static PARSES: AtomicUsize = AtomicUsize::new(0);
-        let qs = Questions::later(&["complaint", "self-intro"], || {
+        let qs = Questions::later(&[("a", "complaint"), ("b", "self-intro")], || {
             PARSES.fetch_add(1, Ordering::SeqCst);
             Body {
                 questions: vec![question("a", "complaint"), question("b", "self-intro")],
@@ -183,6 +191,7 @@ mod tests {
         });
         assert_eq!(qs.count(), 2);
         assert_eq!(qs.categories(), ["complaint", "self-intro"]);
+        assert!(qs.has("b") && !qs.has("c"));
         let copy = qs.clone();
         assert!(!qs.is_parsed() && !copy.is_parsed());
         assert_eq!(PARSES.load(Ordering::SeqCst), 0);

@@ -71,6 +71,15 @@ impl BankSet {
         titles.join(", ")
     }
 
+    /// The bank and id of the question a full id (`bank/question`) names, as `find_question`
+    /// finds it, without parsing the bank's questions (the home screen's due count). Never a
+    /// same-named question of another bank.
+    pub fn find_question_id<'i>(&self, full_id: &'i str) -> Option<(&Bank, &'i str)> {
+        let (bank, local) = full_id.split_once('/')?;
+        let bank = self.get(bank)?;
+        bank.question_id(local).map(|q| (bank, q))
+    }
+
     /// A question by its full id (`bank/question`) or, searching the banks in loading order,
     /// by its id within a bank.
     pub fn find_question(&self, id: &str) -> Option<(&Bank, &Question)> {
