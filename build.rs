@@ -3,6 +3,11 @@
 //! installed `mianba` finds its banks from any folder. Banks are every `*.toml`; figures are
 //! every file under a `figures/` folder.
 
+// The bank splitter, shared with the crate: the question lists below are read with it.
+#[allow(dead_code)]
+#[path = "src/bank/pieces.rs"]
+mod pieces;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,6 +16,7 @@ fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let root = manifest.join("question_banks");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/bank/pieces.rs");
     println!("cargo:rerun-if-changed={}", root.display());
 
     let mut files = Vec::new();
@@ -30,6 +36,17 @@ fn main() {
             "    ({rel:?}, include_str!({:?})),",
             abs.display().to_string()
         );
+    }
+    out.push_str("];\n");
+    // Each bundled bank's question ids and categories, so the home screen lists the banks and
+    // the due questions are counted before any question is parsed (`bank::questions`). A bank
+    // whose list cannot be read this way is left out and parsed at start.
+    out.push_str("static QUESTIONS: &[(&str, &[(&str, &str)])] = &[\n");
+    for (rel, abs) in &files {
+        let Some(questions) = bank_questions(rel, abs) else {
+            continue;
+        };
+        let _ = writeln!(out, "    ({rel:?}, &{questions:?}),");
     }
     out.push_str("];\n");
 
@@ -78,4 +95,21 @@ fn collect(root: &Path, dir: &Path, in_figures: bool, files: &mut Vec<(String, P
         let abs = fs::canonicalize(&path).unwrap_or(path.clone());
         files.push((parts.join("/"), abs));
     }
+}
+
+/// The id and category of every question of a bank (not a figure), in order, if each is
+/// plainly written.
+fn bank_questions(rel: &str, abs: &Path) -> Option<Vec<(String, String)>> {
+    if !rel.ends_with(".toml") || rel.split('/').any(|c| c == "figures") {
+        return None;
+    }
+    let text = fs::read_to_string(abs).ok()?;
+    let questions = pieces::pieces(&text, true).into_iter().skip(1);
+    questions
+        .map(|(_, piece)| {
+            let id = pieces::plain_string(piece, "id")?;
+            let category = pieces::plain_string(piece, "category")?;
+            Some((id.to_string(), category.to_string()))
+        })
+        .collect()
 }

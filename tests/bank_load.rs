@@ -54,13 +54,13 @@ fn fixture_bank_reads_every_field() {
         Some("测试用题库：每个字段都用到。")
     );
     assert_eq!(bank.author.as_deref(), Some("mianba tests"));
-    assert_eq!(bank.defaults.prep_seconds, 20);
-    assert_eq!(bank.defaults.answer_seconds, 150);
-    assert_eq!(bank.defaults.target_chars, (100, 400));
-    assert_eq!(bank.defaults.weights.content, 0.6);
-    assert_eq!(bank.defaults.weights.delivery, 0.15);
+    assert_eq!(bank.defaults().prep_seconds, 20);
+    assert_eq!(bank.defaults().answer_seconds, 150);
+    assert_eq!(bank.defaults().target_chars, (100, 400));
+    assert_eq!(bank.defaults().weights.content, 0.6);
+    assert_eq!(bank.defaults().weights.delivery, 0.15);
 
-    let s = &bank.structures[0];
+    let s = &bank.structures()[0];
     assert_eq!(
         (s.id.as_str(), s.name.as_str(), s.ordered),
         ("apology-check-solve", "致歉—核实—方案", true)
@@ -68,7 +68,7 @@ fn fixture_bank_reads_every_field() {
     assert_eq!(s.sections.len(), 3);
     assert_eq!(s.sections[1].cues, vec!["核实", "确认"]);
     assert!(s.sections[1].optional && !s.sections[0].optional);
-    assert!(!bank.structures[1].ordered, "ordered defaults to false");
+    assert!(!bank.structures()[1].ordered, "ordered defaults to false");
 
     let q = bank.question("fixture-full/wrong-size").unwrap();
     assert_eq!(q.category, "complaint");
@@ -322,6 +322,35 @@ fn every_bundled_bank_loads_without_problems() {
     for bank in &set.banks {
         assert!(matches!(bank.source, Source::Bundled(_)));
         assert!(bank.questions.iter().all(|q| q.reference.is_some()));
+    }
+}
+
+#[test]
+fn bundled_banks_are_listed_before_their_questions_are_parsed() {
+    // Start-up (issue 15): the home screen shows each bank's question count and categories;
+    // the questions are parsed on first use, and are then those of a full parse.
+    let all = BankSet::bundled();
+    assert!(all.banks.len() >= 10);
+    for bank in &all.banks {
+        assert!(
+            !bank.questions.is_parsed(),
+            "{} was parsed at load",
+            bank.id
+        );
+        let listed: Vec<String> = bank
+            .questions
+            .categories()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(listed.len(), bank.questions.count());
+        let full = BankSet::bundled_bank(&bank.id).unwrap();
+        let parsed: Vec<String> = full.questions.iter().map(|q| q.category.clone()).collect();
+        assert_eq!(listed, parsed, "{}", bank.id);
+        assert!(full.questions.iter().all(|q| bank.questions.has(&q.id)));
+        assert!(!bank.questions.has("no-such-question") && !bank.questions.is_parsed());
+        assert!(bank == &full, "{}", bank.id);
+        assert!(bank.questions.is_parsed());
     }
 }
 

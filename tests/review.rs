@@ -555,6 +555,34 @@ fn the_daily_limit_caps_the_drill_and_gone_questions_are_left_out() {
 }
 
 #[test]
+fn counting_the_due_questions_parses_no_bank() {
+    // The home screen's due count comes before the first frame (issue 15): it must not parse
+    // the banks the due questions come from, and it counts what a parsed set counts.
+    let fx = Fixture::bundled();
+    let (store, s, q) = practised(&fx, 3);
+    for id in &q {
+        answer(&store, s, id, 30, T0, 1);
+    }
+    answer(&store, s, "complaint/no-such-question", 30, T0, 1);
+    let now = T0 + 3 * DAY;
+    let banks = BankSet::bundled();
+    assert_eq!(
+        drill::due_today(&store, &banks, now, now - 3600).unwrap(),
+        3
+    );
+    assert!(banks.banks.iter().all(|b| !b.questions.is_parsed()));
+    assert_eq!(
+        drill::due_today(&store, &fx.banks, now, now - 3600).unwrap(),
+        3
+    );
+    let d = drill::due_drill(&store, &banks, now, now - 3600).unwrap();
+    assert_eq!(
+        d,
+        drill::due_drill(&store, &fx.banks, now, now - 3600).unwrap()
+    );
+}
+
+#[test]
 fn retry_my_weakest_picks_the_lowest_latest_totals() {
     let fx = Fixture::bundled();
     let (store, s, q) = practised(&fx, 4);

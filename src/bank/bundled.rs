@@ -23,6 +23,15 @@ pub fn banks() -> impl Iterator<Item = (&'static str, &'static str)> {
         .filter(|(path, _)| path.ends_with(".toml") && !path.split('/').any(|c| c == "figures"))
 }
 
+/// The id and category of each question of the bundled bank at `rel`, in order, as
+/// `build.rs` read them; `None` for a bank it could not read them from.
+pub fn questions(rel: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    let i = QUESTIONS
+        .binary_search_by(|(path, _)| (*path).cmp(rel))
+        .ok()?;
+    QUESTIONS.get(i).map(|(_, q)| *q)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,11 +14,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::fields::Tbl;
-use super::figure::{FigureSource, FolderFigures};
-use super::pieces::pieces;
+use super::figure::{BundledFigures, FigureSource, FolderFigures};
+use super::pieces::{bank_part, pieces};
 use super::read::{BANK_FILE, bank_files_in, read_bank_text};
 use super::rules::{BankRules, Gathered};
-use super::{Bank, Problem, Source};
+use super::{Bank, Problem, Questions, Source};
 use crate::text::sanitize_line;
 
 pub use super::read::MAX_BANK_BYTES;
@@ -140,6 +140,38 @@ pub(crate) fn parse_located(
     parse_pieces(text, file, source, figures, true)
 }
 
+/// A bundled bank as the home screen needs it: its `[bank]` table parsed
+/// (`pieces::bank_part`), the rest parsed on first use (`super::questions`), its questions'
+/// ids and categories from `build.rs`. `None` when that cannot give the bank a full parse would (no
+/// list from the build, or a `[bank]` table not first, not complete or not clean); the
+/// caller then parses it whole. Bundled banks cannot change after the build and the tests
+/// parse each one, so a problem of theirs cannot show up later than a full parse shows it.
+pub(crate) fn bundled_head(rel: &'static str, text: &'static str) -> Option<Loaded> {
+    let listed = super::bundled::questions(rel)?;
+    let source = Source::Bundled(rel.to_string());
+    let file = source.to_string();
+    let figures = BundledFigures::of_bank(rel);
+    let mut c = BankRules::new(&file, text, &figures, true);
+    let parsed = c.read.parse(bank_part(text));
+    let root = Tbl::top(parsed.get_ref());
+    let mut gathered = Gathered::default();
+    if !c.schema(&root) {
+        return None;
+    }
+    c.piece(&root, &mut gathered);
+    let body = Questions::later(listed, move || {
+        let source = Source::Bundled(rel.to_string());
+        let file = source.to_string();
+        let figures = BundledFigures::of_bank(rel);
+        // A failure here is a build mistake the tests catch (`tests/bank_load.rs`).
+        parse_located(text, &file, source, &figures)
+            .map(|l| l.bank.questions.into_body())
+            .unwrap_or_default()
+    });
+    let (bank, id_at) = c.finish_head(gathered, source, body)?;
+    Some(Loaded { bank, file, id_at })
+}
+
 /// Parses the bank piece by piece (see `pieces`), walking each piece's tree while it is fresh;
 /// `split = false` parses it whole (the tests compare the two).
 fn parse_pieces(
@@ -215,6 +247,24 @@ mod tests {
             parse(&twice, false).is_err(),
             "the whole-file parser agrees"
         );
+    }
+
+    #[test]
+    fn a_bundled_bank_starts_from_its_bank_table_alone() {
+        // Start-up reads a bundled bank's `[bank]` table and nothing after it (issue 15): a
+        // broken table after it is not even looked at until the bank is used.
+        let rel = "complaint.toml";
+        let text = crate::bank::bundled::read(rel).unwrap();
+        let bank_end = text.find("\n[defaults]").unwrap() + 1;
+        let broken = format!("{}[defaults]\nthis is not TOML\n", &text[..bank_end]);
+        let broken: &'static str = Box::leak(broken.into_boxed_str());
+        let loaded = bundled_head(rel, broken).expect("the [bank] table alone is enough");
+        assert_eq!(loaded.bank.id, "complaint");
+        assert_eq!(
+            loaded.bank.questions.count(),
+            bundled_head(rel, text).unwrap().bank.questions.count()
+        );
+        assert!(!loaded.bank.questions.is_parsed());
     }
 
     /// Lines that move strings, tables and headers around when inserted anywhere.

@@ -11,6 +11,7 @@ pub mod figure;
 pub mod load;
 mod pieces;
 pub mod problem;
+pub mod questions;
 pub(crate) mod read;
 pub mod registry;
 pub(crate) mod rules;
@@ -19,6 +20,7 @@ pub(crate) mod suggest;
 use std::path::PathBuf;
 
 pub use problem::Problem;
+pub use questions::{Body, Questions};
 pub use registry::BankSet;
 
 /// The bank's language drives the matching rules (zh substrings vs en whole words) and the
@@ -190,21 +192,41 @@ pub struct Bank {
     pub language: Language,
     pub description: Option<String>,
     pub author: Option<String>,
-    pub defaults: Defaults,
-    pub structures: Vec<Structure>,
-    pub questions: Vec<Question>,
+    /// With `defaults()` and `structures()`, parsed on first use for a bundled bank (see
+    /// `questions`).
+    pub questions: Questions,
     pub source: Source,
 }
 
 impl Bank {
     pub fn question(&self, id: &str) -> Option<&Question> {
-        // Accept both "wrong-size" and "complaint/wrong-size".
-        let local = id.strip_prefix(&format!("{}/", self.id)).unwrap_or(id);
+        let local = self.local_id(id);
         self.questions.iter().find(|q| q.id == local)
     }
 
+    /// The id of the question `question` finds, found without parsing the questions.
+    pub fn question_id<'i>(&self, id: &'i str) -> Option<&'i str> {
+        let local = self.local_id(id);
+        self.questions.has(local).then_some(local)
+    }
+
+    /// Accept both "wrong-size" and "complaint/wrong-size".
+    fn local_id<'i>(&self, id: &'i str) -> &'i str {
+        id.strip_prefix(&format!("{}/", self.id)).unwrap_or(id)
+    }
+
+    /// `[defaults]`, with the format's own defaults filled in.
+    pub fn defaults(&self) -> &Defaults {
+        &self.questions.body().defaults
+    }
+
+    /// The reusable structure rubrics (`[[structures]]`).
+    pub fn structures(&self) -> &[Structure] {
+        &self.questions.body().structures
+    }
+
     pub fn structure(&self, id: &str) -> Option<&Structure> {
-        self.structures.iter().find(|s| s.id == id)
+        self.structures().iter().find(|s| s.id == id)
     }
 
     /// The structure rubric a question uses, if any.
@@ -218,11 +240,12 @@ impl Bank {
     }
 
     pub fn timing(&self, q: &Question) -> Timing {
+        let defaults = self.defaults();
         Timing {
-            prep_seconds: q.prep_seconds.unwrap_or(self.defaults.prep_seconds),
-            answer_seconds: q.answer_seconds.unwrap_or(self.defaults.answer_seconds),
-            target_chars: q.target_chars.unwrap_or(self.defaults.target_chars),
-            weights: q.weights.unwrap_or(self.defaults.weights),
+            prep_seconds: q.prep_seconds.unwrap_or(defaults.prep_seconds),
+            answer_seconds: q.answer_seconds.unwrap_or(defaults.answer_seconds),
+            target_chars: q.target_chars.unwrap_or(defaults.target_chars),
+            weights: q.weights.unwrap_or(defaults.weights),
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::figure::BundledFigures;
-use super::load::{BankIds, Loaded, load_located, parse_located};
+use super::load::{BankIds, Loaded, bundled_head, load_located, parse_located};
 use super::read::bank_files_in;
 use super::{Bank, Problem, Question, Source};
 
@@ -71,6 +71,15 @@ impl BankSet {
         titles.join(", ")
     }
 
+    /// The bank and id of the question a full id (`bank/question`) names, as `find_question`
+    /// finds it, without parsing the bank's questions (the home screen's due count). Never a
+    /// same-named question of another bank.
+    pub fn find_question_id<'i>(&self, full_id: &'i str) -> Option<(&Bank, &'i str)> {
+        let (bank, local) = full_id.split_once('/')?;
+        let bank = self.get(bank)?;
+        bank.question_id(local).map(|q| (bank, q))
+    }
+
     /// A question by its full id (`bank/question`) or, searching the banks in loading order,
     /// by its id within a bank.
     pub fn find_question(&self, id: &str) -> Option<(&Bank, &Question)> {
@@ -93,6 +102,11 @@ struct Builder {
 impl Builder {
     fn add_bundled(&mut self) {
         for (rel, text) in super::bundled::banks() {
+            // Questions are parsed on first use; see `load::bundled_head`.
+            if let Some(head) = bundled_head(rel, text) {
+                self.add(Ok(head));
+                continue;
+            }
             let source = Source::Bundled(rel.to_string());
             let file = source.to_string();
             let figures = BundledFigures::of_bank(rel);

@@ -19,8 +19,8 @@ use super::fields::{FieldReader, Tbl, clamp_u32, int_of, is_placeholder};
 use super::figure::FigureSource;
 use super::suggest::closest;
 use super::{
-    Avoid, Bank, Defaults, Example, Followup, Language, Point, Question, Section, Source,
-    Structure, Weights,
+    Avoid, Bank, Body, Defaults, Example, Followup, Language, Point, Question, Questions, Section,
+    Source, Structure, Weights,
 };
 use crate::text::{sanitize, sanitize_line};
 
@@ -190,7 +190,11 @@ impl<'a> BankRules<'a> {
     }
 
     /// The checks that need the whole file, then the bank.
-    pub(crate) fn finish(&mut self, g: Gathered, source: Source) -> Option<(Bank, (usize, usize))> {
+    pub(crate) fn finish(
+        &mut self,
+        mut g: Gathered,
+        source: Source,
+    ) -> Option<(Bank, (usize, usize))> {
         if !g.top_keys.contains_key("bank") {
             self.read.report(
                 0..0,
@@ -207,6 +211,30 @@ impl<'a> BankRules<'a> {
         for (name, at) in &g.structure_refs {
             self.structure_exists(name, *at, &g.structures);
         }
+        let body = Body {
+            defaults: g.defaults.take().unwrap_or_default(),
+            structures: std::mem::take(&mut g.structures),
+            questions: std::mem::take(&mut g.questions),
+        };
+        Self::bank(g, source, body.into())
+    }
+
+    /// The bank of its `[bank]` table alone with `questions` given, when that table is complete
+    /// and nothing else was read; for bundled banks, whose body is parsed on first use.
+    pub(crate) fn finish_head(
+        &mut self,
+        g: Gathered,
+        source: Source,
+        questions: Questions,
+    ) -> Option<(Bank, (usize, usize))> {
+        let more = g.defaults.is_some() || !g.structures.is_empty() || !g.questions.is_empty();
+        if more || !self.read.clean() {
+            return None;
+        }
+        Self::bank(g, source, questions)
+    }
+
+    fn bank(g: Gathered, source: Source, questions: Questions) -> Option<(Bank, (usize, usize))> {
         let head = g.head?;
         let bank = Bank {
             id: head.id.into_inner(),
@@ -214,9 +242,7 @@ impl<'a> BankRules<'a> {
             language: head.language,
             description: head.description,
             author: head.author,
-            defaults: g.defaults.unwrap_or_default(),
-            structures: g.structures,
-            questions: g.questions,
+            questions,
             source,
         };
         Some((bank, g.id_at))

@@ -134,8 +134,8 @@ fn show(set: &BankSet, id: &str, json: bool, lang: Lang) -> Result<ExitCode> {
             description: bank.description.as_deref(),
             author: bank.author.as_deref(),
             source: bank.source.to_string(),
-            defaults: &bank.defaults,
-            structures: &bank.structures,
+            defaults: bank.defaults(),
+            structures: bank.structures(),
             questions: &bank.questions,
         };
         emit(&to_json(&whole)?)?;

@@ -124,11 +124,12 @@ fn drill_of(
     let mut gone = Vec::new();
     let mut kept = Vec::new();
     for id in ids {
-        match super::find_saved(banks, &id) {
+        // By id only: counting the due questions must not parse their banks.
+        match banks.find_question_id(&id) {
             Some((bank, q)) => {
                 questions.push(QuestionRef {
                     bank: bank.id.clone(),
-                    question: q.id.clone(),
+                    question: q.to_string(),
                 });
                 kept.push(true);
             }

@@ -53,6 +53,9 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// The page cache `check_integrity` reads through, in KiB (SQLite's negative-size form).
+const CHECK_CACHE_KIB: i64 = -64;
+
 impl Store {
     /// Opens (or creates) `mianba.db` in `data_dir`, creating the folder if missing, and
     /// brings an older schema up to date.
@@ -125,10 +128,23 @@ impl Store {
     /// Reads every page (SQLite's `quick_check`): damage in the middle of the file, which
     /// opening does not notice, is found before anyone types an answer into this store.
     pub fn check_integrity(&self) -> StoreResult<()> {
-        let verdict: String = self
+        // Through SQLite's page cache (2 MiB by default) the check would leave a large store's
+        // last 2 MiB of pages in memory for the whole run, before the first frame; it reads
+        // them through a small cache instead, then the cache gets its size back (issue 15).
+        let size: i64 = self
             .conn
-            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
             .in_store(self)?;
+        self.conn
+            .pragma_update(None, "cache_size", CHECK_CACHE_KIB)
+            .in_store(self)?;
+        let verdict: rusqlite::Result<String> =
+            self.conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0));
+        self.conn
+            .pragma_update(None, "cache_size", size)
+            .in_store(self)?;
+        let verdict = verdict.in_store(self)?;
         if verdict == "ok" {
             Ok(())
         } else {
@@ -208,5 +224,50 @@ fn check_header(path: &Path) -> StoreResult<()> {
             path,
             "it is not a SQLite database".into(),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bytes of SQLite's page cache the store's connection holds now.
+    fn cache_used(store: &Store) -> i32 {
+        let (mut now, mut high) = (0, 0);
+        // SAFETY: the handle is the store's open connection, used on this thread only; the
+        // out-pointers are locals that outlive the call.
+        unsafe {
+            rusqlite::ffi::sqlite3_db_status(
+                store.conn.handle(),
+                rusqlite::ffi::SQLITE_DBSTATUS_CACHE_USED,
+                &mut now,
+                &mut high,
+                0,
+            )
+        };
+        now
+    }
+
+    #[test]
+    fn the_integrity_check_keeps_no_large_store_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let long = "长".repeat(400);
+        for i in 0..3000 {
+            store.set_setting(&format!("zz-{i}"), &long).unwrap();
+        }
+        drop(store);
+        let store = Store::open(dir.path()).unwrap();
+        store.check_integrity().unwrap();
+        let kept = cache_used(&store);
+        assert!(
+            kept < 512 * 1024,
+            "{kept} bytes of pages kept after the check"
+        );
+        let size: i64 = store
+            .conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(size, -2000, "the cache gets SQLite's default size back");
     }
 }

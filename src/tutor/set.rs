@@ -24,7 +24,7 @@ use crate::bank::figure::FolderFigures;
 use crate::bank::read::{TextFile, read_text};
 use crate::bank::rules::{ANSWER_RANGE, BankRules, Gathered, PREP_RANGE};
 use crate::bank::suggest::closest;
-use crate::bank::{Bank, BankSet, Defaults, Language, Problem, Question, Source, Timing};
+use crate::bank::{Bank, BankSet, Body, Defaults, Language, Problem, Question, Source, Timing};
 use crate::session::plan::seeded;
 use crate::session::{Mode, Plan, QuestionRef};
 
@@ -160,10 +160,12 @@ impl Set {
             }
         }
         for bank in &mut out.banks {
-            for q in &mut bank.questions {
+            let mut body = std::mem::take(&mut bank.questions).into_body();
+            for q in &mut body.questions {
                 q.prep_seconds = self.prep_seconds.or(q.prep_seconds);
                 q.answer_seconds = self.answer_seconds.or(q.answer_seconds);
             }
+            bank.questions = body.into();
         }
         out
     }
@@ -242,9 +244,12 @@ pub fn parse_set(
         language: head.language,
         description: None,
         author: head.tutor.clone(),
-        defaults: Defaults::default(),
-        structures: g.structures,
-        questions: g.questions,
+        questions: Body {
+            defaults: Defaults::default(),
+            structures: g.structures,
+            questions: g.questions,
+        }
+        .into(),
         source: Source::File(path.to_path_buf()),
     };
     let questions: Vec<QuestionRef> = entries

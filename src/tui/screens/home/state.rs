@@ -157,7 +157,7 @@ impl Home {
             .map(|b| BankEntry {
                 id: b.id.clone(),
                 title: crate::text::sanitize_line(&b.title),
-                questions: b.questions.len(),
+                questions: b.questions.count(),
             })
             .collect();
         let categories = categories_of(banks);
@@ -239,11 +239,13 @@ impl Home {
 
 /// Category ids in the order of the format's list, unknown ones after them alphabetically.
 pub fn categories_of(banks: &[Bank]) -> Vec<String> {
-    let mut cats: Vec<String> = banks
+    // Each category once, alphabetically, before the (stable) sort by rank: sorting every
+    // question's category by a cloned key was a tenth of start-up.
+    let unique: std::collections::BTreeSet<&str> = banks
         .iter()
-        .flat_map(|b| b.questions.iter().map(|q| q.category.clone()))
+        .flat_map(|b| b.questions.categories())
         .collect();
-    cats.sort_by_key(|c| (crate::i18n::category_rank(c), c.clone()));
-    cats.dedup();
+    let mut cats: Vec<String> = unique.into_iter().map(String::from).collect();
+    cats.sort_by_key(|c| crate::i18n::category_rank(c));
     cats
 }
