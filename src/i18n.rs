@@ -527,6 +527,7 @@ ui_strings! {
     err_no_set_session: "没有保存过来自作业 `{set}` 的场次；先用 `mianba practice --set {path}` 完成作业，或用 --session ID 指定", "no session taken from set `{set}` is saved; practise it with `mianba practice --set {path}` first, or pass --session ID";
     err_other_set: "场次 {id} 来自作业 `{taken}`，不是 `{set}`；请用 --set 给出那份作业文件", "session {id} was taken from set `{taken}`, not `{set}`; pass that set's file with --set";
     set_export_picked: "导出场次 {id}：作业 `{set}` 最近一次有回答的场次（{n} 个回答）；要导出别的场次请用 --session ID", "Exporting session {id}: the latest session of set `{set}` with answers ({n} answer(s)); pass --session ID for another";
+    set_exported: "{file}：已导出作业 `{set}` 的 {n} 个回答（{name}）", "{file}: {n} answer(s) of set `{set}` for {name}";
     err_no_set_answers: "场次 {id} 没有回答作业 `{set}` 的任何题目；先用 `mianba practice --set {path}` 作答", "session {id} has no answer to any question of set `{set}`; answer them with `mianba practice --set {path}` first";
     err_bundle_untrusted: "结果文件 {file} 不可信（{flag}）；请老师批改你导出的原文件，不要修改", "bundle {file} cannot be trusted ({flag}); ask the tutor to grade the bundle you exported, unchanged";
     err_bundle_ungraded: "结果文件 {file} 还没有评分；请在老师批改后再导入", "bundle {file} has no grades yet; import it after a tutor has graded it";

@@ -54,3 +54,23 @@ fn the_name_comes_from_the_environment_or_is_asked_for() {
     .ok();
     assert_eq!(candidate(&out), "李四");
 }
+
+#[test]
+fn the_export_is_confirmed_in_the_ui_language() {
+    let home = Home::new();
+    let set = home.set("week1.toml", 3, 1);
+    let refs = references(&set);
+    home.sit(&home.data(), &set, &[refs[0].as_str()], 1_700_000_000);
+    let out = home.path("work/zh.json");
+    let mut cmd = home.cmd_in("zh");
+    cmd.env("MIANBA_NAME", "李四")
+        .args(["set", "export", "--set"])
+        .arg(&set)
+        .arg("--out")
+        .arg(&out);
+    let run = run_cmd(&mut cmd);
+    run.ok();
+    let said = run.stderr.lines().last().unwrap_or_default().to_string();
+    assert!(said.contains("已导出作业"), "{said}");
+    assert!(!said.contains("answer(s)"), "{said}");
+}

@@ -284,11 +284,16 @@ fn export(
         );
     }
     eprintln!(
-        "{}: {} answer(s) of set `{}` for {}",
-        sanitize_line(&out.display().to_string()),
-        bundle.content.answers.len(),
-        sanitize_line(&set.id),
-        sanitize_line(&bundle.content.candidate)
+        "{}",
+        sanitize_line(&fill(
+            ui.set_exported,
+            &[
+                ("file", &out.display()),
+                ("n", &bundle.content.answers.len()),
+                ("set", &set.id),
+                ("name", &bundle.content.candidate),
+            ],
+        ))
     );
     Ok(ExitCode::SUCCESS)
 }
