@@ -1230,6 +1230,14 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
         None,
     );
     assert!(earned(&hotline, "原因分析"), "{:?}", hotline.points);
+    let parcel = bundled("complaint/late-parcel").score(
+        "我会马上登录系统查这个单号，告诉他大概哪天能到。之后每天我都会盯着物流，有变化就第一时间\
+         发消息告诉他。",
+        None,
+    );
+    for name in ["查询核实", "给出时限", "跟到签收"] {
+        assert!(earned(&parcel, name), "{name}: {:?}", parcel.points);
+    }
     let en = bundled("en-basics/bots-dont-understand");
     let card = en.score(
         "I think the complaint is fair. Bots save cost, but when they loop, customers feel \
