@@ -1238,6 +1238,14 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
     for name in ["查询核实", "给出时限", "跟到签收"] {
         assert!(earned(&parcel, name), "{name}: {:?}", parcel.points);
     }
+    let peak = bundled("en-basics/peak-sale-chats").score(
+        "During the rush I spend my attention on the tricky ones, such as refunds. I always check \
+         the order number before I promise anything.",
+        None,
+    );
+    for name in ["Prioritise", "Accuracy"] {
+        assert!(earned(&peak, name), "{name}: {:?}", peak.points);
+    }
     let en = bundled("en-basics/bots-dont-understand");
     let card = en.score(
         "I think the complaint is fair. Bots save cost, but when they loop, customers feel \
