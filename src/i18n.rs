@@ -269,7 +269,7 @@ ui_strings! {
     // Self-review: the home line, history, session detail, progress, drill
     review_line: "复习：v 历史  p 进步  d 今日复习（{n} 题到期）  w 重练最弱", "Review: v history  p progress  d drill ({n} due today)  w retry my weakest";
     review_line_unknown: "复习：v 历史  p 进步  d 今日复习  w 重练最弱", "Review: v history  p progress  d drill  w retry my weakest";
-    history_title: "历史记录（{n} 场）", "History ({n} sessions)";
+    history_title: "历史记录（{n} 场）", "History ({n} session(s))";
     filter_all: "全部", "all";
     filter_line: "b 题库：{bank}  c 类别：{category}  m 模式：{mode}", "b bank: {bank}  c category: {category}  m mode: {mode}";
     col_date: "日期", "Date";
