@@ -184,33 +184,31 @@ pub fn with_rubric(
     hits: &[Hit],
     copied: &Copied,
 ) -> StructureOutcome {
-    let mut found_at: Vec<Vec<(usize, u16)>> = vec![Vec::new(); spec.sections.len()];
-    for h in hits {
-        let Role::Cue { section, cue } = h.role else {
-            continue;
-        };
-        if let Some(list) = found_at.get_mut(usize::from(section))
-            && !copied.covers(h.start, h.end)
-        {
-            list.push((text.orig_offset(h.start), cue));
-        }
-    }
+    // Each section's cues, in text order (hits come sorted by start), not copied.
+    let cues_of = |section: usize| {
+        hits.iter().filter_map(move |h| match h.role {
+            Role::Cue { section: s, cue }
+                if usize::from(s) == section && !copied.covers(h.start, h.end) =>
+            {
+                Some((text.orig_offset(h.start), cue))
+            }
+            _ => None,
+        })
+    };
     let mut after = 0;
     let first: Vec<Option<(usize, u16)>> = spec
         .sections
         .iter()
-        .zip(&mut found_at)
-        .map(|(sec, list)| {
-            list.sort_unstable();
+        .enumerate()
+        .map(|(i, sec)| {
             let in_turn = spec
                 .ordered
-                .then(|| list.iter().find(|(at, _)| *at >= after))
+                .then(|| cues_of(i).find(|(at, _)| *at >= after))
                 .flatten();
-            let pick = in_turn.or(list.first()).copied();
             if let (Some((at, _)), false) = (in_turn, sec.optional) {
-                after = *at;
+                after = at;
             }
-            pick
+            in_turn.or_else(|| cues_of(i).next())
         })
         .collect();
     let sections: Vec<SectionResult> = spec
