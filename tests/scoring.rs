@@ -902,6 +902,28 @@ fn bare_claims_stay_below_the_adequate_band() {
 }
 
 #[test]
+fn a_point_claimed_bare_and_made_later_with_substance_earns_in_full() {
+    // An opening that lists two steps bare, then the steps told properly: the apology is
+    // made, with its reason and its words, two sentences after it was first named.
+    let r = bundled("complaint/wrong-size");
+    let answer = "我会道歉。我会核实。接下来我先听顾客把情况讲完，理解他收到衣服穿不上\
+                  的失望。然后我会真诚地向顾客道歉，说让您白等了几天，还穿不上，实在对不起。";
+    let card = r.score(answer, None);
+    let apology = card
+        .points
+        .iter()
+        .find(|p| p.name == "致歉")
+        .expect("wrong-size has the point 致歉");
+    assert!(apology.hit, "{:?}", card.points);
+    assert!(!apology.partial, "made with substance: {apology:?}");
+    // The evidence is the sentence that made it, not the bare claim at the start.
+    assert!(
+        apology.at.is_some_and(|[start, _]| start > 10),
+        "{apology:?}"
+    );
+}
+
+#[test]
 fn an_english_keyword_string_without_punctuation_is_a_list() {
     let r = bundled("en-basics/late-parcel");
     let phrases: Vec<String> = r

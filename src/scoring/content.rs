@@ -1,5 +1,6 @@
 //! Content: which points the answer earns and which avoid phrases it uses. A point is earned by
-//! its earliest match that is neither negated nor copied from the prompt; the content score is
+//! its earliest match that is neither negated nor copied from the prompt, and made with
+//! substance if it is anywhere (a bare claim earns only until then); the content score is
 //! the weighted share of points earned, capped while a required point is missing.
 
 use super::matcher::{Hit, Role};
@@ -146,21 +147,30 @@ pub fn evaluate(
     let mut hostile_in_bank = false;
     let mut avoid_hit: Vec<Option<(u16, [usize; 2])>> = vec![None; avoid.len()];
     let mut spent: Vec<(usize, usize)> = Vec::new();
-    let mut point_at: Vec<Option<usize>> = vec![None; points.len()];
+    // Where each point was earned, in the normalised text.
+    let mut point_at: Vec<Option<(usize, usize)>> = vec![None; points.len()];
     let mut hostile_at: Vec<usize> = Vec::new();
     for h in hits {
-        let (slot, phrase, owned_elsewhere) = match h.role {
-            Role::Point { point, phrase } => (point_hit.get_mut(usize::from(point)), phrase, None),
+        let (slot, phrase, owned_elsewhere, reopen) = match h.role {
+            Role::Point { point, phrase } => {
+                let p = usize::from(point);
+                // A bare claim stands only until the point is made with substance: 「我会道
+                // 歉。」 early and a real apology later earns the point in full.
+                let reopen = bare.get(p).copied().unwrap_or(false);
+                (point_hit.get_mut(p), phrase, None, reopen)
+            }
             Role::Avoid { avoid, phrase } => (
                 avoid_hit.get_mut(usize::from(avoid)),
                 phrase,
                 Some(usize::from(avoid) >= bank_avoid),
+                false,
             ),
             _ => continue,
         };
-        // Only the first valid hit of each counts: the rest need no checks, except hostile
-        // words, which each taint their sentence.
-        let Some(slot) = slot.filter(|s| s.is_none() || owned_elsewhere == Some(true)) else {
+        // Only the first valid hit of each counts (the first with substance, for a point):
+        // the rest need no checks, except hostile words, which each taint their sentence.
+        let Some(slot) = slot.filter(|s| s.is_none() || reopen || owned_elsewhere == Some(true))
+        else {
             continue;
         };
         // A phrase inside one of the other kind belongs to it: 尺码表 inside "你自己没看尺码表"
@@ -203,21 +213,30 @@ pub fn evaluate(
         if is_point && spent.iter().any(|&(s, e)| h.start < e && s < h.end) {
             continue;
         }
-        *slot = Some((phrase, text.orig_span(h.start, h.end)));
-        if let Role::Point { point, .. } = h.role
-            && let Some(b) = bare.get_mut(usize::from(point))
-        {
+        if let Role::Point { point, .. } = h.role {
+            let p = usize::from(point);
+            let now_bare = is_bare(h.start);
+            if reopen && now_bare {
+                continue;
+            }
+            // The bare claim this replaces no longer holds its words.
+            if let Some(old) = point_at.get(p).copied().flatten() {
+                spent.retain(|&sp| sp != old);
+            }
             spent.push((h.start, h.end));
-            *b = is_bare(h.start);
-            if let Some(at) = point_at.get_mut(usize::from(point)) {
-                *at = Some(h.start);
+            if let Some(b) = bare.get_mut(p) {
+                *b = now_bare;
+            }
+            if let Some(at) = point_at.get_mut(p) {
+                *at = Some((h.start, h.end));
             }
         }
+        *slot = Some((phrase, text.orig_span(h.start, h.end)));
     }
     // Words said in the same breath as an insult make no point: 「尺码表就在详情页，自己不会
     // 看吗？」 is a rebuke, not sizing advice.
     for (hit, at) in point_hit.iter_mut().zip(&point_at) {
-        if at.is_some_and(|p| {
+        if at.is_some_and(|(p, _)| {
             hostile_at
                 .iter()
                 .any(|&h| same_sentence(text.as_str(), p, h))
