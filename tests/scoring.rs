@@ -1016,6 +1016,45 @@ fn contempt_and_blame_are_hostile_in_both_languages() {
 }
 
 #[test]
+fn a_follow_up_is_judged_as_a_short_reply_not_on_numbering_and_a_conclusion() {
+    let b = bank(ZH_BANK);
+    let q = b.question("wrong-size").unwrap();
+    let r = Rubric::for_followup(&b, q, &q.followups[0]);
+    // What the panel wants of a follow-up: the answer first, then why and how, concretely.
+    let reply = "那我会再次道歉，跟顾客说这次确实让您失望了。然后把情况整理好，\
+                 升级给主管处理，请主管亲自给顾客回电话，当天给出结论。";
+    let card = r.score(reply, None);
+    let names: Vec<&str> = card.sections.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["开门见山回应追问", "分几句展开", "说出具体做法"]);
+    assert!(card.sections.iter().all(|s| s.found), "{:?}", card.sections);
+    assert_eq!(card.structure, 100, "{card:#?}");
+    // The part that leads with the answer points at the words that did.
+    assert_eq!(card.sections[0].cue.as_deref(), Some("再次道歉"));
+    // One sentence only leads; one idea of two is not yet a concrete reply.
+    let card = r.score("那我会再次道歉。", None);
+    assert!(
+        card.sections.iter().all(|s| !s.found),
+        "{:?}",
+        card.sections
+    );
+    // A reply that makes its point late is told to lead with it.
+    let card = r.score(
+        "这种情况其实挺常见的，顾客心里有气也正常。我会再次道歉，然后升级给主管处理。",
+        None,
+    );
+    assert!(!card.sections[0].found, "{:?}", card.sections);
+    assert!(
+        card.feedback.iter().any(|f| f.contains("第一句")),
+        "{:?}",
+        card.feedback
+    );
+    // Spoken mode ticks the same three parts.
+    assert_eq!(r.section_names(), names);
+    let ticked = r.score_checklist(&[true, true], &[true, true, true], None);
+    assert_eq!(ticked.structure, 100);
+}
+
+#[test]
 fn one_idea_of_a_three_point_follow_up_is_weak_not_adequate() {
     // With few points each is a large part of what was asked.
     let b = bank(ZH_BANK);

@@ -201,8 +201,17 @@ fn structure_sentences(f: &Findings, zh: bool, out: &mut Vec<String>) {
             "Only one sentence: develop your answer over several sentences.".to_string()
         });
     }
-    // A follow-up is a few sentences; numbering and a conclusion are not asked of it.
+    // A follow-up is a few sentences; numbering and a conclusion are not asked of it, but
+    // its first sentence should answer what was asked.
     if f.brief {
+        let answered_first = f.card.sections.first().is_none_or(|s| s.found);
+        if !answered_first && org.sentences >= 2 && f.card.points.iter().any(|p| p.hit) {
+            out.push(if zh {
+                "第一句就回答追问问的事，再说理由和做法。".to_string()
+            } else {
+                "Answer what the follow-up asks in your first sentence, then explain.".to_string()
+            });
+        }
         return;
     }
     if org.enumerations < 2 {

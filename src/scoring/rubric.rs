@@ -15,7 +15,7 @@ use super::matcher::{Hit, Matcher, MatcherBuilder, Role};
 use super::negation::NegationGuard;
 use super::normalize::{Normalized, normalize};
 use super::relevance::{Copied, Topic, in_other_language, is_keyword_list, prompt_grams};
-use super::scorecard::{Flag, Scorecard};
+use super::scorecard::{Flag, PointResult, Scorecard};
 use super::sentences::Sentences;
 use super::similar::Units;
 use super::spans::Ranges;
@@ -469,11 +469,18 @@ impl Rubric {
         self.inner.structure.as_ref()
     }
 
-    /// The sections a scorecard reports, in order: the rubric's, or generic organisation's
-    /// three parts when the question has none. `score_checklist` takes ticks in this order.
+    /// A follow-up's rubric (judged as a short reply, see `structure::brief`).
+    fn is_followup(&self) -> bool {
+        self.inner.brief && !self.inner.points.is_empty()
+    }
+
+    /// The sections a scorecard reports, in order: the rubric's, or (when the question has
+    /// none) a follow-up's or generic organisation's three parts. `score_checklist` takes
+    /// ticks in this order.
     pub fn section_names(&self) -> Vec<&str> {
         match &self.inner.structure {
             Some(s) => s.sections.iter().map(|s| s.name.as_str()).collect(),
+            None if self.is_followup() => structure::brief_labels(self.inner.lang).to_vec(),
             None => structure::generic_labels(self.inner.lang).to_vec(),
         }
     }
@@ -534,6 +541,10 @@ impl Rubric {
         let org = structure::organisation(&ev.norm, &ev.hits, c.lang);
         let structure = match &c.structure {
             Some(spec) => structure::with_rubric(spec, &ev.norm, &ev.hits, &copied),
+            None if self.is_followup() => {
+                let first_end = ev.norm.orig_offset(sentences.first_end());
+                structure::brief(&brief_reply(&content, first_end, &org), c.lang)
+            }
             None => structure::generic(&org, c.lang),
         };
         let chars = ev.norm.orig_chars();
@@ -565,7 +576,12 @@ impl Rubric {
     ) -> Scorecard {
         let c = &*self.inner;
         let content = content::from_ticks(&c.points, points_ticked);
-        let structure = structure::from_ticks(c.structure.as_ref(), sections_ticked, c.lang);
+        let structure = structure::from_ticks(
+            c.structure.as_ref(),
+            sections_ticked,
+            c.lang,
+            self.is_followup(),
+        );
         let delivery = delivery::from_time(seconds, c.limits.answer_seconds);
         let flags = if points_ticked.iter().any(|&t| t) || c.points.is_empty() {
             Vec::new()
@@ -721,6 +737,34 @@ impl Rubric {
             zero,
         });
         card
+    }
+}
+
+/// A follow-up's shape from what it earned: a point in the first sentence (which ends at
+/// original offset `first_end`), its sentences, and a point made with substance.
+fn brief_reply(content: &Content, first_end: usize, org: &Organisation) -> structure::Brief {
+    let earned = |keep: &dyn Fn(&PointResult) -> bool| {
+        content
+            .points
+            .iter()
+            .filter(|p| p.hit && keep(p))
+            .filter_map(|p| Some((p.at?[0], p.matched.clone()?)))
+            .min_by_key(|(at, _)| *at)
+    };
+    let weight = |keep: &dyn Fn(&PointResult) -> bool| -> u32 {
+        content
+            .points
+            .iter()
+            .filter(|p| keep(p))
+            .map(|p| p.weight)
+            .sum()
+    };
+    let made = weight(&|p| p.hit && !p.partial);
+    structure::Brief {
+        // Leading with the answer needs something after it: one sentence only leads.
+        first: earned(&|_| true).filter(|(at, _)| *at < first_end && org.sentences >= 2),
+        sentences: org.sentences,
+        concrete: earned(&|p| !p.partial).filter(|_| made * 2 >= weight(&|_| true)),
     }
 }
 

@@ -110,6 +110,16 @@ impl Sentences {
         Sentences { list, lang, units }
     }
 
+    /// Where the first sentence ends (normalised byte; 0 for an empty answer). A short reply
+    /// before it (「有的。」, "Yes.") is part of it: the answer starts after.
+    pub fn first_end(&self) -> usize {
+        self.list
+            .iter()
+            .find(|s| s.toks.1 - s.toks.0 >= MIN_TOKENS)
+            .or(self.list.last())
+            .map_or(0, |s| s.end)
+    }
+
     /// The byte ranges of the sentences that count: about the question, said once.
     pub fn counted(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.list

@@ -1,6 +1,7 @@
 //! Structure: with a rubric, the sections found at the first occurrence of one of their cues,
 //! in order when the rubric says so; without one, generic organisation (numbered points, more
-//! than one sentence, a conclusion).
+//! than one sentence, a conclusion), or for a follow-up the shape of a short reply (the point
+//! first, developed, concrete).
 
 use super::matcher::{Hit, Role};
 use super::negation::is_clause_end;
@@ -22,6 +23,11 @@ const CONCLUSION_FROM: f64 = 0.6;
 const ENUMERATION_PART: f64 = 35.0;
 const SENTENCES_PART: f64 = 40.0;
 const CONCLUSION_PART: f64 = 25.0;
+
+/// A follow-up's three parts and their share of the structure score.
+const FIRST_PART: f64 = 25.0;
+const DEVELOPED_PART: f64 = 35.0;
+const CONCRETE_PART: f64 = 40.0;
 
 pub struct StructureOutcome {
     pub sections: Vec<SectionResult>,
@@ -289,13 +295,6 @@ pub fn generic(org: &Organisation, lang: Language) -> StructureOutcome {
     } else {
         0.0
     };
-    let part = |name: &str, found: bool, at: Option<&(usize, String)>| SectionResult {
-        name: name.to_string(),
-        found,
-        at: at.map(|(at, _)| *at),
-        optional: false,
-        cue: at.map(|(_, cue)| cue.clone()),
-    };
     StructureOutcome {
         sections: vec![
             part(
@@ -315,21 +314,89 @@ pub fn generic(org: &Organisation, lang: Language) -> StructureOutcome {
     }
 }
 
-/// Structure from a spoken-mode checklist: the sections (or generic parts) ticked.
+/// One pseudo-section of generic or follow-up organisation, found at `at` (original offset
+/// and the words that showed it).
+fn part(name: &str, found: bool, at: Option<&(usize, String)>) -> SectionResult {
+    SectionResult {
+        name: name.to_string(),
+        found,
+        at: at.map(|(at, _)| *at),
+        optional: false,
+        cue: at.map(|(_, cue)| cue.clone()),
+    }
+}
+
+/// Names of a follow-up's parts, in the bank's language. A follow-up asks one thing and gets a
+/// few sentences: it is judged on answering what was asked straight away, developing it and
+/// saying something concrete; numbering and a conclusion are not asked of it.
+pub fn brief_labels(lang: Language) -> [&'static str; 3] {
+    match lang {
+        Language::Zh => ["开门见山回应追问", "分几句展开", "说出具体做法"],
+        Language::En => [
+            "Answers the follow-up first",
+            "More than one sentence",
+            "Something concrete",
+        ],
+    }
+}
+
+/// What a follow-up's shape is judged on; each place is an original offset with the words
+/// that showed it.
+#[derive(Debug, Default)]
+pub struct Brief {
+    /// A point of the follow-up made in the answer's first sentence, with more after it.
+    pub first: Option<(usize, String)>,
+    pub sentences: usize,
+    /// The first point made with substance, when such points carry at least half of the
+    /// follow-up's weight (one idea of three is not yet a concrete reply).
+    pub concrete: Option<(usize, String)>,
+}
+
+/// A follow-up's organisation, shown as three pseudo-sections.
+pub fn brief(b: &Brief, lang: Language) -> StructureOutcome {
+    let [first_label, developed_label, concrete_label] = brief_labels(lang);
+    let developed = b.sentences >= 2;
+    let share = |found: bool, part: f64| if found { part } else { 0.0 };
+    StructureOutcome {
+        sections: vec![
+            part(first_label, b.first.is_some(), b.first.as_ref()),
+            part(developed_label, developed, None),
+            part(concrete_label, b.concrete.is_some(), b.concrete.as_ref()),
+        ],
+        order_ok: true,
+        score: share(b.first.is_some(), FIRST_PART)
+            + share(developed, DEVELOPED_PART)
+            + share(b.concrete.is_some(), CONCRETE_PART),
+    }
+}
+
+/// Structure from a spoken-mode checklist: the sections (or generic or follow-up parts)
+/// ticked.
 pub fn from_ticks(
     spec: Option<&StructureSpec>,
     ticked: &[bool],
     lang: Language,
+    brief_reply: bool,
 ) -> StructureOutcome {
     let tick = |i: usize| ticked.get(i).copied().unwrap_or(false);
+    let mark = |i: usize| tick(i).then(|| (0, String::new()));
     let Some(spec) = spec else {
-        let org = Organisation {
-            enumerations: if tick(0) { 2 } else { 0 },
-            first_enumeration: None,
-            sentences: if tick(1) { 3 } else { 1 },
-            conclusion: tick(2).then(|| (0, String::new())),
+        let mut out = if brief_reply {
+            let reply = Brief {
+                first: mark(0),
+                sentences: if tick(1) { 2 } else { 1 },
+                concrete: mark(2),
+            };
+            brief(&reply, lang)
+        } else {
+            let org = Organisation {
+                enumerations: if tick(0) { 2 } else { 0 },
+                first_enumeration: None,
+                sentences: if tick(1) { 3 } else { 1 },
+                conclusion: mark(2),
+            };
+            generic(&org, lang)
         };
-        let mut out = generic(&org, lang);
         for s in &mut out.sections {
             s.at = None;
             s.cue = None;
