@@ -596,8 +596,8 @@ ui_strings! {
     pr_unknown_concept: "未知概念 `{id}`；{fix}", "unknown concept `{id}`; {fix}";
     pr_no_points_to_name: "这道题没有可指的得分点", "the question has no points to name";
     pr_when_missing: "when_missing `{name}` 不是这道题的得分点；{fix}", "when_missing `{name}` names no point of this question; {fix}";
-    pr_one_value: "1 个值", "1 value";
-    pr_values: "{n} 个值", "{n} values";
+    pr_target_one: "`target_chars` 应为{wanted}，实际只有 1 个值", "`target_chars` must be {wanted}, found 1 value";
+    pr_target_count: "`target_chars` 应为{wanted}，实际有 {n} 个值", "`target_chars` must be {wanted}, found {n} values";
     pr_target_order: "`target_chars` 的最小值 {min} 大于最大值 {max}；请写成 [{max}, {min}]", "`target_chars` min {min} is greater than max {max}; write [{max}, {min}]";
     pr_weights_sum: "权重之和为 {sum}，不是 1；请调整 content、structure 和 delivery，使三者相加为 1", "weights sum to {sum}, not 1; change content, structure and delivery so they add up to 1";
     pr_too_large: "{what}有 {size} 字节，超过 {max} 字节（{shown}）的上限；{fix}", "the {what} is {size} bytes, over the {max}-byte ({shown}) limit; {fix}";

@@ -285,6 +285,15 @@ fn every_kind_of_mistake_has_a_chinese_text() {
         });
         assert!(chinese && zh != en, "not translated: {zh}");
     }
+    let shape = problems
+        .iter()
+        .find(|p| p.file.ends_with("target_chars_shape.toml"));
+    assert!(
+        shape.is_some_and(|p| p
+            .in_lang(Lang::Zh)
+            .ends_with("例如 [120, 500]，实际只有 1 个值")),
+        "{shape:?}"
+    );
 }
 
 #[test]

@@ -604,19 +604,11 @@ impl<'a> BankRules<'a> {
         let items = match v.get_ref() {
             DeValue::Array(items) if items.len() == 2 => items,
             DeValue::Array(items) => {
-                let found = match items.len() {
-                    1 => msg!(pr_one_value),
-                    n => msg!(pr_values, n = n),
+                let message = match items.len() {
+                    1 => msg!(pr_target_one, wanted = shape),
+                    n => msg!(pr_target_count, wanted = shape, n = n),
                 };
-                self.read.report(
-                    v.span(),
-                    msg!(
-                        pr_wrong_type,
-                        key = "target_chars",
-                        wanted = shape,
-                        found = found
-                    ),
-                );
+                self.read.report(v.span(), message);
                 return None;
             }
             _ => {
