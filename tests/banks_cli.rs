@@ -247,6 +247,13 @@ fn a_broken_bank_is_reported_on_stderr_and_the_rest_are_listed() {
         "{}",
         stdout_of(&lint)
     );
+    // JSON is for scripts: its problem messages stay English whatever the UI language.
+    let json = run_in("zh", ["banks", "lint", "--json", path]);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&json)).unwrap();
+    assert_eq!(
+        json["problems"][0]["message"],
+        "`any` is empty; list at least one phrase, e.g. [\"抱歉\", \"对不起\"]"
+    );
 }
 
 #[test]
