@@ -34,7 +34,7 @@ pub enum Error {
     /// A set file with problems: the first, and how many more.
     InvalidSet {
         path: PathBuf,
-        first: String,
+        first: Option<crate::bank::Problem>,
         more: usize,
     },
     /// Wrong usage that clap could not catch (e.g. an unknown question id format).
@@ -64,10 +64,14 @@ impl Error {
                     0 => String::new(),
                     n => fill(ui.err_and_more, &[("n", n)]),
                 };
-                let first: &dyn std::fmt::Display = first;
+                let first = first.as_ref().map(|p| p.in_lang(lang)).unwrap_or_default();
                 fill(
                     ui.err_set_invalid,
-                    &[("path", &path.display()), ("first", first), ("more", &more)],
+                    &[
+                        ("path", &path.display()),
+                        ("first", &first),
+                        ("more", &more),
+                    ],
                 )
             }
             Error::Other(e) => e.to_string(),

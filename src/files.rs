@@ -63,15 +63,23 @@ pub enum Kind {
 impl Kind {
     /// The kind in words, in the UI language.
     pub fn name(self, lang: Lang) -> &'static str {
-        let ui = lang.ui();
+        (self.template())(lang.ui())
+    }
+
+    /// The kind in words, for a message rendered later (`crate::message`).
+    pub fn message(self) -> crate::message::Message {
+        crate::message::Message::new(self.template())
+    }
+
+    fn template(self) -> fn(&crate::i18n::Ui) -> &'static str {
         match self {
-            Kind::Folder => ui.kind_folder,
-            Kind::Symlink => ui.kind_symlink,
-            Kind::Regular => ui.kind_regular,
-            Kind::Fifo => ui.kind_fifo,
-            Kind::Device => ui.kind_device,
-            Kind::Socket => ui.kind_socket,
-            Kind::Special => ui.kind_special,
+            Kind::Folder => |ui| ui.kind_folder,
+            Kind::Symlink => |ui| ui.kind_symlink,
+            Kind::Regular => |ui| ui.kind_regular,
+            Kind::Fifo => |ui| ui.kind_fifo,
+            Kind::Device => |ui| ui.kind_device,
+            Kind::Socket => |ui| ui.kind_socket,
+            Kind::Special => |ui| ui.kind_special,
         }
     }
 }

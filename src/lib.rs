@@ -15,6 +15,7 @@ pub mod error;
 pub mod files;
 pub mod i18n;
 pub mod lint;
+pub mod message;
 pub mod paths;
 pub mod review;
 pub mod scoring;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use mianba::bank::figure::{FigureSource, FolderFigures};
 use mianba::bank::load::{load_file, parse_bank, validate_paths};
 use mianba::bank::{BankSet, Language, Problem, Source, bundled};
+use mianba::i18n::Lang;
 use proptest::prelude::*;
 
 fn fixture(rel: &str) -> PathBuf {
@@ -268,6 +269,33 @@ fn each_kind_of_mistake_is_reported_at_its_line() {
     }
 }
 
+/// Every mistake of tests/invalid_banks/ is told in Chinese under a zh UI: the words around
+/// the quoted names and values are translated (not the English text again), at the same place.
+#[test]
+fn every_kind_of_mistake_has_a_chinese_text() {
+    let (_, problems) = validate_paths(&[fixture("invalid_banks")]);
+    assert!(problems.len() > 30, "{problems:?}");
+    for p in &problems {
+        let (en, zh) = (p.in_lang(Lang::En), p.in_lang(Lang::Zh));
+        assert_eq!(en, p.to_string(), "Display stays English");
+        let place = format!("{}:{}:{}: ", p.file, p.line, p.column);
+        let words = zh.strip_prefix(&place).unwrap_or_else(|| panic!("{zh}"));
+        let chinese = words.split('`').step_by(2).flat_map(str::chars).any(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        });
+        assert!(chinese && zh != en, "not translated: {zh}");
+    }
+    let shape = problems
+        .iter()
+        .find(|p| p.file.ends_with("target_chars_shape.toml"));
+    assert!(
+        shape.is_some_and(|p| p
+            .in_lang(Lang::Zh)
+            .ends_with("例如 [120, 500]，实际只有 1 个值")),
+        "{shape:?}"
+    );
+}
+
 #[test]
 fn problems_are_all_reported_and_sorted_by_position() {
     let text = MINIMAL
@@ -394,7 +422,10 @@ fn figures_that_escape_the_folder_are_refused() {
         let problems = load_file(&path).unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!((problems[0].line, problems[0].column), (11, 10));
-        assert!(problems[0].message.contains(want), "{figure}: {problems:?}");
+        assert!(
+            problems[0].message.to_string().contains(want),
+            "{figure}: {problems:?}"
+        );
     }
 }
 
@@ -414,6 +445,7 @@ fn a_symlink_pointing_out_of_the_folder_is_refused() {
     assert!(
         problems[0]
             .message
+            .to_string()
             .contains("resolves outside the bank's folder"),
         "{problems:?}"
     );
@@ -447,6 +479,7 @@ fn large_figures_and_large_banks_are_refused() {
     assert!(
         problems[0]
             .message
+            .to_string()
             .contains("65537 bytes, over the 65536-byte"),
         "{problems:?}"
     );
@@ -460,7 +493,12 @@ fn large_figures_and_large_banks_are_refused() {
     )
     .unwrap_err();
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].message.contains("split it into smaller banks"));
+    assert!(
+        problems[0]
+            .message
+            .to_string()
+            .contains("split it into smaller banks")
+    );
 }
 
 #[test]
@@ -519,6 +557,7 @@ fn one_broken_bank_among_good_ones_loads_the_good_ones() {
     assert!(
         set.problems[1]
             .message
+            .to_string()
             .starts_with("bank id `good-one` is already used by")
     );
     // Bundled banks are always there, before the user's.
@@ -532,7 +571,12 @@ fn user_folder_is_optional_and_extra_paths_must_exist() {
     assert!(set.problems.is_empty());
     let set = BankSet::load(&[dir.path().join("absent")], None);
     assert_eq!(set.problems.len(), 1);
-    assert!(set.problems[0].message.contains("no such bank folder"));
+    assert!(
+        set.problems[0]
+            .message
+            .to_string()
+            .contains("no such bank folder")
+    );
 }
 
 #[test]
@@ -593,7 +637,8 @@ fn check_no_panic_and_sane_positions(text: &str) -> Result<(), TestCaseError> {
             for p in &problems {
                 prop_assert!(p.line >= 1 && p.line <= lines, "{p}");
                 prop_assert!(p.column >= 1, "{p}");
-                prop_assert!(!p.message.contains('\n'));
+                prop_assert!(!p.message.to_string().contains('\n'));
+                prop_assert!(!p.message.in_lang(mianba::i18n::Lang::Zh).contains('\n'));
             }
         }
     }
@@ -697,7 +742,10 @@ fn a_fifo_named_like_a_bank_is_reported_not_waited_on() {
     assert_eq!(checked, 1);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0].message.contains("not a regular file"),
+        problems[0]
+            .message
+            .to_string()
+            .contains("not a regular file"),
         "{problems:?}"
     );
 }

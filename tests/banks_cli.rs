@@ -13,20 +13,42 @@ fn manifest() -> &'static Path {
 
 /// The binary with a private config folder (no user banks), English UI, run from the crate.
 fn mianba(config: &Path) -> Command {
+    mianba_in(config, "en")
+}
+
+/// `mianba` with `--lang LANG`.
+fn mianba_in(config: &Path, lang: &str) -> Command {
     let mut cmd = Command::cargo_bin("mianba").unwrap();
     cmd.current_dir(manifest())
         .env("XDG_CONFIG_HOME", config)
         .env("HOME", config)
         .env_remove("MIANBA_DATA_DIR")
         .arg("--lang")
-        .arg("en");
+        .arg(lang);
     cmd
 }
 
 /// Runs `mianba ARGS…` with a fresh private config folder.
 fn run<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> std::process::Output {
+    run_in("en", args)
+}
+
+/// `run` with `--lang LANG`.
+fn run_in<S: AsRef<std::ffi::OsStr>>(
+    lang: &str,
+    args: impl IntoIterator<Item = S>,
+) -> std::process::Output {
     let config = tempfile::tempdir().unwrap();
-    mianba(config.path()).args(args).output().unwrap()
+    mianba_in(config.path(), lang).args(args).output().unwrap()
+}
+
+/// Whether a line has Chinese (characters or full-width punctuation) outside `backticks`:
+/// quoted names and values stay as written, the words around them are translated.
+fn reads_as_chinese(line: &str) -> bool {
+    line.split('`')
+        .step_by(2)
+        .flat_map(str::chars)
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c))
 }
 
 fn stdout_of(out: &std::process::Output) -> String {
@@ -63,6 +85,39 @@ fn ten_mistakes_give_ten_exact_lines() {
     ];
     assert_eq!(stdout_of(&out).lines().collect::<Vec<_>>(), expected);
     assert_eq!(out.status.code(), Some(1));
+}
+
+/// Under `--lang zh` the same problems are at the same places, in Chinese; names and values from
+/// the file, and the TOML parser's own detail, stay as written.
+#[test]
+fn problems_follow_the_ui_language_at_the_same_places() {
+    let args = ["banks", "validate", "tests/invalid_banks/ten_mistakes.toml"];
+    let (en, zh) = (run_in("en", args), run_in("zh", args));
+    assert_eq!(zh.status.code(), Some(1));
+    let (en, zh) = (stdout_of(&en), stdout_of(&zh));
+    assert_eq!(zh.lines().count(), 10, "{zh}");
+    let place = |l: &str| l.splitn(4, ':').take(3).collect::<Vec<_>>().join(":");
+    for (e, z) in en.lines().zip(zh.lines()) {
+        assert_eq!(place(e), place(z));
+        assert_ne!(e, z);
+        assert!(reads_as_chinese(&z[place(z).len()..]), "{z}");
+    }
+    let f = "tests/invalid_banks/ten_mistakes.toml";
+    for want in [
+        format!("{f}:24:1: 未知字段 `refrence`；是不是想写 `reference`？"),
+        format!("{f}:23:13: 这个题库中没有定义结构 `veiw`；是不是想写 `view`？"),
+        format!("{f}:25:18: TOML 语法错误：string values must be quoted, expected literal string"),
+        format!("{f}:21:14: `difficulty` 应在 1 到 3 之间，实际是 5"),
+        format!("{f}:32:6: 题目 id `wrong-size` 重复（第 19 行已用过）；请给其中一个改名"),
+    ] {
+        assert!(zh.lines().any(|l| l == want), "{want} not in\n{zh}");
+    }
+
+    let missing = run_in("zh", ["banks", "validate", "nope.toml"]);
+    assert_eq!(
+        stdout_of(&missing),
+        "nope.toml:1:1: 没有这个文件或文件夹；请检查路径\n"
+    );
 }
 
 #[test]
@@ -168,6 +223,36 @@ fn a_broken_bank_is_reported_on_stderr_and_the_rest_are_listed() {
         format!(
             "{broken}:15:9: `any` is empty; list at least one phrase, e.g. [\"抱歉\", \"对不起\"]\n"
         )
+    );
+    let zh = run_in(
+        "zh",
+        ["--banks", banks.path().to_str().unwrap(), "banks", "list"],
+    );
+    assert_eq!(
+        stderr_of(&zh),
+        format!("{broken}:15:9: `any` 为空；请至少列出一个短语，例如 [\"抱歉\", \"对不起\"]\n")
+    );
+
+    // `score --bank FILE` and `lint` name the same problem in the UI language too.
+    let path = "tests/invalid_banks/empty_any.toml";
+    let score = run_in("zh", ["score", "--bank", path, "--question", "q"]);
+    assert!(
+        stderr_of(&score).contains(":15:9: `any` 为空；"),
+        "{}",
+        stderr_of(&score)
+    );
+    let lint = run_in("zh", ["banks", "lint", path]);
+    assert!(
+        stdout_of(&lint).starts_with(&format!("{path}:15:9: `any` 为空；")),
+        "{}",
+        stdout_of(&lint)
+    );
+    // JSON is for scripts: its problem messages stay English whatever the UI language.
+    let json = run_in("zh", ["banks", "lint", "--json", path]);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&json)).unwrap();
+    assert_eq!(
+        json["problems"][0]["message"],
+        "`any` is empty; list at least one phrase, e.g. [\"抱歉\", \"对不起\"]"
     );
 }
 

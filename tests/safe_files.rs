@@ -275,7 +275,7 @@ fn case12_a_fifo_is_refused_at_once_and_skipped_entries_are_named() {
     let listed = mianba::tutor::set_files::list_sets(&[sets], None, &banks);
     assert!(
         matches!(listed.as_slice(), [mianba::tutor::set_files::SetEntry::Broken { file, problem }]
-            if file == "pipe.toml" && problem.contains("FIFO, not a regular file")),
+            if file == "pipe.toml" && problem.to_string().contains("FIFO, not a regular file")),
         "{listed:?}"
     );
 }

@@ -25,6 +25,11 @@ struct Run {
 }
 
 fn mianba<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> Run {
+    mianba_in("en", args)
+}
+
+/// `mianba` with `--lang LANG`.
+fn mianba_in<S: AsRef<std::ffi::OsStr>>(lang: &str, args: impl IntoIterator<Item = S>) -> Run {
     let home = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("mianba")
         .unwrap()
@@ -32,7 +37,7 @@ fn mianba<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> Run {
         .env("XDG_CONFIG_HOME", home.path())
         .env("HOME", home.path())
         .env("MIANBA_DATA_DIR", home.path().join("data"))
-        .args(["--lang", "en"])
+        .args(["--lang", lang])
         .args(args)
         .output()
         .unwrap();
@@ -60,6 +65,16 @@ fn rejects(run: &Run, needle: &str) {
     );
     assert!(both.contains(needle), "expected {needle:?} in\n{both}");
 }
+
+/// A command that needs a set, given one with problems.
+const EXPORT_INVALID_SET: [&str; 6] = [
+    "set",
+    "export",
+    "--set",
+    "sets/refs_nowhere.toml",
+    "--out",
+    "x.json",
+];
 
 #[test]
 fn hostile_sets() {
@@ -113,15 +128,51 @@ fn hostile_sets() {
     assert_eq!(ok.code, Some(0), "{}", ok.stdout);
     // An invalid set stops practice-style commands with one sentence naming the fix.
     rejects(
-        &mianba([
-            "set",
-            "export",
-            "--set",
-            "sets/refs_nowhere.toml",
-            "--out",
-            "x.json",
-        ]),
+        &mianba(EXPORT_INVALID_SET),
         "run `mianba set validate sets/refs_nowhere.toml` to see every problem",
+    );
+}
+
+/// A tutor with a Chinese UI reads the same problems, at the same places, in Chinese.
+#[test]
+fn hostile_sets_in_chinese() {
+    let cases = [
+        (
+            "sets/nul_byte.toml",
+            "sets/nul_byte.toml:4:11: TOML 语法错误：",
+        ),
+        (
+            "sets/escape_in_names.toml",
+            "作业 id `Evil[2J]0;pwned` 只能使用 a-z、0-9 和 '-'",
+        ),
+        (
+            "sets/path_escape.toml",
+            "sets/path_escape.toml:10:10: 配图 `../../../etc/passwd` 跳出了题库文件夹",
+        ),
+        (
+            "sets/wrong_types.toml",
+            "sets/wrong_types.toml:5:13: `pass_mark` 应为介于 0 到 100 之间的整数，实际是文本",
+        ),
+        (
+            "sets/wrong_types.toml",
+            "sets/wrong_types.toml:7:7: `due` 应为日期（如 2025-07-01）",
+        ),
+        (
+            "sets/not_utf8.toml",
+            "sets/not_utf8.toml:4:10: 文件此处不是 UTF-8 文本；请另存为 UTF-8",
+        ),
+        (
+            "sets/refs_nowhere.toml",
+            "sets/refs_nowhere.toml:6:7: ref `complaint/no-such-question` 不是已加载的题目；",
+        ),
+    ];
+    for (file, needle) in cases {
+        rejects(&mianba_in("zh", ["set", "validate", file]), needle);
+    }
+    // The one sentence of a command that needs the set carries its first problem in Chinese.
+    rejects(
+        &mianba_in("zh", EXPORT_INVALID_SET),
+        "sets/refs_nowhere.toml:6:7: ref `complaint/no-such-question` 不是已加载的题目；",
     );
 }
 
@@ -366,4 +417,50 @@ fn hostile_spreadsheets() {
     assert!(bank.questions[0].points[0].required);
     let bank = mianba::bank::load::load_file(Path::new(&out("gbk.toml"))).unwrap();
     assert_eq!(bank.questions[0].prompt, "客户退货");
+}
+
+#[test]
+fn hostile_spreadsheets_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "csv/ragged.csv",
+            "csv/ragged.csv:3:3: 这一行有 2 个字段，表头有 3 个；",
+        ),
+        (
+            "csv/not_text.csv",
+            "csv/not_text.csv:2:3: 此字段不是 UTF-8、UTF-16 或 GBK/GB18030 文本；",
+        ),
+        (
+            "csv/escape_in_header.csv",
+            "csv/escape_in_header.csv:1:4: 未知列 `[31mevil[0m`；",
+        ),
+        (
+            "csv/bad_cells.tsv",
+            "csv/bad_cells.tsv:2:4: `difficulty` 应为介于 1 到 3 之间的整数，实际是 `5`",
+        ),
+        (
+            "csv/bad_cells.tsv",
+            "csv/bad_cells.tsv:2:6: id `Bad Id` 只能使用 a-z、0-9 和 '-'；可以写成 `bad-id`",
+        ),
+        (
+            "csv/bad_cells.tsv",
+            "csv/bad_cells.tsv:3:1: `prompt` 为空；请填写",
+        ),
+        (
+            "csv/bad_cells.tsv",
+            "csv/bad_cells.tsv:3:3: 得分点 `:|` 没有列出短语；",
+        ),
+    ];
+    for (i, (file, needle)) in cases.iter().enumerate() {
+        let target = dir.path().join(format!("bank{i}.toml"));
+        let target = target.display().to_string();
+        let run = mianba_in(
+            "zh",
+            [
+                "banks", "import", file, "--id", "imported", "--out", &target,
+            ],
+        );
+        rejects(&run, needle);
+    }
 }

@@ -3,7 +3,8 @@
 //! problem at its `FILE:LINE:COLUMN`, with the fix, instead of stopping at the first one.
 //!
 //! Banks (`super::rules`) and assignment sets (`crate::tutor::set`) read their fields with it,
-//! so both report problems in the same words. Usage:
+//! so both report problems in the same words (a `crate::message::Message`, shown in the UI
+//! language). Usage:
 //!
 //! ```
 //! use mianba::bank::fields::{FieldReader, Tbl};
@@ -14,9 +15,9 @@
 //! let root = Tbl::top(parsed.get_ref());
 //! let set = read.table(&root, "set", "[set]").unwrap();
 //! read.unknown_fields(&set, &["id", "title"]);
-//! assert_eq!(read.id(&set, "set id").unwrap().into_inner(), "week-3");
+//! assert_eq!(read.id(&set, mianba::msg!(what_set_id)).unwrap().into_inner(), "week-3");
 //! assert!(read.text(&set, "title").is_none()); // missing: reported
-//! let messages: Vec<String> = read.into_problems().into_iter().map(|p| p.message).collect();
+//! let messages: Vec<String> = read.into_problems().iter().map(|p| p.message.to_string()).collect();
 //! assert_eq!(messages, [
 //!     "missing field `title` in [set]; add `title = …`", // line 1, where [set] starts
 //!     "unknown field `titel`; did you mean `title`?",    // line 3
@@ -35,14 +36,15 @@ use toml::de::{DeTable, DeValue};
 use super::Problem;
 use super::problem::Locator;
 use super::suggest::{closest, is_valid_id, suggest_id};
-use crate::text::sanitize_line;
+use crate::message::Message;
+use crate::msg;
 
 /// One table being read: its fields, where it starts (missing fields are reported there) and
 /// how messages name it.
 pub struct Tbl<'t, 'i> {
     pub fields: &'t DeTable<'i>,
     pub at: usize,
-    pub name: &'static str,
+    pub name: Message,
 }
 
 impl<'t, 'i> Tbl<'t, 'i> {
@@ -51,7 +53,7 @@ impl<'t, 'i> Tbl<'t, 'i> {
         Tbl {
             fields,
             at: 0,
-            name: "the top level",
+            name: msg!(tbl_top_level),
         }
     }
 }
@@ -114,13 +116,13 @@ impl<'a> FieldReader<'a> {
     /// A TOML syntax error. The parser recovers and goes on, but what it made of that line
     /// is a guess, so no other problem is reported on it.
     pub fn report_syntax(&mut self, at: usize, message: &str) {
-        let message = message.trim().replace('\n', "; ");
-        self.report(at..at, format!("TOML syntax error: {message}"));
+        let detail = message.trim().replace('\n', "; ");
+        self.report(at..at, msg!(pr_toml_syntax, detail = detail));
         self.syntax_lines.insert(self.line_of(&(at..at)));
     }
 
     /// A problem at `span` (relative to the piece being read).
-    pub fn report(&mut self, span: Range<usize>, message: impl AsRef<str>) {
+    pub fn report(&mut self, span: Range<usize>, message: Message) {
         let (line, column) = self.loc.position(self.base + span.start);
         if self.syntax_lines.contains(&line) {
             return;
@@ -129,8 +131,7 @@ impl<'a> FieldReader<'a> {
             file: self.file.to_string(),
             line,
             column,
-            // Messages quote file text; strip what could disguise the terminal line.
-            message: sanitize_line(message.as_ref()),
+            message,
         });
     }
 
@@ -156,11 +157,12 @@ impl<'a> FieldReader<'a> {
                 continue;
             }
             let message = match closest(k, known) {
-                Some(near) => format!("unknown field `{k}`; did you mean `{near}`?"),
-                None => format!(
-                    "unknown field `{k}` in {}; remove it (known fields: {})",
-                    t.name,
-                    known.join(", ")
+                Some(near) => msg!(pr_unknown_field_near, key = k, near = near),
+                None => msg!(
+                    pr_unknown_field,
+                    key = k,
+                    table = t.name.clone(),
+                    known = known.join(", ")
                 ),
             };
             self.report(key.span(), message);
@@ -182,7 +184,7 @@ impl<'a> FieldReader<'a> {
                 if required {
                     self.report(
                         t.at..t.at,
-                        format!("missing field `{key}` in {}; add `{key} = …`", t.name),
+                        msg!(pr_missing_field, key = key, table = t.name.clone()),
                     );
                 }
                 None
@@ -191,9 +193,21 @@ impl<'a> FieldReader<'a> {
     }
 
     /// Reports that `key` holds another type than `wanted` (written for people).
-    pub fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, wanted: &str) {
-        let found = v.get_ref().type_str();
-        self.report(v.span(), format!("`{key}` must be {wanted}, found {found}"));
+    pub fn wrong_type(&mut self, v: &Spanned<DeValue>, key: &str, wanted: Message) {
+        let found = type_name(v.get_ref());
+        self.report(
+            v.span(),
+            msg!(pr_wrong_type, key = key, wanted = wanted, found = found),
+        );
+    }
+
+    /// Reports a list entry of another type than `wanted`.
+    pub fn entry_type(&mut self, span: Range<usize>, key: &str, wanted: Message, found: &DeValue) {
+        let found = type_name(found);
+        self.report(
+            span,
+            msg!(pr_entry_type, key = key, wanted = wanted, found = found),
+        );
     }
 
     /// A text field, with where it is written; `None` when absent or not text (reported).
@@ -202,7 +216,7 @@ impl<'a> FieldReader<'a> {
         match v.get_ref() {
             DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
             _ => {
-                self.wrong_type(v, key, "text in quotes");
+                self.wrong_type(v, key, msg!(want_text));
                 None
             }
         }
@@ -217,7 +231,7 @@ impl<'a> FieldReader<'a> {
     pub fn text_at(&mut self, t: &Tbl, key: &str) -> Option<Spanned<String>> {
         let s = self.string(t, key, true)?;
         if s.get_ref().trim().is_empty() {
-            self.report(s.span(), format!("`{key}` is empty; write it"));
+            self.report(s.span(), msg!(pr_text_empty, key = key));
             return None;
         }
         Some(s)
@@ -225,22 +239,13 @@ impl<'a> FieldReader<'a> {
 
     /// The `id` of a bank, structure or question: `[a-z0-9-]+`. Returned even when malformed
     /// (the problem is reported) so later checks do not pile up on it.
-    pub fn id(&mut self, t: &Tbl, what: &str) -> Option<Spanned<String>> {
+    pub fn id(&mut self, t: &Tbl, what: Message) -> Option<Spanned<String>> {
         let id = self.string(t, "id", true)?;
         let text = id.get_ref();
         if text.is_empty() {
-            self.report(
-                id.span(),
-                format!("{what} is empty; write one using a-z, 0-9 and '-'"),
-            );
+            self.report(id.span(), msg!(pr_id_empty, what = what));
         } else if !is_valid_id(text) {
-            let hint = suggest_id(text)
-                .map(|s| format!("; try `{s}`"))
-                .unwrap_or_default();
-            self.report(
-                id.span(),
-                format!("{what} `{text}` may only use a-z, 0-9 and '-'{hint}"),
-            );
+            self.report(id.span(), id_chars(what, text));
         }
         Some(id)
     }
@@ -251,14 +256,16 @@ impl<'a> FieldReader<'a> {
         &mut self,
         seen: &mut HashMap<String, usize>,
         name: &Spanned<String>,
-        what: &str,
+        what: Message,
     ) {
         match seen.get(name.get_ref()) {
             Some(&first_at) => {
                 let first = self.loc.position(first_at).0;
-                let message = format!(
-                    "duplicate {what} `{}` (first used on line {first}); rename one of them",
-                    name.get_ref()
+                let message = msg!(
+                    pr_duplicate,
+                    what = what,
+                    name = name.get_ref(),
+                    first = first
                 );
                 self.report(name.span(), message);
             }
@@ -275,7 +282,7 @@ impl<'a> FieldReader<'a> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             _ => {
-                self.wrong_type(v, key, "true or false (no quotes)");
+                self.wrong_type(v, key, msg!(want_bool));
                 None
             }
         }
@@ -305,16 +312,23 @@ impl<'a> FieldReader<'a> {
             DeValue::Integer(i) => match int_of(i) {
                 Some(n) if range.contains(&n) => Some(n),
                 _ => {
+                    let found = i.to_string();
                     self.report(
                         v.span(),
-                        format!("`{key}` must be from {lo} to {hi}, found {i}"),
+                        msg!(
+                            pr_out_of_range,
+                            key = key,
+                            lo = *lo,
+                            hi = *hi,
+                            found = found
+                        ),
                     );
                     None
                 }
             },
             _ if is_placeholder(v) => None,
             _ => {
-                self.wrong_type(v, key, &format!("a whole number from {lo} to {hi}"));
+                self.wrong_type(v, key, msg!(want_whole_number, lo = *lo, hi = *hi));
                 None
             }
         }
@@ -327,7 +341,7 @@ impl<'a> FieldReader<'a> {
             DeValue::Integer(i) => (int_of(i).map(|n| n as f64), i.to_string()),
             DeValue::Float(f) => (f.as_str().parse::<f64>().ok(), f.to_string()),
             _ => {
-                self.wrong_type(v, key, "a number from 0 to 1");
+                self.wrong_type(v, key, msg!(want_fraction));
                 return None;
             }
         };
@@ -336,7 +350,13 @@ impl<'a> FieldReader<'a> {
             _ => {
                 self.report(
                     v.span(),
-                    format!("`{key}` must be from 0 to 1, found {shown}"),
+                    msg!(
+                        pr_out_of_range,
+                        key = key,
+                        lo = 0u32,
+                        hi = 1u32,
+                        found = shown
+                    ),
                 );
                 None
             }
@@ -347,10 +367,7 @@ impl<'a> FieldReader<'a> {
     pub fn phrases(&mut self, t: &Tbl, key: &str) -> Option<Vec<String>> {
         let v = self.field(t, key, true)?;
         if matches!(v.get_ref(), DeValue::Array(items) if items.is_empty()) {
-            self.report(
-                v.span(),
-                format!("`{key}` is empty; list at least one phrase, e.g. [\"抱歉\", \"对不起\"]"),
-            );
+            self.report(v.span(), msg!(pr_phrases_empty, key = key));
             return None;
         }
         Some(self.string_list(v, key))
@@ -359,25 +376,18 @@ impl<'a> FieldReader<'a> {
     /// The strings of a list; entries that are not text, or are blank, are reported.
     pub fn string_list(&mut self, v: &Spanned<DeValue>, key: &str) -> Vec<String> {
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(v, key, "a list of text in quotes, e.g. [\"…\", \"…\"]");
+            self.wrong_type(v, key, msg!(want_text_list));
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(s) if s.trim().is_empty() => self.report(
-                    item.span(),
-                    format!("empty phrase in `{key}`; remove it or write the words"),
-                ),
+                DeValue::String(s) if s.trim().is_empty() => {
+                    self.report(item.span(), msg!(pr_phrase_empty, key = key));
+                }
                 DeValue::String(s) => out.push(s.to_string()),
                 _ if is_placeholder(item) => {}
-                other => {
-                    let found = other.type_str();
-                    self.report(
-                        item.span(),
-                        format!("each entry of `{key}` must be text in quotes, found {found}"),
-                    );
-                }
+                other => self.entry_type(item.span(), key, msg!(want_text), other),
             }
         }
         out
@@ -388,8 +398,9 @@ impl<'a> FieldReader<'a> {
         &mut self,
         t: &Tbl<'t, 'i>,
         key: &str,
-        name: &'static str,
+        name: impl Into<Message>,
     ) -> Option<Tbl<'t, 'i>> {
+        let name = name.into();
         let v = self.field(t, key, false)?;
         match v.get_ref() {
             DeValue::Table(fields) => Some(Tbl {
@@ -398,7 +409,7 @@ impl<'a> FieldReader<'a> {
                 name,
             }),
             _ => {
-                self.wrong_type(v, key, &format!("a table ({name})"));
+                self.wrong_type(v, key, msg!(want_table, name = name));
                 None
             }
         }
@@ -410,9 +421,10 @@ impl<'a> FieldReader<'a> {
         &mut self,
         t: &Tbl<'t, 'i>,
         key: &str,
-        name: &'static str,
-        missing: Option<&str>,
+        name: impl Into<Message>,
+        missing: Option<Message>,
     ) -> Vec<Tbl<'t, 'i>> {
+        let name = name.into();
         let Some(v) = self.field(t, key, false) else {
             if let (Some(message), false) = (missing, t.fields.contains_key(key)) {
                 self.report(t.at..t.at, message);
@@ -420,7 +432,7 @@ impl<'a> FieldReader<'a> {
             return Vec::new();
         };
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(v, key, &format!("a list of tables ({name})"));
+            self.wrong_type(v, key, msg!(want_tables, name = name));
             return Vec::new();
         };
         if let (Some(message), true) = (missing, items.is_empty()) {
@@ -432,19 +444,35 @@ impl<'a> FieldReader<'a> {
                 DeValue::Table(fields) => out.push(Tbl {
                     fields,
                     at: item.span().start,
-                    name,
+                    name: name.clone(),
                 }),
                 _ if is_placeholder(item) => {}
                 other => {
-                    let found = other.type_str();
-                    self.report(
-                        item.span(),
-                        format!("each entry of `{key}` must be a table ({name}), found {found}"),
-                    );
+                    let wanted = msg!(want_table, name = name.clone());
+                    self.entry_type(item.span(), key, wanted, other);
                 }
             }
         }
         out
+    }
+}
+
+/// "`{what}` `x` may only use a-z, 0-9 and '-'", with a valid id to try when there is one.
+pub fn id_chars(what: impl Into<Message>, id: &str) -> Message {
+    let hint = suggest_id(id).map_or(Message::same(""), |s| msg!(pr_id_try, id = s));
+    msg!(pr_id_chars, what = what.into(), id = id, hint = hint)
+}
+
+/// A TOML value's type, in words.
+pub fn type_name(v: &DeValue) -> Message {
+    match v {
+        DeValue::String(_) => msg!(type_string),
+        DeValue::Integer(_) => msg!(type_integer),
+        DeValue::Float(_) => msg!(type_float),
+        DeValue::Boolean(_) => msg!(type_boolean),
+        DeValue::Datetime(_) => msg!(type_datetime),
+        DeValue::Array(_) => msg!(type_array),
+        DeValue::Table(_) => msg!(type_table),
     }
 }
 

@@ -5,31 +5,59 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::bundled;
-use crate::files::{ReadCapped, read_capped};
+use crate::files::{Kind, ReadCapped, read_capped};
+use crate::message::Message;
+use crate::msg;
 
 /// Figures are short texts (material, ASCII art) shown beside a prompt; anything larger is a
 /// mistake, and reading it must not stall loading.
 pub const MAX_FIGURE_BYTES: u64 = 64 * 1024;
 
-/// Why a figure cannot be used. `Display` completes a sentence that starts "figure `PATH` …".
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a figure cannot be used. `message` (and `Display`, in English) completes a sentence
+/// that starts "figure `PATH` …".
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FigureError {
-    #[error("is empty; write a path relative to the bank file, e.g. \"figures/chart.txt\"")]
     EmptyPath,
-    #[error("is an absolute path; write it relative to the bank file, inside the bank's folder")]
     Absolute,
-    #[error("leaves the bank's folder (`..`); keep figures inside it, e.g. in figures/")]
     ParentDir,
-    #[error("resolves outside the bank's folder (a symbolic link?); copy the file into the folder")]
     Escapes,
-    #[error("not found; check the path, which is relative to the bank file")]
     Missing,
-    #[error("is {size} bytes, over the {MAX_FIGURE_BYTES}-byte (64 KiB) limit; shorten it")]
-    TooLarge { size: u64 },
-    #[error("cannot be read ({0}); check its permissions")]
-    Unreadable(String),
-    #[error("is not UTF-8 text; save it as UTF-8")]
+    TooLarge {
+        size: u64,
+    },
+    /// The system's reason (English), or what the path is instead of a file.
+    Unreadable(Message),
     NotText,
+}
+
+impl FigureError {
+    pub fn message(&self) -> Message {
+        match self {
+            FigureError::EmptyPath => msg!(fig_empty_path),
+            FigureError::Absolute => msg!(fig_absolute),
+            FigureError::ParentDir => msg!(fig_parent_dir),
+            FigureError::Escapes => msg!(fig_escapes),
+            FigureError::Missing => msg!(fig_missing),
+            FigureError::TooLarge { size } => {
+                msg!(fig_too_large, size = *size, max = MAX_FIGURE_BYTES)
+            }
+            FigureError::Unreadable(why) => msg!(fig_unreadable, why = why.clone()),
+            FigureError::NotText => msg!(fig_not_text),
+        }
+    }
+}
+
+impl std::fmt::Display for FigureError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for FigureError {}
+
+/// What a path is instead of a regular file, for `FigureError::Unreadable`.
+fn not_regular(kind: Kind) -> FigureError {
+    FigureError::Unreadable(msg!(fig_not_regular, kind = kind.message()))
 }
 
 /// Reads figure files for one bank. `rel` is the `figure` value as written in the bank.
@@ -76,7 +104,8 @@ impl FolderFigures {
 impl FigureSource for FolderFigures {
     fn read(&self, rel: &str) -> Result<String, FigureError> {
         check_relative(rel)?;
-        let unreadable = |e: std::io::Error| FigureError::Unreadable(e.kind().to_string());
+        let unreadable =
+            |e: std::io::Error| FigureError::Unreadable(Message::verbatim(e.kind().to_string()));
         let root = fs::canonicalize(&self.root).map_err(unreadable)?;
         // Canonical paths resolve every symbolic link, so a link pointing out is caught here.
         let path = match fs::canonicalize(self.root.join(rel)) {
@@ -89,14 +118,12 @@ impl FigureSource for FolderFigures {
         }
         let meta = fs::metadata(&path).map_err(unreadable)?;
         if !meta.is_file() {
-            return Err(FigureError::Unreadable("it is not a file".into()));
+            return Err(FigureError::Unreadable(msg!(fig_not_a_file)));
         }
         let bytes = read_capped(&path, MAX_FIGURE_BYTES).map_err(|e| match e {
             ReadCapped::Io(e) => unreadable(e),
             ReadCapped::TooLarge(size) => FigureError::TooLarge { size },
-            ReadCapped::NotAFile(kind) => {
-                FigureError::Unreadable(format!("it is a {kind}, not a regular file"))
-            }
+            ReadCapped::NotAFile(kind) => not_regular(kind),
         })?;
         String::from_utf8(bytes).map_err(|_| FigureError::NotText)
     }

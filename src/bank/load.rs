@@ -19,7 +19,7 @@ use super::pieces::{bank_part, pieces};
 use super::read::{BANK_FILE, bank_files_in, read_bank_text};
 use super::rules::{BankRules, Gathered};
 use super::{Bank, Problem, Questions, Source};
-use crate::text::sanitize_line;
+use crate::msg;
 
 pub use super::read::MAX_BANK_BYTES;
 pub use super::rules::{DEFAULT_DIFFICULTY, DEFAULT_PENALTY, SCHEMA};
@@ -54,17 +54,16 @@ pub fn validate_paths(paths: &[PathBuf]) -> (usize, Vec<Problem>) {
                 Ok(found) => files.extend(found),
                 Err(e) => problems.push(Problem::at_start(
                     &name,
-                    format!("cannot read this folder ({e}); check its permissions"),
+                    msg!(pr_cannot_read_folder, why = e.to_string()),
                 )),
             },
             Ok(_) => files.push(path.clone()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => problems.push(Problem::at_start(
-                &name,
-                "no such file or folder; check the path",
-            )),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                problems.push(Problem::at_start(&name, msg!(pr_no_such_path)));
+            }
             Err(e) => problems.push(Problem::at_start(
                 &name,
-                format!("cannot read ({e}); check the path and its permissions"),
+                msg!(pr_cannot_read, why = e.to_string()),
             )),
         }
     }
@@ -103,10 +102,7 @@ impl BankIds {
                 file: loaded.file.clone(),
                 line,
                 column,
-                message: sanitize_line(&format!(
-                    "bank id `{}` is already used by {first}; give one of them another id",
-                    loaded.bank.id
-                )),
+                message: msg!(pr_bank_id_taken, id = &loaded.bank.id, first = first),
             });
         }
         self.taken

@@ -1,35 +1,47 @@
 //! One validation problem, printed as `FILE:LINE:COLUMN: message` (1-based line and column,
 //! column counted in characters), and the `Locator` that turns byte offsets into such positions.
+//! The message is rendered in the UI language where it is shown (`in_lang`); `Display` and
+//! JSON are English.
 
 use std::fmt;
+
+use crate::i18n::Lang;
+use crate::message::Message;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Problem {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 impl Problem {
     /// A problem about a whole file (unreadable, too large, a duplicate …): reported at 1:1.
-    pub fn at_start(file: &str, message: impl Into<String>) -> Problem {
+    pub fn at_start(file: &str, message: Message) -> Problem {
         Problem {
             file: file.to_string(),
             line: 1,
             column: 1,
-            message: message.into(),
+            message,
         }
+    }
+
+    /// `FILE:LINE:COLUMN: message`, the message in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        format!("{}:{}", self.file, self.in_file(lang))
+    }
+
+    /// `LINE:COLUMN: message` in `lang`, where the file is named apart (a list of files).
+    pub fn in_file(&self, lang: Lang) -> String {
+        let message = self.message.in_lang(lang);
+        format!("{}:{}: {message}", self.line, self.column)
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
+        f.write_str(&self.in_lang(Lang::En))
     }
 }
 
@@ -121,8 +133,20 @@ mod tests {
             file: "a.toml".into(),
             line: 3,
             column: 7,
-            message: "duplicate question id `x`".into(),
+            message: crate::msg!(
+                pr_duplicate,
+                what = crate::msg!(what_question_id),
+                name = "x",
+                first = 1usize
+            ),
         };
-        assert_eq!(p.to_string(), "a.toml:3:7: duplicate question id `x`");
+        assert_eq!(
+            p.to_string(),
+            "a.toml:3:7: duplicate question id `x` (first used on line 1); rename one of them"
+        );
+        assert_eq!(
+            p.in_lang(Lang::Zh),
+            "a.toml:3:7: 题目 id `x` 重复（第 1 行已用过）；请给其中一个改名"
+        );
     }
 }

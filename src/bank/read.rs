@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use super::Problem;
 use super::problem::Locator;
 use crate::files::{ReadCapped, read_capped};
+use crate::i18n::Ui;
+use crate::message::Message;
+use crate::msg;
 
 /// Larger bank files are refused before parsing: a bank is text written by people.
 pub const MAX_BANK_BYTES: u64 = 16 * 1024 * 1024;
@@ -36,32 +39,44 @@ pub(crate) fn bank_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// A kind of text file read with `read_text`: what messages call it, its size limit (written
-/// out for people, e.g. "16 MiB") and what to do about a file that is too large or a folder.
+/// out for people, e.g. "16 MiB") and what to do about a file that is too large or a folder
+/// (the words are UI strings, see `crate::message`).
 pub(crate) struct TextFile {
-    pub what: &'static str,
+    pub what: fn(&Ui) -> &'static str,
     pub max_bytes: u64,
     pub max_shown: &'static str,
-    pub too_large_fix: &'static str,
-    pub folder_fix: &'static str,
+    pub too_large_fix: fn(&Ui) -> &'static str,
+    pub folder_fix: fn(&Ui) -> &'static str,
 }
 
 /// Bank files.
 pub(crate) const BANK_FILE: TextFile = TextFile {
-    what: "bank",
+    what: |ui| ui.file_bank,
     max_bytes: MAX_BANK_BYTES,
     max_shown: "16 MiB",
-    too_large_fix: "split it into smaller banks",
-    folder_fix: "pass a bank file (.toml) or use `banks validate` on the folder",
+    too_large_fix: |ui| ui.fix_split_banks,
+    folder_fix: |ui| ui.fix_bank_folder,
 };
 
 impl TextFile {
     pub(crate) fn too_large(&self, file: &str, size: u64) -> Problem {
+        let message = msg!(
+            pr_too_large,
+            what = Message::new(self.what),
+            size = size,
+            max = self.max_bytes,
+            shown = self.max_shown,
+            fix = Message::new(self.too_large_fix)
+        );
+        Problem::at_start(file, message)
+    }
+
+    /// "is a FIFO, not a regular file; replace it with the bank itself".
+    fn not_regular(&self, file: &str, kind: crate::files::Kind) -> Problem {
+        let what = Message::new(self.what);
         Problem::at_start(
             file,
-            format!(
-                "the {} is {size} bytes, over the {}-byte ({}) limit; {}",
-                self.what, self.max_bytes, self.max_shown, self.too_large_fix
-            ),
+            msg!(pr_not_regular, kind = kind.message(), what = what),
         )
     }
 }
@@ -83,7 +98,7 @@ pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<Stri
             file: file.to_string(),
             line,
             column,
-            message: "the file is not UTF-8 text here; save it as UTF-8".into(),
+            message: msg!(pr_not_utf8),
         }
     })
 }
@@ -92,41 +107,24 @@ pub(crate) fn read_text(path: &Path, file: &str, kind: &TextFile) -> Result<Stri
 /// over the limit); spreadsheets decode them with `crate::encoding::decode`.
 pub(crate) fn read_bytes(path: &Path, file: &str, kind: &TextFile) -> Result<Vec<u8>, Problem> {
     let cannot = |e: std::io::Error| {
+        let what = Message::new(kind.what);
         Problem::at_start(
             file,
-            format!(
-                "cannot read the {} ({e}); check the path and its permissions",
-                kind.what
-            ),
+            msg!(pr_cannot_read_kind, what = what, why = e.to_string()),
         )
     };
     let meta = fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
-        return Err(Problem::at_start(
-            file,
-            format!("is a folder; {}", kind.folder_fix),
-        ));
+        let fix = Message::new(kind.folder_fix);
+        return Err(Problem::at_start(file, msg!(pr_is_folder, fix = fix)));
     }
     // A FIFO or device named *.toml would block the read (and the whole app's start-up).
     if !meta.is_file() {
-        return Err(Problem::at_start(
-            file,
-            format!(
-                "is a {}, not a regular file; replace it with the {} itself",
-                crate::files::kind_of(&meta),
-                kind.what
-            ),
-        ));
+        return Err(kind.not_regular(file, crate::files::kind_of(&meta)));
     }
     read_capped(path, kind.max_bytes).map_err(|e| match e {
         ReadCapped::Io(e) => cannot(e),
         ReadCapped::TooLarge(size) => kind.too_large(file, size),
-        ReadCapped::NotAFile(what) => Problem::at_start(
-            file,
-            format!(
-                "is a {what}, not a regular file; replace it with the {} itself",
-                kind.what
-            ),
-        ),
+        ReadCapped::NotAFile(what) => kind.not_regular(file, what),
     })
 }

@@ -121,7 +121,7 @@ impl Builder {
             return;
         }
         if !path.exists() {
-            let message = "no such bank folder; check the --banks path";
+            let message = crate::msg!(pr_no_bank_folder);
             self.set.problems.push(Problem::at_start(&name, message));
             return;
         }
@@ -133,7 +133,7 @@ impl Builder {
             }
             Err(e) => self.set.problems.push(Problem::at_start(
                 &name,
-                format!("cannot read this bank folder ({e}); check its permissions"),
+                crate::msg!(pr_cannot_read_bank_folder, why = e.to_string()),
             )),
         }
     }

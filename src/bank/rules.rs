@@ -22,7 +22,9 @@ use super::{
     Avoid, Bank, Body, Defaults, Example, Followup, Language, Point, Question, Questions, Section,
     Source, Structure, Weights,
 };
-use crate::text::{sanitize, sanitize_line};
+use crate::message::Message;
+use crate::msg;
+use crate::text::sanitize;
 
 /// The schema this mianba reads.
 pub const SCHEMA: i64 = 1;
@@ -68,11 +70,6 @@ const FOLLOWUP_FIELDS: &[&str] = &[
     "examples",
 ];
 const EXAMPLE_FIELDS: &[&str] = &["grade", "text", "note"];
-
-const NO_POINTS: &str =
-    "this question has no points; add a [[questions.points]] with `name` and `any`";
-const NO_FOLLOWUP_POINTS: &str =
-    "this follow-up has no points; add a [[questions.followups.points]] with `name` and `any`";
 
 pub(crate) const PREP_RANGE: RangeInclusive<i64> = 0..=3600;
 pub(crate) const ANSWER_RANGE: RangeInclusive<i64> = 1..=3600;
@@ -180,10 +177,8 @@ impl<'a> BankRules<'a> {
             Some(_) if matches!(key, "questions" | "structures") => true,
             Some(&first) => {
                 let line = self.read.position(first).0;
-                self.read.report(
-                    k.span(),
-                    format!("TOML syntax error: `{key}` is already defined on line {line}; merge the two"),
-                );
+                self.read
+                    .report(k.span(), msg!(pr_defined_twice, key = key, line = line));
                 false
             }
         }
@@ -196,17 +191,11 @@ impl<'a> BankRules<'a> {
         source: Source,
     ) -> Option<(Bank, (usize, usize))> {
         if !g.top_keys.contains_key("bank") {
-            self.read.report(
-                0..0,
-                "missing the [bank] table; add [bank] with id, title and language",
-            );
+            self.read.report(0..0, msg!(pr_no_bank_table));
         }
         if g.questions.is_empty() {
             let at = g.top_keys.get("questions").copied().unwrap_or(0);
-            self.read.report(
-                at..at,
-                "the bank has no questions; add a [[questions]] entry",
-            );
+            self.read.report(at..at, msg!(pr_bank_no_questions));
         }
         for (name, at) in &g.structure_refs {
             self.structure_exists(name, *at, &g.structures);
@@ -252,10 +241,8 @@ impl<'a> BankRules<'a> {
     /// since the rest of the file is most likely schema 1).
     pub(crate) fn schema(&mut self, root: &Tbl) -> bool {
         let Some(v) = root.fields.get("schema") else {
-            self.read.report(
-                0..0,
-                "missing `schema = 1`; add it as the first line of the bank",
-            );
+            self.read
+                .report(0..0, msg!(pr_no_schema, what = msg!(file_bank)));
             return true;
         };
         if is_placeholder(v) {
@@ -267,8 +254,11 @@ impl<'a> BankRules<'a> {
                 Some(n) if n > SCHEMA => {
                     self.read.report(
                         v.span(),
-                        format!(
-                            "this bank is schema {n}; this mianba reads schema {SCHEMA} — update mianba"
+                        msg!(
+                            pr_schema_newer,
+                            what = msg!(file_bank),
+                            n = n,
+                            known = SCHEMA
                         ),
                     );
                     false
@@ -276,14 +266,14 @@ impl<'a> BankRules<'a> {
                 _ => {
                     self.read.report(
                         v.span(),
-                        format!("schema {i} does not exist; write `schema = {SCHEMA}`"),
+                        msg!(pr_schema_unknown, n = i.to_string(), known = SCHEMA),
                     );
                     false
                 }
             },
             _ => {
                 self.read
-                    .wrong_type(v, "schema", &format!("the number {SCHEMA} (no quotes)"));
+                    .wrong_type(v, "schema", msg!(want_number, n = SCHEMA));
                 true
             }
         }
@@ -292,7 +282,7 @@ impl<'a> BankRules<'a> {
     fn bank_table(&mut self, root: &Tbl) -> Option<BankHead> {
         let t = self.read.table(root, "bank", "[bank]")?;
         self.read.unknown_fields(&t, BANK_FIELDS);
-        let id = self.read.id(&t, "bank id");
+        let id = self.read.id(&t, msg!(what_bank_id));
         let title = self.read.text(&t, "title");
         let language = self.language(&t);
         let description = self.read.string(&t, "description", false);
@@ -312,10 +302,7 @@ impl<'a> BankRules<'a> {
             "zh" => Some(Language::Zh),
             "en" => Some(Language::En),
             other => {
-                self.read.report(
-                    v.span(),
-                    format!("`language` must be \"zh\" or \"en\", found \"{other}\""),
-                );
+                self.read.report(v.span(), msg!(pr_language, found = other));
                 None
             }
         }
@@ -338,17 +325,18 @@ impl<'a> BankRules<'a> {
     pub(crate) fn structures(&mut self, root: &Tbl, g: &mut Gathered) {
         for t in self.read.tables(root, "structures", "[[structures]]", None) {
             self.read.unknown_fields(&t, STRUCTURE_FIELDS);
-            let id = self.read.id(&t, "structure id");
+            let id = self.read.id(&t, msg!(what_structure_id));
             if let Some(id) = &id {
-                self.read.unique(&mut g.structure_ids, id, "structure id");
+                self.read
+                    .unique(&mut g.structure_ids, id, msg!(what_structure_id));
             }
             let name = self.read.text(&t, "name");
             let ordered = self.read.boolean(&t, "ordered").unwrap_or(false);
-            let missing = "this structure has no `sections`; add sections = [{ name = \"…\", cues = [\"…\"] }]";
+            let missing = msg!(pr_no_sections);
             let mut sections = Vec::new();
             for s in self
                 .read
-                .tables(&t, "sections", "a `sections` entry", Some(missing))
+                .tables(&t, "sections", msg!(tbl_section), Some(missing))
             {
                 self.read.unknown_fields(&s, SECTION_FIELDS);
                 sections.push(Section {
@@ -373,9 +361,9 @@ impl<'a> BankRules<'a> {
         structure_refs: &mut Vec<(String, usize)>,
     ) -> Question {
         self.read.unknown_fields(t, QUESTION_FIELDS);
-        let id = self.read.id(t, "question id");
+        let id = self.read.id(t, msg!(what_question_id));
         if let Some(id) = &id {
-            self.read.unique(seen, id, "question id");
+            self.read.unique(seen, id, msg!(what_question_id));
         }
         let category = self.read.text(t, "category");
         let difficulty = self.read.integer(t, "difficulty", 1..=3, false);
@@ -387,10 +375,7 @@ impl<'a> BankRules<'a> {
             structure_refs.push((s.get_ref().clone(), self.read.base() + s.span().start));
         }
         let reference = if self.bundled && !t.fields.contains_key("reference") {
-            self.read.report(
-                t.at..t.at,
-                "missing field `reference` in [[questions]]; bundled banks need a model answer for every question",
-            );
+            self.read.report(t.at..t.at, msg!(pr_bundled_reference));
             None
         } else if self.bundled {
             self.read.text_at(t, "reference")
@@ -402,7 +387,7 @@ impl<'a> BankRules<'a> {
             None => Vec::new(),
         };
         let timing = self.timing(t);
-        let points = self.points(t, NO_POINTS, "[[questions.points]]");
+        let points = self.points(t, msg!(pr_no_points), "[[questions.points]]");
         let names: Vec<&str> = points.iter().map(|p| p.name.as_str()).collect();
         let mut avoid = Vec::new();
         for a in self.read.tables(t, "avoid", "[[questions.avoid]]", None) {
@@ -466,35 +451,35 @@ impl<'a> BankRules<'a> {
         }
         let ids: Vec<&str> = structures.iter().map(|s| s.id.as_str()).collect();
         let fix = match closest(wanted, &ids) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("add a [[structures]] entry with id = \"{wanted}\""),
+            Some(near) => msg!(pr_did_you_mean, near = near),
+            None => msg!(pr_add_structure, id = wanted),
         };
-        self.read.report(
-            at..at,
-            format!("structure `{wanted}` is not defined in this bank; {fix}"),
-        );
+        self.read
+            .report(at..at, msg!(pr_structure_undefined, id = wanted, fix = fix));
     }
 
     fn figure(&mut self, rel: &Spanned<String>) -> Option<String> {
         match self.figures.read(rel.get_ref()) {
             Ok(text) => Some(sanitize(&text)),
             Err(e) => {
-                self.read
-                    .report(rel.span(), format!("figure `{}` {e}", rel.get_ref()));
+                self.read.report(
+                    rel.span(),
+                    msg!(pr_figure, path = rel.get_ref(), why = e.message()),
+                );
                 None
             }
         }
     }
 
     /// The points of a question or follow-up: at least one, names unique within it.
-    fn points(&mut self, t: &Tbl, missing: &str, name: &'static str) -> Vec<Point> {
+    fn points(&mut self, t: &Tbl, missing: Message, name: &'static str) -> Vec<Point> {
         let mut seen = HashMap::new();
         let mut out = Vec::new();
         for p in self.read.tables(t, "points", name, Some(missing)) {
             self.read.unknown_fields(&p, POINT_FIELDS);
             let point_name = self.read.text_at(&p, "name");
             if let Some(n) = &point_name {
-                self.read.unique(&mut seen, n, "point name");
+                self.read.unique(&mut seen, n, msg!(what_point_name));
             }
             let concepts = self.concept_ids(&p);
             // `any` may be left out when concepts say what earns the point.
@@ -522,15 +507,11 @@ impl<'a> BankRules<'a> {
     fn concept_ids(&mut self, t: &Tbl) -> Option<Vec<String>> {
         let v = self.read.field(t, "concepts", false)?;
         let DeValue::Array(items) = v.get_ref() else {
-            self.read
-                .wrong_type(v, "concepts", "a list of concept ids, e.g. [\"apology\"]");
+            self.read.wrong_type(v, "concepts", msg!(want_concept_ids));
             return Some(Vec::new());
         };
         if items.is_empty() {
-            self.read.report(
-                v.span(),
-                "`concepts` is empty; name at least one concept of assets/concepts.toml, or remove the field",
-            );
+            self.read.report(v.span(), msg!(pr_concepts_empty));
         }
         let thesaurus = thesaurus();
         let known: Vec<&str> = thesaurus.ids().collect();
@@ -538,26 +519,19 @@ impl<'a> BankRules<'a> {
         for item in items.iter() {
             let DeValue::String(id) = item.get_ref() else {
                 if !is_placeholder(item) {
-                    let found = item.get_ref().type_str();
-                    self.read.report(
-                        item.span(),
-                        format!(
-                            "each entry of `concepts` must be a concept id in quotes, found {found}"
-                        ),
-                    );
+                    let wanted = msg!(want_concept_id);
+                    self.read
+                        .entry_type(item.span(), "concepts", wanted, item.get_ref());
                 }
                 continue;
             };
             if thesaurus.get(id).is_none() {
                 let fix = match closest(id, &known) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => "use an id of assets/concepts.toml (listed by `mianba banks concepts`)"
-                        .to_string(),
+                    Some(near) => msg!(pr_did_you_mean, near = near),
+                    None => msg!(pr_concept_hint),
                 };
-                self.read.report(
-                    item.span(),
-                    format!("unknown concept `{}`; {fix}", sanitize_line(id)),
-                );
+                self.read
+                    .report(item.span(), msg!(pr_unknown_concept, id = &**id, fix = fix));
                 continue;
             }
             out.push(id.to_string());
@@ -584,18 +558,13 @@ impl<'a> BankRules<'a> {
             && !parent_points.contains(&w.get_ref().as_str())
         {
             let fix = match closest(w.get_ref(), parent_points) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None if parent_points.is_empty() => {
-                    "the question has no points to name".to_string()
-                }
-                None => format!("use one of: {}", parent_points.join(", ")),
+                Some(near) => msg!(pr_did_you_mean, near = near),
+                None if parent_points.is_empty() => msg!(pr_no_points_to_name),
+                None => msg!(pr_use_one_of, list = parent_points.join(", ")),
             };
             self.read.report(
                 w.span(),
-                format!(
-                    "when_missing `{}` names no point of this question; {fix}",
-                    w.get_ref()
-                ),
+                msg!(pr_when_missing, name = w.get_ref(), fix = fix),
             );
         }
         Followup {
@@ -605,7 +574,11 @@ impl<'a> BankRules<'a> {
                 .read
                 .integer(t, "answer_seconds", ANSWER_RANGE, false)
                 .map(clamp_u32),
-            points: self.points(t, NO_FOLLOWUP_POINTS, "[[questions.followups.points]]"),
+            points: self.points(
+                t,
+                msg!(pr_no_followup_points),
+                "[[questions.followups.points]]",
+            ),
             examples: self.examples(t, "[[questions.followups.examples]]"),
         }
     }
@@ -627,18 +600,15 @@ impl<'a> BankRules<'a> {
 
     fn target_chars(&mut self, t: &Tbl) -> Option<(u32, u32)> {
         let v = self.read.field(t, "target_chars", false)?;
-        let shape = "two whole numbers [min, max], e.g. [120, 500]";
+        let shape = msg!(want_min_max);
         let items = match v.get_ref() {
             DeValue::Array(items) if items.len() == 2 => items,
             DeValue::Array(items) => {
-                let found = match items.len() {
-                    1 => "1 value".to_string(),
-                    n => format!("{n} values"),
+                let message = match items.len() {
+                    1 => msg!(pr_target_one, wanted = shape),
+                    n => msg!(pr_target_count, wanted = shape, n = n),
                 };
-                self.read.report(
-                    v.span(),
-                    format!("`target_chars` must be {shape}, found {found}"),
-                );
+                self.read.report(v.span(), message);
                 return None;
             }
             _ => {
@@ -654,10 +624,8 @@ impl<'a> BankRules<'a> {
             .int_value(items.get(1)?, "target_chars", CHARS_RANGE);
         let (min, max) = (clamp_u32(min?), clamp_u32(max?));
         if min > max {
-            self.read.report(
-                v.span(),
-                format!("`target_chars` min {min} is greater than max {max}; write [{max}, {min}]"),
-            );
+            self.read
+                .report(v.span(), msg!(pr_target_order, min = min, max = max));
             return None;
         }
         Some((min, max))
@@ -677,12 +645,8 @@ impl<'a> BankRules<'a> {
         let sum = weights.content + weights.structure + weights.delivery;
         if (sum - 1.0).abs() > WEIGHT_TOLERANCE {
             let shown = (sum * 1e6).round() / 1e6;
-            self.read.report(
-                w.at..w.at,
-                format!(
-                    "weights sum to {shown}, not 1; change content, structure and delivery so they add up to 1"
-                ),
-            );
+            self.read
+                .report(w.at..w.at, msg!(pr_weights_sum, sum = shown));
             return None;
         }
         Some(weights)

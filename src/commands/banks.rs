@@ -18,8 +18,8 @@ const INDENT: &str = "    ";
 pub fn run(global: &Global, cmd: BanksCommand) -> Result<ExitCode> {
     let lang = Lang::detect(global.lang);
     match cmd {
-        BanksCommand::List { json } => list(&load(global), json, lang),
-        BanksCommand::Show { id, json } => show(&load(global), &id, json, lang),
+        BanksCommand::List { json } => list(&load(global, lang), json, lang),
+        BanksCommand::Show { id, json } => show(&load(global, lang), &id, json, lang),
         BanksCommand::Validate { paths } => validate(&paths, lang),
         // Dispatched to `lint` by `commands::run`; kept here so the match is complete.
         BanksCommand::Lint { .. } => Err(Error::Usage(
@@ -32,16 +32,16 @@ pub fn run(global: &Global, cmd: BanksCommand) -> Result<ExitCode> {
 }
 
 /// All banks, with the problems of the broken ones on stderr (they are skipped, not fatal).
-fn load(global: &Global) -> BankSet {
+fn load(global: &Global, lang: Lang) -> BankSet {
     let user_dir = crate::paths::user_banks_dir();
     let set = BankSet::load(&global.banks, user_dir.as_deref());
-    print_problems_to_stderr(&set.problems);
+    print_problems_to_stderr(&set.problems, lang);
     set
 }
 
-fn print_problems_to_stderr(problems: &[Problem]) {
+fn print_problems_to_stderr(problems: &[Problem], lang: Lang) {
     for p in problems {
-        eprintln!("{}", sanitize_line(&p.to_string()));
+        eprintln!("{}", sanitize_line(&p.in_lang(lang)));
     }
 }
 
@@ -206,7 +206,7 @@ fn validate(paths: &[std::path::PathBuf], lang: Lang) -> Result<ExitCode> {
         eprintln!("{}", fill(template, &[("n", &checked)]));
         return Ok(ExitCode::SUCCESS);
     }
-    emit_lines(&problems)?;
+    emit_lines(problems.iter().map(|p| p.in_lang(lang)))?;
     Ok(ExitCode::FAILURE)
 }
 

@@ -46,7 +46,7 @@ pub fn run(global: &Global, args: &ImportArgs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(problems) => {
-            super::history::emit_lines(&problems)?;
+            super::history::emit_lines(problems.iter().map(|p| p.in_lang(ui.lang)))?;
             Ok(ExitCode::FAILURE)
         }
     }

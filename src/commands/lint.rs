@@ -41,12 +41,13 @@ pub fn run(global: &Global, paths: &[PathBuf], json: bool) -> Result<ExitCode> {
         })?)?;
     } else {
         // A bank that does not load cannot be linted: its problems are failures too.
-        emit_lines(&problems)?;
+        let lang = Lang::detect(global.lang);
+        emit_lines(problems.iter().map(|p| p.in_lang(lang)))?;
         emit_lines(&report.failures)?;
         let (n_banks, problems_n) = (banks.len(), problems.len());
         let n_examples = report.examples.len();
         let in_band = report.examples.iter().filter(|e| e.in_band).count();
-        match Lang::detect(global.lang) {
+        match lang {
             Lang::Zh => eprintln!(
                 "检查了 {n_banks} 个题库、{questions} 道题、{n_examples} 个评分样例（{in_band} 个落在应有分数段）：{failures} 项未通过，{problems_n} 个无法读取的问题"
             ),
@@ -84,7 +85,7 @@ fn load_paths(paths: &[PathBuf]) -> (Vec<Bank>, Vec<Problem>) {
                 Err(e) => {
                     problems.push(Problem::at_start(
                         &name,
-                        format!("cannot read this folder ({e}); check its permissions"),
+                        crate::msg!(pr_cannot_read_folder, why = e.to_string()),
                     ));
                     continue;
                 }
@@ -92,10 +93,7 @@ fn load_paths(paths: &[PathBuf]) -> (Vec<Bank>, Vec<Problem>) {
         } else if path.exists() {
             vec![path.clone()]
         } else {
-            problems.push(Problem::at_start(
-                &name,
-                "no such file or folder; check the path",
-            ));
+            problems.push(Problem::at_start(&name, crate::msg!(pr_no_such_path)));
             continue;
         };
         for file in files {

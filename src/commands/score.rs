@@ -53,7 +53,10 @@ fn load_bank(global: &Global, arg: &str, ui: &Ui) -> Result<Bank> {
     }
     if path.exists() {
         return load_file(path).map_err(|problems| {
-            let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+            let first = problems
+                .first()
+                .map(|p| p.in_lang(ui.lang))
+                .unwrap_or_default();
             let more = match problems.len() {
                 0 | 1 => String::new(),
                 n => fill(ui.err_and_more, &[("n", &(n - 1))]),

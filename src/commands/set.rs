@@ -59,7 +59,8 @@ fn validate(global: &Global, files: &[std::path::PathBuf]) -> Result<ExitCode> {
         eprintln!("{}", fill(ui.sets_clean, &[("n", &files.len())]));
         return Ok(ExitCode::SUCCESS);
     }
-    super::history::emit_lines(&problems)?;
+    let lang = Lang::detect(global.lang);
+    super::history::emit_lines(problems.iter().map(|p| p.in_lang(lang)))?;
     Ok(ExitCode::FAILURE)
 }
 
@@ -187,7 +188,10 @@ fn new(global: &Global, args: &SetNewArgs) -> Result<ExitCode> {
     let figures = FolderFigures::of_bank_file(&args.out);
     let file = args.out.display().to_string();
     let set = parse_set(&text, &file, &args.out, &figures, &banks).map_err(|problems| {
-        let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+        let first = problems
+            .first()
+            .map(|p| p.in_lang(ui.lang))
+            .unwrap_or_default();
         Error::BadInput(sanitize_line(&fill(
             ui.err_new_set_invalid,
             &[("first", &first)],

@@ -103,6 +103,7 @@ mod tests {
             panic!("the broken set is listed as broken: {:?}", sets[2]);
         };
         assert_eq!(file, "c-broken.toml");
+        let problem = problem.in_file(crate::i18n::Lang::En);
         assert!(problem.contains("no-such-question"), "{problem}");
         assert!(!problem.contains('\n'));
     }

@@ -924,6 +924,35 @@ fn home_lists_sets() {
 }
 
 #[test]
+fn a_skipped_bank_is_reported_in_the_ui_language() {
+    // A candidate's own bank with a typo: the app skips it and says why on the home screen.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/tui/testdata/tui-test.toml"
+    ))
+    .expect("test bank");
+    let broken = text.replacen("[[questions]]\n", "[[questions]]\nwieght = 1\n", 1);
+    let source = crate::bank::Source::File("mine.toml".into());
+    let figures = crate::bank::figure::FolderFigures::new(".");
+    let problems = crate::bank::load::parse_bank(&broken, "mine.toml", source, &figures)
+        .expect_err("the typo is a problem");
+    for (lang, want) in [
+        (Lang::Zh, "未知字段 `wieght`；"),
+        (Lang::En, "unknown field `wieght`;"),
+    ] {
+        let (mut app, _clock) = app_with(lang, None);
+        app.banks.problems = problems.clone();
+        let text = screen_text(&mut draw(&app, 120, 40));
+        let line = text.lines().find(|l| l.contains("mine.toml:"));
+        assert!(
+            line.is_some_and(|l| l.contains(want)),
+            "{}: {want} not in\n{text}",
+            lang.code()
+        );
+    }
+}
+
+#[test]
 fn footer_keeps_whole_hints_at_60_columns() {
     for lang in [Lang::Zh, Lang::En] {
         let (mut app, _clock) = sitting(lang, Choice::Practice, plan(&["wrong-size"]));

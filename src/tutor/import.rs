@@ -14,21 +14,24 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::toml_string;
+use crate::bank::fields::id_chars;
 use crate::bank::figure::FolderFigures;
 use crate::bank::load::parse_bank;
 use crate::bank::read::{TextFile, read_bytes};
-use crate::bank::suggest::{closest, is_valid_id, suggest_id};
+use crate::bank::suggest::{closest, is_valid_id};
 use crate::bank::{Language, Problem, Source};
+use crate::message::Message;
+use crate::msg;
 
 /// Spreadsheets of questions are small; 4 MiB is thousands of rows.
 pub const MAX_TABLE_BYTES: u64 = 4 * 1024 * 1024;
 
 const TABLE_FILE: TextFile = TextFile {
-    what: "spreadsheet",
+    what: |ui| ui.file_sheet,
     max_bytes: MAX_TABLE_BYTES,
     max_shown: "4 MiB",
-    too_large_fix: "split it into several files",
-    folder_fix: "pass one .csv or .tsv file",
+    too_large_fix: |ui| ui.fix_split_sheet,
+    folder_fix: |ui| ui.fix_sheet_folder,
 };
 
 const COLUMNS: &[&str] = &[
@@ -73,7 +76,7 @@ pub fn import_file(path: &Path, out: &Path, opts: &ImportOptions) -> Result<Stri
             file: file.clone(),
             line: row,
             column: field,
-            message: "the file is not UTF-8, UTF-16 or GBK/GB18030 text in this field; save it as UTF-8 or GBK (Excel: Save As \"CSV UTF-8\")".into(),
+            message: msg!(pr_sheet_encoding),
         }]
     })?;
     import_table(&text, &file, delimiter, out, opts)
@@ -108,22 +111,15 @@ pub fn import_table(
 ) -> Result<String, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = &lf_lines(text);
-    let at = |line: u64, column: usize, message: String| Problem {
+    let at = |line: u64, column: usize, message: Message| Problem {
         file: file.to_string(),
         line: usize::try_from(line).unwrap_or(usize::MAX),
         column,
-        message: crate::text::sanitize_line(&message),
+        message,
     };
     let mut problems = Vec::new();
     if !is_valid_id(&opts.id) {
-        let hint = suggest_id(&opts.id)
-            .map(|s| format!("; try `{s}`"))
-            .unwrap_or_default();
-        problems.push(at(
-            1,
-            1,
-            format!("--id `{}` may only use a-z, 0-9 and '-'{hint}", opts.id),
-        ));
+        problems.push(at(1, 1, id_chars("--id", &opts.id)));
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -133,37 +129,35 @@ pub fn import_table(
     let mut records = reader.records();
     let header = match records.next() {
         Some(Ok(h)) => h,
-        Some(Err(e)) => return Err(vec![at(1, 1, format!("cannot read the header row ({e})"))]),
-        None => {
-            return Err(vec![at(1, 1, "the file is empty; add a header row (prompt, category, points, …) and one row per question".into())]);
+        Some(Err(e)) => {
+            let why = e.to_string();
+            return Err(vec![at(1, 1, msg!(pr_header_unreadable, why = why))]);
         }
+        None => return Err(vec![at(1, 1, msg!(pr_sheet_empty))]),
     };
     let mut columns: HashMap<&'static str, usize> = HashMap::new();
     for (i, name) in header.iter().enumerate() {
         let name = name.trim().to_lowercase();
         match COLUMNS.iter().find(|c| **c == name) {
             Some(c) if columns.contains_key(c) => {
-                problems.push(at(
-                    1,
-                    i + 1,
-                    format!("column `{c}` appears twice; keep one"),
-                ));
+                problems.push(at(1, i + 1, msg!(pr_column_twice, column = *c)));
             }
             Some(c) => {
                 columns.insert(c, i);
             }
             None => {
                 let fix = match closest(&name, COLUMNS) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("known columns: {}", COLUMNS.join(", ")),
+                    Some(near) => msg!(pr_did_you_mean, near = near),
+                    None => msg!(pr_known_columns, list = COLUMNS.join(", ")),
                 };
-                problems.push(at(1, i + 1, format!("unknown column `{name}`; {fix}")));
+                let message = msg!(pr_unknown_column, column = name, fix = fix);
+                problems.push(at(1, i + 1, message));
             }
         }
     }
     for c in REQUIRED {
         if !columns.contains_key(c) {
-            problems.push(at(1, 1, format!("the header has no `{c}` column; add it")));
+            problems.push(at(1, 1, msg!(pr_no_column, column = *c)));
         }
     }
     if !problems.is_empty() {
@@ -184,11 +178,8 @@ pub fn import_table(
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                problems.push(at(
-                    line,
-                    1,
-                    format!("cannot read this row ({e}); check its quotes"),
-                ));
+                let why = e.to_string();
+                problems.push(at(line, 1, msg!(pr_row_unreadable, why = why)));
                 continue;
             }
         };
@@ -201,11 +192,7 @@ pub fn import_table(
             problems.push(at(
                 line,
                 record.len().min(header.len()) + 1,
-                format!(
-                    "this row has {} fields but the header has {}; add or remove separators so they match",
-                    record.len(),
-                    header.len()
-                ),
+                msg!(pr_row_fields, n = record.len(), header = header.len()),
             ));
             continue;
         }
@@ -222,14 +209,7 @@ pub fn import_table(
             "" => format!("q{n}"),
             id if is_valid_id(id) => id.to_string(),
             id => {
-                let hint = suggest_id(id)
-                    .map(|s| format!("; try `{s}`"))
-                    .unwrap_or_default();
-                problems.push(at(
-                    line,
-                    col("id"),
-                    format!("id `{id}` may only use a-z, 0-9 and '-'{hint}"),
-                ));
+                problems.push(at(line, col("id"), id_chars("id", id)));
                 // The rest of the row is still checked.
                 format!("q{n}")
             }
@@ -238,12 +218,12 @@ pub fn import_table(
             problems.push(at(
                 line,
                 col("id"),
-                format!("id `{id}` is already used on line {first}; give each row its own id"),
+                msg!(pr_row_id_taken, id = &id, first = first),
             ));
         }
         for c in REQUIRED {
             if get(c).is_empty() {
-                problems.push(at(line, col(c), format!("`{c}` is empty; fill it in")));
+                problems.push(at(line, col(c), msg!(pr_cell_empty, column = *c)));
             }
         }
         row.push(format!("\n[[questions]]\nid = {}\n", toml_string(&id)));
@@ -263,10 +243,12 @@ pub fn import_table(
                 _ => problems.push(at(
                     line,
                     col(c),
-                    format!(
-                        "`{c}` must be a whole number from {} to {}, found `{v}`",
-                        range.start(),
-                        range.end()
+                    msg!(
+                        pr_cell_number,
+                        column = c,
+                        lo = *range.start(),
+                        hi = *range.end(),
+                        found = v
                     ),
                 )),
             }
@@ -302,7 +284,7 @@ pub fn import_table(
                 problems.push(at(
                     line,
                     col("avoid"),
-                    format!("avoid entry `{entry}` lists no phrase; write why:phrase|phrase"),
+                    msg!(pr_avoid_no_phrase, entry = &entry),
                 ));
                 continue;
             }
@@ -319,11 +301,7 @@ pub fn import_table(
         }
     }
     if n == 0 {
-        problems.push(at(
-            1,
-            1,
-            "there are no question rows under the header; add one row per question".into(),
-        ));
+        problems.push(at(1, 1, msg!(pr_no_rows)));
     }
     if !problems.is_empty() {
         problems.sort();
@@ -378,7 +356,7 @@ struct PointIn {
 }
 
 /// `name:a|b;!c|d` → points (full-width ：｜；！ too).
-fn points(cell: &str) -> Result<Vec<PointIn>, String> {
+fn points(cell: &str) -> Result<Vec<PointIn>, Message> {
     let mut out: Vec<PointIn> = Vec::new();
     for entry in split(cell, ENTRIES) {
         let (required, rest) = match entry.strip_prefix(['!', '！']) {
@@ -388,15 +366,11 @@ fn points(cell: &str) -> Result<Vec<PointIn>, String> {
         let (name, phrases) = named(rest);
         let any = split(phrases, ALTERNATIVES);
         let Some(first) = any.first() else {
-            return Err(format!(
-                "point `{entry}` lists no phrase; write name:phrase|phrase"
-            ));
+            return Err(msg!(pr_point_no_phrase, entry = &entry));
         };
         let name = name.map_or_else(|| first.clone(), str::to_string);
         if out.iter().any(|p| p.name == name) {
-            return Err(format!(
-                "point `{name}` appears twice; merge its phrases with `|`"
-            ));
+            return Err(msg!(pr_point_twice, name = &name));
         }
         out.push(PointIn {
             name,
@@ -405,7 +379,7 @@ fn points(cell: &str) -> Result<Vec<PointIn>, String> {
         });
     }
     if out.is_empty() {
-        return Err("`points` is empty; write at least one, e.g. 致歉:抱歉|对不起".into());
+        return Err(msg!(pr_points_empty));
     }
     Ok(out)
 }

@@ -25,6 +25,7 @@ use crate::bank::read::{TextFile, read_text};
 use crate::bank::rules::{ANSWER_RANGE, BankRules, Gathered, PREP_RANGE};
 use crate::bank::suggest::closest;
 use crate::bank::{Bank, BankSet, Body, Defaults, Language, Problem, Question, Source, Timing};
+use crate::msg;
 use crate::session::plan::seeded;
 use crate::session::{Mode, Plan, QuestionRef};
 
@@ -38,11 +39,11 @@ pub const DEFAULT_PASS_MARK: u8 = 60;
 pub const INLINE_BANK_PREFIX: &str = "set-";
 
 const SET_FILE: TextFile = TextFile {
-    what: "set",
+    what: |ui| ui.file_set,
     max_bytes: MAX_SET_BYTES,
     max_shown: "1 MiB",
-    too_large_fix: "split it into smaller sets",
-    folder_fix: "pass a set file (.toml)",
+    too_large_fix: |ui| ui.fix_split_sets,
+    folder_fix: |ui| ui.fix_set_folder,
 };
 
 const TOP_FIELDS: &[&str] = &["schema", "set", "structures", "questions"];
@@ -181,7 +182,8 @@ impl Set {
 #[derive(Debug)]
 pub struct InvalidSet {
     pub path: PathBuf,
-    pub first: String,
+    /// Rendered in the UI language where it is shown.
+    pub first: Option<Problem>,
     pub more: usize,
 }
 
@@ -190,7 +192,7 @@ pub struct InvalidSet {
 pub fn load_checked(path: &Path, banks: &BankSet) -> Result<Set, InvalidSet> {
     load_set(path, banks).map_err(|problems| InvalidSet {
         path: path.to_path_buf(),
-        first: problems.first().map(|p| p.to_string()).unwrap_or_default(),
+        first: problems.first().cloned(),
         more: problems.len().saturating_sub(1),
     })
 }
@@ -215,10 +217,7 @@ pub fn parse_set(
     if text.len() as u64 > MAX_SET_BYTES {
         return Err(vec![Problem::at_start(
             file,
-            format!(
-                "the set is {} bytes, over the 1 MiB limit; split it into smaller sets",
-                text.len()
-            ),
+            msg!(pr_set_too_large, size = text.len()),
         )]);
     }
     let mut c = BankRules::new(file, text, figures, false);
@@ -311,15 +310,12 @@ enum Entry {
 fn schema(c: &mut FieldReader, root: &Tbl) -> bool {
     let Some(v) = c.field(root, "schema", false) else {
         if !root.fields.contains_key("schema") {
-            c.report(
-                0..0,
-                "missing `schema = 1`; add it as the first line of the set",
-            );
+            c.report(0..0, msg!(pr_no_schema, what = msg!(file_set)));
         }
         return true;
     };
     if !matches!(v.get_ref(), DeValue::Integer(_)) {
-        c.wrong_type(v, "schema", &format!("the number {SET_SCHEMA} (no quotes)"));
+        c.wrong_type(v, "schema", msg!(want_number, n = SET_SCHEMA));
         return true;
     }
     match c.int_value(v, "schema", 1..=i64::MAX) {
@@ -327,8 +323,11 @@ fn schema(c: &mut FieldReader, root: &Tbl) -> bool {
         Some(n) => {
             c.report(
                 v.span(),
-                format!(
-                    "this set is schema {n}; this mianba reads schema {SET_SCHEMA} — update mianba"
+                msg!(
+                    pr_schema_newer,
+                    what = msg!(file_set),
+                    n = n,
+                    known = SET_SCHEMA
                 ),
             );
             false
@@ -339,12 +338,12 @@ fn schema(c: &mut FieldReader, root: &Tbl) -> bool {
 fn head(c: &mut FieldReader, root: &Tbl) -> Option<Head> {
     let Some(t) = c.table(root, "set", "[set]") else {
         if !root.fields.contains_key("set") {
-            c.report(0..0, "missing the [set] table; add [set] with id and title");
+            c.report(0..0, msg!(pr_no_set_table));
         }
         return None;
     };
     c.unknown_fields(&t, SET_FIELDS);
-    let id = c.id(&t, "set id");
+    let id = c.id(&t, msg!(what_set_id));
     let title = c.text(&t, "title");
     let tutor = c.string(&t, "tutor", false).map(Spanned::into_inner);
     let description = c.string(&t, "description", false).map(Spanned::into_inner);
@@ -352,13 +351,7 @@ fn head(c: &mut FieldReader, root: &Tbl) -> Option<Head> {
     let mode = match c.string(&t, "mode", false) {
         None => Mode::Practice,
         Some(m) => Mode::parse(m.get_ref()).unwrap_or_else(|| {
-            c.report(
-                m.span(),
-                format!(
-                    "`mode` must be \"practice\", \"exam\" or \"spoken\", found \"{}\"",
-                    m.get_ref()
-                ),
-            );
+            c.report(m.span(), msg!(pr_mode, found = m.get_ref()));
             Mode::Practice
         }),
     };
@@ -387,10 +380,7 @@ fn head(c: &mut FieldReader, root: &Tbl) -> Option<Head> {
             "zh" => Language::Zh,
             "en" => Language::En,
             other => {
-                c.report(
-                    l.span(),
-                    format!("`language` must be \"zh\" or \"en\", found \"{other}\""),
-                );
+                c.report(l.span(), msg!(pr_language, found = other));
                 Language::Zh
             }
         },
@@ -416,7 +406,7 @@ fn head(c: &mut FieldReader, root: &Tbl) -> Option<Head> {
 /// in quotes.
 fn due_field(c: &mut FieldReader, t: &Tbl) -> Option<Due> {
     let v = c.field(t, "due", false)?;
-    let shape = "a date like 2025-07-01 or a date-time like 2025-07-01T18:00:00+08:00";
+    let shape = msg!(want_due);
     let parsed = match v.get_ref() {
         DeValue::Datetime(dt) => due::unix_of(dt).map(|unix| (dt.to_string(), unix)),
         DeValue::String(s) => due::parse(s).map(|(dt, unix)| (dt.to_string(), unix)),
@@ -428,14 +418,14 @@ fn due_field(c: &mut FieldReader, t: &Tbl) -> Option<Due> {
     match parsed {
         Some((written, unix)) => Some(Due { unix, written }),
         None => {
-            c.report(v.span(), format!("`due` must be {shape}"));
+            c.report(v.span(), msg!(pr_must_be, key = "due", wanted = shape));
             None
         }
     }
 }
 
 fn questions(c: &mut BankRules, root: &Tbl, g: &mut Gathered, banks: &BankSet) -> Vec<Entry> {
-    let missing = "the set has no questions; add [[questions]] entries with ref = \"bank/question\" or an inline question";
+    let missing = msg!(pr_set_no_questions);
     let mut seen_refs: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
     for t in c
@@ -444,20 +434,14 @@ fn questions(c: &mut BankRules, root: &Tbl, g: &mut Gathered, banks: &BankSet) -
     {
         if let Some((key, v)) = t.fields.get_key_value("ref") {
             for other in t.fields.keys().filter(|k| k.get_ref() != "ref") {
-                c.read.report(
-                    other.span(),
-                    format!(
-                        "`{}` cannot go with `ref`: a referenced question is used as its bank has it; remove it, or write the question inline without `ref`",
-                        other.get_ref()
-                    ),
-                );
+                c.read
+                    .report(other.span(), msg!(pr_with_ref, key = &**other.get_ref()));
             }
             if is_placeholder(v) {
                 continue;
             }
             let DeValue::String(r) = v.get_ref() else {
-                c.read
-                    .wrong_type(v, "ref", "text in quotes, e.g. \"complaint/wrong-size\"");
+                c.read.wrong_type(v, "ref", msg!(want_ref));
                 continue;
             };
             let Some(found) = reference(&mut c.read, r, v.span(), banks) else {
@@ -465,10 +449,8 @@ fn questions(c: &mut BankRules, root: &Tbl, g: &mut Gathered, banks: &BankSet) -
             };
             let full = found.full_id();
             if let Some(first) = seen_refs.get(&full) {
-                c.read.report(
-                    key.span(),
-                    format!("question `{full}` is already in this set (entry {first}); remove one of them"),
-                );
+                c.read
+                    .report(key.span(), msg!(pr_ref_twice, id = &full, first = *first));
                 continue;
             }
             seen_refs.insert(full, out.len() + 1);
@@ -503,10 +485,10 @@ fn reference(
                 .collect();
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
             let fix = match closest(r, &refs) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => "run `mianba banks list` and `mianba banks show ID` to see the question ids, or pass the bank with --banks DIR".to_string(),
+                Some(near) => msg!(pr_did_you_mean, near = near),
+                None => msg!(pr_ref_hint),
             };
-            c.report(span, format!("ref `{r}` names no loaded question; {fix}"));
+            c.report(span, msg!(pr_ref_unknown, id = r, fix = fix));
             None
         }
     }

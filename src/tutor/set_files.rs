@@ -3,18 +3,20 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::bank::BankSet;
+use crate::bank::{BankSet, Problem};
+use crate::msg;
 use crate::tutor::Set;
 
 /// One set file as it is listed for the candidate.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SetEntry {
     Ready(Box<Set>),
-    /// A file that does not load: its name and its first problem, one sanitised line each,
-    /// listed instead of stopping the app (`mianba set validate` lists every problem).
+    /// A file that does not load: its name (a sanitised line) and its first problem (shown with
+    /// `Problem::in_file` in the UI language), listed instead of stopping the app
+    /// (`mianba set validate` lists every problem).
     Broken {
         file: String,
-        problem: String,
+        problem: Box<Problem>,
     },
 }
 
@@ -56,13 +58,12 @@ fn load_entry(path: &Path, banks: &BankSet) -> SetEntry {
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into(),
             );
-            let problem = problems
-                .first()
-                .map(|p| format!("{}:{}: {}", p.line, p.column, p.message))
-                .unwrap_or_default();
+            // `load_set` fails with at least one problem; the fallback only keeps types honest.
+            let first = problems.into_iter().next();
+            let problem = first.unwrap_or_else(|| Problem::at_start(&file, msg!(pr_no_such_path)));
             SetEntry::Broken {
                 file: crate::text::sanitize_line(&file),
-                problem: crate::text::sanitize_line(&problem),
+                problem: Box::new(problem),
             }
         }
     }

@@ -133,7 +133,10 @@ fn start_listed_set(app: &mut App, i: usize) -> Vec<Effect> {
     match app.sets.get(i).cloned() {
         Some(SetEntry::Ready(set)) => crate::tui::sets::start_set(app, &set),
         Some(SetEntry::Broken { file, problem }) => {
-            app.notify(format!("{file}: {problem}"), Level::Error);
+            app.notify(
+                format!("{file}: {}", problem.in_file(app.lang)),
+                Level::Error,
+            );
             Vec::new()
         }
         None => Vec::new(),

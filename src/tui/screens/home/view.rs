@@ -218,7 +218,10 @@ fn draw_sets(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
             }
             SetEntry::Broken { file, problem } => ListItem::new(Line::from(vec![
                 Span::raw(format!("{file}  ")),
-                Span::styled(problem.clone(), app.theme.bad()),
+                Span::styled(
+                    crate::text::sanitize_line(&problem.in_file(app.lang)),
+                    app.theme.bad(),
+                ),
             ])),
         })
         .collect();
@@ -294,7 +297,7 @@ fn draw_about(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
         let head = fill(app.ui.banks_skipped, &[("n", &files.len())]);
         lines.push(Line::from(Span::styled(head, app.theme.warn())));
         for p in problems.iter().take(PROBLEMS_SHOWN) {
-            lines.push(Line::from(crate::text::sanitize_line(&p.to_string())));
+            lines.push(Line::from(crate::text::sanitize_line(&p.in_lang(app.lang))));
         }
     }
     frame.render_widget(Paragraph::new(wrap(&lines, area.width)), area);
