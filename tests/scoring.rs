@@ -1307,6 +1307,42 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
     for name in ["Prioritise", "Accuracy"] {
         assert!(earned(&peak, name), "{name}: {:?}", peak.points);
     }
+    // Found answering en-basics questions in my own words (session 7).
+    let cases: [(&str, &str, &[&str]); 5] = [
+        (
+            "en-basics/too-gentle",
+            "I can still be firm: when a customer asked me for a refund we couldn't give, I kept \
+             a friendly tone but held to the policy.",
+            &["A real example"],
+        ),
+        (
+            "en-basics/return-after-deadline",
+            "I'd tell them honestly what I can and can't promise.",
+            &["No over-promising"],
+        ),
+        (
+            "en-basics/outage-delayed-orders",
+            "We'd agree the facts so every agent tells customers the same thing. Once orders ship, \
+             we'd update customers with tracking.",
+            &["Consistent proactive message", "Follow up"],
+        ),
+        (
+            "en-basics/team-metrics",
+            "I would look at customer satisfaction scores and how fast we answer.",
+            &["Efficiency"],
+        ),
+        (
+            "en-basics/explain-simply",
+            "At the end I'd sum up what we did and send the steps in writing.",
+            &["Written follow-up"],
+        ),
+    ];
+    for (question, answer, names) in cases {
+        let card = bundled(question).score(answer, None);
+        for name in names {
+            assert!(earned(&card, name), "{question} {name}: {:?}", card.points);
+        }
+    }
     let en = bundled("en-basics/bots-dont-understand");
     let card = en.score(
         "I think the complaint is fair. Bots save cost, but when they loop, customers feel \
