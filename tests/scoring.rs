@@ -936,6 +936,36 @@ fn an_english_keyword_string_without_punctuation_is_a_list() {
 }
 
 #[test]
+fn a_section_of_points_is_found_by_any_list_marker_not_by_a_word_that_looks_like_one() {
+    let r = bundled("communication/polite-refusal");
+    let section = |card: &Scorecard| {
+        card.sections
+            .iter()
+            .find(|s| s.name == "分点阐述")
+            .map(|s| (s.found, s.cue.clone()))
+            .expect("polite-refusal has the section 分点阐述")
+    };
+    // Steps told with 先……然后…… are points in order, as much as 首先……其次…….
+    let card = r.score(
+        "我不会一上来就说不行。先谢谢顾客信任我们，把他的要求复述一遍。然后说清楚为什么做不到，\
+         比如这是平台的规定。",
+        None,
+    );
+    assert_eq!(
+        section(&card),
+        (true, Some("然后".to_string())),
+        "{:?}",
+        card.sections
+    );
+    // 「第一句话」 is the first sentence, not a first point.
+    let card = r.score(
+        "顾客说的第一句话往往不是他真正想要的，我会先听完，再说明为什么做不到。",
+        None,
+    );
+    assert!(!section(&card).0, "{:?}", card.sections);
+}
+
+#[test]
 fn numbered_outlines_count_as_enumeration() {
     let r = bundled("complaint/wrong-size");
     for outline in [

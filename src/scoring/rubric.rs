@@ -268,15 +268,25 @@ impl Rubric {
                 }
             }
         }
-        // A section's cues earn through their concepts too (its cue 「抱歉」 finds 「赔个不是」).
-        let section_concepts: Vec<Vec<&String>> = p
+        // A section's cues earn through their concepts too (its cue 「抱歉」 finds 「赔个不是」),
+        // and a section of numbered points (most of its cues are list markers: 第一, 首先 …)
+        // through every marker of the language: 「先……然后……另外……」 lists points too.
+        let section_concepts: Vec<Vec<&str>> = p
             .structure
             .iter()
             .flat_map(|s| &s.sections)
             .map(|sec| {
+                let markers = sec
+                    .cues
+                    .iter()
+                    .filter(|c| lex.enumerations.contains(&c.as_str()))
+                    .count();
+                let lists = markers > 0 && markers * 2 >= sec.cues.len();
                 concepts::linked(&[], &sec.cues, lang)
                     .into_iter()
                     .flat_map(|c| c.phrases(lang))
+                    .map(String::as_str)
+                    .chain(lex.enumerations.iter().copied().filter(|_| lists))
                     .collect()
             })
             .collect();
@@ -289,10 +299,12 @@ impl Rubric {
         }
         for (i, sec) in p.structure.iter().flat_map(|s| &s.sections).enumerate() {
             let extra = section_concepts.get(i).into_iter().flatten().copied();
-            for (j, ph) in sec.cues.iter().chain(extra).enumerate() {
+            let own = sec.cues.iter().map(String::as_str);
+            for (j, ph) in own.chain(extra).enumerate() {
                 let (section, cue) = (idx(i), idx(j));
                 phrases.push((ph, Role::Cue { section, cue }));
-                if !from_thesaurus(j >= sec.cues.len()) {
+                // List markers say nothing of the topic.
+                if !from_thesaurus(j >= sec.cues.len()) && !lex.enumerations.contains(&ph) {
                     topic_phrases.push(ph);
                 }
             }
@@ -426,8 +438,9 @@ impl Rubric {
                             cues: sec
                                 .cues
                                 .iter()
+                                .map(String::as_str)
                                 .chain(extra.iter().copied())
-                                .cloned()
+                                .map(str::to_string)
                                 .collect(),
                             optional: sec.optional,
                         })

@@ -190,11 +190,16 @@ pub fn with_rubric(
     hits: &[Hit],
     copied: &Copied,
 ) -> StructureOutcome {
-    // Each section's cues, in text order (hits come sorted by start), not copied.
+    // Each section's cues, in text order (hits come sorted by start), not copied, and not a
+    // list marker inside a word that only looks like one (「第一」 in 「第一时间」).
+    let exceptions = Ranges::of_hits(hits, |r| r == Role::EnumerationException);
     let cues_of = |section: usize| {
+        let exceptions = &exceptions;
         hits.iter().filter_map(move |h| match h.role {
             Role::Cue { section: s, cue }
-                if usize::from(s) == section && !copied.covers(h.start, h.end) =>
+                if usize::from(s) == section
+                    && !copied.covers(h.start, h.end)
+                    && !exceptions.contains(h.start, h.end, false) =>
             {
                 Some((text.orig_offset(h.start), cue))
             }
