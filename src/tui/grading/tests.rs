@@ -399,6 +399,37 @@ fn a_flagged_bundle_says_so_on_screen() {
     }
 }
 
+/// The row that heads the answer: the question and whether it is graded.
+fn heading_row(text: &str, g: &Grading) -> String {
+    let mark = format!("  [{}]", g.ui.grade_not_graded);
+    let row = text.lines().find(|l| l.trim_end().ends_with(&mark));
+    row.unwrap_or_else(|| panic!("no heading in {text}"))
+        .trim_end()
+        .to_string()
+}
+
+#[test]
+fn the_answer_is_headed_by_its_question_title_cut_with_an_ellipsis() {
+    use unicode_width::UnicodeWidthStr;
+    let mut p = paper();
+    let id = p.bundle.content.answers[0].question.clone();
+    let long = "顾客说收到的商品和图片不一样，要求全额退款，还说要投诉到平台。".repeat(2);
+    p.bundle.content.answers[0].prompt = format!("{long}\n请说说你会怎么做。");
+    for lang in [Lang::Zh, Lang::En] {
+        let g = grading(lang, vec![p.clone_paper()]);
+        let text = screen_text(&mut draw(&g, 80, 24));
+        let row = heading_row(&text, &g);
+        assert!(row.starts_with("顾客说收到的商品"), "{row}");
+        assert!(row.contains('…') && row.width() <= 80, "{row}");
+        assert!(!text.contains(&id), "the id is for JSON: {text}");
+    }
+    // A question with no prompt text is still named, by its id.
+    p.bundle.content.answers[0].prompt = " ".into();
+    let g = grading(Lang::En, vec![p.clone_paper()]);
+    let row = heading_row(&screen_text(&mut draw(&g, 80, 24)), &g);
+    assert!(row.starts_with(&id), "{row}");
+}
+
 #[test]
 fn snapshots_of_the_keys_help_and_of_a_skipped_file() {
     for lang in [Lang::Zh, Lang::En] {
