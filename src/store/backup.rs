@@ -26,11 +26,12 @@ use serde::{Deserialize, Serialize};
 
 use super::InStore;
 use super::schedule::{self, ScheduleEntry};
-use super::sessions::{answer_columns, answer_placeholders, seed_from_sql, seed_to_sql};
-use super::{AnswerFields, Draft, SessionId, Store, StoreError, StoreResult, migrations};
+use super::sessions::{answer_columns, answer_placeholders, seed_to_sql};
+use super::{
+    AnswerFields, Draft, SessionFields, SessionId, Store, StoreError, StoreResult, migrations,
+};
 use crate::files::{Kept, ReadCapped, WriteRules, check_target, read_capped, write_with};
 use crate::scoring::Scorecard;
-use crate::session::Mode;
 
 /// The `format` field of every backup.
 pub const BACKUP_FORMAT: &str = "mianba-backup";
@@ -166,16 +167,18 @@ pub struct Backup {
 pub struct SessionRow {
     pub id: i64,
     pub uid: String,
-    pub started_at: i64,
-    pub finished_at: Option<i64>,
-    pub mode: Mode,
-    pub preset: Option<String>,
-    pub seed: u64,
-    pub banks: Vec<String>,
-    pub lang: String,
+    #[serde(flatten)]
+    pub fields: SessionFields,
     /// The assignment set it was taken from, and that set's checksum.
     pub set_id: Option<String>,
     pub set_checksum: Option<String>,
+}
+
+impl std::ops::Deref for SessionRow {
+    type Target = SessionFields;
+    fn deref(&self) -> &SessionFields {
+        &self.fields
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -749,7 +752,7 @@ fn read_all(conn: &Connection) -> rusqlite::Result<Result<Backup, JsonFailure>> 
     let mut sessions = Vec::with_capacity(raw.len());
     for (mut s, banks) in raw {
         match serde_json::from_str(&banks) {
-            Ok(banks) => s.banks = banks,
+            Ok(banks) => s.fields.banks = banks,
             Err(e) => return Ok(Err((format!("the list of banks of session {}", s.id), e))),
         }
         sessions.push(s);
@@ -832,13 +835,7 @@ fn session_row(r: &Row<'_>) -> rusqlite::Result<SessionRow> {
     Ok(SessionRow {
         id: r.get(0)?,
         uid: r.get(1)?,
-        started_at: r.get(2)?,
-        finished_at: r.get(3)?,
-        mode: super::sessions::mode_col(r, 4)?,
-        preset: r.get(5)?,
-        seed: seed_from_sql(r.get(6)?),
-        banks: Vec::new(),
-        lang: r.get(8)?,
+        fields: super::sessions::session_fields_at(r, 2, Vec::new())?,
         set_id: r.get(9)?,
         set_checksum: r.get(10)?,
     })

@@ -1,6 +1,6 @@
 //! The rows of the store as Rust values: what goes in (`NewSession`, `NewAnswer`, `Draft`) and
-//! what comes out (`SessionSummary`, `SessionDetail`, `AnswerRecord`); `AnswerFields` is what
-//! every kept answer carries.
+//! what comes out (`SessionSummary`, `SessionDetail`, `AnswerRecord`); `SessionFields` and
+//! `AnswerFields` are what every kept session and answer carry.
 //! Times are Unix seconds (from `Clock::unix_now`).
 
 use serde::{Deserialize, Serialize};
@@ -98,10 +98,10 @@ impl Draft {
     }
 }
 
-/// One line of the history: a session with its question count and average.
+/// What every kept session says of itself: a line of the history (`SessionSummary`) and a
+/// backup's row each add their own ids and counts to it, so these fields are listed once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionSummary {
-    pub id: SessionId,
+pub struct SessionFields {
     pub started_at: i64,
     pub finished_at: Option<i64>,
     pub mode: Mode,
@@ -109,6 +109,14 @@ pub struct SessionSummary {
     pub seed: u64,
     pub banks: Vec<String>,
     pub lang: String,
+}
+
+/// One line of the history: a session with its question count and average.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub id: SessionId,
+    #[serde(flatten)]
+    pub fields: SessionFields,
     /// Distinct questions answered (follow-ups and retries not counted again).
     pub questions: usize,
     /// Mean total of the last attempt at each question, follow-ups excluded; `None` when
@@ -117,6 +125,14 @@ pub struct SessionSummary {
     /// A tutor's grade of some answer was imported (`set import-grades`).
     #[serde(default)]
     pub graded: bool,
+}
+
+/// A session is read by its fields (`s.started_at`) wherever it is shown.
+impl std::ops::Deref for SessionSummary {
+    type Target = SessionFields;
+    fn deref(&self) -> &SessionFields {
+        &self.fields
+    }
 }
 
 /// What every kept answer says of itself: a saved answer (`AnswerRecord`), a backup's row

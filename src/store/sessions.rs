@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params}
 
 use super::InStore;
 use super::{
-    AnswerFields, AnswerId, AnswerRecord, NewAnswer, NewSession, SessionDetail, SessionId,
-    SessionSummary, Store, StoreError, StoreResult,
+    AnswerFields, AnswerId, AnswerRecord, NewAnswer, NewSession, SessionDetail, SessionFields,
+    SessionId, SessionSummary, Store, StoreError, StoreResult,
 };
 use crate::session::Mode;
 
@@ -255,6 +255,24 @@ fn nest_followups(flat: Vec<AnswerRecord>) -> Vec<AnswerRecord> {
     top
 }
 
+/// The `SessionFields` of a row whose `started_at, finished_at, mode, preset, seed, banks,
+/// lang` start at column `first`; `banks`, a JSON column, is decoded by the caller.
+pub(super) fn session_fields_at(
+    r: &Row<'_>,
+    first: usize,
+    banks: Vec<String>,
+) -> rusqlite::Result<SessionFields> {
+    Ok(SessionFields {
+        started_at: r.get(first)?,
+        finished_at: r.get(first + 1)?,
+        mode: mode_col(r, first + 2)?,
+        preset: r.get(first + 3)?,
+        seed: seed_from_sql(r.get(first + 4)?),
+        banks,
+        lang: r.get(first + 6)?,
+    })
+}
+
 /// Reads a session row; the JSON column is decoded here so a bad value names its session.
 pub(super) fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummary> {
     let id = SessionId(r.get(0).map_err(|e| StoreError::sqlite(path, e))?);
@@ -262,13 +280,7 @@ pub(super) fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummar
     let row = || -> rusqlite::Result<SessionSummary> {
         Ok(SessionSummary {
             id,
-            started_at: r.get(1)?,
-            finished_at: r.get(2)?,
-            mode: mode_col(r, 3)?,
-            preset: r.get(4)?,
-            seed: seed_from_sql(r.get(5)?),
-            banks,
-            lang: r.get(7)?,
+            fields: session_fields_at(r, 1, banks)?,
             questions: usize_col(r, 8)?,
             average_total: r.get(9)?,
             graded: r.get(10)?,
