@@ -376,7 +376,7 @@ ui_strings! {
     grade_unset_points: "未打分", "unset";
     grade_overall_unset: "总分 —/100", "Overall —/100";
     grade_overall_typed: "总分 {n}/100（自定）", "Overall {n}/100 (typed)";
-    grade_unset: "未记录：{dims} 还没打分。请给每个维度打分，或在「总分」一行直接输入总分。", "Not recorded: {dims} not scored yet. Score every dimension, or type an overall on the Overall row.";
+    grade_unset: "未记录：{dims} 还没打分（已给的分和评语存为草稿）。请给每个维度打分，或在「总分」一行直接输入总分。", "Not recorded: {dims} not scored yet (what you gave is kept as a draft). Score every dimension, or type an overall on the Overall row.";
     grade_skipped: "⚠ 跳过了 {n} 个无法阅卷的文件：{files}", "⚠ Skipped {n} file(s) that cannot be graded: {files}";
     grade_help_scores: "评分：↑↓ 或 j/k 选维度或总分  数字键直接输入分数（先 1 后 8 即 18），Backspace 删掉一位  ←→、h/l、+/- 加减 1 分  Shift+←→ 或 H/L 加减 5 分", "Scores: Up/Down or j/k pick a dimension or the overall  digits type the points (1 then 8 is 18), Backspace deletes one  Left/Right, h/l, +/- one point  Shift+Left/Right or H/L five points";
     grade_help_save: "Ctrl-S/F2 保存并下一题：每个维度都要打分，或在「总分」一行直接输入总分（未打分的维度按总分比例记录）  n/p 换题、[/] 换文件（没打完的分不记录）", "Ctrl-S/F2 save and next: score every dimension, or type an overall on the Overall row (unset dimensions are then recorded at its share)  n/p answer, [/] file (an unfinished grade is not recorded)";
