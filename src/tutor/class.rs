@@ -37,7 +37,7 @@ pub fn averages_rule() -> &'static str {
 
 /// How wide a question's title may be in a column heading, in terminal cells: a prompt's
 /// first line can be a whole sentence, and the rest is shown as "…".
-pub const TITLE_COLUMNS: usize = 24;
+const TITLE_COLUMNS: usize = 24;
 
 /// How many of the most missed points the report lists.
 pub const MISSED_SHOWN: usize = 10;
@@ -687,12 +687,12 @@ impl ClassReport {
         let headings: Vec<String> = (0..self.questions.len())
             .map(|i| self.column_heading(i, ui))
             .collect();
-        header.extend(
-            headings
-                .iter()
-                .map(|q| fill(ui.class_col_hand, &[("question", q)])),
-        );
-        header.splice(1..1, headings);
+        let hand: Vec<String> = headings
+            .iter()
+            .map(|q| fill(ui.class_col_hand, &[("question", q)]))
+            .collect();
+        header.extend(headings);
+        header.extend(hand);
         header.extend(
             [
                 ui.class_col_average,
