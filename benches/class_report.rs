@@ -123,7 +123,7 @@ fn bench(c: &mut Criterion) {
             let (subs, errors) =
                 read_submissions(&folder, Some((&set, &banks)), mianba::i18n::Lang::En);
             assert!(errors.is_empty() && subs.len() == BUNDLES);
-            let r = report(subs, Some(&set), None, false);
+            let r = report(subs, Some(&set), &banks, None, false);
             black_box(r.to_markdown(mianba::i18n::Lang::En))
         })
     });

@@ -376,7 +376,7 @@ ui_strings! {
     grade_unset_points: "未打分", "unset";
     grade_overall_unset: "总分 —/100", "Overall —/100";
     grade_overall_typed: "总分 {n}/100（自定）", "Overall {n}/100 (typed)";
-    grade_unset: "未记录：{dims} 还没打分。请给每个维度打分，或在「总分」一行直接输入总分。", "Not recorded: {dims} not scored yet. Score every dimension, or type an overall on the Overall row.";
+    grade_unset: "未记录：{dims} 还没打分（已给的分和评语存为草稿）。请给每个维度打分，或在「总分」一行直接输入总分。", "Not recorded: {dims} not scored yet (what you gave is kept as a draft). Score every dimension, or type an overall on the Overall row.";
     grade_skipped: "⚠ 跳过了 {n} 个无法阅卷的文件：{files}", "⚠ Skipped {n} file(s) that cannot be graded: {files}";
     grade_help_scores: "评分：↑↓ 或 j/k 选维度或总分  数字键直接输入分数（先 1 后 8 即 18），Backspace 删掉一位  ←→、h/l、+/- 加减 1 分  Shift+←→ 或 H/L 加减 5 分", "Scores: Up/Down or j/k pick a dimension or the overall  digits type the points (1 then 8 is 18), Backspace deletes one  Left/Right, h/l, +/- one point  Shift+Left/Right or H/L five points";
     grade_help_save: "Ctrl-S/F2 保存并下一题：每个维度都要打分，或在「总分」一行直接输入总分（未打分的维度按总分比例记录）  n/p 换题、[/] 换文件（没打完的分不记录）", "Ctrl-S/F2 save and next: score every dimension, or type an overall on the Overall row (unset dimensions are then recorded at its share)  n/p answer, [/] file (an unfinished grade is not recorded)";
@@ -398,7 +398,7 @@ ui_strings! {
     class_cells: "单元格：自动评分 / 评委手评分。平均分：{rule}。", "Cells: automatic score / panel hand grade. Averages: {rule}.";
     class_averages_rule: "未作答的题在每个平均分中都按 0 分计（考生平均和每题平均都是如此）", "unanswered questions count 0 in every average (per candidate and per question)";
     class_col_candidate: "考生", "candidate";
-    class_col_question: "第{n}题", "Q{n}";
+    class_col_question: "第{n}题 {title}", "Q{n} {title}";
     class_col_average: "平均", "average";
     class_col_result: "结果", "result";
     class_col_notes: "备注", "notes";
@@ -423,11 +423,11 @@ ui_strings! {
     class_csv_average_row: "平均：{rule}", "average: {rule}";
     class_dimensions_heading: "## 各维度手评分（评委）", "## Hand grades by dimension (panel)";
     class_missed_heading: "## 全班最常漏掉的要点", "## Points the class missed most";
-    class_missed_line: "- {point} — `{question}`：{answered} 个回答中有 {missed} 个漏掉", "- {point} — `{question}`: missed in {missed} of {answered} answers";
+    class_missed_line: "- {point} — 「{question}」：{answered} 个回答中有 {missed} 个漏掉", "- {point} — “{question}”: missed in {missed} of {answered} answers";
     class_late_heading: "## 逾期提交", "## Late";
     class_missing_heading: "## 未提交", "## Missing";
     class_comments_heading: "## 评语", "## Comments";
-    class_comment_line: "- {name}，`{question}`（{grader}）：{text}", "- {name}, `{question}` ({grader}): {text}";
+    class_comment_line: "- {name}，「{question}」（{grader}）：{text}", "- {name}, “{question}” ({grader}): {text}";
     flag_edited: "导出后被修改过（摘要不符）", "edited after export (digest mismatch)";
     flag_other_set: "回答的是作业 `{found}`，不是 `{expected}`", "answers set `{found}`, not `{expected}`";
     flag_set_changed: "回答的是这份作业的另一个版本（校验和不同）", "answers another version of the set (checksum differs)";

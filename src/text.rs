@@ -22,6 +22,16 @@ pub fn question_label(prompt: &str) -> String {
     sanitize_line(prompt.lines().next().unwrap_or_default().trim())
 }
 
+/// `question_label` of `prompt`, or the question's `id` when the prompt gives no text.
+pub fn question_label_or_id(prompt: &str, id: &str) -> String {
+    let label = question_label(prompt);
+    if label.is_empty() {
+        sanitize_line(id)
+    } else {
+        label
+    }
+}
+
 /// `s` cut to at most `width` terminal columns, with "…" in place of what was cut, so a cut
 /// title shows that it goes on ("Customer Service Interview B…", not "…Basic").
 pub fn ellipsize(s: &str, width: usize) -> String {

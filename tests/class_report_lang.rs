@@ -1,6 +1,7 @@
 //! Issue 13 and 14: the class report speaks the tutor's language. With `--lang zh` the
-//! markdown and the CSV have no English label left (only ids, in backticks, stay as they
-//! are); with `--lang en` they read as before. `--format xlsx` writes the CSV's table as an
+//! markdown and the CSV have no English label left (only the set's id, in backticks, stays
+//! as it is); with `--lang en` they read as before. Both name each question by its title, its
+//! id only in the JSON. `--format xlsx` writes the CSV's table as an
 //! Excel workbook to `--out`, read back here from its zip.
 // Test code: a failed unwrap, expect or panic is the test failing, said where it fails.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -105,7 +106,7 @@ fn the_zh_class_report_has_no_english_label_left() {
         "## 逾期提交\n\n李四",
         "## 未提交\n\n王五",
         "## 评语",
-        "| 考生 | 第1题 `",
+        "| 考生 | 第1题 ",
         "综合分析（25）",
         " 20 好 |",
     ] {
@@ -132,7 +133,7 @@ fn the_en_class_report_reads_as_before() {
     for line in [
         "# 第一周：投诉处理\n\nSet `w`, pass mark 60, due 2025-01-01.\n\n",
         "2 candidate(s), 1 passed; class average ",
-        "Cells: automatic score / panel hand grade. Averages: unanswered questions count 0 in every average (per candidate and per question).\n\n| candidate | Q1 `complaint/",
+        "Cells: automatic score / panel hand grade. Averages: unanswered questions count 0 in every average (per candidate and per question).\n\n| candidate | Q1 ",
         " | average | result | notes |\n",
         " | fail | late, 1 unanswered |\n",
         "| **average** |",
@@ -142,8 +143,8 @@ fn the_en_class_report_reads_as_before() {
         " answers\n",
         "## Late\n\n李四\n",
         "## Missing\n\n王五\n",
-        "## Comments\n\n- 张三, `",
-        "` (王老师): 条理清楚\n",
+        "## Comments\n\n- 张三, “",
+        "” (王老师): 条理清楚\n",
     ] {
         assert!(md.contains(line), "{line:?} not in\n{md}");
     }
@@ -165,6 +166,85 @@ fn the_en_class_report_reads_as_before() {
     assert_eq!(
         zh_json["averages_rule"],
         "unanswered questions count 0 in every average (per candidate and per question)"
+    );
+}
+
+/// The set's questions as the JSON lists them (ids), each with its title as a person reads
+/// it: the first line of the prompt the bundles carry.
+fn titles(home: &Home, files: &[String]) -> Vec<(String, String)> {
+    let json: serde_json::Value = serde_json::from_str(&report(home, files, "en", "json")).unwrap();
+    let b = read_bundle(std::path::Path::new(&files[0])).unwrap();
+    let ids: Vec<String> = json["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{json}");
+    ids.into_iter()
+        .map(|id| {
+            let a = b.content.answers.iter().find(|a| a.question == id).unwrap();
+            let title = a.prompt.lines().next().unwrap().trim().to_string();
+            (id, title)
+        })
+        .collect()
+}
+
+#[test]
+fn questions_are_named_by_their_titles_and_by_their_ids_only_in_the_json() {
+    use unicode_width::UnicodeWidthStr;
+    let (home, files) = class();
+    let questions = titles(&home, &files);
+    // 张三's first answer is the one graded with a comment (`class`).
+    let graded = read_bundle(std::path::Path::new(&files[0]))
+        .unwrap()
+        .content
+        .answers[0]
+        .question
+        .clone();
+    let (_, graded_title) = questions.iter().find(|(id, _)| *id == graded).unwrap();
+    for lang in ["zh", "en"] {
+        let md = report(&home, &files, lang, "md");
+        let csv = report(&home, &files, lang, "csv");
+        let header = csv.lines().next().unwrap();
+        let table_head = md.lines().find(|l| l.starts_with('|')).unwrap();
+        for (i, (id, title)) in questions.iter().enumerate() {
+            assert!(!md.contains(id.as_str()), "{id} in\n{md}");
+            assert!(!csv.contains(id.as_str()), "{id} in\n{csv}");
+            let number = if lang == "zh" {
+                format!("第{}题 ", i + 1)
+            } else {
+                format!("Q{} ", i + 1)
+            };
+            // The title starts the column, cut with … when wider than a column takes.
+            let start: String = title.chars().take(6).collect();
+            let heading = format!("{number}{start}");
+            assert!(
+                table_head.contains(&heading),
+                "{heading} not in {table_head}"
+            );
+            assert!(header.contains(&heading), "{heading} not in {header}");
+            let cell = header.split(',').find(|c| c.starts_with(&heading)).unwrap();
+            if title.width() > 24 {
+                assert!(cell.ends_with('…'), "{cell}");
+            }
+            assert!(cell.width() <= number.width() + 24, "{cell}");
+        }
+        // The comment names its question in full.
+        let quoted = if lang == "zh" {
+            format!("，「{graded_title}」（王老师）")
+        } else {
+            format!(", “{graded_title}” (王老师)")
+        };
+        assert!(md.contains(&quoted), "{quoted} not in\n{md}");
+    }
+    // The JSON keeps the ids, as it always did.
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&home, &files, "zh", "json")).unwrap();
+    assert_eq!(json["questions"][0], questions[0].0.as_str());
+    assert_eq!(
+        json["candidates"][0]["comments"][0]["question"],
+        graded.as_str()
     );
 }
 

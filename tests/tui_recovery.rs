@@ -155,7 +155,7 @@ fn case5_an_answer_the_store_cannot_take_is_kept_and_brought_back() {
         .unwrap()
         .iter()
         .flat_map(|s| store.session(s.id).unwrap().unwrap().answers)
-        .map(|a| a.answer_text)
+        .map(|a| a.fields.answer_text)
         .collect();
     assert!(texts.iter().any(|t| t == text), "{texts:?}");
 }

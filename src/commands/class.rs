@@ -76,7 +76,13 @@ pub fn run(global: &Global, args: &ClassReportArgs) -> Result<ExitCode> {
         // A note, not a failure: the report is what the tutor asked for.
         eprintln!("{}", ui.class_note_no_set);
     }
-    let r = report(subs, set.as_ref(), roster.as_deref(), args.include_flagged);
+    let r = report(
+        subs,
+        set.as_ref(),
+        &banks,
+        roster.as_deref(),
+        args.include_flagged,
+    );
     let bytes = match args.format {
         ReportFormat::Md => r.to_markdown(ui.lang).into_bytes(),
         // Without a BOM, Excel on Chinese Windows reads UTF-8 as GBK: the names turn to mojibake.

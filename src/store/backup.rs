@@ -26,11 +26,12 @@ use serde::{Deserialize, Serialize};
 
 use super::InStore;
 use super::schedule::{self, ScheduleEntry};
-use super::sessions::{answer_columns, answer_placeholders, seed_from_sql, seed_to_sql};
-use super::{Draft, SessionId, Store, StoreError, StoreResult, migrations};
+use super::sessions::{answer_columns, answer_placeholders, seed_to_sql};
+use super::{
+    AnswerFields, Draft, SessionFields, SessionId, Store, StoreError, StoreResult, migrations,
+};
 use crate::files::{Kept, ReadCapped, WriteRules, check_target, read_capped, write_with};
 use crate::scoring::Scorecard;
-use crate::session::Mode;
 
 /// The `format` field of every backup.
 pub const BACKUP_FORMAT: &str = "mianba-backup";
@@ -166,16 +167,18 @@ pub struct Backup {
 pub struct SessionRow {
     pub id: i64,
     pub uid: String,
-    pub started_at: i64,
-    pub finished_at: Option<i64>,
-    pub mode: Mode,
-    pub preset: Option<String>,
-    pub seed: u64,
-    pub banks: Vec<String>,
-    pub lang: String,
+    #[serde(flatten)]
+    pub fields: SessionFields,
     /// The assignment set it was taken from, and that set's checksum.
     pub set_id: Option<String>,
     pub set_checksum: Option<String>,
+}
+
+impl std::ops::Deref for SessionRow {
+    type Target = SessionFields;
+    fn deref(&self) -> &SessionFields {
+        &self.fields
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -186,22 +189,21 @@ pub struct AnswerRow {
     pub session_uid: String,
     /// The main answer a follow-up followed.
     pub parent_uid: Option<String>,
-    pub question_id: String,
-    pub followup: Option<u32>,
-    pub bank_id: String,
-    pub category: String,
-    pub prompt: String,
-    pub answer_text: String,
-    pub seconds_used: u32,
-    pub attempt: u32,
+    #[serde(flatten)]
+    pub fields: AnswerFields,
     pub total: u8,
     pub content: u8,
     pub structure: u8,
     pub delivery: u8,
     /// The scorecard exactly as stored: a JSON document in a string, so not a byte changes.
     pub scorecard_json: String,
-    pub mode: Mode,
-    pub created_at: i64,
+}
+
+impl std::ops::Deref for AnswerRow {
+    type Target = AnswerFields;
+    fn deref(&self) -> &AnswerFields {
+        &self.fields
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -594,20 +596,20 @@ fn merge(conn: &Connection, b: &Backup) -> Result<ImportSummary, Imported> {
                 a.uid,
                 session,
                 a.question_id,
-                a.followup,
+                a.followup.map(super::sessions::usize_to_sql),
                 a.bank_id,
                 a.category,
                 a.prompt,
                 a.answer_text,
                 a.seconds_used,
                 a.attempt,
+                a.mode.as_str(),
+                a.created_at,
                 a.total,
                 a.content,
                 a.structure,
                 a.delivery,
-                a.scorecard_json,
-                a.mode.as_str(),
-                a.created_at
+                a.scorecard_json
             ],
         )?;
         let id = conn.last_insert_rowid();
@@ -750,7 +752,7 @@ fn read_all(conn: &Connection) -> rusqlite::Result<Result<Backup, JsonFailure>> 
     let mut sessions = Vec::with_capacity(raw.len());
     for (mut s, banks) in raw {
         match serde_json::from_str(&banks) {
-            Ok(banks) => s.banks = banks,
+            Ok(banks) => s.fields.banks = banks,
             Err(e) => return Ok(Err((format!("the list of banks of session {}", s.id), e))),
         }
         sessions.push(s);
@@ -833,13 +835,7 @@ fn session_row(r: &Row<'_>) -> rusqlite::Result<SessionRow> {
     Ok(SessionRow {
         id: r.get(0)?,
         uid: r.get(1)?,
-        started_at: r.get(2)?,
-        finished_at: r.get(3)?,
-        mode: super::sessions::mode_col(r, 4)?,
-        preset: r.get(5)?,
-        seed: seed_from_sql(r.get(6)?),
-        banks: Vec::new(),
-        lang: r.get(8)?,
+        fields: super::sessions::session_fields_at(r, 2, Vec::new())?,
         set_id: r.get(9)?,
         set_checksum: r.get(10)?,
     })
@@ -851,21 +847,12 @@ fn answer_row(r: &Row<'_>) -> rusqlite::Result<AnswerRow> {
         uid: r.get(1)?,
         session_uid: r.get(2)?,
         parent_uid: r.get(3)?,
-        question_id: r.get(4)?,
-        followup: r.get(5)?,
-        bank_id: r.get(6)?,
-        category: r.get(7)?,
-        prompt: r.get(8)?,
-        answer_text: r.get(9)?,
-        seconds_used: r.get(10)?,
-        attempt: r.get(11)?,
-        total: r.get(12)?,
-        content: r.get(13)?,
-        structure: r.get(14)?,
-        delivery: r.get(15)?,
-        scorecard_json: r.get(16)?,
-        mode: super::sessions::mode_col(r, 17)?,
-        created_at: r.get(18)?,
+        fields: super::sessions::fields_at(r, 4)?,
+        total: r.get(14)?,
+        content: r.get(15)?,
+        structure: r.get(16)?,
+        delivery: r.get(17)?,
+        scorecard_json: r.get(18)?,
     })
 }
 

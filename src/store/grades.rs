@@ -61,12 +61,11 @@ impl Store {
                     AND EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id)
                  GROUP BY s.set_id",
             )
-            .map_err(|e| self.err(e))?;
+            .in_store(self)?;
         let rows = stmt
             .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+            .in_store(self)?;
+        rows.collect::<rusqlite::Result<_>>().in_store(self)
     }
 
     /// A session's stable id (survives backups and merges).

@@ -32,7 +32,8 @@ pub use error::{StoreError, StoreResult};
 pub use history::{HistoryFilter, ProgressRow};
 pub use marks::{MarkKind, MarkTally};
 pub use records::{
-    AnswerId, AnswerRecord, Draft, NewAnswer, NewSession, SessionDetail, SessionId, SessionSummary,
+    AnswerFields, AnswerId, AnswerRecord, Draft, NewAnswer, NewSession, SessionDetail,
+    SessionFields, SessionId, SessionSummary,
 };
 pub use schedule::{ScheduleEntry, WeakQuestion};
 pub use settings::{DAILY_LIMIT_KEY, DEFAULT_DAILY_LIMIT};

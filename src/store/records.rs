@@ -1,5 +1,6 @@
 //! The rows of the store as Rust values: what goes in (`NewSession`, `NewAnswer`, `Draft`) and
-//! what comes out (`SessionSummary`, `SessionDetail`, `AnswerRecord`).
+//! what comes out (`SessionSummary`, `SessionDetail`, `AnswerRecord`); `SessionFields` and
+//! `AnswerFields` are what every kept session and answer carry.
 //! Times are Unix seconds (from `Clock::unix_now`).
 
 use serde::{Deserialize, Serialize};
@@ -97,10 +98,10 @@ impl Draft {
     }
 }
 
-/// One line of the history: a session with its question count and average.
+/// What every kept session says of itself: a line of the history (`SessionSummary`) and a
+/// backup's row each add their own ids and counts to it, so these fields are listed once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionSummary {
-    pub id: SessionId,
+pub struct SessionFields {
     pub started_at: i64,
     pub finished_at: Option<i64>,
     pub mode: Mode,
@@ -108,6 +109,14 @@ pub struct SessionSummary {
     pub seed: u64,
     pub banks: Vec<String>,
     pub lang: String,
+}
+
+/// One line of the history: a session with its question count and average.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub id: SessionId,
+    #[serde(flatten)]
+    pub fields: SessionFields,
     /// Distinct questions answered (follow-ups and retries not counted again).
     pub questions: usize,
     /// Mean total of the last attempt at each question, follow-ups excluded; `None` when
@@ -118,12 +127,21 @@ pub struct SessionSummary {
     pub graded: bool,
 }
 
-/// One saved answer with its follow-ups.
+/// A session is read by its fields (`s.started_at`) wherever it is shown.
+impl std::ops::Deref for SessionSummary {
+    type Target = SessionFields;
+    fn deref(&self) -> &SessionFields {
+        &self.fields
+    }
+}
+
+/// What every kept answer says of itself: a saved answer (`AnswerRecord`), a backup's row
+/// and a recovery file each add their own ids to it, so these fields are listed once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AnswerRecord {
-    pub id: AnswerId,
-    pub parent: Option<AnswerId>,
+pub struct AnswerFields {
+    /// Full id `bank/question` (for a follow-up: of its parent question).
     pub question_id: String,
+    /// For a follow-up: its index in the question's `followups`.
     pub followup: Option<usize>,
     pub bank_id: String,
     pub category: String,
@@ -131,15 +149,74 @@ pub struct AnswerRecord {
     pub answer_text: String,
     pub seconds_used: u32,
     pub attempt: u32,
+    pub mode: Mode,
+    pub created_at: i64,
+}
+
+impl AnswerFields {
+    /// The fields of an answer about to be saved.
+    pub fn of(a: &NewAnswer<'_>) -> AnswerFields {
+        AnswerFields {
+            question_id: a.question_id.into(),
+            followup: a.followup,
+            bank_id: a.bank_id.into(),
+            category: a.category.into(),
+            prompt: a.prompt.into(),
+            answer_text: a.answer_text.into(),
+            seconds_used: a.seconds_used,
+            attempt: a.attempt,
+            mode: a.mode,
+            created_at: a.created_at,
+        }
+    }
+
+    /// This answer, to be saved again in `session_id`.
+    pub fn to_new<'a>(
+        &'a self,
+        session_id: SessionId,
+        parent: Option<AnswerId>,
+        scorecard: &'a Scorecard,
+    ) -> NewAnswer<'a> {
+        NewAnswer {
+            session_id,
+            parent,
+            question_id: &self.question_id,
+            followup: self.followup,
+            bank_id: &self.bank_id,
+            category: &self.category,
+            prompt: &self.prompt,
+            answer_text: &self.answer_text,
+            seconds_used: self.seconds_used,
+            attempt: self.attempt,
+            scorecard,
+            mode: self.mode,
+            created_at: self.created_at,
+        }
+    }
+}
+
+/// One saved answer with its follow-ups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    pub id: AnswerId,
+    pub parent: Option<AnswerId>,
+    #[serde(flatten)]
+    pub fields: AnswerFields,
     pub total: u8,
     pub content: u8,
     pub structure: u8,
     pub delivery: u8,
     pub scorecard: Scorecard,
-    pub mode: Mode,
-    pub created_at: i64,
     /// Follow-up answers to this one, in the order they were given (empty for a follow-up).
     pub followups: Vec<AnswerRecord>,
+}
+
+/// An answer is read by its fields (`a.prompt`) wherever it is shown.
+impl std::ops::Deref for AnswerRecord {
+    type Target = AnswerFields;
+    fn deref(&self) -> &AnswerFields {
+        &self.fields
+    }
 }
 
 /// A session with every answer, in the order given, follow-ups under their parent.

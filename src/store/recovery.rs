@@ -10,10 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use serde_json::Value;
 
-use super::{Draft, NewAnswer, NewSession, SessionId, Store, StoreResult};
+use super::{AnswerFields, Draft, NewAnswer, NewSession, SessionId, Store, StoreResult};
 use crate::files::{WriteRules, read_capped, write_file};
 use crate::scoring::Scorecard;
-use crate::session::Mode;
 
 /// The `format` of a recovery file.
 pub const RECOVERY_FORMAT: &str = "mianba-recovered-answer";
@@ -30,17 +29,9 @@ pub struct RecoveredAnswer {
     pub why: String,
     /// The session's id in the store that failed: answers of one session come back together.
     pub session_id: i64,
-    pub mode: Mode,
-    pub question_id: String,
-    pub followup: Option<usize>,
-    pub bank_id: String,
-    pub category: String,
-    pub prompt: String,
-    pub answer_text: String,
-    pub seconds_used: u32,
-    pub attempt: u32,
+    #[serde(flatten)]
+    pub fields: AnswerFields,
     pub scorecard: Scorecard,
-    pub created_at: i64,
 }
 
 impl RecoveredAnswer {
@@ -49,18 +40,16 @@ impl RecoveredAnswer {
             format: RECOVERY_FORMAT.into(),
             why: why.into(),
             session_id: a.session_id.0,
-            mode: a.mode,
-            question_id: a.question_id.into(),
-            followup: a.followup,
-            bank_id: a.bank_id.into(),
-            category: a.category.into(),
-            prompt: a.prompt.into(),
-            answer_text: a.answer_text.into(),
-            seconds_used: a.seconds_used,
-            attempt: a.attempt,
+            fields: AnswerFields::of(a),
             scorecard: a.scorecard.clone(),
-            created_at: a.created_at,
         }
+    }
+}
+
+impl std::ops::Deref for RecoveredAnswer {
+    type Target = AnswerFields;
+    fn deref(&self) -> &AnswerFields {
+        &self.fields
     }
 }
 
@@ -288,21 +277,7 @@ pub fn restore(store: &Store, data_dir: &Path, lang: &str) -> StoreResult<Restor
             }
         };
         let parent = a.followup.and_then(|_| mains.get(&a.question_id).copied());
-        let id = store.save_answer(&NewAnswer {
-            session_id: session,
-            parent,
-            question_id: &a.question_id,
-            followup: a.followup,
-            bank_id: &a.bank_id,
-            category: &a.category,
-            prompt: &a.prompt,
-            answer_text: &a.answer_text,
-            seconds_used: a.seconds_used,
-            attempt: a.attempt,
-            scorecard: &a.scorecard,
-            mode: a.mode,
-            created_at: a.created_at,
-        })?;
+        let id = store.save_answer(&a.fields.to_new(session, parent, &a.scorecard))?;
         if a.followup.is_none() {
             mains.insert(a.question_id.clone(), id);
         }
@@ -329,6 +304,7 @@ mod tests {
     use super::*;
     use crate::bank::BankSet;
     use crate::scoring::Rubric;
+    use crate::session::Mode;
 
     fn answer(session_id: i64, followup: Option<usize>, text: &str, at: i64) -> RecoveredAnswer {
         let banks = BankSet::bundled();

@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params}
 
 use super::InStore;
 use super::{
-    AnswerId, AnswerRecord, NewAnswer, NewSession, SessionDetail, SessionId, SessionSummary, Store,
-    StoreError, StoreResult,
+    AnswerFields, AnswerId, AnswerRecord, NewAnswer, NewSession, SessionDetail, SessionFields,
+    SessionId, SessionSummary, Store, StoreError, StoreResult,
 };
 use crate::session::Mode;
 
@@ -29,7 +29,8 @@ SELECT s.id, s.started_at, s.finished_at, s.mode, s.preset, s.seed, s.banks, s.l
 FROM sessions s";
 
 /// The columns of an answer that saving, reading back and the backup's insert and select all
-/// carry, in the one order all four use (the ids and links before them differ by caller).
+/// carry, in the one order all four use (the ids and links before them differ by caller): the
+/// `AnswerFields` first (`fields_at` reads them), then the marks and the scorecard.
 pub(super) const ANSWER_COLUMNS: [&str; 15] = [
     "question_id",
     "followup",
@@ -39,14 +40,30 @@ pub(super) const ANSWER_COLUMNS: [&str; 15] = [
     "answer_text",
     "seconds_used",
     "attempt",
+    "mode",
+    "created_at",
     "total",
     "content",
     "structure",
     "delivery",
     "scorecard_json",
-    "mode",
-    "created_at",
 ];
+
+/// The `AnswerFields` of a row whose `ANSWER_COLUMNS` start at column `first`.
+pub(super) fn fields_at(r: &Row<'_>, first: usize) -> rusqlite::Result<AnswerFields> {
+    Ok(AnswerFields {
+        question_id: r.get(first)?,
+        followup: opt_usize_col(r, first + 1)?,
+        bank_id: r.get(first + 2)?,
+        category: r.get(first + 3)?,
+        prompt: r.get(first + 4)?,
+        answer_text: r.get(first + 5)?,
+        seconds_used: r.get(first + 6)?,
+        attempt: r.get(first + 7)?,
+        mode: mode_col(r, first + 8)?,
+        created_at: r.get(first + 9)?,
+    })
+}
 
 /// `ANSWER_COLUMNS` as an SQL list, each name after `prefix` (a table alias such as `a.`).
 pub(super) fn answer_columns(prefix: &str) -> String {
@@ -123,13 +140,13 @@ impl Store {
                 a.answer_text,
                 a.seconds_used,
                 a.attempt,
+                a.mode.as_str(),
+                a.created_at,
                 a.scorecard.total,
                 a.scorecard.content,
                 a.scorecard.structure,
                 a.scorecard.delivery,
                 card,
-                a.mode.as_str(),
-                a.created_at,
             ])
             .in_store(self)?;
         let id = tx.last_insert_rowid();
@@ -238,6 +255,24 @@ fn nest_followups(flat: Vec<AnswerRecord>) -> Vec<AnswerRecord> {
     top
 }
 
+/// The `SessionFields` of a row whose `started_at, finished_at, mode, preset, seed, banks,
+/// lang` start at column `first`; `banks`, a JSON column, is decoded by the caller.
+pub(super) fn session_fields_at(
+    r: &Row<'_>,
+    first: usize,
+    banks: Vec<String>,
+) -> rusqlite::Result<SessionFields> {
+    Ok(SessionFields {
+        started_at: r.get(first)?,
+        finished_at: r.get(first + 1)?,
+        mode: mode_col(r, first + 2)?,
+        preset: r.get(first + 3)?,
+        seed: seed_from_sql(r.get(first + 4)?),
+        banks,
+        lang: r.get(first + 6)?,
+    })
+}
+
 /// Reads a session row; the JSON column is decoded here so a bad value names its session.
 pub(super) fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummary> {
     let id = SessionId(r.get(0).map_err(|e| StoreError::sqlite(path, e))?);
@@ -245,13 +280,7 @@ pub(super) fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummar
     let row = || -> rusqlite::Result<SessionSummary> {
         Ok(SessionSummary {
             id,
-            started_at: r.get(1)?,
-            finished_at: r.get(2)?,
-            mode: mode_col(r, 3)?,
-            preset: r.get(4)?,
-            seed: seed_from_sql(r.get(5)?),
-            banks,
-            lang: r.get(7)?,
+            fields: session_fields_at(r, 1, banks)?,
             questions: usize_col(r, 8)?,
             average_total: r.get(9)?,
             graded: r.get(10)?,
@@ -263,26 +292,17 @@ pub(super) fn summary_row(r: &Row<'_>, path: &Path) -> StoreResult<SessionSummar
 /// Reads an answer row; the scorecard is decoded here so a bad one names its answer.
 fn answer_row(r: &Row<'_>, path: &Path) -> StoreResult<AnswerRecord> {
     let id = AnswerId(r.get(0).map_err(|e| StoreError::sqlite(path, e))?);
-    let scorecard = json_col(r, 14, path, || format!("the scorecard of answer {id}"))?;
+    let scorecard = json_col(r, 16, path, || format!("the scorecard of answer {id}"))?;
     let row = || -> rusqlite::Result<AnswerRecord> {
         Ok(AnswerRecord {
             id,
             parent: r.get::<_, Option<i64>>(1)?.map(AnswerId),
-            question_id: r.get(2)?,
-            followup: opt_usize_col(r, 3)?,
-            bank_id: r.get(4)?,
-            category: r.get(5)?,
-            prompt: r.get(6)?,
-            answer_text: r.get(7)?,
-            seconds_used: r.get(8)?,
-            attempt: r.get(9)?,
-            total: r.get(10)?,
-            content: r.get(11)?,
-            structure: r.get(12)?,
-            delivery: r.get(13)?,
+            fields: fields_at(r, 2)?,
+            total: r.get(12)?,
+            content: r.get(13)?,
+            structure: r.get(14)?,
+            delivery: r.get(15)?,
             scorecard,
-            mode: mode_col(r, 15)?,
-            created_at: r.get(16)?,
             followups: Vec::new(),
         })
     };

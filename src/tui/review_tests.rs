@@ -545,8 +545,8 @@ fn a_long_bank_title_in_history_is_cut_with_an_ellipsis_and_all_banks_say_so() {
     let Screen::History(h) = &mut app.screen else {
         panic!("not on history")
     };
-    h.rows[0].banks = vec!["customer-service-interview-basics-in-english".into()];
-    h.rows[1].banks = Vec::new();
+    h.rows[0].fields.banks = vec!["customer-service-interview-basics-in-english".into()];
+    h.rows[1].fields.banks = Vec::new();
     let text = text_at(&app, 80, 24);
     let row = |needle: &str| {
         text.lines()

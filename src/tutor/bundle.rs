@@ -77,6 +77,13 @@ pub struct BundleAnswer {
     pub followups: Vec<BundleFollowup>,
 }
 
+impl BundleAnswer {
+    /// The question as a person reads it (the first line of its prompt, else its id).
+    pub fn title(&self) -> String {
+        crate::text::question_label_or_id(&self.prompt, &self.question)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BundleFollowup {

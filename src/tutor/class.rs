@@ -22,17 +22,22 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::bundle::{Bundle, Flag};
+use super::bundle::{Bundle, BundleAnswer, Flag};
 use super::grading::{Dimension, Grade, panel_mean};
 use super::set::{DEFAULT_PASS_MARK, Set};
+use crate::bank::BankSet;
 use crate::i18n::{Lang, Ui, fill};
-use crate::text::sanitize_line;
+use crate::text::{ellipsize, question_label_or_id, sanitize_line};
 
 /// The averaging rule as the JSON states it (`averages_rule`): always in English, as the
 /// JSON's keys are; the markdown and CSV state it in the report's language.
 pub fn averages_rule() -> &'static str {
     Lang::En.ui().class_averages_rule
 }
+
+/// How wide a question's title may be in a column heading, in terminal cells: a prompt's
+/// first line can be a whole sentence, and the rest is shown as "…".
+const TITLE_COLUMNS: usize = 24;
 
 /// How many of the most missed points the report lists.
 pub const MISSED_SHOWN: usize = 10;
@@ -52,6 +57,10 @@ pub struct ClassReport {
     pub due: Option<String>,
     /// Full question ids, the columns.
     pub questions: Vec<String>,
+    /// Each question as a person reads it, in the order of `questions` (`question_title`).
+    /// Not in the JSON, which keeps the ids.
+    #[serde(skip)]
+    pub question_titles: Vec<String>,
     pub candidates: Vec<CandidateRow>,
     /// Per question: the mean automatic score of the counted candidates, an unanswered
     /// question counting 0.
@@ -120,11 +129,12 @@ pub struct MissedPoint {
 }
 
 /// Builds the report. `set` gives the columns, pass mark and due date (without it: the
-/// questions in the order the bundles answer them and the default pass mark); `roster` names
-/// the candidates expected.
+/// questions in the order the bundles answer them and the default pass mark), `banks` its
+/// questions' prompts; `roster` names the candidates expected.
 pub fn report(
     subs: Vec<Submission>,
     set: Option<&Set>,
+    banks: &BankSet,
     roster: Option<&[String]>,
     include_flagged: bool,
 ) -> ClassReport {
@@ -144,6 +154,10 @@ pub fn report(
             qs
         }
     };
+    let question_titles = questions
+        .iter()
+        .map(|id| question_title(id, set, banks, &merged))
+        .collect();
     let pass_mark = set.map_or(DEFAULT_PASS_MARK, |s| s.pass_mark);
     let candidates: Vec<CandidateRow> = merged
         .iter()
@@ -195,12 +209,32 @@ pub fn report(
         missed_points: missed_points(&counted_merged, &questions),
         same_name,
         questions,
+        question_titles,
         question_averages,
         question_hand_averages,
         averages_rule: averages_rule(),
         candidates,
         missing,
     }
+}
+
+/// A question as a person reads it: the first line of its prompt in the set (or its bank),
+/// else as a bundle carries it, else its id.
+fn question_title(id: &str, set: Option<&Set>, banks: &BankSet, merged: &[Merged]) -> String {
+    let in_set = set.and_then(|s| {
+        let r = s.questions.iter().find(|r| r.full_id() == id)?;
+        s.resolve(banks, r)
+            .map(|(_, q)| question_label_or_id(&q.prompt, id))
+    });
+    in_set
+        .or_else(|| {
+            merged
+                .iter()
+                .flat_map(|m| &m.bundle.content.answers)
+                .find(|a| a.question == id)
+                .map(BundleAnswer::title)
+        })
+        .unwrap_or_else(|| sanitize_line(id))
 }
 
 /// The distinct set ids the submissions answer, sorted.
@@ -508,9 +542,8 @@ impl ClassReport {
         }
         let cells = fill(ui.class_cells, &[("rule", &ui.class_averages_rule)]);
         out.push_str(&format!("{cells}\n\n| {} |", ui.class_col_candidate));
-        for (i, q) in self.questions.iter().enumerate() {
-            let n = fill(ui.class_col_question, &[("n", &(i + 1))]);
-            out.push_str(&format!(" {n} `{}` |", cell(q)));
+        for i in 0..self.questions.len() {
+            out.push_str(&format!(" {} |", cell(&self.column_heading(i, ui))));
         }
         out.push_str(&format!(
             " {} | {} | {} |\n|---|",
@@ -600,7 +633,7 @@ impl ClassReport {
                     ui.class_missed_line,
                     &[
                         ("point", &p.point),
-                        ("question", &p.question),
+                        ("question", &self.title_of(&p.question)),
                         ("missed", &p.missed),
                         ("answered", &p.answered),
                     ],
@@ -634,7 +667,7 @@ impl ClassReport {
                     ui.class_comment_line,
                     &[
                         ("name", &name),
-                        ("question", &m.question),
+                        ("question", &self.title_of(&m.question)),
                         ("grader", &m.grader),
                         ("text", &m.text),
                     ],
@@ -651,12 +684,15 @@ impl ClassReport {
     pub fn sheet_header(&self, lang: Lang) -> Vec<String> {
         let ui = lang.ui();
         let mut header = vec![ui.class_col_candidate.to_string()];
-        header.extend(self.questions.iter().cloned());
-        header.extend(
-            self.questions
-                .iter()
-                .map(|q| fill(ui.class_col_hand, &[("question", q)])),
-        );
+        let headings: Vec<String> = (0..self.questions.len())
+            .map(|i| self.column_heading(i, ui))
+            .collect();
+        let hand: Vec<String> = headings
+            .iter()
+            .map(|q| fill(ui.class_col_hand, &[("question", q)]))
+            .collect();
+        header.extend(headings);
+        header.extend(hand);
         header.extend(
             [
                 ui.class_col_average,
@@ -720,6 +756,22 @@ impl ClassReport {
         }
         let bytes = w.into_inner().unwrap_or_default();
         String::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// Question `i`'s column heading: its number and its title, cut to `TITLE_COLUMNS`.
+    fn column_heading(&self, i: usize, ui: &Ui) -> String {
+        let title = self.question_titles.get(i).map_or("", String::as_str);
+        let title = ellipsize(title, TITLE_COLUMNS);
+        fill(ui.class_col_question, &[("n", &(i + 1)), ("title", &title)])
+    }
+
+    /// The title of the question `id` (a grade or a missed point names it by id).
+    fn title_of(&self, id: &str) -> String {
+        self.questions
+            .iter()
+            .position(|q| q == id)
+            .and_then(|i| self.question_titles.get(i).cloned())
+            .unwrap_or_else(|| sanitize_line(id))
     }
 
     pub fn to_json(&self) -> String {
@@ -797,6 +849,7 @@ mod tests {
             pass_mark: 60,
             due: None,
             questions: vec!["b/q".into()],
+            question_titles: vec!["q".into()],
             candidates: vec![row],
             question_averages: vec![Some(80.0)],
             question_hand_averages: vec![None],

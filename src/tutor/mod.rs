@@ -6,6 +6,7 @@ pub mod bundle;
 pub mod class;
 pub mod digest;
 pub mod due;
+pub mod grade_drafts;
 pub mod grading;
 pub mod import;
 pub mod inline;

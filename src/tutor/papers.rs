@@ -8,6 +8,7 @@ use crate::i18n::{Ui, fill};
 use crate::text::sanitize_line;
 use crate::tutor::Set;
 use crate::tutor::bundle::{Bundle, Flag, read_bundle, verify, verify_integrity};
+use crate::tutor::grade_drafts::GradeDraft;
 use crate::tutor::rescore::Rescorer;
 use crate::tutor::submissions::bundle_files;
 
@@ -20,6 +21,8 @@ pub struct Paper {
     /// From `tutor::bundle::verify` (or `verify_integrity` without a set): shown on every
     /// screen of this paper, never silently accepted.
     pub flags: Vec<Flag>,
+    /// Grades begun and not recorded yet (`grade_drafts`), kept beside `out`.
+    pub drafts: Vec<GradeDraft>,
 }
 
 /// Why no paper can be graded; each says why in the UI language.
@@ -100,6 +103,7 @@ pub fn read(
             ))));
         }
         papers.push(Paper {
+            drafts: super::grade_drafts::read(&out),
             path,
             out,
             bundle,
@@ -123,11 +127,25 @@ const SAVE_RULES: crate::files::WriteRules<'static> = crate::files::WriteRules {
 
 /// Write a paper through `files::write_file`, so the file on disk is always a whole bundle.
 pub fn save(paper: &Paper) -> std::result::Result<(), crate::files::WriteError> {
-    if let Some(dir) = paper.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+    write_beside(&paper.out, paper.bundle.to_json().as_bytes())
+}
+
+/// Keep the paper's unfinished grades (`grade_drafts`) beside it, or remove them when none
+/// is left.
+pub fn save_drafts(paper: &Paper) -> std::result::Result<(), crate::files::WriteError> {
+    super::grade_drafts::write(&paper.out, &paper.drafts)
+}
+
+/// Writes `bytes` to `path` as a paper is written (its folder made first, `SAVE_RULES`).
+pub(super) fn write_beside(
+    path: &Path,
+    bytes: &[u8],
+) -> std::result::Result<(), crate::files::WriteError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| crate::files::WriteError::Io {
-            path: paper.out.clone(),
+            path: path.to_path_buf(),
             source,
         })?;
     }
-    crate::files::write_file(&paper.out, paper.bundle.to_json().as_bytes(), &SAVE_RULES)
+    crate::files::write_file(path, bytes, &SAVE_RULES)
 }

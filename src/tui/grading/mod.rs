@@ -3,7 +3,8 @@
 //! `update`, `view`) run by the app's event loop (`tui::event_loop`) on the app's terminal
 //! guard, input thread, theme and widgets. Each recorded grade writes the paper at once (a
 //! temporary file renamed over it), so quitting, Ctrl-C, a closed terminal or a panic loses
-//! at most the grade being given — and that one is recorded on the way out.
+//! at most the grade being given — and that one is recorded on the way out, or, not complete
+//! yet, kept as a draft beside the paper (`tutor::grade_drafts`).
 
 pub mod msg;
 pub mod state;
@@ -40,14 +41,24 @@ impl Program for Grading {
     /// Runs the saves an update asks for; each reply says how the save went.
     fn update(&mut self, msg: Msg) -> Vec<Msg> {
         let mut replies = Vec::new();
-        for Effect::Save(n) in update(self, msg) {
-            if let Some(p) = self.papers.get(n) {
-                let shown = sanitize_line(&p.out.display().to_string());
-                replies.push(Msg::Saved(
-                    crate::tutor::papers::save(p)
-                        .map(|()| shown)
-                        .map_err(|e| e.message(self.ui.lang)),
-                ));
+        for effect in update(self, msg) {
+            match effect {
+                Effect::Save(n) => {
+                    if let Some(p) = self.papers.get(n) {
+                        let shown = sanitize_line(&p.out.display().to_string());
+                        replies.push(Msg::Saved(
+                            crate::tutor::papers::save(p)
+                                .map(|()| shown)
+                                .map_err(|e| e.message(self.ui.lang)),
+                        ));
+                    }
+                }
+                Effect::SaveDrafts(n) => {
+                    if let Some(Err(e)) = self.papers.get(n).map(crate::tutor::papers::save_drafts)
+                    {
+                        replies.push(Msg::Saved(Err(e.message(self.ui.lang))));
+                    }
+                }
             }
         }
         replies

@@ -111,16 +111,32 @@ impl Grading {
             .find(|g| g.grader == self.grader && g.question == question)
     }
 
-    /// Put the on-screen answer's grade in the editor: this grader's earlier one, else every
-    /// dimension unset (a preset score would be recorded by a grader who only pressed Ctrl-S).
+    /// Put the on-screen answer's grade in the editor: this grader's draft of it (begun, not
+    /// recorded: newer than any grade), else this grader's earlier grade, else every dimension
+    /// unset (a preset score would be recorded by a grader who only pressed Ctrl-S).
     pub fn load(&mut self) {
         let question = self.current_answer().map(|a| a.question.clone());
+        let draft = question.as_deref().and_then(|q| {
+            self.current_paper()?
+                .drafts
+                .iter()
+                .find(|d| d.grader == self.grader && d.question == q)
+                .cloned()
+        });
         let earlier = question
             .as_deref()
             .and_then(|q| self.grade_of(self.paper, q))
             .cloned();
-        match earlier {
-            Some(g) => {
+        match (draft, earlier) {
+            (Some(d), _) => {
+                for (i, dim) in Dimension::ALL.into_iter().enumerate() {
+                    self.scores[i] = d.scores.get(&dim).copied();
+                }
+                self.overall_typed = d.overall;
+                // A file on disk: cleaned like any text read from one.
+                self.comment = Editor::with_text(&crate::text::sanitize(&d.comment));
+            }
+            (None, Some(g)) => {
                 for (i, d) in Dimension::ALL.into_iter().enumerate() {
                     self.scores[i] = g.scores.get(&d).copied();
                 }
@@ -133,7 +149,7 @@ impl Grading {
                 self.overall_typed = (u32::from(g.overall) != sum).then_some(g.overall);
                 self.comment = Editor::with_text(&g.comment);
             }
-            None => {
+            (None, None) => {
                 self.scores = [None; 6];
                 self.overall_typed = None;
                 self.comment = Editor::default();

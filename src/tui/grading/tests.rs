@@ -30,6 +30,7 @@ fn paper() -> Paper {
         out: "graded.json".into(),
         bundle,
         flags,
+        drafts: Vec::new(),
     }
 }
 
@@ -96,14 +97,21 @@ fn ctrl_s_refuses_until_the_last_dimension_is_set() {
     g.focus = Focus::Dimension(4);
     press(&mut g, &[KeyCode::Backspace, KeyCode::Backspace]);
     assert_eq!(g.scores[4], None);
-    assert!(update(&mut g, ctrl('s')).is_empty());
+    // Not recorded; what was given is kept as a draft.
+    assert_eq!(update(&mut g, ctrl('s')), vec![Effect::SaveDrafts(0)]);
+    assert!(g.papers[0].bundle.grades.is_empty());
     let (text, _) = g.notice.clone().expect("a notice");
     assert!(
         text.contains("organisation") && !text.contains("analysis"),
         "{text}"
     );
     press(&mut g, &[KeyCode::Char('9')]);
-    assert_eq!(update(&mut g, ctrl('s')), vec![Effect::Save(0)]);
+    // Recorded, and the draft is dropped.
+    assert_eq!(
+        update(&mut g, ctrl('s')),
+        vec![Effect::Save(0), Effect::SaveDrafts(0)]
+    );
+    assert!(g.papers[0].drafts.is_empty());
     assert_eq!(
         g.papers[0].bundle.grades[0].overall,
         20 + 16 + 12 + 12 + 9 + 8
@@ -227,18 +235,25 @@ fn leaving_an_answer_records_it_only_when_changed_and_complete() {
     assert!(press(&mut g, &[KeyCode::Char('n')]).is_empty());
     assert_eq!(g.answer, 1);
     assert!(g.papers[0].bundle.grades.is_empty());
-    // Half a grade is not recorded; the notice says so on the next answer.
-    assert!(press(&mut g, &[KeyCode::Right, KeyCode::Char('n')]).is_empty());
+    // Half a grade is not recorded (it is kept as a draft); the notice says so on the next
+    // answer.
+    assert_eq!(
+        press(&mut g, &[KeyCode::Right, KeyCode::Char('n')]),
+        vec![Effect::SaveDrafts(0)]
+    );
+    assert!(g.papers[0].bundle.grades.is_empty());
     assert_eq!(g.answer, 2);
     assert!(
         g.notice
             .as_ref()
-            .is_some_and(|(t, _)| t.starts_with("Not recorded"))
+            .is_some_and(|(t, _)| t.starts_with("Not recorded") && t.contains("draft"))
     );
+    // Back on it, the half grade is there to finish.
     press(&mut g, &[KeyCode::Char('p')]);
+    assert_eq!(g.scores[0], Some(1));
     let mut effects = score_all(&mut g, [15, 12, 9, 9, 9, 5]);
     effects.extend(press(&mut g, &[KeyCode::Char('p')]));
-    assert_eq!(effects, vec![Effect::Save(0)]);
+    assert_eq!(effects, vec![Effect::Save(0), Effect::SaveDrafts(0)]);
     assert_eq!(g.answer, 0);
     assert_eq!(
         g.papers[0].bundle.grades[0].question,
@@ -284,6 +299,52 @@ fn ctrl_c_and_hang_up_record_the_grade_in_progress() {
     let mut g = grading(Lang::Zh, vec![paper()]);
     assert!(update(&mut g, ctrl('c')).is_empty());
     assert!(g.quit);
+}
+
+#[test]
+fn a_comment_typed_before_any_score_survives_ctrl_c_and_comes_back() {
+    use crate::tui::event_loop::Program;
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.json"), BUNDLE).expect("write");
+    let graded = dir.path().join("graded");
+    let open = || {
+        let bundles = [dir.path().join("a.json")];
+        let ui = Lang::Zh.ui();
+        crate::tutor::papers::read(&bundles, None, Some(&graded), ui)
+            .expect("readable")
+            .0
+    };
+    let mut g = grading(Lang::Zh, open());
+    press(&mut g, &[KeyCode::Tab]);
+    for c in "思路清楚，举例不足".chars() {
+        update(&mut g, key(KeyCode::Char(c)));
+    }
+    Program::update(&mut g, ctrl('c'));
+    assert!(g.quit);
+    // Opened again: the comment is back, still no grade (nothing was scored).
+    let mut g = grading(Lang::Zh, open());
+    assert_eq!(g.comment.text(), "思路清楚，举例不足");
+    assert_eq!(g.scores, [None; 6]);
+    assert!(g.papers[0].bundle.grades.is_empty());
+    // Another grader's screen starts empty.
+    let other = Grading::new(
+        Lang::Zh,
+        Theme::new(false),
+        Rc::new(FakeClock::new(NOW)),
+        "王老师",
+        open(),
+    );
+    assert_eq!(other.comment.text(), "");
+    // Once the grade is recorded, the draft has done its work: nothing comes back twice.
+    score_all(&mut g, [15, 12, 9, 9, 9, 6]);
+    Program::update(&mut g, ctrl('s'));
+    let back = read_bundle(&graded.join("a.json")).expect("graded copy");
+    assert_eq!(back.grades[0].comment, "思路清楚，举例不足");
+    let names: Vec<_> = std::fs::read_dir(&graded)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("a.json")]);
 }
 
 #[test]
@@ -399,6 +460,37 @@ fn a_flagged_bundle_says_so_on_screen() {
     }
 }
 
+/// The row that heads the answer: the question and whether it is graded.
+fn heading_row(text: &str, g: &Grading) -> String {
+    let mark = format!("  [{}]", g.ui.grade_not_graded);
+    let row = text.lines().find(|l| l.trim_end().ends_with(&mark));
+    row.unwrap_or_else(|| panic!("no heading in {text}"))
+        .trim_end()
+        .to_string()
+}
+
+#[test]
+fn the_answer_is_headed_by_its_question_title_cut_with_an_ellipsis() {
+    use unicode_width::UnicodeWidthStr;
+    let mut p = paper();
+    let id = p.bundle.content.answers[0].question.clone();
+    let long = "顾客说收到的商品和图片不一样，要求全额退款，还说要投诉到平台。".repeat(2);
+    p.bundle.content.answers[0].prompt = format!("{long}\n请说说你会怎么做。");
+    for lang in [Lang::Zh, Lang::En] {
+        let g = grading(lang, vec![p.clone_paper()]);
+        let text = screen_text(&mut draw(&g, 80, 24));
+        let row = heading_row(&text, &g);
+        assert!(row.starts_with("顾客说收到的商品"), "{row}");
+        assert!(row.contains('…') && row.width() <= 80, "{row}");
+        assert!(!text.contains(&id), "the id is for JSON: {text}");
+    }
+    // A question with no prompt text is still named, by its id.
+    p.bundle.content.answers[0].prompt = " ".into();
+    let g = grading(Lang::En, vec![p.clone_paper()]);
+    let row = heading_row(&screen_text(&mut draw(&g, 80, 24)), &g);
+    assert!(row.starts_with(&id), "{row}");
+}
+
 #[test]
 fn snapshots_of_the_keys_help_and_of_a_skipped_file() {
     for lang in [Lang::Zh, Lang::En] {
@@ -439,6 +531,7 @@ impl Paper {
             out: self.out.clone(),
             bundle: self.bundle.clone(),
             flags: self.flags.clone(),
+            drafts: self.drafts.clone(),
         }
     }
 }

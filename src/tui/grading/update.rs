@@ -2,12 +2,15 @@
 //! `tutor::grading::add_grade`; writing the paper to disk is an effect the loop runs, so every
 //! key path is testable without files.
 
+use std::collections::BTreeMap;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::fill;
 use crate::tui::app::Level;
 use crate::tui::grading::msg::Msg;
 use crate::tui::grading::state::{Focus, Grading};
+use crate::tutor::grade_drafts::GradeDraft;
 use crate::tutor::grading::{Dimension, add_grade, grade_from_form};
 
 /// Work for the loop.
@@ -15,6 +18,9 @@ use crate::tutor::grading::{Dimension, add_grade, grade_from_form};
 pub enum Effect {
     /// Write paper `n` to its `out` path (atomically); answered with `Msg::Saved`.
     Save(usize),
+    /// Keep paper `n`'s unfinished grades beside it (`tutor::grade_drafts`); answered only
+    /// when that fails.
+    SaveDrafts(usize),
 }
 
 pub fn update(g: &mut Grading, msg: Msg) -> Vec<Effect> {
@@ -237,8 +243,8 @@ fn all_graded(g: &Grading) -> bool {
 }
 
 /// Record the grade being given, when it changed, and have the paper written. A refused
-/// grade (a dimension unset and no overall typed, or `add_grade`'s checks) stays `dirty` and
-/// the notice says why.
+/// grade (a dimension unset and no overall typed, or `add_grade`'s checks) stays `dirty`, the
+/// notice says why, and what was given is kept as a draft.
 fn record(g: &mut Grading) -> Vec<Effect> {
     if !g.dirty {
         return Vec::new();
@@ -259,7 +265,8 @@ fn record(g: &mut Grading) -> Vec<Effect> {
             let names: Vec<&str> = unset.iter().map(|d| g.dimension_name(*d)).collect();
             let text = fill(g.ui.grade_unset, &[("dims", &names.join(g.ui.list_sep))]);
             g.notice = Some((text, Level::Error));
-            return Vec::new();
+            let draft = draft_of(g, &question, comment.trim());
+            return set_draft(g, &question, draft);
         }
     };
     let paper = g.paper;
@@ -269,12 +276,51 @@ fn record(g: &mut Grading) -> Vec<Effect> {
     match add_grade(&mut p.bundle, grade) {
         Ok(()) => {
             g.dirty = false;
-            vec![Effect::Save(paper)]
+            let mut effects = vec![Effect::Save(paper)];
+            // Recorded: its draft has done its work.
+            effects.extend(set_draft(g, &question, None));
+            effects
         }
         Err(e) => {
             let text = fill(g.ui.grade_refused, &[("why", &e.message(g.ui.lang))]);
             g.notice = Some((text, Level::Error));
             Vec::new()
         }
+    }
+}
+
+/// What was given of the grade of `question` as this grader's draft; `None` when nothing is.
+fn draft_of(g: &Grading, question: &str, comment: &str) -> Option<GradeDraft> {
+    let scores: BTreeMap<Dimension, u8> = Dimension::ALL
+        .into_iter()
+        .zip(g.scores)
+        .filter_map(|(d, s)| Some((d, s?)))
+        .collect();
+    let given = !comment.is_empty() || !scores.is_empty() || g.overall_typed.is_some();
+    given.then(|| GradeDraft {
+        grader: g.grader.clone(),
+        question: question.to_string(),
+        scores,
+        overall: g.overall_typed,
+        comment: comment.to_string(),
+    })
+}
+
+/// Makes `draft` this grader's draft of `question` on the paper on screen (none: drops it);
+/// the drafts are written only when they changed.
+fn set_draft(g: &mut Grading, question: &str, draft: Option<GradeDraft>) -> Vec<Effect> {
+    let paper = g.paper;
+    let grader = g.grader.clone();
+    let Some(p) = g.papers.get_mut(paper) else {
+        return Vec::new();
+    };
+    let before = p.drafts.clone();
+    p.drafts
+        .retain(|d| !(d.grader == grader && d.question == question));
+    p.drafts.extend(draft);
+    if p.drafts == before {
+        Vec::new()
+    } else {
+        vec![Effect::SaveDrafts(paper)]
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::fill;
-use crate::text::sanitize_line;
+use crate::text::{ellipsize, sanitize_line};
 use crate::tui::app::Level;
 use crate::tui::grading::state::{Focus, Grading, Paper};
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, panel, wrapped};
@@ -44,15 +44,17 @@ pub fn view(g: &Grading, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(header(g, paper)), head);
     frame.render_widget(Paragraph::new(flags), flag_area);
     let graded = g.grade_of(g.paper, &answer.question).is_some();
-    let heading = format!(
-        "{}  [{}]",
-        sanitize_line(&answer.question),
+    let mark = format!(
+        "  [{}]",
         if graded {
             g.ui.grade_graded
         } else {
             g.ui.grade_not_graded
         }
     );
+    // The question by its title, cut with "…" so the graded mark always shows.
+    let room = usize::from(scores.width).saturating_sub(mark.width());
+    let heading = format!("{}{mark}", ellipsize(&answer.title(), room));
     draw_scores(
         frame,
         scores,

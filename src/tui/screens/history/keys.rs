@@ -54,7 +54,7 @@ impl History {
 mod tests {
     use super::*;
     use crate::session::Mode;
-    use crate::store::SessionSummary;
+    use crate::store::{SessionFields, SessionSummary};
     use crate::tui::filter::FilterChoices;
     use crossterm::event::KeyModifiers;
 
@@ -65,13 +65,15 @@ mod tests {
     fn summary(id: i64) -> SessionSummary {
         SessionSummary {
             id: SessionId(id),
-            started_at: id,
-            finished_at: None,
-            mode: Mode::Practice,
-            preset: None,
-            seed: 0,
-            banks: Vec::new(),
-            lang: "zh".into(),
+            fields: SessionFields {
+                started_at: id,
+                finished_at: None,
+                mode: Mode::Practice,
+                preset: None,
+                seed: 0,
+                banks: Vec::new(),
+                lang: "zh".into(),
+            },
             questions: 1,
             average_total: Some(50.0),
             graded: false,
