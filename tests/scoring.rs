@@ -1182,6 +1182,13 @@ fn a_word_that_names_a_state_does_not_negate_what_follows() {
     assert!(point(&card, "补发").hit, "{:?}", card.points);
     let card = r.score("非常抱歉。请您拍照，但我们不补发。", None);
     assert!(!point(&card, "补发").hit, "{:?}", card.points);
+    // 不一样 and 不同 say "different": 「权重也可以不一样」 still sets weights. 不同意 is a
+    // refusal all the same.
+    let kpi = bundled("supervisor/kpi-speed-only");
+    let card = kpi.score("不同岗位的权重也可以不一样，售后组更看重解决率。", None);
+    assert!(point(&card, "权重平衡").hit, "{:?}", card.points);
+    let card = r.score("非常抱歉。请您拍照，但我不同意补发。", None);
+    assert!(!point(&card, "补发").hit, "{:?}", card.points);
 }
 
 #[test]
@@ -1337,8 +1344,18 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
     for name in ["Prioritise", "Accuracy"] {
         assert!(earned(&peak, name), "{name}: {:?}", peak.points);
     }
-    // Found answering en-basics questions in my own words (session 7).
-    let cases: [(&str, &str, &[&str]); 5] = [
+    // Found answering questions in my own words (session 7).
+    let cases: [(&str, &str, &[&str]); 7] = [
+        (
+            "supervisor/kpi-speed-only",
+            "我不太同意只看这两个数，它们看不出问题到底有没有解决。",
+            &["辩证表态"],
+        ),
+        (
+            "ecommerce/free-shipping-remote",
+            "新疆离我们仓库太远了，快递公司收我们的费用是普通地区的好几倍，所以要补一部分运费。",
+            &["说明原因"],
+        ),
         (
             "en-basics/too-gentle",
             "I can still be firm: when a customer asked me for a refund we couldn't give, I kept \
@@ -1373,6 +1390,13 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
             assert!(earned(&card, name), "{question} {name}: {:?}", card.points);
         }
     }
+    // Agreeing or not is a view as much as 「我认为」 (the thesaurus' stance).
+    let card = bundled("supervisor/kpi-speed-only").score(
+        "我不太同意只看这两个数，它们看不出问题到底有没有解决。",
+        None,
+    );
+    let view = card.sections.first().expect("kpi-speed-only has sections");
+    assert!(view.found, "{:?}", card.sections);
     let en = bundled("en-basics/bots-dont-understand");
     let card = en.score(
         "I think the complaint is fair. Bots save cost, but when they loop, customers feel \

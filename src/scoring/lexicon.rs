@@ -36,7 +36,19 @@ pub fn lexicon(lang: Language) -> &'static Lexicon {
 
 static ZH: Lexicon = Lexicon {
     negations: &[
-        "不", "没", "没有", "别", "不会", "无需", "不用", "从不", "未", "并非", "绝不", "决不",
+        "不",
+        "没",
+        "没有",
+        "别",
+        "不会",
+        "无需",
+        "不用",
+        "从不",
+        "未",
+        "并非",
+        "绝不",
+        "决不",
+        "不同意",
     ],
     negation_exceptions: &[
         "不管",
@@ -93,6 +105,9 @@ static ZH: Lexicon = Lexicon {
         "不对劲",
         "不到位",
         "不明白",
+        // Different, not negated: 「不同岗位的权重也可以不一样」.
+        "不同",
+        "不一样",
     ],
     scope_breakers: &[
         "我", "您", "你", "他", "她", "但", "而", "就", "所以", "因此", "否则", "于是",
