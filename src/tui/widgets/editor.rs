@@ -384,8 +384,9 @@ mod tests {
 
     #[test]
     fn rows_break_by_the_panes_rule_never_before_punctuation_or_a_space() {
-        let zh = "非常抱歉给您带来不便，我马上为您核实订单。请您稍等，好吗？我会在十分钟内回电。";
-        let en = "I am sorry for the delay, and I will check the order now, then call you back.";
+        let zh =
+            "非常抱歉给您带来不便，我马上为您核实订单。请您稍等，好吗？我会说“您看这样行不行”。";
+        let en = "I am sorry for the delay, and I will check the order (now), then call you back.";
         for text in [zh, en] {
             for width in 8..40u16 {
                 let term = draw(&Editor::with_text(text), width + 2, 20);
@@ -397,6 +398,12 @@ mod tests {
                         .is_some_and(|c| crate::tui::widgets::wrap::NO_LINE_START.contains(c))
                         || (row.starts_with(' ') && !row.trim().is_empty());
                     assert!(!starts_badly, "width {width}: {row:?}");
+                    let ends_badly = row
+                        .trim_end()
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| crate::tui::widgets::wrap::NO_LINE_END.contains(c));
+                    assert!(!ends_badly, "width {width}: {row:?}");
                 }
             }
         }

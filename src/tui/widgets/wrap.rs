@@ -35,6 +35,12 @@ impl Piece {
             .next()
             .is_some_and(|c| NO_LINE_START.contains(c))
     }
+    fn is_opening(&self) -> bool {
+        self.text
+            .chars()
+            .next()
+            .is_some_and(|c| NO_LINE_END.contains(c))
+    }
 }
 
 /// The pieces of `spans` in order, controls dropped.
@@ -70,15 +76,22 @@ pub const GLUE: char = '\u{a0}';
 
 /// Units that wrap as one, as ranges of piece indices: a run of narrow non-space pieces (a
 /// word), or a single wide or space piece. A no-break space joins its neighbours' units, and
-/// after Chinese it holds the whole run of wide characters before it (`应变能力 12/15`).
+/// after Chinese it holds the whole run of wide characters before it (`应变能力 12/15`). An
+/// opening mark (「“（) joins the unit after it: it never ends a line.
 fn units(pieces: &[Piece]) -> Vec<std::ops::Range<usize>> {
     let glue_at = |i: Option<usize>| i.and_then(|i| pieces.get(i)).is_some_and(|p| p.glue);
     let wide_at = |i: usize| pieces.get(i).is_some_and(Piece::is_wide);
+    let opens_at = |i: Option<usize>| i.and_then(|i| pieces.get(i)).is_some_and(Piece::is_opening);
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for unit in split_units(pieces) {
         let starts_glued = glue_at(Some(unit.start));
+        let is_space = pieces.get(unit.start).is_some_and(Piece::is_space);
         match out.last_mut() {
-            Some(last) if starts_glued || glue_at(last.end.checked_sub(1)) => {
+            Some(last)
+                if starts_glued
+                    || glue_at(last.end.checked_sub(1))
+                    || (opens_at(last.end.checked_sub(1)) && !is_space) =>
+            {
                 last.end = unit.end;
             }
             _ => out.push(unit),
@@ -119,6 +132,9 @@ fn split_units(pieces: &[Piece]) -> Vec<std::ops::Range<usize>> {
 /// Closing punctuation that must not begin a line (禁则): the character before it moves down
 /// with it instead. The one list for every wrapped text, CLI included.
 pub const NO_LINE_START: &str = "，。、；：！？）」』》】〉”’…,.;:!?)]}";
+
+/// Opening punctuation that must not end a line (禁则): it moves down with what it opens.
+pub const NO_LINE_END: &str = "（「『《【〈“‘([{";
 
 /// One output row: the pieces drawn on it (by index, in order) and whether it is a
 /// continuation line that starts with the indent.
@@ -423,6 +439,17 @@ mod tests {
         // A run of closing marks moves down with the character before it.
         let out = texts(&wrap_line(&Line::from("「一二访。」"), 10, 0));
         assert_eq!(out, ["「一二", "访。」"]);
+    }
+
+    #[test]
+    fn opening_punctuation_never_ends_a_line() {
+        // 「“」 at the end of the first line would open a quotation there and leave it.
+        let out = texts(&wrap_line(&Line::from("一二“您看”"), 6, 0));
+        assert_eq!(out, ["一二", "“您看”"]);
+        let out = texts(&wrap_line(&Line::from("一二三「四」"), 8, 0));
+        assert_eq!(out, ["一二三", "「四」"]);
+        let out = texts(&wrap_line(&Line::from("say (ok) now"), 5, 0));
+        assert_eq!(out, ["say", "(ok)", "now"]);
     }
 
     #[test]
