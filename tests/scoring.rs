@@ -1345,7 +1345,17 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
         assert!(earned(&peak, name), "{name}: {:?}", peak.points);
     }
     // Found answering questions in my own words (session 7).
-    let cases: [(&str, &str, &[&str]); 7] = [
+    let cases: [(&str, &str, &[&str]); 9] = [
+        (
+            "communication/empathy-in-complaints",
+            "顾客来投诉的时候，我会先把自己放到他的位置上想：花了钱却买到有问题的东西，换谁都会生气。",
+            &["换位思考"],
+        ),
+        (
+            "communication/polite-refusal",
+            "整个过程语气要软，多用“您看这样行不行”。",
+            &["语气委婉"],
+        ),
         (
             "supervisor/kpi-speed-only",
             "我不太同意只看这两个数，它们看不出问题到底有没有解决。",
