@@ -1345,7 +1345,17 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
         assert!(earned(&peak, name), "{name}: {:?}", peak.points);
     }
     // Found answering questions in my own words (session 7).
-    let cases: [(&str, &str, &[&str]); 9] = [
+    let cases: [(&str, &str, &[&str]); 11] = [
+        (
+            "en-basics/greatest-weakness",
+            "I sometimes took on extra tasks and my own work ran late.",
+            &["Its impact"],
+        ),
+        (
+            "en-basics/unhappy-to-satisfied",
+            "I let him vent first. I arranged express shipping at our cost.",
+            &["Listen and apologise", "Concrete remedy"],
+        ),
         (
             "communication/empathy-in-complaints",
             "顾客来投诉的时候，我会先把自己放到他的位置上想：花了钱却买到有问题的东西，换谁都会生气。",
@@ -1400,6 +1410,24 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
             assert!(earned(&card, name), "{question} {name}: {:?}", card.points);
         }
     }
+    // A story's action and result told plainly ("Then I checked…", "He later…").
+    let card = bundled("en-basics/unhappy-to-satisfied").score(
+        "Last year a customer was furious about a late parcel. Then I checked the warehouse and \
+         sent a replacement. He later left a five-star review.",
+        None,
+    );
+    let found: Vec<&str> = card
+        .sections
+        .iter()
+        .filter(|s| s.found)
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(
+        found,
+        ["Situation", "Action", "Result"],
+        "{:?}",
+        card.sections
+    );
     // Agreeing or not is a view as much as 「我认为」 (the thesaurus' stance).
     let card = bundled("supervisor/kpi-speed-only").score(
         "我不太同意只看这两个数，它们看不出问题到底有没有解决。",
