@@ -1428,6 +1428,18 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
         "{:?}",
         card.sections
     );
+    // A consequence is analysis, 「我会先」 starts what one does (stress's 表态—分析—做法).
+    let card = bundled("stress/criticised-in-public").score(
+        "我不会当场顶回去，那样只会让主管下不来台，也影响团队。我会先把他的话听完，会后再单独说明。",
+        None,
+    );
+    let found: Vec<&str> = card
+        .sections
+        .iter()
+        .filter(|s| s.found)
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(found, ["分析", "做法"], "{:?}", card.sections);
     // Agreeing or not is a view as much as 「我认为」 (the thesaurus' stance).
     let card = bundled("supervisor/kpi-speed-only").score(
         "我不太同意只看这两个数，它们看不出问题到底有没有解决。",
