@@ -1345,7 +1345,13 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
         assert!(earned(&peak, name), "{name}: {:?}", peak.points);
     }
     // Found answering questions in my own words (session 7).
-    let cases: [(&str, &str, &[&str]); 11] = [
+    let cases: [(&str, &str, &[&str]); 12] = [
+        (
+            // 「公司规定」 said with 的 between its words.
+            "role/balance-customer-company",
+            "公司的规定是底线，我不能为了让顾客满意就随便答应违规的东西。",
+            &["规则内尽力"],
+        ),
         (
             "en-basics/greatest-weakness",
             "I sometimes took on extra tasks and my own work ran late.",

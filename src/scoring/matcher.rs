@@ -97,22 +97,29 @@ impl MatcherBuilder {
         }
     }
 
-    /// Add a bank phrase and, for a two-character Chinese verb phrase, its split forms:
-    /// 「下单」 is also said 「下了单」, 「道歉」 「道个歉」, 「退款」 「退过款」.
+    /// Add a bank phrase and, in Chinese, the forms it takes in speech: a two-character verb
+    /// phrase split (「下单」 is also said 「下了单」, 「道歉」 「道个歉」, 「退款」 「退过款」), and
+    /// a four-character compound with 的 between its words (「公司规定」 「公司的规定」).
     pub fn add_rubric(&mut self, phrase: &str, role: Role) {
         self.add(phrase, role);
         if self.lang != Language::Zh {
             return;
         }
         let norm = normalize_phrase(phrase, self.lang);
-        let mut chars = norm.chars();
-        if let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next())
-            && is_word_char(a)
-            && is_word_char(b)
-        {
-            for infix in ['了', '个', '过'] {
-                self.add(&format!("{a}{infix}{b}"), role);
+        let chars: Vec<char> = norm.chars().collect();
+        if !chars.iter().all(|&c| is_word_char(c)) {
+            return;
+        }
+        match chars.as_slice() {
+            [a, b] => {
+                for infix in ['了', '个', '过'] {
+                    self.add(&format!("{a}{infix}{b}"), role);
+                }
             }
+            [a, b, c, d] if !chars.contains(&'的') => {
+                self.add(&format!("{a}{b}的{c}{d}"), role);
+            }
+            _ => {}
         }
     }
 
