@@ -1,7 +1,8 @@
 //! Embeds the bundled banks: walks `question_banks/` and writes `$OUT_DIR/bundled.rs`, a sorted
 //! table of (path relative to `question_banks/`, contents) built with `include_str!`, so an
 //! installed `mianba` finds its banks from any folder. Banks are every `*.toml`; figures are
-//! every file under a `figures/` folder.
+//! every file under a `figures/` folder. It also hands the linker the order of the functions
+//! start-up runs (`link_in_startup_order`).
 
 // The bank splitter, shared with the crate: the question lists below are read with it.
 #[allow(dead_code)]
@@ -49,6 +50,8 @@ fn main() {
         let _ = writeln!(out, "    ({rel:?}, &{questions:?}),");
     }
     out.push_str("];\n");
+
+    link_in_startup_order(&manifest);
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     if let Err(e) = fs::write(out_dir.join("bundled.rs"), out) {
@@ -112,4 +115,52 @@ fn bank_questions(rel: &str, abs: &Path) -> Option<Vec<(String, String)>> {
             Some((id.to_string(), category.to_string()))
         })
         .collect()
+}
+
+/// Asks the linker to place the functions the home screen's first frame runs side by side
+/// (`tools/startup.order`, made by `tools/startup-order.sh`): spread over the binary, they kept
+/// ~5 MiB of code resident, side by side 1.5 MiB (issue 15, peak RSS). Only where the linker
+/// is rust-lld (the default for this target since Rust 1.90), the one here that reads such a
+/// list, and only for release builds, whose names the list holds; names the build lacks are
+/// skipped, so a stale list costs memory, never a build.
+fn link_in_startup_order(manifest: &Path) {
+    let order = manifest.join("tools").join("startup.order");
+    println!("cargo:rerun-if-changed={}", order.display());
+    println!("cargo:rerun-if-env-changed=CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER");
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    let flags = var("CARGO_ENCODED_RUSTFLAGS");
+    let own_linker = flags.contains("linker")
+        || flags.contains("link-self-contained")
+        || std::env::var_os("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER").is_some();
+    if var("TARGET") != "x86_64-unknown-linux-gnu"
+        || var("PROFILE") != "release"
+        || own_linker
+        || !rustc_links_with_lld()
+        || !order.is_file()
+    {
+        return;
+    }
+    println!(
+        "cargo:rustc-link-arg-bin=mianba=-Wl,--symbol-ordering-file={}",
+        order.display()
+    );
+    println!("cargo:rustc-link-arg-bin=mianba=-Wl,--no-warn-symbol-ordering");
+}
+
+/// Whether this rustc links x86_64 Linux binaries with its rust-lld by default (1.90 on).
+fn rustc_links_with_lld() -> bool {
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let Ok(out) = std::process::Command::new(rustc).arg("-V").output() else {
+        return false;
+    };
+    let version = String::from_utf8_lossy(&out.stdout);
+    // "rustc 1.95.0 (59807616e 2026-04-14)"
+    let mut parts = version
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("")
+        .split('.')
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    let (major, minor) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    (major, minor) >= (1, 90)
 }
