@@ -1345,7 +1345,18 @@ fn everyday_phrasings_found_in_use_earn_their_points() {
         assert!(earned(&peak, name), "{name}: {:?}", peak.points);
     }
     // Found answering questions in my own words (session 7).
-    let cases: [(&str, &str, &[&str]); 12] = [
+    let cases: [(&str, &str, &[&str]); 14] = [
+        (
+            "en-basics/chat-vs-phone",
+            "On the phone I can't go silent for long while I look things up.",
+            &["Thinking on your feet"],
+        ),
+        (
+            "en-basics/intro-one-minute",
+            "I kept my score up by checking orders before promising anything. I enjoy solving a \
+             customer's problem, and your focus on after-sales service is why I applied.",
+            &["Strengths for the job", "Motivation"],
+        ),
         (
             // 「公司规定」 said with 的 between its words.
             "role/balance-customer-company",
