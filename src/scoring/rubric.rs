@@ -551,9 +551,10 @@ impl Rubric {
         if !outline && content.mostly_bare() {
             outline = outline_of();
         }
-        let org = structure::organisation(&ev.norm, &ev.hits, c.lang);
+        let not_markers = structure::not_markers(&ev.hits);
+        let org = structure::organisation(&ev.norm, &ev.hits, &not_markers, c.lang);
         let structure = match &c.structure {
-            Some(spec) => structure::with_rubric(spec, &ev.norm, &ev.hits, &copied),
+            Some(spec) => structure::with_rubric(spec, &ev.norm, &ev.hits, &not_markers, &copied),
             None if self.is_followup() => {
                 let first_end = ev.norm.orig_offset(sentences.first_end());
                 structure::brief(&brief_reply(&content, first_end, &org), c.lang)

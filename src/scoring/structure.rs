@@ -47,9 +47,19 @@ pub struct Organisation {
     pub conclusion: Option<(usize, String)>,
 }
 
-pub fn organisation(text: &Normalized, hits: &[Hit], lang: Language) -> Organisation {
+/// Words that only look like list markers (第一时间, 第一次): found once per answer, read by
+/// both `organisation` and `with_rubric`.
+pub fn not_markers(hits: &[Hit]) -> Ranges {
+    Ranges::of_hits(hits, |r| r == Role::EnumerationException)
+}
+
+pub fn organisation(
+    text: &Normalized,
+    hits: &[Hit],
+    exceptions: &Ranges,
+    lang: Language,
+) -> Organisation {
     let s = text.as_str();
-    let exceptions = Ranges::of_hits(hits, |r| r == Role::EnumerationException);
     let mut org = Organisation {
         sentences: text.sentences(),
         ..Organisation::default()
@@ -188,13 +198,12 @@ pub fn with_rubric(
     spec: &StructureSpec,
     text: &Normalized,
     hits: &[Hit],
+    exceptions: &Ranges,
     copied: &Copied,
 ) -> StructureOutcome {
     // Each section's cues, in text order (hits come sorted by start), not copied, and not a
     // list marker inside a word that only looks like one (「第一」 in 「第一时间」).
-    let exceptions = Ranges::of_hits(hits, |r| r == Role::EnumerationException);
     let cues_of = |section: usize| {
-        let exceptions = &exceptions;
         hits.iter().filter_map(move |h| match h.role {
             Role::Cue { section: s, cue }
                 if usize::from(s) == section

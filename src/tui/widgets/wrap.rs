@@ -29,17 +29,14 @@ impl Piece {
     fn is_wide(&self) -> bool {
         self.width > 1
     }
+    fn starts_with_one_of(&self, marks: &str) -> bool {
+        self.text.chars().next().is_some_and(|c| marks.contains(c))
+    }
     fn is_closing(&self) -> bool {
-        self.text
-            .chars()
-            .next()
-            .is_some_and(|c| NO_LINE_START.contains(c))
+        self.starts_with_one_of(NO_LINE_START)
     }
     fn is_opening(&self) -> bool {
-        self.text
-            .chars()
-            .next()
-            .is_some_and(|c| NO_LINE_END.contains(c))
+        self.starts_with_one_of(NO_LINE_END)
     }
 }
 
